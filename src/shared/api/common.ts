@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** Every error response of the API: a stable code and a Chinese message for people. */
+export const ApiErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.array(z.object({ path: z.string().optional(), line: z.number().optional(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive() });
