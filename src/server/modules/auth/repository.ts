@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+/** Users, role assignments and sessions. No access checks here: callers decide. */
+export function authRepository(db: Kysely<Database>) {
+  return {
+    findUserByUsername(username: string) {
+      return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    },
+
+    countUsers() {
+      return db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n));
+    },
+
+    async createUser(user: { username: string; displayName: string; passwordHash: string; orgUnitId: number | null }) {
+      const row = await db
+        .insertInto('users')
+        .values({
+          username: user.username,
+          display_name: user.displayName,
+          password_hash: user.passwordHash,
+          org_unit_id: user.orgUnitId,
+          department_id: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    addRole(userId: number, role: string, orgUnitId: number | null, departmentId: number | null = null) {
+      return db
+        .insertInto('role_assignments')
+        .values({ user_id: userId, role, org_unit_id: orgUnitId, department_id: departmentId })
+        .execute();
+    },
+
+    rolesOf(userId: number) {
+      return db
+        .selectFrom('role_assignments as r')
+        .leftJoin('org_units as o', 'o.id', 'r.org_unit_id')
+        .select(['r.role', 'r.org_unit_id', 'o.name as org_unit_name', 'r.department_id'])
+        .where('r.user_id', '=', userId)
+        .orderBy('r.id')
+        .execute();
+    },
+
+    createSession(session: { tokenHash: string; userId: number; csrfToken: string; createdAt: string; expiresAt: string }) {
+      return db
+        .insertInto('sessions')
+        .values({
+          token_hash: session.tokenHash,
+          user_id: session.userId,
+          csrf_token: session.csrfToken,
+          created_at: session.createdAt,
+          expires_at: session.expiresAt,
+        })
+        .execute();
+    },
+
+    findSession(tokenHash: string, now: string) {
+      return db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .select(['s.token_hash', 's.csrf_token', 's.expires_at', 'u.id as user_id', 'u.username', 'u.display_name'])
+        .where('s.token_hash', '=', tokenHash)
+        .where('s.expires_at', '>', now)
+        .where('u.disabled', '=', 0)
+        .executeTakeFirst();
+    },
+
+    deleteSession(tokenHash: string) {
+      return db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    },
+
+    deleteExpiredSessions(now: string) {
+      return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+    },
+  };
+}
+export type AuthRepository = ReturnType<typeof authRepository>;

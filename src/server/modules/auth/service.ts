@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Role } from '../../../shared/api/auth';
+import type { Database } from '../../db/schema';
+import { appError } from '../../errors';
+import { hashPassword, randomPassword, verifyPassword } from './password';
+import { authRepository } from './repository';
+
+export const SESSION_COOKIE = 'halfsky_session';
+export const SESSION_HOURS = 12;
+
+export interface RoleGrant {
+  role: Role;
+  orgUnitId: number | null;
+  orgUnitName: string | null;
+  departmentId: number | null;
+}
+
+/** Who is asking: attached to every request that carries a valid session cookie. */
+export interface AuthContext {
+  userId: number;
+  username: string;
+  displayName: string;
+  roles: RoleGrant[];
+  csrfToken: string;
+  tokenHash: string;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export function authService(db: Kysely<Database>) {
+  const repo = authRepository(db);
+
+  async function loadRoles(userId: number): Promise<RoleGrant[]> {
+    const rows = await repo.rolesOf(userId);
+    return rows.map((r) => ({
+      role: r.role as Role,
+      orgUnitId: r.org_unit_id,
+      orgUnitName: r.org_unit_name ?? null,
+      departmentId: r.department_id,
+    }));
+  }
+
+  return {
+    /** Returns the new session's cookie token and its context; a wrong name or password gives one message. */
+    async login(username: string, password: string, now = new Date()) {
+      const user = await repo.findUserByUsername(username);
+      // Verify against a dummy hash when the user is unknown so timing does not reveal names.
+      const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+      if (!user || !ok || user.disabled) throw appError('AUTH_INVALID_CREDENTIALS');
+      const token = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(24).toString('base64url');
+      const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+      await repo.deleteExpiredSessions(now.toISOString());
+      await repo.createSession({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        csrfToken,
+        createdAt: now.toISOString(),
+        expiresAt: expires.toISOString(),
+      });
+      const context: AuthContext = {
+        userId: user.id,
+        username: user.username,
+        displayName: user.display_name,
+        roles: await loadRoles(user.id),
+        csrfToken,
+        tokenHash: hashToken(token),
+      };
+      return { token, expires, context };
+    },
+
+    async resolve(token: string, now = new Date()): Promise<AuthContext | null> {
+      const tokenHash = hashToken(token);
+      const row = await repo.findSession(tokenHash, now.toISOString());
+      if (!row) return null;
+      return {
+        userId: row.user_id,
+        username: row.username,
+        displayName: row.display_name,
+        roles: await loadRoles(row.user_id),
+        csrfToken: row.csrf_token,
+        tokenHash,
+      };
+    },
+
+    logout(context: AuthContext) {
+      return repo.deleteSession(context.tokenHash);
+    },
+
+    /**
+     * On an empty database, creates `admin` with the given password or a random one.
+     * `generatedPassword` is set only when a random password was made, to be printed once.
+     */
+    async ensureAdmin(password: string | undefined, rootOrgUnitId: number | null): Promise<{ created: boolean; generatedPassword: string | null }> {
+      if ((await repo.countUsers()) > 0) return { created: false, generatedPassword: null };
+      const plain = password ?? randomPassword();
+      const userId = await repo.createUser({
+        username: 'admin',
+        displayName: '系统管理员',
+        passwordHash: await hashPassword(plain),
+        orgUnitId: rootOrgUnitId,
+      });
+      await repo.addRole(userId, 'admin', null);
+      return { created: true, generatedPassword: password ? null : plain };
+    },
+  };
+}
+export type AuthService = ReturnType<typeof authService>;
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + 'A'.repeat(86) + '==';

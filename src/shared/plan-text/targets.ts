@@ -1,0 +1,352 @@
+import type { Comparator } from './types';
+
+/** A target found in a goal's text; `start`/`end` locate its quote in that text. */
+export interface FoundTarget {
+  indicator: string;
+  comparator: Comparator;
+  value: number | null;
+  unit: string | null;
+  year: number | null;
+  baseYear: number | null;
+  start: number;
+  end: number;
+}
+
+const NUM = String.raw`\d+(?:\.\d+)?(?:\s*\/\s*(?!10\s*万)\d+)?`;
+const UNIT = String.raw`%|％|‰|\/\s*10\s*万\s*活产|\/\s*10\s*万|个百分点|岁|个|名|人|家|所`;
+const VALUE = String.raw`(?:${NUM})(?:\s*[-－~～—至]\s*(?:${NUM}))?\s*(?:${UNIT})?`;
+const VALUES = String.raw`${VALUE}(?:\s*[、和及]\s*${VALUE})*`;
+const YEAR = String.raw`(?:19|20)\d{2}\s*年`;
+const SUFFIX = String.raw`及以上|以上|以下|以内|左右`;
+
+const GE_VERBS = ['至少各配备', '至少配备', '至少有', '提高到', '提升到', '增加到', '增长到', '达到', '实现', '不低于', '不少于', '高于', '超过', '保证'];
+const LE_VERBS = ['控制在', '下降到', '下降至', '降低到', '降低至', '减少到', '减少至', '降至', '不高于', '不超过', '低于'];
+const BAND_VERBS = ['保持在', '稳定在', '维持在'];
+const UP_VERBS = '提高|提升|增加|增长|延长|扩大|上升';
+const DOWN_VERBS = '降低|下降|减少|缩小|减缓';
+const ADVERBS = '逐步|不断|持续|明显|稳步|进一步|有效|显著|大幅|逐年|巩固|切实';
+/** Endings that make a phrase a measurable indicator rather than a general aim. */
+const INDICATOR_END = /(率|比例|比重|占比|人数|年限|寿命|差距|数量|素养|素养水平|托位数)$/;
+const RATIO_END = /(率|比例|比重|占比)$/;
+
+const verbAlternation = (verbs: string[]) => verbs.join('|');
+
+const PATTERNS = {
+  relative: new RegExp(
+    String.raw`(分别)?\s*(?:在|以)\s*(${YEAR}(?:\s*[和、]\s*${YEAR})*)\s*(?:的?数据)?\s*(?:为基数|为基期|基础上)\s*(${UP_VERBS}|${DOWN_VERBS})\s*(${VALUE})`,
+    'g',
+  ),
+  annual: new RegExp(String.raw`(每年|年均)\s*(${UP_VERBS}|${DOWN_VERBS})\s*(${VALUE})\s*(以上)?`, 'g'),
+  absolute: new RegExp(
+    String.raw`(均|分别)?\s*(${verbAlternation([...GE_VERBS, ...LE_VERBS, ...BAND_VERBS])})\s*(${VALUES})\s*(${SUFFIX})?`,
+    'g',
+  ),
+  bare: new RegExp(String.raw`(?<=率|比例|比重|占比)\s*(?!${YEAR})(${VALUES})\s*(${SUFFIX})?`, 'g'),
+  leading: new RegExp(String.raw`(${NUM})\s*[%％]\s*(的)?(?=[\u4e00-\u9fff])`, 'g'),
+  qualitativeTail: new RegExp(String.raw`^(.*?)((?:${ADVERBS})*)(${UP_VERBS}|${DOWN_VERBS})$`),
+  qualitativeHead: new RegExp(String.raw`^((?:${ADVERBS})*)(${UP_VERBS}|${DOWN_VERBS})(.+)$`),
+  years: new RegExp(String.raw`(?:到|至|在)?\s*(${YEAR}(?:\s*[和、]\s*${YEAR})*)\s*(?:底|末)?`, 'g'),
+};
+
+interface Value {
+  value: number;
+  unit: string | null;
+}
+
+function parseNumber(text: string): number {
+  const [a, b] = text.split('/').map((s) => Number(s.trim()));
+  // “1/2 以上的领导班子” is a share: 50 %.
+  return b === undefined ? a! : (a! / b) * 100;
+}
+
+function normaliseUnit(unit: string | undefined): string | null {
+  if (!unit) return null;
+  const u = unit.replace(/\s+/g, '').replace('％', '%');
+  return u;
+}
+
+/** “2.8‰、3‰和 4‰” → three values; a range “0.5-1 个百分点” keeps its lower bound. */
+function parseValues(text: string): Value[] {
+  const one = new RegExp(String.raw`(${NUM})(?:\s*[-－~～—至]\s*(${NUM}))?\s*(${UNIT})?`, 'g');
+  const values = [...text.matchAll(one)].map((m) => ({ value: parseNumber(m[1]!), unit: normaliseUnit(m[3]) }));
+  const fraction = /\d\s*\/\s*\d/.test(text) && !/10\s*万/.test(text);
+  // A unit written once at the end (“2.8、3 和 4‰”) applies to all; fractions are percentages.
+  const shared = values[values.length - 1]?.unit ?? (fraction ? '%' : null);
+  return values.map((v) => ({ value: v.value, unit: v.unit ?? shared }));
+}
+
+function yearsIn(text: string): number[] {
+  return [...text.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+}
+
+const LEAD_NOISE = /^(?:[，,、\s]|到|至|并且|并|且|使|确保|其中|力争|要|应|全市|全区)+/;
+const TAIL_NOISE = /(?:[，,、\s]|力争|要|应|均|分别|在|达到|达|总体|稳步|一般)+$/;
+
+/** Removes year phrases and connective words around an indicator phrase. */
+function cleanSubject(raw: string): { subject: string; years: number[] } {
+  const years = yearsIn(raw);
+  let s = raw.replace(PATTERNS.years, '');
+  let prev: string;
+  do {
+    prev = s;
+    s = s.replace(LEAD_NOISE, '').replace(TAIL_NOISE, '');
+  } while (s !== prev);
+  return { subject: s.replace(/\s+/g, ''), years };
+}
+
+function hasChinese(s: string): boolean {
+  return /[\u4e00-\u9fff]/.test(s);
+}
+
+/**
+ * “新生儿、婴儿和5岁以下儿童死亡率” with three values (分别) → three indicators sharing the
+ * ending “死亡率”; “A率和B率均达到…” → both. Otherwise the phrase is one indicator
+ * (“孕产妇艾滋病、梅毒和乙肝检测率” is one rate).
+ */
+function splitSubjects(subject: string, valueCount: number, distributive: boolean): string[] {
+  const parts = subject.split(/、|和|及/).filter(Boolean);
+  if (parts.length < 2) return [subject];
+  if (distributive && parts.length === valueCount) {
+    const last = parts[parts.length - 1]!;
+    const ending = /..率$/.exec(last)?.[0] ?? '';
+    return parts.map((p) => (INDICATOR_END.test(p) ? p : p + ending));
+  }
+  return parts.every((p) => INDICATOR_END.test(p)) ? parts : [subject];
+}
+
+function finishIndicator(subject: string, unit: string | null): string {
+  if (unit === '%' && !RATIO_END.test(subject) && !subject.endsWith('比例')) return `${subject}比例`;
+  return subject;
+}
+
+interface Clause {
+  text: string;
+  start: number;
+}
+
+function splitKeep(text: string, start: number, separators: RegExp): Clause[] {
+  const out: Clause[] = [];
+  let from = 0;
+  for (const m of text.matchAll(separators)) {
+    out.push({ text: text.slice(from, m.index), start: start + from });
+    from = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(from), start: start + from });
+  return out;
+}
+
+interface Match {
+  kind: keyof typeof PATTERNS;
+  m: RegExpMatchArray;
+  start: number;
+  end: number;
+}
+
+function findMatches(clause: string): Match[] {
+  const taken: Match[] = [];
+  const overlaps = (s: number, e: number) => taken.some((t) => s < t.end && e > t.start);
+  for (const kind of ['relative', 'annual', 'absolute', 'bare'] as const) {
+    for (const m of clause.matchAll(PATTERNS[kind])) {
+      const start = m.index!;
+      const end = start + m[0].trimEnd().length;
+      if (!overlaps(start, end)) taken.push({ kind, m, start, end });
+    }
+  }
+  if (taken.length === 0) {
+    for (const m of clause.matchAll(PATTERNS.leading)) taken.push({ kind: 'leading', m, start: m.index!, end: m.index! + m[0].length });
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+function comparatorOf(verb: string, suffix: string | undefined): Comparator {
+  if (suffix === '以上' || suffix === '及以上') return '>=';
+  if (suffix === '以下' || suffix === '以内') return '<=';
+  if (suffix === '左右') return '~';
+  if (LE_VERBS.includes(verb)) return '<=';
+  if (BAND_VERBS.includes(verb)) return '~';
+  return '>=';
+}
+
+/**
+ * The noun phrase a value counts: any phrase after a count (“1名女干部”); after a share only one
+ * introduced by 的 (“1/2以上的领导班子配备女干部”) or directly after a leading share (“100%入学”).
+ */
+function objectAfter(clause: string, match: Match, unit: string | null): { object: string; length: number } {
+  const after = clause.slice(match.end);
+  const counted = unit === '名' || unit === '人' || unit === '个' || unit === '家' || unit === '所';
+  const pattern = counted || match.kind === 'leading' ? /^的?([\u4e00-\u9fff][\u4e00-\u9fff（）()]*)/ : /^的([\u4e00-\u9fff][\u4e00-\u9fff（）()]*)/;
+  const m = pattern.exec(after);
+  return m ? { object: m[1]!, length: m[0].length } : { object: '', length: 0 };
+}
+
+/**
+ * Every quantified statement in a goal's text, plus qualitative ones (“…率逐步提高”) for
+ * indicators that have no quantified target in the same goal.
+ */
+export function extractTargets(goal: string): FoundTarget[] {
+  const found: FoundTarget[] = [];
+  const qualitative: FoundTarget[] = [];
+
+  for (const sentence of splitKeep(goal, 0, /[。；;！!]/g)) {
+    let subject: string[] = [];
+    let pendingYears: number[] = [];
+    let carry = '';
+
+    for (const clause of splitKeep(sentence.text, sentence.start, /[，,]/g)) {
+      const matches = findMatches(clause.text);
+      if (matches.length === 0) {
+        const q = qualitativeIn(clause);
+        if (q.length > 0) {
+          qualitative.push(...q);
+          subject = q.map((t) => t.indicator);
+          continue;
+        }
+        const { subject: s, years } = cleanSubject(clause.text);
+        if (years.length > 0 && !hasChinese(s)) pendingYears = years;
+        else carry = s.replace(/(要|应)(有|当).*$/, '');
+        continue;
+      }
+
+      let cursor = 0;
+      for (const match of matches) {
+        const { subject: own, years } = cleanSubject(clause.text.slice(cursor, match.start));
+        const ownSubject = hasChinese(own) ? own : '';
+        const quoteStart = clause.start + (ownSubject ? cursor + clause.text.slice(cursor).search(/\S/) : clause.text.search(/\S/));
+        cursor = match.end;
+
+        const values = matchValues(match);
+        const distributive = match.kind === 'absolute' ? match.m[1] === '分别' || /分别$/.test(clause.text.slice(0, match.start).trim()) : false;
+        let subjects: string[];
+        if (ownSubject) {
+          const base = carry.endsWith('中') ? carry + ownSubject : ownSubject;
+          subjects = splitSubjects(base, values.length, distributive || clause.text.slice(0, match.start).includes('均'));
+          subject = subjects;
+        } else if (subject.length > 0) {
+          subjects = subject;
+        } else {
+          subjects = carry ? [carry] : [];
+        }
+        const { object, length } =
+          match.kind === 'absolute' || match.kind === 'leading' ? objectAfter(clause.text, match, values[0]?.unit ?? null) : { object: '', length: 0 };
+        // “100%的城市社区建立家长学校”: the phrase after the share names the indicator by itself.
+        if (subjects.length === 0 && object) subjects = [''];
+        if (subjects.length === 0) continue;
+
+        const milestoneYears = years.length > 0 ? years : pendingYears;
+        found.push(...buildTargets(match, subjects, values, milestoneYears, object, quoteStart, clause.start + match.end + length));
+      }
+    }
+  }
+
+  const quantified = new Set(found.map((t) => t.indicator));
+  return [...found, ...qualitative.filter((q) => !quantified.has(q.indicator))].sort((a, b) => a.start - b.start);
+}
+
+function matchValues(match: Match): Value[] {
+  switch (match.kind) {
+    case 'relative':
+    case 'annual':
+      return parseValues(match.m[match.kind === 'relative' ? 4 : 3]!).slice(0, 1);
+    case 'absolute':
+      return parseValues(match.m[3]!);
+    case 'bare':
+      return parseValues(match.m[1]!);
+    default:
+      return [{ value: parseNumber(match.m[1]!), unit: '%' }];
+  }
+}
+
+function buildTargets(
+  match: Match,
+  subjects: string[],
+  values: Value[],
+  milestoneYears: number[],
+  object: string,
+  start: number,
+  end: number,
+): FoundTarget[] {
+  const at = (i: number) => milestoneYears.length === 1 ? milestoneYears[0]! : (milestoneYears[i] ?? null);
+  const { m } = match;
+
+  if (match.kind === 'relative') {
+    const baseYears = yearsIn(m[2]!);
+    const down = new RegExp(`^(${DOWN_VERBS})$`).test(m[3]!);
+    const { value, unit } = values[0]!;
+    const years = milestoneYears.length > 0 ? milestoneYears : [null];
+    return subjects.flatMap((indicator) =>
+      (baseYears.length > 1 ? baseYears : [baseYears[0]!]).map((baseYear, i) => ({
+        indicator,
+        comparator: down ? '<=' : '>=',
+        value: down ? -value : value,
+        unit,
+        year: baseYears.length > 1 ? (years[i] ?? null) : at(0),
+        baseYear,
+        start,
+        end,
+      })),
+    );
+  }
+
+  if (match.kind === 'annual') {
+    const down = new RegExp(`^(${DOWN_VERBS})$`).test(m[2]!);
+    const { value, unit } = values[0]!;
+    return subjects.map((indicator) => ({
+      indicator,
+      comparator: down ? 'decrease' : 'increase',
+      value,
+      unit: `${unit ?? ''}/年`,
+      year: at(0),
+      baseYear: null,
+      start,
+      end,
+    }));
+  }
+
+  const verb = match.kind === 'absolute' ? m[2]! : '';
+  const suffix = match.kind === 'absolute' ? m[4] : match.kind === 'bare' ? m[2] : undefined;
+  const comparator = comparatorOf(verb, suffix);
+  const named = (subjectName: string, unit: string | null) => {
+    if (unit === '名' || unit === '人') return subjectName.endsWith('人数') ? subjectName + object : `${subjectName}${object}人数`;
+    if (object && (unit === '个' || unit === '家' || unit === '所')) return `${subjectName}${object}数量`;
+    if (object && unit === '%') return `${subjectName}${object}${object.length <= 3 ? '率' : '的比例'}`;
+    return finishIndicator(subjectName, unit);
+  };
+
+  if (subjects.length === values.length && values.length > 1) {
+    return subjects.map((s, i) => ({ indicator: named(s, values[i]!.unit), comparator, ...values[i]!, year: at(0), baseYear: null, start, end }));
+  }
+  return subjects.flatMap((s) =>
+    values.map((v) => ({ indicator: named(s, v.unit), comparator, value: v.value, unit: v.unit, year: at(0), baseYear: null, start, end })),
+  );
+}
+
+/** “乳腺癌人群筛查率逐步提高”, “提高生育保险参保率” → increase/decrease targets with no value. */
+function qualitativeIn(clause: Clause): FoundTarget[] {
+  const text = clause.text.trim();
+  const offset = clause.start + clause.text.indexOf(text);
+  let subject: string | undefined;
+  let verb: string | undefined;
+  const tail = PATTERNS.qualitativeTail.exec(text);
+  if (tail && INDICATOR_END.test(cleanSubject(tail[1]!).subject)) {
+    subject = cleanSubject(tail[1]!).subject;
+    verb = tail[3];
+  } else {
+    const head = PATTERNS.qualitativeHead.exec(text);
+    if (head && INDICATOR_END.test(head[3]!.trim())) {
+      subject = cleanSubject(head[3]!).subject;
+      verb = head[2];
+    }
+  }
+  if (!subject || !verb || subject.length < 3) return [];
+  const comparator: Comparator = new RegExp(`^(${DOWN_VERBS})$`).test(verb) ? 'decrease' : 'increase';
+  return splitSubjects(subject, 1, false).map((indicator) => ({
+    indicator,
+    comparator,
+    value: null,
+    unit: null,
+    year: null,
+    baseYear: null,
+    start: offset,
+    end: offset + text.length,
+  }));
+}
