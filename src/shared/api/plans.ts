@@ -3,7 +3,7 @@ import { COMPARATORS } from '../plan-text/types';
 
 const year = z.number().int().min(1949, '年份不合理').max(2100, '年份不合理');
 
-export const ComparatorSchema = z.enum(COMPARATORS as [string, ...string[]]);
+export const ComparatorSchema = z.enum(COMPARATORS);
 
 /** Target fields a person may set by hand. Qualitative comparators take no value. */
 export const TargetInput = z

@@ -1,7 +1,7 @@
 /** Output of the plan-text importer; the shape of `halfsky plan import --dry-run --json`. */
 export type PlanKind = 'women' | 'children';
-export type Comparator = '>=' | '<=' | '=' | '~' | 'increase' | 'decrease';
-export const COMPARATORS: readonly Comparator[] = ['>=', '<=', '=', '~', 'increase', 'decrease'];
+export const COMPARATORS = ['>=', '<=', '=', '~', 'increase', 'decrease'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
 
 export interface ParsedTarget {
   indicator: string;

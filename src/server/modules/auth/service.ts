@@ -26,6 +26,16 @@ export interface AuthContext {
   tokenHash: string;
 }
 
+/** Who the `halfsky` command line acts as: the administrator of the database it was pointed at. */
+export const COMMAND_LINE: AuthContext = {
+  userId: 0,
+  username: 'cli',
+  displayName: '命令行',
+  roles: [{ role: 'admin', orgUnitId: null, orgUnitName: null, departmentId: null }],
+  csrfToken: '',
+  tokenHash: '',
+};
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export function authService(db: Kysely<Database>) {

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema';
 import { requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import { orgsRepository } from './repository';
+import { unitNamedInTitle } from './naming';
 import { OrgTree } from './tree';
 
 export function orgsService(db: Kysely<Database>) {
@@ -39,9 +40,7 @@ export function orgsService(db: Kysely<Database>) {
     /** The unit a plan belongs to: by code when given, else the unit whose name starts the plan title. */
     async resolvePlanOwner(code: string | undefined, planTitle: string) {
       if (code) return (await repo.findUnitByCode(code)) ?? null;
-      const units = await repo.listUnits();
-      const matches = units.filter((u) => planTitle.startsWith(u.name)).sort((a, b) => b.name.length - a.name.length);
-      return matches[0] ?? null;
+      return unitNamedInTitle(await repo.listUnits(), planTitle) ?? null;
     },
 
     findById(id: number) {

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parsePlanText, PlanTextError } from '../shared/plan-text';
+import { migrateToLatest, openDatabase, parseDatabaseUrl } from './db/connection';
+import { AppError } from './errors';
+import { COMMAND_LINE } from './modules/auth/service';
+import { documentText } from './modules/plans/documentText';
+import { planImportSummary } from './modules/plans/importReport';
+import { plansService } from './modules/plans/service';
+import { orgsService } from './modules/orgs/service';
+import { prepareDatabase, serve } from './server';
+
+const USAGE = `用法：halfsky <命令>
+  serve                                   启动服务（PORT 默认 8080，HOST 默认 127.0.0.1）
+  migrate                                 执行数据库迁移
+  seed-demo                               向空数据库写入演示数据
+  plan import <文件> [--dry-run] [--json] [--org <单位代码>]
+                                          导入规划文本（.txt UTF-8/GB18030 或 .docx）
+环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD`;
+
+/** Exit codes: 0 success, 1 unexpected failure, 2 bad input (message on stderr, nothing written). */
+class UsageError extends Error {}
+
+async function planImport(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, org: { type: 'string' } },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('请给出一个规划文件：halfsky plan import <文件>');
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new UsageError(`无法读取文件：${file}`);
+  }
+  const fileName = basename(file);
+
+  if (values['dry-run']) {
+    const result = parsePlanText(await documentText(fileName, bytes));
+    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : planImportSummary(result, null));
+    return;
+  }
+
+  const db = openDatabase(parseDatabaseUrl(process.env.HALFSKY_DATABASE_URL));
+  try {
+    await migrateToLatest(db);
+    const plans = plansService(db.kysely, orgsService(db.kysely));
+    const { result, outcomes } = await plans.import(COMMAND_LINE, { fileName, bytes, orgUnitCode: values.org });
+    process.stdout.write(values.json ? `${JSON.stringify({ ...result, outcomes }, null, 2)}\n` : planImportSummary(result, outcomes));
+  } finally {
+    await db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve': {
+      const port = Number(process.env.PORT ?? 8080);
+      if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`PORT 无效：${process.env.PORT}`);
+      const app = await serve({
+        databaseUrl: process.env.HALFSKY_DATABASE_URL,
+        port,
+        host: process.env.HOST ?? '127.0.0.1',
+        adminPassword: process.env.HALFSKY_ADMIN_PASSWORD || undefined,
+      });
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close().then(() => process.exit(0)));
+      return;
+    }
+    case 'migrate': {
+      const db = openDatabase(parseDatabaseUrl(process.env.HALFSKY_DATABASE_URL));
+      try {
+        const applied = await migrateToLatest(db);
+        console.log(applied.length ? `已执行迁移：${applied.join(', ')}` : `数据库已是最新（${db.describe}）`);
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'seed-demo': {
+      const { db, seeded } = await prepareDatabase(process.env.HALFSKY_DATABASE_URL, process.env.HALFSKY_ADMIN_PASSWORD || undefined, (l) => console.log(l));
+      await db.close();
+      if (!seeded) console.log('数据库中已有组织机构，未写入演示数据（演示数据只写入空数据库）');
+      return;
+    }
+    case 'plan':
+      if (rest[0] !== 'import') throw new UsageError(USAGE);
+      return planImport(rest.slice(1));
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return;
+    default:
+      throw new UsageError(`未知命令“${command}”\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof UsageError || e instanceof PlanTextError || e instanceof AppError) {
+    process.stderr.write(`错误：${e.message}\n`);
+    process.exit(2);
+  }
+  if (e instanceof Error && e.name === 'TypeError' && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`错误：${e.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../db/connection';
+import { parsePlanText } from '../../shared/plan-text';
+import { unitNamedInTitle } from '../modules/orgs/naming';
+import { orgsRepository } from '../modules/orgs/repository';
+import { importPlans } from '../modules/plans/commands/importPlans';
+import { departmentsFor, DEMO_ORG, type DemoUnit } from './orgData';
+
+export const DEMO_LABEL = '演示数据';
+
+const DEMO_TEXTS = ['dalian-women-2021-2030.txt', 'xigang-women-children-2021-2030.txt'];
+
+/** True once any org unit exists: the demo is only ever seeded into an empty database. */
+export async function hasOrgUnits(db: Db): Promise<boolean> {
+  const row = await db.kysely.selectFrom('org_units').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Fills an empty database with the demo organisation and the plans of the seed documents,
+ * everything flagged as demo data. Returns the root unit's id.
+ */
+export async function seedDemo(db: Db): Promise<{ rootId: number; plans: number }> {
+  if (await hasOrgUnits(db)) throw new Error('数据库中已有组织机构，演示数据只能写入空数据库');
+  const rootId = await db.kysely.transaction().execute(async (trx) => {
+    const orgs = orgsRepository(trx);
+    const insert = async (unit: DemoUnit, parentId: number | null, sort: number): Promise<number> => {
+      const id = await orgs.insertUnit({ code: unit.code, name: unit.name, level: unit.level, parentId, sort, isDemo: true });
+      const committeeId = await orgs.insertCommittee(id, `${unit.name}妇女儿童工作委员会`);
+      await orgs.insertDepartments(committeeId, departmentsFor(unit));
+      for (const [i, child] of (unit.children ?? []).entries()) await insert(child, id, i);
+      return id;
+    };
+    const id = await insert(DEMO_ORG, null, 0);
+    await trx.insertInto('meta').values({ key: 'demo_data', value: DEMO_LABEL }).execute();
+    return id;
+  });
+
+  let plans = 0;
+  const units = await orgsRepository(db.kysely).listUnits();
+  for (const file of DEMO_TEXTS) {
+    const text = readFileSync(fileURLToPath(new URL(`./texts/${file}`, import.meta.url)), 'utf8');
+    const parsed = parsePlanText(text);
+    const toImport = parsed.plans.map((plan) => {
+      const unit = unitNamedInTitle(units, plan.title);
+      if (!unit) throw new Error(`演示规划“${plan.title}”找不到所属单位`);
+      return { parsed: plan, orgUnit: { id: unit.id, name: unit.name } };
+    });
+    await importPlans(db.kysely, { sourceName: file, sourceText: text, plans: toImport, dryRun: false, isDemo: true });
+    plans += toImport.length;
+  }
+  return { rootId, plans };
+}

@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { migrateToLatest, openDatabase, parseDatabaseUrl, type Db } from './db/connection';
+import { DEMO_LABEL, hasOrgUnits, seedDemo } from './demo/seedDemo';
+import { authService } from './modules/auth/service';
+
+export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface ServeOptions {
+  databaseUrl?: string;
+  port: number;
+  host: string;
+  adminPassword?: string;
+  log?: (line: string) => void;
+}
+
+/** Opens and migrates the database; on first start seeds the demo data and creates `admin`. */
+export async function prepareDatabase(
+  databaseUrl: string | undefined,
+  adminPassword: string | undefined,
+  log: (line: string) => void,
+): Promise<{ db: Db; seeded: boolean }> {
+  const db = openDatabase(parseDatabaseUrl(databaseUrl));
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length > 0) log(`数据库迁移完成：${applied.join(', ')}`);
+    const seeded = !(await hasOrgUnits(db));
+    if (seeded) {
+      const { plans } = await seedDemo(db);
+      log(`已写入${DEMO_LABEL}：大连市及各区县组织机构、妇儿工委与成员单位，${plans} 部规划`);
+    }
+    const root = await db.kysely.selectFrom('org_units').select('id').where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
+    const admin = await authService(db.kysely).ensureAdmin(adminPassword, root?.id ?? null);
+    if (admin.generatedPassword) {
+      log(`已创建管理员账号 admin，初始密码：${admin.generatedPassword}（仅显示这一次，请登录后妥善保管）`);
+    } else if (admin.created) {
+      log('已创建管理员账号 admin，密码为 HALFSKY_ADMIN_PASSWORD 的值');
+    }
+    return { db, seeded };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+export async function serve(options: ServeOptions): Promise<FastifyInstance> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const { db } = await prepareDatabase(options.databaseUrl, options.adminPassword, log);
+  const app = await buildApp({ db, webRoot: WEB_ROOT, logger: false });
+  await app.listen({ port: options.port, host: options.host });
+  log(`半边天 halfsky 已启动：http://${options.host}:${options.port}  （${db.describe}）`);
+  return app;
+}
