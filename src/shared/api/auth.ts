@@ -1,16 +1,7 @@
 import { z } from 'zod';
+import { ROLES } from '../roles';
 
-export const ROLES = ['admin', 'office', 'statistics', 'evaluation', 'reporter', 'dept_reviewer', 'leader'] as const;
-export type Role = (typeof ROLES)[number];
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '系统管理员',
-  office: '妇儿工委办公室',
-  statistics: '统计监测组',
-  evaluation: '评估组',
-  reporter: '成员单位填报员',
-  dept_reviewer: '成员单位审核员',
-  leader: '领导',
-};
+export { ROLE_LABELS, ROLES, type Role } from '../roles';
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名'),

@@ -1,0 +1,13 @@
+/** Roles of design.md §1. Kept free of zod so the web app's frame can import the labels cheaply. */
+export const ROLES = ['admin', 'office', 'statistics', 'evaluation', 'reporter', 'dept_reviewer', 'leader'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  office: '妇儿工委办公室',
+  statistics: '统计监测组',
+  evaluation: '评估组',
+  reporter: '成员单位填报员',
+  dept_reviewer: '成员单位审核员',
+  leader: '领导',
+};

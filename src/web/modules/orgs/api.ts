@@ -1,0 +1,3 @@
+export const orgUrls = {
+  list: '/api/org-units',
+};
