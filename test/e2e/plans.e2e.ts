@@ -13,7 +13,7 @@ import { launchBrowser, openPage, screenshot } from './support/browser';
 import { seedsDir } from './support/paths';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer, type RunningServer } from './support/server';
 
-const DALIAN_WOMEN_SEED = resolve(seedsDir, '001_bfd0ac432410d2e3.txt');
+const DALIAN_WOMEN_SEED = resolve(seedsDir, 'dalian-women-2021-2030.txt');
 const DALIAN_WOMEN = /大连市妇女发展规划/;
 const CHINESE = /[\u4e00-\u9fff]/;
 

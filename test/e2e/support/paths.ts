@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
-/** Seeds live in shared/ beside the repository (CI clones it there). */
-export const seedsDir = resolve(repoRoot, '../shared/seeds');
+/** The seed plan documents, kept verbatim in the repository as the demo's source texts. */
+export const seedsDir = resolve(repoRoot, 'src/server/demo/texts');
 
 export const resultsDir = resolve(repoRoot, 'test-results');

@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
-import { nowDefault, types, withId } from './schemaUtils';
+import { nowDefault, types, withId, type MigrationDb } from './schemaUtils';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   const t = types(db);
 
   await db.schema
@@ -119,7 +118,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('plan_targets_goal').on('plan_targets').column('goal_id').execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: MigrationDb): Promise<void> {
   for (const table of [
     'plan_targets', 'plan_measures', 'plan_goals', 'plan_areas', 'plans', 'sessions',
     'role_assignments', 'users', 'departments', 'committees', 'org_units', 'meta',

@@ -1,22 +1,29 @@
-import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
+
+/**
+ * Migrations see the database as it was when they were written, not as the app's types say now,
+ * hence an untyped handle.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type MigrationDb = Kysely<any>;
 
 /**
  * The one place where SQLite and PostgreSQL DDL differ. Migrations describe tables with these
  * helpers and never write dialect-specific SQL themselves.
  */
-export function isPostgres(db: Kysely<any>): boolean {
+export function isPostgres(db: MigrationDb): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** Integer surrogate key: AUTOINCREMENT on SQLite, an identity column on PostgreSQL. */
-export function withId<T extends string>(db: Kysely<any>, table: CreateTableBuilder<T, never>) {
+export function withId<T extends string>(db: MigrationDb, table: CreateTableBuilder<T, never>) {
   return isPostgres(db)
     ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
     : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
 }
 
 /** Column types whose names differ between the two dialects. */
-export function types(db: Kysely<any>) {
+export function types(db: MigrationDb) {
   const pg = isPostgres(db);
   return {
     /** ISO-8601 instant: timestamptz on PostgreSQL, text on SQLite (the connection returns ISO strings for both). */
@@ -28,8 +35,7 @@ export function types(db: Kysely<any>) {
 }
 
 /** Default value "now" for a timestamp column, in the representation of `types().timestamp`. */
-export function nowDefault(db: Kysely<any>) {
+export function nowDefault(db: MigrationDb) {
   return isPostgres(db) ? sql`now()` : sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 }
 
-export type ColumnBuilder = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
