@@ -107,6 +107,135 @@ export interface PlanTargetsTable {
   edited_at: string | null;
 }
 
+export interface CategoryOptionsTable { id: Generated<number>; code: string; category: string; name: string; sort: number }
+
+export interface DataElementsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  unit: string | null;
+  value_type: ColumnType<string, string | undefined, string>;
+  categories: ColumnType<string, string | undefined, string>;
+}
+
+export interface IndicatorsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  unit: string | null;
+  direction: 'higher' | 'lower' | 'band';
+  definition: string | null;
+  caliber: string | null;
+  formula_type: 'direct' | 'ratio';
+  value_de_id: number | null;
+  numerator_de_id: number | null;
+  denominator_de_id: number | null;
+  factor: ColumnType<number, number | undefined, number>;
+  categories: ColumnType<string, string | undefined, string>;
+  responsible_dept: string | null;
+  data_source: string | null;
+  baseline_year: number | null;
+  baseline_value: number | null;
+  min_value: number | null;
+  max_value: number | null;
+  yoy_threshold: number | null;
+  tolerance: number | null;
+  decimals: ColumnType<number, number | undefined, number>;
+  published: Flag;
+  plan_target_id: number | null;
+  is_demo: Flag;
+  sort: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
+export interface IndicatorTargetsTable {
+  id: Generated<number>;
+  indicator_id: number;
+  year: number;
+  comparator: string;
+  value: number | null;
+  base_year: number | null;
+}
+
+export interface DataValuesTable {
+  data_element_id: number;
+  org_unit_id: number;
+  period: number;
+  option_id: number;
+  value: number;
+  comment: string | null;
+  department_id: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: string;
+  created_via: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface DataValueAuditsTable {
+  id: Generated<number>;
+  data_element_id: number;
+  org_unit_id: number;
+  period: number;
+  option_id: number;
+  action: 'update' | 'delete';
+  old_value: number | null;
+  new_value: number | null;
+  old_comment: string | null;
+  new_comment: string | null;
+  changed_by: number | null;
+  changed_at: string;
+  via: string;
+}
+
+export interface ReportingTasksTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  year: number;
+  name: string;
+  opens_on: string;
+  due_on: string;
+  template_version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  is_demo: Flag;
+}
+
+export interface ReportingTaskIndicatorsTable { task_id: number; indicator_id: number }
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  task_id: number;
+  org_unit_id: number;
+  department_id: number;
+  state: ColumnType<string, string | undefined, string>;
+  return_reason: string | null;
+  reminded_at: string | null;
+  updated_at: Timestamp;
+}
+
+export interface SubmissionEventsTable {
+  id: Generated<number>;
+  submission_id: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  comment: string | null;
+  actor_id: number | null;
+  at: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   meta: MetaTable;
   org_units: OrgUnitsTable;
@@ -120,6 +249,17 @@ export interface Database {
   plan_goals: PlanGoalsTable;
   plan_measures: PlanMeasuresTable;
   plan_targets: PlanTargetsTable;
+  category_options: CategoryOptionsTable;
+  data_elements: DataElementsTable;
+  indicators: IndicatorsTable;
+  indicator_targets: IndicatorTargetsTable;
+  data_values: DataValuesTable;
+  data_value_audits: DataValueAuditsTable;
+  reporting_tasks: ReportingTasksTable;
+  reporting_task_indicators: ReportingTaskIndicatorsTable;
+  submissions: SubmissionsTable;
+  submission_events: SubmissionEventsTable;
+  notifications: NotificationsTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;

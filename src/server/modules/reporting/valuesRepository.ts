@@ -1,0 +1,170 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** The identity of one reported number. */
+export interface ValueKey {
+  dataElementId: number;
+  orgUnitId: number;
+  period: number;
+  optionId: number;
+}
+
+export interface StoredValue extends ValueKey {
+  value: number;
+  comment: string | null;
+  version: number;
+  updatedBy: number | null;
+  updatedAt: string;
+}
+
+export interface ValueWrite extends ValueKey {
+  value: number;
+  comment: string | null;
+  departmentId: number | null;
+}
+
+export interface AuditWrite extends ValueKey {
+  action: 'update' | 'delete';
+  oldValue: number | null;
+  newValue: number | null;
+  oldComment: string | null;
+  newComment: string | null;
+}
+
+/** Rows per multi-row statement: 13 parameters a row stays under SQLite's 32,766 and PostgreSQL's 65,535. */
+const BATCH = 1000;
+
+export const keyOf = (k: ValueKey) => `${k.dataElementId}:${k.orgUnitId}:${k.period}:${k.optionId}`;
+
+/** Data values and their audit trail. No access or lock checks here: the reporting service decides. */
+export function valuesRepository(db: Executor) {
+  return {
+    /** Stored values of the given units and years, for the given data elements (all when omitted). */
+    async load(filter: { orgUnitIds: number[]; periods: number[]; dataElementIds?: number[] }): Promise<StoredValue[]> {
+      if (filter.orgUnitIds.length === 0 || filter.periods.length === 0) return [];
+      const out: StoredValue[] = [];
+      for (let i = 0; i < filter.orgUnitIds.length; i += BATCH) {
+        const rows = await db
+          .selectFrom('data_values')
+          .select(['data_element_id', 'org_unit_id', 'period', 'option_id', 'value', 'comment', 'version', 'updated_by', 'updated_at'])
+          .where('org_unit_id', 'in', filter.orgUnitIds.slice(i, i + BATCH))
+          .where('period', 'in', filter.periods)
+          .$if(filter.dataElementIds !== undefined, (qb) => qb.where('data_element_id', 'in', filter.dataElementIds!))
+          .execute();
+        for (const r of rows) {
+          out.push({
+            dataElementId: r.data_element_id,
+            orgUnitId: r.org_unit_id,
+            period: r.period,
+            optionId: r.option_id,
+            value: r.value,
+            comment: r.comment,
+            version: r.version,
+            updatedBy: r.updated_by,
+            updatedAt: r.updated_at,
+          });
+        }
+      }
+      return out;
+    },
+
+    /** Inserts new values and overwrites existing ones (bumping their version), in batches. */
+    async upsert(values: ValueWrite[], actor: number | null, via: string, now: string): Promise<void> {
+      for (let i = 0; i < values.length; i += BATCH) {
+        await db
+          .insertInto('data_values')
+          .values(
+            values.slice(i, i + BATCH).map((v) => ({
+              data_element_id: v.dataElementId,
+              org_unit_id: v.orgUnitId,
+              period: v.period,
+              option_id: v.optionId,
+              value: v.value,
+              comment: v.comment,
+              department_id: v.departmentId,
+              version: 1,
+              created_by: actor,
+              created_at: now,
+              created_via: via,
+              updated_by: actor,
+              updated_at: now,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['data_element_id', 'org_unit_id', 'period', 'option_id']).doUpdateSet((eb) => ({
+              value: eb.ref('excluded.value'),
+              comment: eb.ref('excluded.comment'),
+              department_id: eb.ref('excluded.department_id'),
+              version: eb(eb.ref('data_values.version'), '+', 1),
+              updated_by: eb.ref('excluded.updated_by'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .execute();
+      }
+    },
+
+    /**
+     * Changes one value only if nobody changed it since `expectedVersion` was read; returns false
+     * when someone did (optimistic locking).
+     */
+    async updateIfVersion(v: ValueWrite, expectedVersion: number, actor: number | null, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('data_values')
+        .set((eb) => ({
+          value: v.value,
+          comment: v.comment,
+          department_id: v.departmentId,
+          version: eb(eb.ref('version'), '+', 1),
+          updated_by: actor,
+          updated_at: now,
+        }))
+        .where('data_element_id', '=', v.dataElementId)
+        .where('org_unit_id', '=', v.orgUnitId)
+        .where('period', '=', v.period)
+        .where('option_id', '=', v.optionId)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async delete(keys: ValueKey[]): Promise<void> {
+      for (const k of keys) {
+        await db
+          .deleteFrom('data_values')
+          .where('data_element_id', '=', k.dataElementId)
+          .where('org_unit_id', '=', k.orgUnitId)
+          .where('period', '=', k.period)
+          .where('option_id', '=', k.optionId)
+          .execute();
+      }
+    },
+
+    async audit(entries: AuditWrite[], actor: number | null, via: string, now: string): Promise<void> {
+      for (let i = 0; i < entries.length; i += BATCH) {
+        await db
+          .insertInto('data_value_audits')
+          .values(
+            entries.slice(i, i + BATCH).map((a) => ({
+              data_element_id: a.dataElementId,
+              org_unit_id: a.orgUnitId,
+              period: a.period,
+              option_id: a.optionId,
+              action: a.action,
+              old_value: a.oldValue,
+              new_value: a.newValue,
+              old_comment: a.oldComment,
+              new_comment: a.newComment,
+              changed_by: actor,
+              changed_at: now,
+              via,
+            })),
+          )
+          .execute();
+      }
+    },
+  };
+}
+export type ValuesRepository = ReturnType<typeof valuesRepository>;
