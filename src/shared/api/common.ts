@@ -4,7 +4,18 @@ import { z } from 'zod';
 export const ApiErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
-  details: z.array(z.object({ path: z.string().optional(), line: z.number().optional(), message: z.string() })).optional(),
+  details: z
+    .array(
+      z.object({
+        path: z.string().optional(),
+        line: z.number().optional(),
+        message: z.string(),
+        current: z
+          .object({ value: z.number().nullable(), comment: z.string().nullable(), version: z.number().nullable(), by: z.string().nullable(), at: z.string().nullable() })
+          .optional(),
+      }),
+    )
+    .optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

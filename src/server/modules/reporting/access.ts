@@ -1,0 +1,44 @@
+import type { Role } from '../../../shared/roles';
+import { appError } from '../../errors';
+import { requireAuth } from '../auth/access';
+import type { AuthContext } from '../auth/service';
+import type { OrgTree } from '../orgs/tree';
+
+/** Roles that read monitoring data across a unit's subtree. */
+const OVERSEERS: readonly Role[] = ['office', 'statistics', 'evaluation', 'leader'];
+
+function holdsSeat(auth: AuthContext, role: Role, orgUnitId: number, departmentId: number): boolean {
+  return auth.roles.some((g) => g.role === role && g.orgUnitId === orgUnitId && g.departmentId === departmentId);
+}
+
+function coversUnit(auth: AuthContext, roles: readonly Role[], orgUnitId: number, tree: OrgTree): boolean {
+  return auth.roles.some((g) => g.role === 'admin' || (roles.includes(g.role) && (g.orgUnitId === null || tree.isWithin(orgUnitId, g.orgUnitId))));
+}
+
+/**
+ * Who may see one department's data at one unit: its own reporters and reviewers, and the
+ * committee roles (office, statistics, evaluation, leaders) of that unit or above.
+ */
+export function canReadSeat(auth: AuthContext, orgUnitId: number, departmentId: number, tree: OrgTree): boolean {
+  return (
+    holdsSeat(auth, 'reporter', orgUnitId, departmentId) ||
+    holdsSeat(auth, 'dept_reviewer', orgUnitId, departmentId) ||
+    coversUnit(auth, OVERSEERS, orgUnitId, tree)
+  );
+}
+
+export function assertReadSeat(auth: AuthContext | null, orgUnitId: number, departmentId: number, tree: OrgTree): AuthContext {
+  const user = requireAuth(auth);
+  if (!canReadSeat(user, orgUnitId, departmentId, tree)) throw appError('AUTH_OUT_OF_SCOPE');
+  return user;
+}
+
+/** Whether the user may take a workflow step that needs `role` on this seat. */
+export function actsAs(auth: AuthContext, role: Role, orgUnitId: number, departmentId: number, tree: OrgTree): boolean {
+  if (role === 'reporter' || role === 'dept_reviewer') return holdsSeat(auth, role, orgUnitId, departmentId) || coversUnit(auth, [], orgUnitId, tree);
+  return coversUnit(auth, [role], orgUnitId, tree);
+}
+
+export function canOversee(auth: AuthContext, roles: readonly Role[], orgUnitId: number, tree: OrgTree): boolean {
+  return coversUnit(auth, roles, orgUnitId, tree);
+}

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import { blocksSubmission } from '../../../../shared/monitoring/validation';
+import { ACTION_LABELS, checkTransition, STATE_LABELS, TRANSITIONS, type SubmissionState, type WorkflowAction } from '../../../../shared/monitoring/workflow';
+import type { Database } from '../../../db/schema';
+import { appError } from '../../../errors';
+import type { AuthContext } from '../../auth/service';
+import { actsAs } from '../access';
+import type { ReportingDictionary } from '../dictionary';
+import { reportingRepository, type SubmissionRow } from '../repository';
+import type { ScopedIssue } from './writeDataValues';
+
+export interface TransitionInput {
+  auth: AuthContext;
+  submission: SubmissionRow;
+  action: WorkflowAction;
+  reason?: string;
+  /** Validation of the seat's data as it stands; submitting needs it clean. */
+  issues: ScopedIssue[];
+  missing: number;
+  dict: ReportingDictionary;
+  now?: Date;
+}
+
+/**
+ * One step of the review workflow: who may take it, from which state, with what reason; then
+ * the new state, an event for the record and notifications for the people whose turn it is.
+ */
+export async function transitionSubmission(db: Kysely<Database>, input: TransitionInput): Promise<SubmissionState> {
+  const { auth, submission, action, dict } = input;
+  const now = (input.now ?? new Date()).toISOString();
+  const allowed = TRANSITIONS[action].roles.some((role) => actsAs(auth, role, submission.org_unit_id, submission.department_id, dict.tree));
+  if (!allowed) throw appError('AUTH_FORBIDDEN', `您没有权限${ACTION_LABELS[action]}这份数据`);
+  const from = submission.state as SubmissionState;
+  const check = checkTransition(action, from, input.reason);
+  if (!check.ok) throw appError('WORKFLOW_REFUSED', check.message);
+
+  if (action === 'submit') {
+    if (input.missing > 0) throw appError('WORKFLOW_REFUSED', `还有 ${input.missing} 项数据未填写，不能提交`);
+    if (blocksSubmission(input.issues)) {
+      const details = input.issues
+        .filter((i) => i.severity === 'error' || !i.commented)
+        .map((i) => ({ message: i.severity === 'error' ? i.message : `${i.message}（需填写说明）` }));
+      throw appError('WORKFLOW_REFUSED', `数据未通过校验，不能提交：${details.map((d) => d.message).join('；')}`, details);
+    }
+  }
+
+  const reason = input.reason?.trim() || null;
+  const seat = `${submission.org_unit_name}${submission.department_short_name}${submission.year}年数据`;
+  await db.transaction().execute(async (trx) => {
+    const repo = reportingRepository(trx);
+    await repo.setState(submission.id, check.to, action === 'return' || action === 'reopen' ? reason : null, now);
+    await repo.addEvent({ submissionId: submission.id, action, from, to: check.to, comment: reason, actorId: auth.userId > 0 ? auth.userId : null, at: now });
+    const link = `/reporting/submissions/${submission.id}`;
+    if (action === 'return' || action === 'reopen') {
+      const reporters = await repo.seatHolders('reporter', submission.org_unit_id, submission.department_id);
+      await repo.notify(reporters, { title: `${seat}被退回`, body: `退回原因：${reason}。请修改后重新提交。`, link }, now);
+    } else if (action === 'submit') {
+      const reviewers = await repo.seatHolders('dept_reviewer', submission.org_unit_id, submission.department_id);
+      const statistics = await repo.seatHolders('statistics', submission.org_unit_id, null);
+      await repo.notify([...reviewers, ...statistics], { title: `${seat}已提交`, body: `${auth.displayName}提交了数据，等待审核。`, link }, now);
+    } else if (action === 'review') {
+      const statistics = await repo.seatHolders('statistics', submission.org_unit_id, null);
+      await repo.notify(statistics, { title: `${seat}已由部门审核上报`, body: `${auth.displayName}审核并上报了数据，等待统计监测组审核。`, link }, now);
+    } else if (action === 'approve') {
+      const reporters = await repo.seatHolders('reporter', submission.org_unit_id, submission.department_id);
+      await repo.notify(reporters, { title: `${seat}已审核通过`, body: `数据已${STATE_LABELS.approved}。`, link }, now);
+    }
+  });
+  return check.to;
+}

@@ -1,0 +1,118 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { IndicatorRules, OptionCode, ValueType } from '../../../shared/monitoring/validation';
+import type { Database } from '../../db/schema';
+import { OrgTree } from '../orgs/tree';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface DictDataElement {
+  id: number;
+  code: string;
+  name: string;
+  unit: string | null;
+  valueType: ValueType;
+  categories: string[];
+}
+
+export interface DictIndicator extends IndicatorRules {
+  id: number;
+  code: string;
+  categories: string[];
+  responsibleDept: string | null;
+  dataElementIds: number[];
+}
+
+export interface DictUnit {
+  id: number;
+  code: string;
+  name: string;
+  parentId: number | null;
+  /** Department id by short name, for the unit's committee. */
+  departments: Map<string, number>;
+}
+
+/**
+ * Everything needed to resolve, check and validate reported values, loaded once per request or
+ * import: the dictionary tables are small next to the values.
+ */
+export interface ReportingDictionary {
+  options: Map<OptionCode, number>;
+  optionCodeById: Map<number, OptionCode>;
+  dataElements: Map<number, DictDataElement>;
+  dataElementByCode: Map<string, DictDataElement>;
+  indicators: Map<number, DictIndicator>;
+  indicatorsByDataElement: Map<number, DictIndicator[]>;
+  units: Map<number, DictUnit>;
+  unitByCode: Map<string, DictUnit>;
+  tree: OrgTree;
+}
+
+const splitCategories = (s: string) => s.split(',').map((c) => c.trim()).filter(Boolean);
+
+export async function loadDictionary(db: Executor): Promise<ReportingDictionary> {
+  const [options, elements, indicators, units, departments] = await Promise.all([
+    db.selectFrom('category_options').select(['id', 'code']).execute(),
+    db.selectFrom('data_elements').selectAll().execute(),
+    db.selectFrom('indicators').selectAll().orderBy('sort').orderBy('id').execute(),
+    db.selectFrom('org_units').select(['id', 'code', 'name', 'parent_id']).execute(),
+    db
+      .selectFrom('departments as d')
+      .innerJoin('committees as c', 'c.id', 'd.committee_id')
+      .select(['d.id', 'd.short_name', 'c.org_unit_id'])
+      .execute(),
+  ]);
+
+  const dataElements = new Map<number, DictDataElement>(
+    elements.map((e) => [
+      e.id,
+      { id: e.id, code: e.code, name: e.name, unit: e.unit, valueType: e.value_type as ValueType, categories: splitCategories(e.categories) },
+    ]),
+  );
+  const dictIndicators = new Map<number, DictIndicator>();
+  const indicatorsByDataElement = new Map<number, DictIndicator[]>();
+  for (const i of indicators) {
+    const dataElementIds = [i.value_de_id, i.numerator_de_id, i.denominator_de_id].filter((id): id is number => id !== null);
+    const ind: DictIndicator = {
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      unit: i.unit,
+      formulaType: i.formula_type,
+      valueDeId: i.value_de_id,
+      numeratorDeId: i.numerator_de_id,
+      denominatorDeId: i.denominator_de_id,
+      factor: i.factor,
+      minValue: i.min_value,
+      maxValue: i.max_value,
+      yoyThreshold: i.yoy_threshold,
+      categories: splitCategories(i.categories),
+      responsibleDept: i.responsible_dept,
+      dataElementIds,
+    };
+    dictIndicators.set(i.id, ind);
+    for (const de of dataElementIds) indicatorsByDataElement.set(de, [...(indicatorsByDataElement.get(de) ?? []), ind]);
+  }
+
+  const dictUnits = new Map<number, DictUnit>(units.map((u) => [u.id, { id: u.id, code: u.code, name: u.name, parentId: u.parent_id, departments: new Map() }]));
+  for (const d of departments) dictUnits.get(d.org_unit_id)?.departments.set(d.short_name, d.id);
+
+  return {
+    options: new Map(options.map((o) => [o.code as OptionCode, o.id])),
+    optionCodeById: new Map(options.map((o) => [o.id, o.code as OptionCode])),
+    dataElements,
+    dataElementByCode: new Map([...dataElements.values()].map((e) => [e.code, e])),
+    indicators: dictIndicators,
+    indicatorsByDataElement,
+    units: dictUnits,
+    unitByCode: new Map([...dictUnits.values()].map((u) => [u.code, u])),
+    tree: new OrgTree(units.map((u) => ({ id: u.id, parentId: u.parent_id }))),
+  };
+}
+
+/** The options a data element is reported in: the total plus the parts of its categories. */
+export function optionsOf(categories: readonly string[]): OptionCode[] {
+  const out: OptionCode[] = ['total'];
+  if (categories.includes('sex')) out.push('female', 'male');
+  if (categories.includes('area')) out.push('urban', 'rural');
+  return out;
+}

@@ -1,0 +1,151 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Reporting tasks, submissions, their events and notifications. No access checks here. */
+export function reportingRepository(db: Executor) {
+  const submissionColumns = [
+    's.id', 's.task_id', 's.org_unit_id', 's.department_id', 's.state', 's.return_reason', 's.updated_at', 's.reminded_at',
+    't.name as task_name', 't.year', 't.due_on', 't.opens_on', 't.org_unit_id as task_org_unit_id',
+    'o.name as org_unit_name', 'd.name as department_name', 'd.short_name as department_short_name',
+  ] as const;
+  const submissions = () =>
+    db
+      .selectFrom('submissions as s')
+      .innerJoin('reporting_tasks as t', 't.id', 's.task_id')
+      .innerJoin('org_units as o', 'o.id', 's.org_unit_id')
+      .innerJoin('departments as d', 'd.id', 's.department_id')
+      .select(submissionColumns);
+
+  return {
+    async insertTask(task: { orgUnitId: number; year: number; name: string; opensOn: string; dueOn: string; createdBy: number | null; isDemo: boolean }) {
+      const row = await db
+        .insertInto('reporting_tasks')
+        .values({
+          org_unit_id: task.orgUnitId,
+          year: task.year,
+          name: task.name,
+          opens_on: task.opensOn,
+          due_on: task.dueOn,
+          created_by: task.createdBy,
+          is_demo: task.isDemo ? 1 : 0,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async linkIndicators(taskId: number, indicatorIds: number[]) {
+      if (indicatorIds.length) {
+        await db.insertInto('reporting_task_indicators').values(indicatorIds.map((id) => ({ task_id: taskId, indicator_id: id }))).execute();
+      }
+    },
+
+    async insertSubmissions(taskId: number, seats: { orgUnitId: number; departmentId: number }[], now: string) {
+      if (seats.length) {
+        await db
+          .insertInto('submissions')
+          .values(seats.map((s) => ({ task_id: taskId, org_unit_id: s.orgUnitId, department_id: s.departmentId, state: 'draft', updated_at: now })))
+          .execute();
+      }
+    },
+
+    listTasks() {
+      return db
+        .selectFrom('reporting_tasks as t')
+        .innerJoin('org_units as o', 'o.id', 't.org_unit_id')
+        .selectAll('t')
+        .select('o.name as org_unit_name')
+        .orderBy('t.year', 'desc')
+        .orderBy('t.id', 'desc')
+        .execute();
+    },
+
+    findTask(id: number) {
+      return db
+        .selectFrom('reporting_tasks as t')
+        .innerJoin('org_units as o', 'o.id', 't.org_unit_id')
+        .selectAll('t')
+        .select('o.name as org_unit_name')
+        .where('t.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    taskIndicators(taskIds: number[]) {
+      if (taskIds.length === 0) return Promise.resolve([]);
+      return db.selectFrom('reporting_task_indicators').select(['task_id', 'indicator_id']).where('task_id', 'in', taskIds).execute();
+    },
+
+    /** Submissions, optionally of some tasks, units or departments. */
+    listSubmissions(filter: { taskIds?: number[]; orgUnitIds?: number[]; ids?: number[] } = {}) {
+      return submissions()
+        .$if(filter.taskIds !== undefined, (qb) => qb.where('s.task_id', 'in', filter.taskIds!.length ? filter.taskIds! : [-1]))
+        .$if(filter.orgUnitIds !== undefined, (qb) => qb.where('s.org_unit_id', 'in', filter.orgUnitIds!.length ? filter.orgUnitIds! : [-1]))
+        .$if(filter.ids !== undefined, (qb) => qb.where('s.id', 'in', filter.ids!.length ? filter.ids! : [-1]))
+        .orderBy('t.year', 'desc')
+        .orderBy('s.org_unit_id')
+        .orderBy('d.sort')
+        .execute();
+    },
+
+    findSubmission(id: number) {
+      return submissions().where('s.id', '=', id).executeTakeFirst();
+    },
+
+    setState(id: number, state: string, returnReason: string | null, now: string) {
+      return db.updateTable('submissions').set({ state, return_reason: returnReason, updated_at: now }).where('id', '=', id).execute();
+    },
+
+    markReminded(ids: number[], now: string) {
+      return db.updateTable('submissions').set({ reminded_at: now }).where('id', 'in', ids).execute();
+    },
+
+    addEvent(e: { submissionId: number; action: string; from: string; to: string; comment: string | null; actorId: number | null; at: string }) {
+      return db
+        .insertInto('submission_events')
+        .values({ submission_id: e.submissionId, action: e.action, from_state: e.from, to_state: e.to, comment: e.comment, actor_id: e.actorId, at: e.at })
+        .execute();
+    },
+
+    events(submissionId: number) {
+      return db
+        .selectFrom('submission_events as e')
+        .leftJoin('users as u', 'u.id', 'e.actor_id')
+        .select(['e.id', 'e.action', 'e.from_state', 'e.to_state', 'e.comment', 'e.at', 'u.display_name as actor_name'])
+        .where('e.submission_id', '=', submissionId)
+        .orderBy('e.id')
+        .execute();
+    },
+
+    /** Users holding `role` for a department seat, to notify. */
+    seatHolders(role: string, orgUnitId: number, departmentId: number | null) {
+      return db
+        .selectFrom('role_assignments as r')
+        .innerJoin('users as u', 'u.id', 'r.user_id')
+        .select('u.id')
+        .where('r.role', '=', role)
+        .where('r.org_unit_id', '=', orgUnitId)
+        .$if(departmentId !== null, (qb) => qb.where('r.department_id', '=', departmentId!))
+        .where('u.disabled', '=', 0)
+        .execute()
+        .then((rows) => [...new Set(rows.map((r) => r.id))]);
+    },
+
+    async notify(userIds: number[], n: { title: string; body: string; link: string | null }, now: string) {
+      if (userIds.length) {
+        await db.insertInto('notifications').values(userIds.map((id) => ({ user_id: id, ...n, created_at: now, read_at: null }))).execute();
+      }
+    },
+
+    notificationsOf(userId: number) {
+      return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(100).execute();
+    },
+
+    markRead(userId: number, ids: number[], now: string) {
+      return db.updateTable('notifications').set({ read_at: now }).where('user_id', '=', userId).where('id', 'in', ids).where('read_at', 'is', null).execute();
+    },
+  };
+}
+export type ReportingRepository = ReturnType<typeof reportingRepository>;
+export type SubmissionRow = NonNullable<Awaited<ReturnType<ReportingRepository['findSubmission']>>>;
