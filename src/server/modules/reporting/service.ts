@@ -166,7 +166,7 @@ export function reportingService(db: Kysely<Database>) {
 
     async grid(auth: AuthContext | null, submissionId: number): Promise<GridDto> {
       const dict = await loadDictionary(db);
-      const { submission, user } = await readableSubmission(auth, submissionId, dict);
+      const { submission } = await readableSubmission(auth, submissionId, dict);
       const { indicators, expected, filled } = await seatContext(submission, dict);
       const issues = await seatIssues(submission, dict);
       return buildGrid(db, dict, toDto(submission, { indicatorCount: indicators.length, expected, filled }), indicators, issues);
