@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import {
-  ActionBody, CompletenessSchema, GridSchema, NotificationSchema, SaveCellsBody, SaveResultSchema, SubmissionSchema, TaskCreateBody, TaskSchema,
+  ActionBody, AuditEntrySchema, CompletenessSchema, OptionCodeSchema, GridSchema, NotificationSchema, SaveCellsBody, SaveResultSchema, SubmissionSchema, TaskCreateBody, TaskSchema,
 } from '../../../shared/api/reporting';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
@@ -92,6 +92,23 @@ export async function reportingRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     (req) => reporting.events(req.auth, req.params.id),
+  );
+
+  api.get(
+    '/reporting/audit',
+    {
+      schema: {
+        tags, summary: '数据修改记录：一个数据项（指定 dataElementId 与 option），或一个单位一年内的全部数据',
+        querystring: z.object({
+          orgUnitId: z.coerce.number().int().positive(),
+          period: z.coerce.number().int(),
+          dataElementId: z.coerce.number().int().positive().optional(),
+          option: OptionCodeSchema.optional(),
+        }),
+        response: { 200: z.array(AuditEntrySchema), ...errors },
+      },
+    },
+    (req) => reporting.audit(req.auth, req.query),
   );
 
   api.get('/notifications', { schema: { tags: ['notifications'], summary: '我的通知', response: { 200: z.array(NotificationSchema), ...errors } } }, (req) =>

@@ -6,6 +6,8 @@ import { appError } from '../../errors';
 import { assertRole, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import { assertReadSeat, canOversee, canReadSeat } from './access';
+import { auditTrail, type AuditQuery } from './auditTrail';
+import { exportDataValueSet, importDataValueSet, type Dhis2DataValueSet, type ExportParams, type ImportParams } from './dataValueSets';
 import { transitionSubmission } from './commands/transitionSubmission';
 import { ConcurrentEditError, type WriteResult } from './commands/writeDataValues';
 import { loadDictionary, type ReportingDictionary } from './dictionary';
@@ -244,6 +246,10 @@ export function reportingService(db: Kysely<Database>) {
       });
       return { submissions: pending.length, notified };
     },
+
+    audit: (auth: AuthContext | null, query: AuditQuery) => auditTrail(db, auth, query),
+    importDataValues: (auth: AuthContext | null, set: Dhis2DataValueSet, params: ImportParams) => importDataValueSet(db, auth, set, params),
+    exportDataValues: (auth: AuthContext | null, params: ExportParams) => exportDataValueSet(db, auth, params),
 
     async notifications(auth: AuthContext | null) {
       const user = requireAuth(auth);

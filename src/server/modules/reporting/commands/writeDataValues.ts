@@ -31,6 +31,8 @@ export interface WriteOptions {
   now?: Date;
   /** Reuse a dictionary already loaded by the caller. */
   dictionary?: ReportingDictionary;
+  /** DHIS2's import strategies: only new values (create), only existing ones (update), or both. */
+  mode?: 'upsert' | 'create' | 'update';
 }
 
 export interface Conflict {
@@ -146,6 +148,10 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
     const key = keyOf(input);
     if (conflicted.has(key)) continue;
     const old = storedByKey.get(key);
+    if ((options.mode === 'create' && old) || (options.mode === 'update' && !old && input.value !== null)) {
+      result.ignored++;
+      continue;
+    }
     const comment = input.comment === undefined ? (old?.comment ?? null) : input.comment?.trim() || null;
     if (input.value === null) {
       if (!old) {
