@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { IndicatorRules, OptionCode, ValueType } from '../../../shared/monitoring/validation';
 import type { Database } from '../../db/schema';
 import { OrgTree } from '../orgs/tree';
+import { checkKeyLimits } from './keys';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -12,6 +13,8 @@ export interface DictDataElement {
   unit: string | null;
   valueType: ValueType;
   categories: string[];
+  /** Option ids it is reported in: the total and the parts of its categories. */
+  optionIds: number[];
 }
 
 export interface DictIndicator extends IndicatorRules {
@@ -62,11 +65,14 @@ export async function loadDictionary(db: Executor): Promise<ReportingDictionary>
       .execute(),
   ]);
 
+  const optionIds = new Map(options.map((o) => [o.code as OptionCode, o.id]));
+  checkKeyLimits(Math.max(0, ...elements.map((e) => e.id), ...indicators.map((i) => i.id)), Math.max(0, ...units.map((u) => u.id)), Math.max(0, ...options.map((o) => o.id)));
   const dataElements = new Map<number, DictDataElement>(
-    elements.map((e) => [
-      e.id,
-      { id: e.id, code: e.code, name: e.name, unit: e.unit, valueType: e.value_type as ValueType, categories: splitCategories(e.categories) },
-    ]),
+    elements.map((e) => {
+      const categories = splitCategories(e.categories);
+      const info = { id: e.id, code: e.code, name: e.name, unit: e.unit, valueType: e.value_type as ValueType, categories };
+      return [e.id, { ...info, optionIds: optionsOf(categories).map((o) => optionIds.get(o)!) }];
+    }),
   );
   const dictIndicators = new Map<number, DictIndicator>();
   const indicatorsByDataElement = new Map<number, DictIndicator[]>();
@@ -97,7 +103,7 @@ export async function loadDictionary(db: Executor): Promise<ReportingDictionary>
   for (const d of departments) dictUnits.get(d.org_unit_id)?.departments.set(d.short_name, d.id);
 
   return {
-    options: new Map(options.map((o) => [o.code as OptionCode, o.id])),
+    options: optionIds,
     optionCodeById: new Map(options.map((o) => [o.id, o.code as OptionCode])),
     dataElements,
     dataElementByCode: new Map([...dataElements.values()].map((e) => [e.code, e])),

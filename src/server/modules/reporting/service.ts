@@ -71,7 +71,7 @@ export function reportingService(db: Kysely<Database>) {
     const values = await valuesRepository(db).load({ orgUnitIds: [submission.org_unit_id], periods: [submission.year, submission.year - 1] });
     const own = new Set(indicators.flatMap((i) => i.dataElementIds));
     const current = values.filter((v) => v.period === submission.year && own.has(v.dataElementId));
-    return validateValues(dict, current, new Map(values.map((v) => [keyOf(v), v])), values).filter((i) =>
+    return validateValues(dict, current, new Map(values.map((v) => [keyOf(v), v]))).filter((i) =>
       indicators.some((ind) => ind.dataElementIds.includes(i.dataElementId)),
     );
   }

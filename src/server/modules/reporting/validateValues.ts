@@ -1,6 +1,7 @@
-import { validateIndicator, type Cell, type ValidationIssue } from '../../../shared/monitoring/validation';
-import type { ReportingDictionary } from './dictionary';
-import { keyOf, type StoredValue, type ValueKey } from './valuesRepository';
+import { validateIndicator, type Cell, type DataElementInfo, type ValidationIssue } from '../../../shared/monitoring/validation';
+import type { DictIndicator, ReportingDictionary } from './dictionary';
+import { valueKey } from './keys';
+import type { StoredValue, ValueKey } from './valuesRepository';
 
 export interface ScopedIssue extends ValidationIssue {
   orgUnitId: number;
@@ -13,55 +14,44 @@ export interface IncomingValue extends ValueKey {
   comment?: string | null;
 }
 
-/** Validates every indicator × unit × year that the inputs touch, with stored values filling the gaps. */
-export function validateValues(
-  dict: ReportingDictionary,
-  inputs: IncomingValue[],
-  storedByKey: Map<string, StoredValue>,
-  stored: StoredValue[],
-): ScopedIssue[] {
-  const groups = new Map<string, { indicatorId: number; orgUnitId: number; period: number }>();
+/**
+ * Validates every indicator × unit × year that the incoming values touch, each incoming value
+ * taking the place of the stored one, in the year itself and as the year before of the next.
+ */
+export function validateValues(dict: ReportingDictionary, inputs: readonly IncomingValue[], storedByKey: ReadonlyMap<number, StoredValue>): ScopedIssue[] {
+  const incoming = new Map<number, IncomingValue>();
+  const groups = new Map<number, { indicator: DictIndicator; orgUnitId: number; period: number }>();
   for (const input of inputs) {
-    for (const ind of dict.indicatorsByDataElement.get(input.dataElementId) ?? []) {
-      groups.set(`${ind.id}:${input.orgUnitId}:${input.period}`, { indicatorId: ind.id, orgUnitId: input.orgUnitId, period: input.period });
+    incoming.set(valueKey(input.dataElementId, input.orgUnitId, input.period, input.optionId), input);
+    for (const indicator of dict.indicatorsByDataElement.get(input.dataElementId) ?? []) {
+      // An indicator id takes the data element's place in the packed key of a group.
+      const key = valueKey(indicator.id, input.orgUnitId, input.period, 0);
+      if (!groups.has(key)) groups.set(key, { indicator, orgUnitId: input.orgUnitId, period: input.period });
     }
   }
-  const incoming = new Map(inputs.map((i) => [keyOf(i), i]));
-  const byUnitPeriod = new Map<string, StoredValue[]>();
-  for (const v of stored) {
-    const k = `${v.orgUnitId}:${v.period}`;
-    let list = byUnitPeriod.get(k);
-    if (!list) byUnitPeriod.set(k, (list = []));
-    list.push(v);
-  }
+
+  const elementsOf = new Map<number, Map<number, DataElementInfo>>();
+  const cellsAt = (indicator: DictIndicator, orgUnitId: number, period: number): Cell[] => {
+    const cells: Cell[] = [];
+    for (const deId of indicator.dataElementIds) {
+      for (const optionId of dict.dataElements.get(deId)!.optionIds) {
+        const key = valueKey(deId, orgUnitId, period, optionId);
+        const stored = storedByKey.get(key);
+        const input = incoming.get(key);
+        const value = input ? input.value : (stored?.value ?? null);
+        if (value === null) continue;
+        const comment = input && input.comment !== undefined ? input.comment : (stored?.comment ?? null);
+        cells.push({ dataElementId: deId, option: dict.optionCodeById.get(optionId)!, value, comment });
+      }
+    }
+    return cells;
+  };
+
   const issues: ScopedIssue[] = [];
-  for (const { indicatorId, orgUnitId, period } of groups.values()) {
-    const ind = dict.indicators.get(indicatorId)!;
-    const cellsAt = (p: number): Cell[] => {
-      const cells = new Map<string, Cell>();
-      for (const v of byUnitPeriod.get(`${orgUnitId}:${p}`) ?? []) {
-        if (!ind.dataElementIds.includes(v.dataElementId)) continue;
-        cells.set(keyOf(v), { dataElementId: v.dataElementId, option: dict.optionCodeById.get(v.optionId)!, value: v.value, comment: v.comment });
-      }
-      // Incoming values override stored ones, in the year itself and in the year before (bulk imports).
-      for (const deId of ind.dataElementIds) {
-        for (const [optionCode, optionId] of dict.options) {
-          const input = incoming.get(keyOf({ dataElementId: deId, orgUnitId, period: p, optionId }));
-          if (!input) continue;
-          const key = keyOf(input);
-          const before = storedByKey.get(key);
-          cells.set(key, {
-            dataElementId: deId,
-            option: optionCode,
-            value: input.value,
-            comment: input.comment === undefined ? (before?.comment ?? null) : input.comment,
-          });
-        }
-      }
-      return [...cells.values()];
-    };
-    const elements = new Map(ind.dataElementIds.map((id) => [id, dict.dataElements.get(id)!]));
-    for (const issue of validateIndicator(ind, elements, cellsAt(period), cellsAt(period - 1))) {
+  for (const { indicator, orgUnitId, period } of groups.values()) {
+    let elements = elementsOf.get(indicator.id);
+    if (!elements) elementsOf.set(indicator.id, (elements = new Map(indicator.dataElementIds.map((id) => [id, dict.dataElements.get(id)!]))));
+    for (const issue of validateIndicator(indicator, elements, cellsAt(indicator, orgUnitId, period), cellsAt(indicator, orgUnitId, period - 1))) {
       issues.push({ ...issue, orgUnitId, period });
     }
   }

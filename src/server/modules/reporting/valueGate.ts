@@ -37,62 +37,75 @@ export async function loadGate(db: Executor, dict: ReportingDictionary, periods:
   const links = taskIds.length
     ? await db.selectFrom('reporting_task_indicators').select(['task_id', 'indicator_id']).where('task_id', 'in', taskIds).execute()
     : [];
-  const tasksByIndicatorYear = new Map<string, number[]>();
   const yearOfTask = new Map(rows.map((r) => [r.task_id, r.year]));
+  const tasksByIndicatorYear = new Map<string, number[]>();
   for (const l of links) {
     const key = `${l.indicator_id}:${yearOfTask.get(l.task_id)}`;
     tasksByIndicatorYear.set(key, [...(tasksByIndicatorYear.get(key) ?? []), l.task_id]);
   }
-  const submissions = new Map<string, GateSubmission>(
-    rows.map((r) => [
-      `${r.task_id}:${r.org_unit_id}:${r.department_id}`,
-      { id: r.id, taskId: r.task_id, orgUnitId: r.org_unit_id, departmentId: r.department_id, state: r.state as SubmissionState, year: r.year, opensOn: r.opens_on },
-    ]),
-  );
+  // task → unit → department → submission: nested maps, no string keys per value.
+  const submissions = new Map<number, Map<number, Map<number, GateSubmission>>>();
+  for (const r of rows) {
+    let byUnit = submissions.get(r.task_id);
+    if (!byUnit) submissions.set(r.task_id, (byUnit = new Map()));
+    let byDept = byUnit.get(r.org_unit_id);
+    if (!byDept) byUnit.set(r.org_unit_id, (byDept = new Map()));
+    byDept.set(r.department_id, {
+      id: r.id, taskId: r.task_id, orgUnitId: r.org_unit_id, departmentId: r.department_id, state: r.state as SubmissionState, year: r.year, opensOn: r.opens_on,
+    });
+  }
+
+  /** For a data element in a year: the tasks that collect it and the department short name responsible. */
+  const routes = new Map<string, { taskId: number; dept: string }[]>();
+  const routesOf = (de: DictDataElement, period: number) => {
+    const key = `${de.id}:${period}`;
+    let list = routes.get(key);
+    if (!list) {
+      list = [];
+      for (const indicator of dict.indicatorsByDataElement.get(de.id) ?? []) {
+        if (!indicator.responsibleDept) continue;
+        for (const taskId of tasksByIndicatorYear.get(`${indicator.id}:${period}`) ?? []) list.push({ taskId, dept: indicator.responsibleDept });
+      }
+      routes.set(key, list);
+    }
+    return list;
+  };
 
   const isAdmin = auth.roles.some((g) => g.role === 'admin');
   const statisticsScopes = auth.roles.filter((g) => g.role === 'statistics').map((g) => g.orgUnitId);
   const reporterSeats = new Set(auth.roles.filter((g) => g.role === 'reporter').map((g) => `${g.orgUnitId}:${g.departmentId}`));
+  const mayWriteUnit = new Map<number, boolean>();
 
   function mayWrite(orgUnitId: number, departmentId: number): boolean {
     if (isAdmin) return true;
-    if (statisticsScopes.some((scope) => scope === null || dict.tree.isWithin(orgUnitId, scope))) return true;
-    return reporterSeats.has(`${orgUnitId}:${departmentId}`);
+    let overseen = mayWriteUnit.get(orgUnitId);
+    if (overseen === undefined) {
+      overseen = statisticsScopes.some((scope) => scope === null || dict.tree.isWithin(orgUnitId, scope));
+      mayWriteUnit.set(orgUnitId, overseen);
+    }
+    return overseen || reporterSeats.has(`${orgUnitId}:${departmentId}`);
   }
-
-  const cache = new Map<string, GateDecision>();
 
   return {
     decide(de: DictDataElement, orgUnitId: number, period: number): GateDecision {
-      const cacheKey = `${de.id}:${orgUnitId}:${period}`;
-      const cached = cache.get(cacheKey);
-      if (cached) return cached;
       const unit = dict.units.get(orgUnitId)!;
-      const candidates: GateSubmission[] = [];
-      for (const indicator of dict.indicatorsByDataElement.get(de.id) ?? []) {
-        const departmentId = indicator.responsibleDept ? unit.departments.get(indicator.responsibleDept) : undefined;
-        if (departmentId === undefined) continue;
-        for (const taskId of tasksByIndicatorYear.get(`${indicator.id}:${period}`) ?? []) {
-          const s = submissions.get(`${taskId}:${orgUnitId}:${departmentId}`);
-          if (s && !candidates.includes(s)) candidates.push(s);
+      let open: GateSubmission | undefined;
+      let closed: GateSubmission | undefined;
+      for (const { taskId, dept } of routesOf(de, period)) {
+        const departmentId = unit.departments.get(dept);
+        const s = departmentId === undefined ? undefined : submissions.get(taskId)?.get(orgUnitId)?.get(departmentId);
+        if (!s) continue;
+        if (isEditable(s.state)) {
+          open = s;
+          break;
         }
+        closed ??= s;
       }
-      let decision: GateDecision;
-      const open = candidates.find((s) => isEditable(s.state));
-      if (candidates.length === 0) {
-        decision = { ok: false, code: 'NO_TASK', reason: `${unit.name}${period}年没有包含“${de.name}”的填报任务` };
-      } else if (!open) {
-        const state = candidates[0]!.state;
-        decision = { ok: false, code: 'LOCKED', reason: `${unit.name}${period}年“${de.name}”${lockedReason(state) ?? STATE_LABELS[state]}` };
-      } else if (open.opensOn > today) {
-        decision = { ok: false, code: 'NOT_OPEN', reason: `填报任务将于 ${open.opensOn} 开始，现在还不能填报` };
-      } else if (!mayWrite(orgUnitId, open.departmentId)) {
-        decision = { ok: false, code: 'FORBIDDEN', reason: `您没有填报${unit.name}“${de.name}”的权限` };
-      } else {
-        decision = { ok: true, submission: open };
-      }
-      cache.set(cacheKey, decision);
-      return decision;
+      if (!open && !closed) return { ok: false, code: 'NO_TASK', reason: `${unit.name}${period}年没有包含“${de.name}”的填报任务` };
+      if (!open) return { ok: false, code: 'LOCKED', reason: `${unit.name}${period}年“${de.name}”${lockedReason(closed!.state) ?? STATE_LABELS[closed!.state]}` };
+      if (open.opensOn > today) return { ok: false, code: 'NOT_OPEN', reason: `填报任务将于 ${open.opensOn} 开始，现在还不能填报` };
+      if (!mayWrite(orgUnitId, open.departmentId)) return { ok: false, code: 'FORBIDDEN', reason: `您没有填报${unit.name}“${de.name}”的权限` };
+      return { ok: true, submission: open };
     },
   };
 }

@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { valueKey } from './keys';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -36,7 +37,46 @@ export interface AuditWrite extends ValueKey {
 /** Rows per multi-row statement: 13 parameters a row stays under SQLite's 32,766 and PostgreSQL's 65,535. */
 const BATCH = 1000;
 
-export const keyOf = (k: ValueKey) => `${k.dataElementId}:${k.orgUnitId}:${k.period}:${k.optionId}`;
+export const keyOf = (k: ValueKey) => valueKey(k.dataElementId, k.orgUnitId, k.period, k.optionId);
+
+type UpsertRow = Insertable<Database['data_values']>;
+/** The column order of the parameters `write` passes; its statements are compiled from a row in this order. */
+const UPSERT_TEMPLATE: { [K in keyof Required<UpsertRow>]: null } = {
+  data_element_id: null, org_unit_id: null, period: null, option_id: null, value: null, comment: null, department_id: null,
+  version: null, created_by: null, created_at: null, created_via: null, updated_by: null, updated_at: null,
+};
+const statements = new Map<string, string>();
+
+/**
+ * The multi-row insert (plain, or an upsert that overwrites and bumps the version) of `rows` rows,
+ * compiled by Kysely for the executor's dialect once and then reused: compiling a thousand-row
+ * insert costs more than running it.
+ */
+function insertSql(db: Executor, rows: number, overwrite: boolean): string {
+  const cacheKey = `${db.getExecutor().adapter.constructor.name}:${rows}:${overwrite}`;
+  let sql = statements.get(cacheKey);
+  if (!sql) {
+    const insert = db.insertInto('data_values').values(Array.from({ length: rows }, () => UPSERT_TEMPLATE as unknown as UpsertRow));
+    const compiled = (
+      overwrite
+        ? insert.onConflict((oc) =>
+            oc.columns(['data_element_id', 'org_unit_id', 'period', 'option_id']).doUpdateSet((eb) => ({
+              value: eb.ref('excluded.value'),
+              comment: eb.ref('excluded.comment'),
+              department_id: eb.ref('excluded.department_id'),
+              version: eb(eb.ref('data_values.version'), '+', eb.lit(1)),
+              updated_by: eb.ref('excluded.updated_by'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+        : insert
+    ).compile();
+    if (compiled.parameters.length !== rows * Object.keys(UPSERT_TEMPLATE).length) throw new Error('insert template out of step with its parameters');
+    sql = compiled.sql;
+    statements.set(cacheKey, sql);
+  }
+  return sql;
+}
 
 /** Data values and their audit trail. No access or lock checks here: the reporting service decides. */
 export function valuesRepository(db: Executor) {
@@ -70,39 +110,18 @@ export function valuesRepository(db: Executor) {
       return out;
     },
 
-    /** Inserts new values and overwrites existing ones (bumping their version), in batches. */
-    async upsert(values: ValueWrite[], actor: number | null, via: string, now: string): Promise<void> {
+    /**
+     * Writes values in batches: `overwrite` for values that may exist (their version goes up),
+     * plain inserts for values known to be new — the bulk of a first import, and much cheaper.
+     */
+    async write(values: ValueWrite[], overwrite: boolean, actor: number | null, via: string, now: string): Promise<void> {
       for (let i = 0; i < values.length; i += BATCH) {
-        await db
-          .insertInto('data_values')
-          .values(
-            values.slice(i, i + BATCH).map((v) => ({
-              data_element_id: v.dataElementId,
-              org_unit_id: v.orgUnitId,
-              period: v.period,
-              option_id: v.optionId,
-              value: v.value,
-              comment: v.comment,
-              department_id: v.departmentId,
-              version: 1,
-              created_by: actor,
-              created_at: now,
-              created_via: via,
-              updated_by: actor,
-              updated_at: now,
-            })),
-          )
-          .onConflict((oc) =>
-            oc.columns(['data_element_id', 'org_unit_id', 'period', 'option_id']).doUpdateSet((eb) => ({
-              value: eb.ref('excluded.value'),
-              comment: eb.ref('excluded.comment'),
-              department_id: eb.ref('excluded.department_id'),
-              version: eb(eb.ref('data_values.version'), '+', 1),
-              updated_by: eb.ref('excluded.updated_by'),
-              updated_at: eb.ref('excluded.updated_at'),
-            })),
-          )
-          .execute();
+        const batch = values.slice(i, i + BATCH);
+        const parameters: unknown[] = [];
+        for (const v of batch) {
+          parameters.push(v.dataElementId, v.orgUnitId, v.period, v.optionId, v.value, v.comment, v.departmentId, 1, actor, now, via, actor, now);
+        }
+        await db.executeQuery(CompiledQuery.raw(insertSql(db, batch.length, overwrite), parameters));
       }
     },
 

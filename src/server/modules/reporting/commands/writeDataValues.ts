@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { OptionCode } from '../../../../shared/monitoring/validation';
+import { OPTION_LABELS } from '../../../../shared/monitoring/validation';
 import type { Database } from '../../../db/schema';
 import type { AuthContext } from '../../auth/service';
-import { loadDictionary, optionsOf, type ReportingDictionary } from '../dictionary';
+import { loadDictionary, type ReportingDictionary } from '../dictionary';
+import { isKeyYear, unitYearKey, valueKey } from '../keys';
 import { loadGate, type GateSubmission } from '../valueGate';
 import { validateValues, type ScopedIssue } from '../validateValues';
 import { keyOf, valuesRepository, type AuditWrite, type ValueKey, type ValueWrite } from '../valuesRepository';
@@ -67,31 +68,35 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
   const now = (options.now ?? new Date()).toISOString();
   const dict = options.dictionary ?? (await loadDictionary(db));
   const periods = [...new Set(inputs.map((i) => i.period))];
-  const gate = await loadGate(db, dict, periods, options.auth, now.slice(0, 10));
+  const gate = await loadGate(db, dict, periods.filter(isKeyYear), options.auth, now.slice(0, 10));
   const conflicts: Conflict[] = [];
-  const accepted: { input: ValueInput; submission: GateSubmission }[] = [];
-  const seen = new Set<string>();
+  const accepted: { input: ValueInput; key: number; submission: GateSubmission }[] = [];
+  const seen = new Set<number>();
 
+  const conflict = (input: ValueInput, code: Conflict['code'], reason: string) =>
+    conflicts.push({ where: input.where, code, reason: at(input.where, reason), key: input });
   for (const input of inputs) {
     const de = dict.dataElements.get(input.dataElementId)!;
-    const option = dict.optionCodeById.get(input.optionId)!;
-    const conflict = (code: Conflict['code'], reason: string) => conflicts.push({ where: input.where, code, reason, key: input });
+    if (!isKeyYear(input.period)) {
+      conflict(input, 'INVALID', `年份“${input.period}”不合理`);
+      continue;
+    }
     const key = keyOf(input);
     if (seen.has(key)) {
-      conflict('DUPLICATE', at(input.where, '同一数据重复出现'));
+      conflict(input, 'DUPLICATE', '同一数据重复出现');
       continue;
     }
     seen.add(key);
-    if (!optionsOf(de.categories).includes(option)) {
-      conflict('UNKNOWN_OPTION', at(input.where, `“${de.name}”不按“${optionLabel(option)}”分组填报`));
+    if (!de.optionIds.includes(input.optionId)) {
+      conflict(input, 'UNKNOWN_OPTION', `“${de.name}”不按“${OPTION_LABELS[dict.optionCodeById.get(input.optionId)!]}”分组填报`);
       continue;
     }
     const decision = gate.decide(de, input.orgUnitId, input.period);
     if (!decision.ok) {
-      conflict(decision.code, at(input.where, decision.reason));
+      conflict(input, decision.code, decision.reason);
       continue;
     }
-    accepted.push({ input, submission: decision.submission });
+    accepted.push({ input, key, submission: decision.submission });
   }
 
   const repo = valuesRepository(db);
@@ -99,84 +104,81 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
   const stored = await repo.load({ orgUnitIds: unitIds, periods: [...new Set(periods.flatMap((p) => [p, p - 1]))] });
   const storedByKey = new Map(stored.map((v) => [keyOf(v), v]));
 
-  for (const { input } of accepted) {
+  for (const { input, key } of accepted) {
     if (input.expectedVersion === undefined) continue;
-    const current = storedByKey.get(keyOf(input));
-    if ((current?.version ?? null) !== input.expectedVersion) {
-      const de = dict.dataElements.get(input.dataElementId)!;
-      conflicts.push({
-        where: input.where,
-        code: 'VERSION_CONFLICT',
-        reason: current
-          ? at(input.where, `“${de.name}”已被他人修改为 ${current.value}，请核对后再保存`)
-          : at(input.where, `“${de.name}”已被他人删除，请核对后再保存`),
-        key: input,
-        current: current && { value: current.value, comment: current.comment, version: current.version, updatedBy: current.updatedBy, updatedAt: current.updatedAt },
-      });
-    }
+    const current = storedByKey.get(key);
+    if ((current?.version ?? null) === input.expectedVersion) continue;
+    const de = dict.dataElements.get(input.dataElementId)!;
+    conflicts.push({
+      where: input.where,
+      code: 'VERSION_CONFLICT',
+      reason: at(input.where, current ? `“${de.name}”已被他人修改为 ${current.value}，请核对后再保存` : `“${de.name}”已被他人删除，请核对后再保存`),
+      key: input,
+      current: current && { value: current.value, comment: current.comment, version: current.version, updatedBy: current.updatedBy, updatedAt: current.updatedAt },
+    });
   }
 
-  const issues = validateValues(dict, accepted.map((a) => a.input), storedByKey, stored);
+  const issues = validateValues(dict, accepted.map((a) => a.input), storedByKey);
   // A value that is not a proper number is never stored; cross-value errors are, on the grid, so
   // that a person can fix them in any order (they block submission instead).
-  const CELL_RULES = new Set(['number', 'nonnegative', 'integer']);
-  const acceptedByKey = new Map(accepted.map((a) => [keyOf(a.input), a.input]));
-  const firstAt = new Map<string, ValueInput>();
-  for (const { input } of accepted) if (!firstAt.has(`${input.orgUnitId}:${input.period}`)) firstAt.set(`${input.orgUnitId}:${input.period}`, input);
+  const acceptedByKey = new Map(accepted.map((a) => [a.key, a.input]));
+  const firstAt = new Map<number, ValueInput>();
+  for (const { input } of accepted) {
+    const k = unitYearKey(input.orgUnitId, input.period);
+    if (!firstAt.has(k)) firstAt.set(k, input);
+  }
   for (const issue of issues) {
     if (issue.severity !== 'error' || !(options.rejectInvalid || CELL_RULES.has(issue.rule))) continue;
     // An issue names the value it is about, or (a sum, a ratio) the unit and year it concerns.
     const input =
-      acceptedByKey.get(keyOf({ dataElementId: issue.dataElementId, orgUnitId: issue.orgUnitId, period: issue.period, optionId: dict.options.get(issue.option)! })) ??
-      firstAt.get(`${issue.orgUnitId}:${issue.period}`)!;
+      acceptedByKey.get(valueKey(issue.dataElementId, issue.orgUnitId, issue.period, dict.options.get(issue.option)!)) ??
+      firstAt.get(unitYearKey(issue.orgUnitId, issue.period))!;
     conflicts.push({ where: input.where, code: 'INVALID', reason: at(input.where, issue.message), key: input });
   }
 
-  const conflicted = new Set(conflicts.map((c) => keyOf(c.key)));
   const result: WriteResult = { imported: 0, updated: 0, deleted: 0, ignored: 0, conflicts, issues, written: [], submissions: [] };
   if (options.atomic && conflicts.length > 0) {
     result.ignored = inputs.length;
     return result;
   }
+  const conflicted = new Set(conflicts.map((c) => keyOf(c.key)));
 
-  const upserts: ValueWrite[] = [];
+  const inserts: ValueWrite[] = [];
+  const overwrites: ValueWrite[] = [];
   const versioned: { write: ValueWrite; expected: number }[] = [];
   const deletions: ValueKey[] = [];
   const audits: AuditWrite[] = [];
   const submissions = new Map<number, GateSubmission>();
-  for (const { input, submission } of accepted) {
-    const key = keyOf(input);
+  for (const { input, key, submission } of accepted) {
     if (conflicted.has(key)) continue;
     const old = storedByKey.get(key);
-    if ((options.mode === 'create' && old) || (options.mode === 'update' && !old && input.value !== null)) {
+    const { dataElementId, orgUnitId, period, optionId, value } = input;
+    if ((options.mode === 'create' && old) || (options.mode === 'update' && !old && value !== null) || (value === null && !old)) {
       result.ignored++;
       continue;
     }
     const comment = input.comment === undefined ? (old?.comment ?? null) : input.comment?.trim() || null;
-    if (input.value === null) {
-      if (!old) {
-        result.ignored++;
-        continue;
-      }
+    if (value === null) {
       deletions.push(input);
-      audits.push({ ...pick(input), action: 'delete', oldValue: old.value, newValue: null, oldComment: old.comment, newComment: null });
+      audits.push({ dataElementId, orgUnitId, period, optionId, action: 'delete', oldValue: old!.value, newValue: null, oldComment: old!.comment, newComment: null });
       result.deleted++;
-      result.written.push({ ...pick(input), value: null, version: null });
-    } else if (old && old.value === input.value && old.comment === comment) {
+      result.written.push({ dataElementId, orgUnitId, period, optionId, value: null, version: null });
+    } else if (old && old.value === value && old.comment === comment) {
       result.ignored++;
       continue;
     } else {
-      const write: ValueWrite = { ...pick(input), value: input.value, comment, departmentId: submission.departmentId };
+      const write: ValueWrite = { dataElementId, orgUnitId, period, optionId, value, comment, departmentId: submission.departmentId };
       if (old) {
-        audits.push({ ...pick(input), action: 'update', oldValue: old.value, newValue: input.value, oldComment: old.comment, newComment: comment });
+        audits.push({ dataElementId, orgUnitId, period, optionId, action: 'update', oldValue: old.value, newValue: value, oldComment: old.comment, newComment: comment });
         result.updated++;
         if (input.expectedVersion != null) versioned.push({ write, expected: input.expectedVersion });
-        else upserts.push(write);
+        else overwrites.push(write);
       } else {
         result.imported++;
-        upserts.push(write);
+        // “New” as of our read: a concurrent insert of the same key would fail the transaction, not be lost.
+        inserts.push(write);
       }
-      result.written.push({ ...pick(input), value: input.value, version: (old?.version ?? 0) + 1 });
+      result.written.push({ dataElementId, orgUnitId, period, optionId, value, version: (old?.version ?? 0) + 1 });
     }
     submissions.set(submission.id, submission);
   }
@@ -186,7 +188,8 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
   const actor = options.auth.userId > 0 ? options.auth.userId : null;
   await db.transaction().execute(async (trx) => {
     const tx = valuesRepository(trx);
-    await tx.upsert(upserts, actor, options.via, now);
+    await tx.write(inserts, false, actor, options.via, now);
+    await tx.write(overwrites, true, actor, options.via, now);
     for (const { write, expected } of versioned) {
       // Between our read and this write someone may have saved: the version guard catches it.
       if (!(await tx.updateIfVersion(write, expected, actor, now))) throw new ConcurrentEditError(write);
@@ -199,6 +202,8 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
   return result;
 }
 
+const CELL_RULES = new Set(['number', 'nonnegative', 'integer']);
+
 /** Thrown inside the write transaction when a versioned update lost a race; nothing is written. */
 export class ConcurrentEditError extends Error {
   constructor(readonly key: ValueKey) {
@@ -209,7 +214,4 @@ export class ConcurrentEditError extends Error {
 /** A message prefixed with where its value came from, when the source has places (rows, cells). */
 const at = (where: string, message: string) => (where ? `${where}：${message}` : message);
 
-const pick = (k: ValueKey): ValueKey => ({ dataElementId: k.dataElementId, orgUnitId: k.orgUnitId, period: k.period, optionId: k.optionId });
 
-const OPTION_NAMES: Record<OptionCode, string> = { total: '合计', female: '女', male: '男', urban: '城镇', rural: '乡村' };
-const optionLabel = (o: OptionCode) => OPTION_NAMES[o];
