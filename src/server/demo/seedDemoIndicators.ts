@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { IndicatorInputDto } from '../../shared/api/indicators';
+import { indicatorKey, indicatorTargets, type PlanTargetLike } from '../../shared/indicators/fromPlan';
+import { mapFormula } from '../../shared/indicators/formula';
+import type { Comparator } from '../../shared/plan-text/types';
+import type { Db } from '../db/connection';
+import type { Database } from '../db/schema';
+import { indicatorsRepository } from '../modules/indicators/repository';
+import { saveIndicator } from '../modules/indicators/store';
+import { CATALOGUE_ELEMENTS } from './catalogueElements';
+import { CATALOGUE, type CatalogueEntry } from './indicatorCatalogue';
+
+export const DEMO_PLAN_TITLE = '大连市妇女发展规划';
+
+interface PlanTarget extends PlanTargetLike {
+  areaNo: number;
+  goalNo: number;
+}
+
+function element(code: string) {
+  const found = CATALOGUE_ELEMENTS.get(code);
+  if (!found) throw new Error(`演示指标引用了不存在的数据元素 ${code}`);
+  return found;
+}
+
+/** The demo plan's targets with their area and goal numbers, and its end year; none without the plan. */
+async function demoPlanTargets(db: Kysely<Database>): Promise<{ targets: PlanTarget[]; periodEnd: number }> {
+  const plan = await db.selectFrom('plans').select(['id', 'period_end']).where('title', '=', DEMO_PLAN_TITLE).where('is_demo', '=', 1).executeTakeFirst();
+  if (!plan) return { targets: [], periodEnd: 2030 };
+  const rows = await db
+    .selectFrom('plan_targets as t')
+    .innerJoin('plan_goals as g', 'g.id', 't.goal_id')
+    .innerJoin('plan_areas as a', 'a.id', 'g.area_id')
+    .select(['t.id', 't.indicator', 't.comparator', 't.value', 't.unit', 't.year', 't.base_year', 'a.no as area_no', 'g.no as goal_no'])
+    .where('a.plan_id', '=', plan.id)
+    .orderBy('t.goal_id')
+    .orderBy('t.seq')
+    .execute();
+  return {
+    periodEnd: plan.period_end,
+    targets: rows.map((r) => ({
+      id: r.id, indicator: r.indicator, comparator: r.comparator as Comparator, value: r.value, unit: r.unit, year: r.year,
+      baseYear: r.base_year, areaNo: r.area_no, goalNo: r.goal_no,
+    })),
+  };
+}
+
+function entryInput(entry: CatalogueEntry, targets: readonly PlanTarget[], periodEnd: number): IndicatorInputDto {
+  return {
+    code: entry.code,
+    name: entry.name,
+    unit: entry.unit,
+    direction: entry.direction,
+    definition: entry.definition,
+    caliber: null,
+    categories: entry.categories ?? '',
+    formula: mapFormula(entry.formula, element),
+    responsibleDept: entry.dept,
+    dataSource: entry.dataSource,
+    baselineYear: entry.baseline2020 === undefined ? null : 2020,
+    baselineValue: entry.baseline2020 ?? null,
+    minValue: null,
+    maxValue: null,
+    yoyThreshold: null,
+    tolerance: null,
+    decimals: entry.formula.type === 'direct' && element(entry.formula.value).valueType === 'count' ? 0 : 2,
+    published: true,
+    targets: indicatorTargets(targets, periodEnd),
+  };
+}
+
+/**
+ * Writes the demo indicator dictionary, each indicator linked to the target of the demo plan it
+ * measures and aimed as that target says; without the demo plan the indicators stand unlinked.
+ */
+export async function seedDemoIndicators(db: Db): Promise<number> {
+  const { targets, periodEnd } = await demoPlanTargets(db.kysely);
+  await db.kysely.transaction().execute(async (trx) => {
+    const repo = indicatorsRepository(trx);
+    for (const entry of CATALOGUE) {
+      const [areaNo, goalNo, name] = entry.target;
+      const measured = targets.filter((t) => t.areaNo === areaNo && t.goalNo === goalNo && indicatorKey(t.indicator) === indicatorKey(name));
+      await saveIndicator(repo, entryInput(entry, measured, periodEnd), { planTargetId: measured[0]?.id ?? null, isDemo: true });
+    }
+  });
+  return CATALOGUE.length;
+}

@@ -1,0 +1,195 @@
+import type { Kysely } from 'kysely';
+import type {
+  CandidateDto, GenerateResultDto, IndicatorDto, IndicatorInputDto, IndicatorMetaDto, ImportResultDto,
+} from '../../../shared/api/indicators';
+import { formulaElements } from '../../../shared/indicators/formula';
+import type { Database } from '../../db/schema';
+import { appError } from '../../errors';
+import { assertRole, requireAuth } from '../auth/access';
+import type { AuthContext } from '../auth/service';
+import type { OrgsService } from '../orgs/service';
+import { plansRepository } from '../plans/repository';
+import type { PlansService } from '../plans/service';
+import { dictionaryIssues } from './checks';
+import { loadIndicatorDtos, sameInput, toElementDto } from './dto';
+import { draftsFromPlan, planCandidates, type Draft } from './generate';
+import { indicatorsRepository, type IndicatorsRepository } from './repository';
+import { saveIndicator } from './store';
+import { dictionaryWorkbook } from './xlsx/exportXlsx';
+import { DictionaryFileError, errorList, locateIssue, parseDictionary, type ParsedIndicator } from './xlsx/parseXlsx';
+
+/** Admin holds every role; these may change the dictionary. */
+const EDITORS = ['office', 'statistics'] as const;
+const MAX_LISTED_ERRORS = 200;
+
+const elementIds = (i: IndicatorDto) => formulaElements(i.formula).map(([, e]) => e.id);
+
+export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans: PlansService) {
+  const repo = indicatorsRepository(db);
+
+  /**
+   * The dictionary is shared by every level and belongs to the top committee; an indicator made
+   * from a plan may also be changed by the editors of the plan's unit.
+   */
+  async function assertEditor(auth: AuthContext | null, indicator?: IndicatorDto): Promise<AuthContext> {
+    const tree = await orgs.tree();
+    const scope = indicator?.source?.orgUnitId ?? (await repo.rootUnitId());
+    return assertRole(auth, EDITORS, scope, tree);
+  }
+
+  async function find(id: number): Promise<IndicatorDto> {
+    const found = (await loadIndicatorDtos(repo, [id]))[0];
+    if (!found) throw appError('NOT_FOUND', `指标（编号 ${id}）不存在`);
+    return found;
+  }
+
+  async function context(replacing: number[]) {
+    const [all, departments] = await Promise.all([loadIndicatorDtos(repo), repo.departmentShortNames()]);
+    return { all, departments: new Set(departments), replacing: new Set(replacing) };
+  }
+
+  async function checked(input: IndicatorInputDto, replacing: number[]): Promise<void> {
+    const issues = dictionaryIssues(input, await context(replacing));
+    if (issues.length === 0) return;
+    const details = issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw appError('VALIDATION_FAILED', `提交的数据不符合要求：${details.map((d) => d.message).join('；')}`, details);
+  }
+
+  const inTransaction = <T>(work: (tx: IndicatorsRepository) => Promise<T>) =>
+    db.transaction().execute((trx) => work(indicatorsRepository(trx)));
+
+  async function createDrafts(drafts: readonly Draft[]): Promise<GenerateResultDto['created']> {
+    const ids = await inTransaction(async (tx) => {
+      const out: number[] = [];
+      for (const d of drafts) out.push(await saveIndicator(tx, d.input, { planTargetId: d.planTargetId }));
+      return out;
+    });
+    return drafts.map((d, i) => ({ id: ids[i]!, code: d.input.code, name: d.input.name }));
+  }
+
+  async function draftPlan(auth: AuthContext | null, planId: number, chosen: ReadonlySet<number> | null) {
+    const plan = await plans.detail(auth, planId);
+    assertRole(auth, EDITORS, plan.orgUnit.id, await orgs.tree());
+    const [linked, taken, departments] = await Promise.all([repo.linkedToPlan(planId), repo.codes(), repo.departmentShortNames()]);
+    const candidates = planCandidates(plan, linked.map((l) => ({ id: l.id, code: l.code, name: l.name, targetIndicator: l.target_indicator })));
+    return draftsFromPlan(plan, candidates, chosen, { taken, departments: new Set(departments) });
+  }
+
+  async function importRows(rows: readonly ParsedIndicator[]): Promise<ImportResultDto> {
+    const result: ImportResultDto = { created: [], updated: [], unchanged: [] };
+    await inTransaction(async (tx) => {
+      const stored = new Map((await loadIndicatorDtos(tx)).map((i) => [i.code, i]));
+      for (const { input } of rows) {
+        const existing = stored.get(input.code);
+        if (existing && sameInput(existing, input)) {
+          result.unchanged.push(input.code);
+        } else if (existing) {
+          await saveIndicator(tx, input, { id: existing.id, previousElementIds: elementIds(existing) });
+          result.updated.push(input.code);
+        } else {
+          await saveIndicator(tx, input, {});
+          result.created.push(input.code);
+        }
+      }
+    });
+    return result;
+  }
+
+  return {
+    /** The dictionary is reference material: every signed-in user may read it. */
+    async list(auth: AuthContext | null): Promise<IndicatorDto[]> {
+      requireAuth(auth);
+      return loadIndicatorDtos(repo);
+    },
+
+    async get(auth: AuthContext | null, id: number): Promise<IndicatorDto> {
+      requireAuth(auth);
+      return find(id);
+    },
+
+    async meta(auth: AuthContext | null): Promise<IndicatorMetaDto> {
+      requireAuth(auth);
+      const [departments, elements] = await Promise.all([repo.departmentShortNames(), repo.listDataElements()]);
+      return { departments, dataElements: elements.map(toElementDto) };
+    },
+
+    async create(auth: AuthContext | null, input: IndicatorInputDto): Promise<IndicatorDto> {
+      await assertEditor(auth);
+      await checked(input, []);
+      const id = await inTransaction((tx) => saveIndicator(tx, input, {}));
+      return find(id);
+    },
+
+    async update(auth: AuthContext | null, id: number, input: IndicatorInputDto): Promise<IndicatorDto> {
+      requireAuth(auth);
+      const existing = await find(id);
+      await assertEditor(auth, existing);
+      await checked(input, [id]);
+      await inTransaction((tx) => saveIndicator(tx, input, { id, previousElementIds: elementIds(existing) }));
+      return find(id);
+    },
+
+    async remove(auth: AuthContext | null, id: number): Promise<void> {
+      requireAuth(auth);
+      const existing = await find(id);
+      await assertEditor(auth, existing);
+      if ((await repo.taskCount(id)) > 0) throw appError('IN_USE', `指标“${existing.name}”已列入填报任务，不能删除`);
+      await inTransaction(async (tx) => {
+        await tx.deleteIndicator(id);
+        await tx.deleteUnusedElements(elementIds(existing));
+      });
+    },
+
+    async candidates(auth: AuthContext | null, planId: number): Promise<CandidateDto[]> {
+      const plan = await plans.detail(auth, planId);
+      const linked = await repo.linkedToPlan(planId);
+      return planCandidates(plan, linked.map((l) => ({ id: l.id, code: l.code, name: l.name, targetIndicator: l.target_indicator })));
+    },
+
+    /** Indicators for the chosen targets of a plan (all when none are chosen), in one transaction. */
+    async generate(auth: AuthContext | null, planId: number, targetIds?: number[]): Promise<GenerateResultDto> {
+      const { drafts, skipped } = await draftPlan(auth, planId, targetIds ? new Set(targetIds) : null);
+      return { created: await createDrafts(drafts), skipped };
+    },
+
+    /** One indicator from one plan target; refused when its indicator is in the dictionary already. */
+    async generateOne(auth: AuthContext | null, targetId: number): Promise<IndicatorDto> {
+      requireAuth(auth);
+      const target = await plansRepository(db).findTarget(targetId);
+      if (!target) throw appError('NOT_FOUND', `指标目标（编号 ${targetId}）不存在`);
+      const { drafts, skipped } = await draftPlan(auth, target.plan_id, new Set([targetId]));
+      if (drafts.length === 0) throw appError('IN_USE', `“${skipped[0]?.indicator ?? ''}”${skipped[0]?.reason ?? '已有指标'}`);
+      const [created] = await createDrafts(drafts);
+      return find(created!.id);
+    },
+
+    async exportXlsx(auth: AuthContext | null): Promise<Buffer> {
+      requireAuth(auth);
+      const [indicators, departments] = await Promise.all([loadIndicatorDtos(repo), repo.departmentShortNames()]);
+      return dictionaryWorkbook(indicators, departments);
+    },
+
+    /** Checks the whole file first; then writes every row in one transaction, or nothing. */
+    async importXlsx(auth: AuthContext | null, bytes: Uint8Array): Promise<ImportResultDto> {
+      await assertEditor(auth);
+      const parsed = await parseDictionary(bytes).catch((e: unknown) => {
+        throw e instanceof DictionaryFileError ? appError('XLSX_UNRECOGNISED', e.message) : e;
+      });
+      const codes = new Set(parsed.indicators.map((p) => p.input.code));
+      const ctx = await context([]);
+      ctx.replacing = new Set(ctx.all.filter((i) => codes.has(i.code)).map((i) => i.id));
+      const errors = [
+        ...parsed.errors,
+        ...parsed.indicators.flatMap((p) => dictionaryIssues(p.input, ctx).map((i) => locateIssue(p, i.path, i.message))),
+      ];
+      if (errors.length > 0) {
+        const lines = errorList(errors);
+        const details = lines.slice(0, MAX_LISTED_ERRORS).map((message) => ({ message }));
+        if (lines.length > MAX_LISTED_ERRORS) details.push({ message: `……另有 ${lines.length - MAX_LISTED_ERRORS} 处错误未列出` });
+        throw appError('XLSX_INVALID', `文件中有 ${lines.length} 处错误，未导入任何内容`, details);
+      }
+      return importRows(parsed.indicators);
+    },
+  };
+}
+export type IndicatorsService = ReturnType<typeof indicatorsService>;

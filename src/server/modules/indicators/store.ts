@@ -1,0 +1,67 @@
+import type { DataElementInputDto, IndicatorInputDto } from '../../../shared/api/indicators';
+import type { IndicatorsRepository } from './repository';
+
+const elementValues = (e: DataElementInputDto) => ({ code: e.code, name: e.name, unit: e.unit, value_type: e.valueType, categories: e.categories });
+
+export interface NewIndicatorOptions {
+  planTargetId?: number | null;
+  isDemo?: boolean;
+}
+
+/**
+ * Writes one indicator with its data elements (upserted by code, so indicators share them) and
+ * targets. Run it inside a transaction: it is several statements. Returns the indicator's id.
+ */
+export async function saveIndicator(
+  repo: IndicatorsRepository,
+  input: IndicatorInputDto,
+  target: { id: number; previousElementIds: number[] } | NewIndicatorOptions,
+  now = new Date().toISOString(),
+): Promise<number> {
+  const f = input.formula;
+  const ids =
+    f.type === 'direct'
+      ? { value: await repo.upsertDataElement(elementValues(f.value)), numerator: null, denominator: null }
+      : { value: null, numerator: await repo.upsertDataElement(elementValues(f.numerator)), denominator: await repo.upsertDataElement(elementValues(f.denominator)) };
+  const values = {
+    code: input.code,
+    name: input.name,
+    unit: input.unit,
+    direction: input.direction,
+    definition: input.definition,
+    caliber: input.caliber,
+    formula_type: f.type,
+    value_de_id: ids.value,
+    numerator_de_id: ids.numerator,
+    denominator_de_id: ids.denominator,
+    factor: f.type === 'ratio' ? f.factor : 1,
+    categories: input.categories,
+    responsible_dept: input.responsibleDept,
+    data_source: input.dataSource,
+    baseline_year: input.baselineYear,
+    baseline_value: input.baselineValue,
+    min_value: input.minValue,
+    max_value: input.maxValue,
+    yoy_threshold: input.yoyThreshold,
+    tolerance: input.tolerance,
+    decimals: input.decimals,
+    published: input.published ? 1 : 0,
+  };
+
+  let id: number;
+  if ('id' in target) {
+    id = target.id;
+    await repo.updateIndicator(id, { ...values, updated_at: now });
+  } else {
+    id = await repo.insertIndicator({
+      ...values,
+      plan_target_id: target.planTargetId ?? null,
+      is_demo: target.isDemo ? 1 : 0,
+      sort: await repo.nextSort(),
+      updated_at: now,
+    });
+  }
+  await repo.replaceTargets(id, input.targets);
+  if ('id' in target) await repo.deleteUnusedElements(target.previousElementIds);
+  return id;
+}

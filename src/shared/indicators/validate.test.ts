@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { IndicatorInput, type DataElementInputDto, type IndicatorInputDto } from '../api/indicators';
+
+const element = (code: string, over: Partial<DataElementInputDto> = {}): DataElementInputDto => ({
+  code, name: `${code}名称`, unit: '人', valueType: 'count', categories: '', ...over,
+});
+
+const valid: IndicatorInputDto = {
+  code: 'W01_022',
+  name: '孕产妇死亡率',
+  unit: '/10万',
+  direction: 'lower',
+  definition: null,
+  caliber: null,
+  categories: '',
+  formula: { type: 'ratio', numerator: element('MAT_DEATHS'), denominator: element('LIVE_BIRTHS'), factor: 100_000 },
+  responsibleDept: '卫健委',
+  dataSource: null,
+  baselineYear: 2020,
+  baselineValue: 7.16,
+  minValue: null,
+  maxValue: null,
+  yoyThreshold: null,
+  tolerance: null,
+  decimals: 2,
+  published: false,
+  targets: [{ year: 2025, comparator: '<=', value: 9, baseYear: null }],
+};
+
+const issuesOf = (input: unknown) => {
+  const parsed = IndicatorInput.safeParse(input);
+  return parsed.success ? [] : parsed.error.issues.map((i) => [i.path.join('.'), i.message]);
+};
+
+describe('indicator input rules', () => {
+  it('accepts a valid ratio indicator', () => {
+    expect(issuesOf(valid)).toEqual([]);
+  });
+
+  it.each<[string, Partial<IndicatorInputDto>, [string, string][]]>([
+    ['a lower-case code', { code: 'w01' }, [['code', '指标代码应以大写字母开头，只含大写字母、数字和下划线，共 2–32 位']]],
+    ['an empty name', { name: '  ' }, [['name', '请填写指标名称']]],
+    [
+      'a rate in a ratio',
+      { formula: { type: 'ratio', numerator: element('AA', { valueType: 'rate' }), denominator: element('BB'), factor: 100 } },
+      [['formula.numerator.valueType', '分子数据元素应为可加总的人数/个数或数量，不能是率/比例']],
+    ],
+    [
+      'the same element on both sides',
+      { formula: { type: 'ratio', numerator: element('AA'), denominator: element('AA'), factor: 100 } },
+      [['formula.denominator.code', '分母数据元素不能与分子相同']],
+    ],
+    ['a zero factor', { formula: { type: 'ratio', numerator: element('AA'), denominator: element('BB'), factor: 0 } }, [['formula.factor', '系数应大于 0']]],
+    [
+      'sex parts the elements do not report',
+      { categories: 'sex', formula: { type: 'direct', value: element('AA', { valueType: 'rate' }) } },
+      [['formula.value.categories', '指标按性别分组，数值数据元素“AA名称”也须按性别填报']],
+    ],
+    ['a baseline year without a value', { baselineValue: null }, [['baselineValue', '基线年份和基线值应同时填写或同时留空']]],
+    ['min above max', { minValue: 10, maxValue: 1 }, [['maxValue', '最大值不能小于最小值']]],
+    [
+      'a duplicate target year and a missing value',
+      { targets: [{ year: 2025, comparator: '<=', value: 9, baseYear: null }, { year: 2025, comparator: '<=', value: null, baseYear: null }] },
+      [['targets.1.year', '目标年份 2025 重复'], ['targets.1.value', '2025 年目标值：定量目标必须填写目标值']],
+    ],
+    ['a base year after the target year', { targets: [{ year: 2025, comparator: '>=', value: 10, baseYear: 2026 }] }, [['targets.0.baseYear', '2025 年目标的基期年份应早于目标年份']]],
+    ['seven decimals', { decimals: 7 }, [['decimals', '小数位数应在 0–6 之间']]],
+  ])('refuses %s, naming the field', (_name, change, expected) => {
+    expect(issuesOf({ ...valid, ...change })).toEqual(expected);
+  });
+});

@@ -1,0 +1,52 @@
+/** The closed vocabularies of the indicator dictionary and their Chinese labels (forms, lists, xlsx). */
+import type { Comparator } from '../plan-text/types';
+
+export const INDICATOR_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,31}$/;
+
+export const DIRECTIONS = ['higher', 'lower', 'band'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+export const DIRECTION_LABELS: Record<Direction, string> = { higher: '越高越好', lower: '越低越好', band: '保持区间' };
+
+export const FORMULA_TYPES = ['direct', 'ratio'] as const;
+export type FormulaType = (typeof FORMULA_TYPES)[number];
+export const FORMULA_LABELS: Record<FormulaType, string> = { direct: '直接取值', ratio: '比率' };
+
+/** count and amount add up over units and sex parts; a reported rate does not. */
+export const VALUE_TYPES = ['count', 'amount', 'rate'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+export const VALUE_TYPE_LABELS: Record<ValueType, string> = { count: '人数/个数', amount: '数量', rate: '率/比例' };
+
+/** Which parts are reported besides the total. Age groups are not modelled yet. */
+export const CATEGORY_SETS = ['', 'sex', 'area', 'sex,area'] as const;
+export type CategorySet = (typeof CATEGORY_SETS)[number];
+export const CATEGORY_LABELS: Record<CategorySet, string> = { '': '不分组', sex: '按性别', area: '按城乡', 'sex,area': '按性别和城乡' };
+
+export const COMPARATOR_LABELS: Record<Comparator, string> = {
+  '>=': '≥',
+  '<=': '≤',
+  '=': '=',
+  '~': '≈',
+  increase: '提高',
+  decrease: '降低',
+};
+
+/** Factors of the usual units of a ratio indicator. */
+export const FACTOR_OPTIONS: readonly { value: number; label: string }[] = [
+  { value: 1, label: '× 1' },
+  { value: 100, label: '× 100（%）' },
+  { value: 1000, label: '× 1000（‰）' },
+  { value: 100_000, label: '× 10万（/10万）' },
+];
+
+export const categoryParts = (set: string): string[] => set.split(',').filter(Boolean);
+
+/** True when every part of `inner` is reported in `outer` too. */
+export const categoriesWithin = (inner: string, outer: string): boolean => {
+  const parts = categoryParts(outer);
+  return categoryParts(inner).every((p) => parts.includes(p));
+};
+
+/** Label → value for a vocabulary, for reading the labels back (xlsx). */
+export function labelLookup<K extends string>(labels: Record<K, string>): Map<string, K> {
+  return new Map(Object.entries(labels).map(([key, label]) => [label as string, key as K]));
+}
