@@ -9,7 +9,7 @@ const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 
 const tags = ['reporting'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const UploadResultSchema = z.object({
+const UploadResultSchema = z.object({
   imported: z.number(),
   updated: z.number(),
   deleted: z.number(),
