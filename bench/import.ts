@@ -83,19 +83,24 @@ async function main() {
     if (result.response.importCount.imported !== values.length) throw new Error(`imported ${JSON.stringify(result.response.importCount)}: ${JSON.stringify(result.response.conflicts.slice(0, 3))}`);
     await db.close();
 
+    // The raw side gets an identical database (dictionary, tasks), without the values.
     const raw = openDatabase({ dialect: 'sqlite', file: join(dir, 'raw.db') });
     await migrateToLatest(raw);
+    const rawDictionary = await buildDictionary(raw);
     await raw.close();
     const Sqlite = (await import('better-sqlite3')).default;
     const conn = new Sqlite(join(dir, 'raw.db'));
     conn.pragma('journal_mode = WAL');
     conn.pragma('synchronous = NORMAL');
-    conn.pragma('foreign_keys = OFF');
+    // The same integrity rules as the app's connection: foreign keys are checked on both sides.
+    conn.pragma('foreign_keys = ON');
     const insert = conn.prepare(
       'INSERT INTO data_values (data_element_id, org_unit_id, period, option_id, value, comment, department_id, version, created_by, created_at, created_via, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
     );
-    const deIds = new Map(elements.map((e, i) => [e.code, i + 1]));
-    const unitIds = new Map(units.map((u, i) => [u.code, i + 2]));
+    const check = new Sqlite(join(dir, 'raw.db'), { readonly: true });
+    const deIds = new Map((check.prepare('SELECT id, code FROM data_elements').all() as { id: number; code: string }[]).map((r) => [r.code, r.id]));
+    const unitIds = new Map(rawDictionary.units.map((u) => [u.code, u.id]));
+    check.close();
     const now = new Date().toISOString();
     const t1 = performance.now();
     conn.transaction(() => {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { migrateToLatest, openDatabase, parseDatabaseUrl, type Db } from './db/connection';
 import { DEMO_LABEL, hasOrgUnits, seedDemo } from './demo/seedDemo';
+import { randomPassword } from './modules/auth/password';
 import { authService } from './modules/auth/service';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -25,17 +26,18 @@ export async function prepareDatabase(
   try {
     const applied = await migrateToLatest(db);
     if (applied.length > 0) log(`数据库迁移完成：${applied.join(', ')}`);
+    // One secret for the first start: admin's, and the demo accounts' when the demo is seeded.
+    const password = adminPassword ?? randomPassword();
     const seeded = !(await hasOrgUnits(db));
     if (seeded) {
-      const { plans } = await seedDemo(db);
-      log(`已写入${DEMO_LABEL}：大连市及各区县组织机构、妇儿工委与成员单位，${plans} 部规划`);
+      const { plans, values, users } = await seedDemo(db, password);
+      log(`已写入${DEMO_LABEL}：大连市及各区县组织机构、妇儿工委与成员单位，${plans} 部规划，${values} 个监测数据`);
+      log(`演示账号：${users.join('、')}（密码与 admin 相同）`);
     }
     const root = await db.kysely.selectFrom('org_units').select('id').where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
-    const admin = await authService(db.kysely).ensureAdmin(adminPassword, root?.id ?? null);
-    if (admin.generatedPassword) {
-      log(`已创建管理员账号 admin，初始密码：${admin.generatedPassword}（仅显示这一次，请登录后妥善保管）`);
-    } else if (admin.created) {
-      log('已创建管理员账号 admin，密码为 HALFSKY_ADMIN_PASSWORD 的值');
+    const admin = await authService(db.kysely).ensureAdmin(password, root?.id ?? null);
+    if (admin.created) {
+      log(adminPassword ? '已创建管理员账号 admin，密码为 HALFSKY_ADMIN_PASSWORD 的值' : `已创建管理员账号 admin，初始密码：${password}（仅显示这一次，请登录后妥善保管）`);
     }
     return { db, seeded };
   } catch (e) {

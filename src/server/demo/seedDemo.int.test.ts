@@ -3,6 +3,8 @@ import { createTestDb, testDialect, type TestDb } from '../../../test/support/te
 import { plansRepository } from '../modules/plans/repository';
 import { seedDemo } from './seedDemo';
 
+const DEMO_PASSWORD = 'Demo-密码-2025';
+
 describe(`demo data (${testDialect()})`, () => {
   let db: TestDb;
   beforeEach(async () => {
@@ -11,7 +13,7 @@ describe(`demo data (${testDialect()})`, () => {
   afterEach(async () => db.dispose());
 
   it('seeds 大连市, its districts (西岗区 with streets), committees, member departments and the seed plans, all labelled demo', async () => {
-    await seedDemo(db);
+    await seedDemo(db, DEMO_PASSWORD);
     const units = await db.kysely.selectFrom('org_units').selectAll().orderBy('id').execute();
     const dalian = units.find((u) => u.name === '大连市')!;
     const xigang = units.find((u) => u.name === '西岗区')!;
@@ -39,10 +41,35 @@ describe(`demo data (${testDialect()})`, () => {
     ]);
     const label = await db.kysely.selectFrom('meta').select('value').where('key', '=', 'demo_data').executeTakeFirst();
     expect(label?.value).toBe('演示数据');
+
+    // Six years of values for the city and every district; 2020–2024 approved, 2025 under way.
+    const tasks = await db.kysely.selectFrom('reporting_tasks').select(['id', 'year', 'is_demo']).orderBy('year').execute();
+    expect(tasks.map((x) => [x.year, x.is_demo])).toEqual([2020, 2021, 2022, 2023, 2024, 2025].map((y) => [y, 1]));
+    const states = await db.kysely.selectFrom('submissions as s').innerJoin('reporting_tasks as t', 't.id', 's.task_id').select(['t.year', 's.state']).execute();
+    expect(new Set(states.filter((x) => x.year < 2025).map((x) => x.state))).toEqual(new Set(['approved']));
+    expect(new Set(states.filter((x) => x.year === 2025).map((x) => x.state))).toEqual(new Set(['draft', 'submitted', 'returned', 'approved']));
+    const valuesByUnit = await db.kysely.selectFrom('data_values').select(['org_unit_id', 'period']).where('period', '=', 2021).execute();
+    const districtIds = units.filter((u) => u.parent_id === dalian.id).map((u) => u.id);
+    expect(new Set(valuesByUnit.map((v) => v.org_unit_id))).toEqual(new Set([dalian.id, ...districtIds]));
+
+    // The city's counts are the sums of its districts' (ratio of sums holds).
+    const births = await db.kysely.selectFrom('data_elements').select('id').where('code', '=', 'LIVE_BIRTHS').executeTakeFirstOrThrow();
+    const liveBirths = await db.kysely.selectFrom('data_values').select(['org_unit_id', 'value']).where('data_element_id', '=', births.id).where('period', '=', 2022).where('option_id', '=', 1).execute();
+    const cityValue = liveBirths.find((v) => v.org_unit_id === dalian.id)!.value;
+    expect(cityValue).toBe(liveBirths.filter((v) => districtIds.includes(v.org_unit_id)).reduce((a, v) => a + v.value, 0));
+
+    const reporter = await db.kysely
+      .selectFrom('users as u')
+      .innerJoin('role_assignments as r', 'r.user_id', 'u.id')
+      .innerJoin('departments as d', 'd.id', 'r.department_id')
+      .select(['r.role', 'd.short_name'])
+      .where('u.username', '=', 'xigang_weijian')
+      .executeTakeFirstOrThrow();
+    expect(reporter).toEqual({ role: 'reporter', short_name: '卫健委' });
   });
 
   it('refuses to seed a database that already has an organisation', async () => {
-    await seedDemo(db);
-    await expect(seedDemo(db)).rejects.toThrow('演示数据只能写入空数据库');
+    await seedDemo(db, DEMO_PASSWORD);
+    await expect(seedDemo(db, DEMO_PASSWORD)).rejects.toThrow('演示数据只能写入空数据库');
   });
 });

@@ -6,6 +6,9 @@ import { unitNamedInTitle } from '../modules/orgs/naming';
 import { orgsRepository } from '../modules/orgs/repository';
 import { importPlans } from '../modules/plans/commands/importPlans';
 import { departmentsFor, DEMO_ORG, type DemoUnit } from './orgData';
+import { seedDemoIndicators } from './seedDemoIndicators';
+import { seedDemoUsers } from './seedDemoUsers';
+import { seedDemoValues } from './seedDemoValues';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -18,10 +21,11 @@ export async function hasOrgUnits(db: Db): Promise<boolean> {
 }
 
 /**
- * Fills an empty database with the demo organisation and the plans of the seed documents,
- * everything flagged as demo data. Returns the root unit's id.
+ * Fills an empty database with the demo organisation, the plans of the seed documents, the
+ * indicator dictionary, six years of reported values and demo accounts (with `password`),
+ * everything flagged as demo data.
  */
-export async function seedDemo(db: Db): Promise<{ rootId: number; plans: number }> {
+export async function seedDemo(db: Db, password: string): Promise<{ rootId: number; plans: number; values: number; users: string[] }> {
   if (await hasOrgUnits(db)) throw new Error('数据库中已有组织机构，演示数据只能写入空数据库');
   const rootId = await db.kysely.transaction().execute(async (trx) => {
     const orgs = orgsRepository(trx);
@@ -50,5 +54,8 @@ export async function seedDemo(db: Db): Promise<{ rootId: number; plans: number 
     await importPlans(db.kysely, { sourceName: file, sourceText: text, plans: toImport, dryRun: false, isDemo: true });
     plans += toImport.length;
   }
-  return { rootId, plans };
+  await seedDemoIndicators(db);
+  const users = await seedDemoUsers(db, password);
+  const { values } = await seedDemoValues(db);
+  return { rootId, plans, values, users };
 }

@@ -54,7 +54,7 @@ function defaultRange(unit: string | null): [number | null, number | null] {
   return [null, null];
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 10000) / 10000));
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
 function cellOf(cells: readonly Cell[], deId: number | null, option: OptionCode): Cell | undefined {
   return deId === null ? undefined : cells.find((c) => c.dataElementId === deId && c.option === option && c.value !== null);

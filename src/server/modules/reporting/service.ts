@@ -270,7 +270,10 @@ async function conflictError(db: Kysely<Database>, result: WriteResult) {
   const names = new Map(
     (await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...versionConflicts.map((c) => c.current?.updatedBy ?? -1), -1]).execute()).map((u) => [u.id, u.display_name]),
   );
+  const options = await db.selectFrom('category_options').select(['id', 'code']).execute();
   const details = result.conflicts.map((c) => ({
+    // The cell it concerns, as the grid names cells: “<data element id>:<option code>”.
+    path: `${c.key.dataElementId}:${options.find((o) => o.id === c.key.optionId)?.code ?? c.key.optionId}`,
     message: c.reason,
     ...(c.current && {
       current: { value: c.current.value, comment: c.current.comment, version: c.current.version, by: names.get(c.current.updatedBy ?? -1) ?? null, at: c.current.updatedAt },

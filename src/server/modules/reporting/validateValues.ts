@@ -51,7 +51,9 @@ export function validateValues(dict: ReportingDictionary, inputs: readonly Incom
   for (const { indicator, orgUnitId, period } of groups.values()) {
     let elements = elementsOf.get(indicator.id);
     if (!elements) elementsOf.set(indicator.id, (elements = new Map(indicator.dataElementIds.map((id) => [id, dict.dataElements.get(id)!]))));
-    for (const issue of validateIndicator(indicator, elements, cellsAt(indicator, orgUnitId, period), cellsAt(indicator, orgUnitId, period - 1))) {
+    // Only the year-on-year rule looks at the year before.
+    const previous = indicator.yoyThreshold === null ? [] : cellsAt(indicator, orgUnitId, period - 1);
+    for (const issue of validateIndicator(indicator, elements, cellsAt(indicator, orgUnitId, period), previous)) {
       issues.push({ ...issue, orgUnitId, period });
     }
   }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { blocksSubmission } from '../../../../shared/monitoring/validation';
-import { ACTION_LABELS, checkTransition, STATE_LABELS, TRANSITIONS, type SubmissionState, type WorkflowAction } from '../../../../shared/monitoring/workflow';
+import { ACTION_LABELS, checkTransition, TRANSITIONS, type SubmissionState, type WorkflowAction } from '../../../../shared/monitoring/workflow';
 import type { Database } from '../../../db/schema';
 import { appError } from '../../../errors';
 import type { AuthContext } from '../../auth/service';
@@ -63,7 +63,7 @@ export async function transitionSubmission(db: Kysely<Database>, input: Transiti
       await repo.notify(statistics, { title: `${seat}已由部门审核上报`, body: `${auth.displayName}审核并上报了数据，等待统计监测组审核。`, link }, now);
     } else if (action === 'approve') {
       const reporters = await repo.seatHolders('reporter', submission.org_unit_id, submission.department_id);
-      await repo.notify(reporters, { title: `${seat}已审核通过`, body: `数据已${STATE_LABELS.approved}。`, link }, now);
+      await repo.notify(reporters, { title: `${seat}已审核通过`, body: '数据已审核通过并锁定。', link }, now);
     }
   });
   return check.to;

@@ -197,7 +197,10 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
     await tx.delete(deletions);
     await tx.audit(audits, actor, options.via, now);
     const touched = [...submissions.keys()];
-    if (touched.length) await trx.updateTable('submissions').set({ updated_at: now }).where('id', 'in', touched).execute();
+    // In slices: a national import touches more submissions than one statement may name.
+    for (let i = 0; i < touched.length; i += 1000) {
+      await trx.updateTable('submissions').set({ updated_at: now }).where('id', 'in', touched.slice(i, i + 1000)).execute();
+    }
   });
   return result;
 }
