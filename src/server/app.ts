@@ -19,7 +19,12 @@ import { AppError } from './errors';
 import { installAuth } from './modules/auth/plugin';
 import { authRoutes } from './modules/auth/routes';
 import { orgsRoutes } from './modules/orgs/routes';
+import { indicatorsRoutes } from './modules/indicators/routes';
 import { plansRoutes } from './modules/plans/routes';
+import { usersRoutes } from './modules/users/routes';
+import { dataValueSetsRoutes } from './modules/reporting/dataValueSetsRoutes';
+import { reportingRoutes } from './modules/reporting/routes';
+import { reportingXlsxRoutes } from './modules/reporting/xlsxRoutes';
 import { buildServices } from './services';
 
 z.config(z.locales.zhCN());
@@ -86,6 +91,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes);
       await api.register(orgsRoutes);
       await api.register(plansRoutes);
+      await api.register(indicatorsRoutes);
+      await api.register(usersRoutes);
+      await api.register(reportingRoutes);
+      await api.register(reportingXlsxRoutes);
+      await api.register(dataValueSetsRoutes);
     },
     { prefix: '/api' },
   );

@@ -11,10 +11,18 @@ const catalogue = {
   RATE_LIMITED: { status: 429, message: '尝试次数过多，请稍后再试' },
   VALIDATION_FAILED: { status: 400, message: '提交的数据不符合要求' },
   NOT_FOUND: { status: 404, message: '要找的内容不存在' },
+  IN_USE: { status: 409, message: '仍被其他数据引用，不能删除' },
   UPLOAD_MISSING: { status: 400, message: '请选择要上传的文件' },
   UPLOAD_TOO_LARGE: { status: 413, message: '文件过大' },
   PLAN_TEXT_INVALID: { status: 400, message: '规划文本无法识别' },
   PLAN_ORG_UNKNOWN: { status: 400, message: '无法确定规划所属单位' },
+  XLSX_UNRECOGNISED: { status: 400, message: '无法识别的 xlsx 文件' },
+  XLSX_INVALID: { status: 400, message: 'xlsx 文件中有错误，未导入任何内容' },
+  XLSX_TEMPLATE_MISMATCH: { status: 400, message: '该模板不属于本填报任务' },
+  XLSX_TEMPLATE_OUTDATED: { status: 409, message: '模板版本已过期，请重新下载' },
+  WORKFLOW_REFUSED: { status: 409, message: '当前状态下不能执行此操作' },
+  VALUE_CONFLICT: { status: 409, message: '数据已被他人修改，请核对后再保存' },
+  VALUES_REJECTED: { status: 400, message: '数据未能保存' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -24,6 +32,8 @@ export interface ErrorDetail {
   path?: string;
   line?: number;
   message: string;
+  /** For a value someone else changed first: what they saved, who, when. */
+  current?: { value: number | null; comment: string | null; version: number | null; by: string | null; at: string | null };
 }
 
 export class AppError extends Error {
@@ -42,4 +52,9 @@ export class AppError extends Error {
 
 export function appError(code: ErrorCode, message?: string, details?: ErrorDetail[]): AppError {
   return new AppError(code, message, details);
+}
+
+/** A 400 about one field of the request body, shaped like a schema validation error so forms can show it there. */
+export function invalidField(path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', `提交的数据不符合要求：${message}`, [{ path, message }]);
 }

@@ -1,16 +1,25 @@
 import type { Db } from './db/connection';
 import { authService } from './modules/auth/service';
+import { departmentsService } from './modules/orgs/departments';
 import { orgsService } from './modules/orgs/service';
+import { indicatorsService } from './modules/indicators/service';
 import { plansService } from './modules/plans/service';
+import { usersService } from './modules/users/service';
+import { reportingService } from './modules/reporting/service';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db) {
   const orgs = orgsService(db.kysely);
+  const plans = plansService(db.kysely, orgs);
   return {
     db,
     auth: authService(db.kysely),
     orgs,
-    plans: plansService(db.kysely, orgs),
+    departments: departmentsService(db.kysely, orgs),
+    plans,
+    indicators: indicatorsService(db.kysely, orgs, plans),
+    users: usersService(db.kysely, orgs),
+    reporting: reportingService(db.kysely),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

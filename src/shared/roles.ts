@@ -11,3 +11,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   dept_reviewer: '成员单位审核员',
   leader: '领导',
 };
+
+/** Roles that act for one member department, chosen together with the org unit. */
+export const DEPARTMENT_ROLES: readonly Role[] = ['reporter', 'dept_reviewer'];

@@ -8,7 +8,15 @@ const AppLayout = lazy(() => import('./components/AppLayout'));
 const PlanListPage = lazy(() => import('./modules/plans/PlanListPage'));
 const PlanImportPage = lazy(() => import('./modules/plans/import/PlanImportPage'));
 const PlanDetailPage = lazy(() => import('./modules/plans/detail/PlanDetailPage'));
+const IndicatorListPage = lazy(() => import('./modules/indicators/IndicatorListPage'));
+const IndicatorEditPage = lazy(() => import('./modules/indicators/detail/IndicatorEditPage'));
 const OrgTreePage = lazy(() => import('./modules/orgs/OrgTreePage'));
+const UserListPage = lazy(() => import('./modules/users/UserListPage'));
+const MySubmissionsPage = lazy(() => import('./modules/reporting/mine/MySubmissionsPage'));
+const SubmissionEntryPage = lazy(() => import('./modules/reporting/entry/SubmissionEntryPage'));
+const TaskListPage = lazy(() => import('./modules/reporting/tasks/TaskListPage'));
+const TaskDetailPage = lazy(() => import('./modules/reporting/tasks/TaskDetailPage'));
+const ReviewQueuePage = lazy(() => import('./modules/reporting/review/ReviewQueuePage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 
 export function AppRoutes() {
@@ -27,7 +35,15 @@ export function AppRoutes() {
           <Route path="plans" element={<PlanListPage />} />
           <Route path="plans/import" element={<PlanImportPage />} />
           <Route path="plans/:id" element={<PlanDetailPage />} />
+          <Route path="indicators" element={<IndicatorListPage />} />
+          <Route path="indicators/:id" element={<IndicatorEditPage />} />
           <Route path="orgs" element={<OrgTreePage />} />
+          <Route path="users" element={<UserListPage />} />
+          <Route path="reporting" element={<MySubmissionsPage />} />
+          <Route path="reporting/submissions/:id" element={<SubmissionEntryPage />} />
+          <Route path="reporting/tasks" element={<TaskListPage />} />
+          <Route path="reporting/tasks/:id" element={<TaskDetailPage />} />
+          <Route path="reporting/review" element={<ReviewQueuePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -143,7 +143,7 @@ describe('reporting in the browser', () => {
     await page.getByText('已填 9 / 9').waitFor();
 
     // 151.52 against last year's 62.31 is more than the 50 % the indicator allows without a comment.
-    await entry.issues.getByText(/孕产妇死亡率（合计）为 151.5152.*请填写说明/).waitFor();
+    await entry.issues.getByText(/孕产妇死亡率（合计）为 151.52.*请填写说明/).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'reporting-entry-warning');
     await entry.button('提交').click();

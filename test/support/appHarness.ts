@@ -48,8 +48,11 @@ export async function buildOrgUnit(db: TestDb, overrides: { name?: string; code?
 
 export const TEST_PASSWORD = 'Test-密码-123';
 
-/** A user holding one role at one org unit (null: everywhere). */
-export async function buildUser(db: TestDb, overrides: { username?: string; role?: Role; orgUnitId?: number | null; password?: string } = {}) {
+/** A user holding one role at one org unit (null: everywhere), for reporters and reviewers at one department. */
+export async function buildUser(
+  db: TestDb,
+  overrides: { username?: string; role?: Role; orgUnitId?: number | null; departmentId?: number | null; password?: string } = {},
+) {
   const repo = authRepository(db.kysely);
   const username = overrides.username ?? `user${++sequence}`;
   const id = await repo.createUser({
@@ -58,7 +61,7 @@ export async function buildUser(db: TestDb, overrides: { username?: string; role
     passwordHash: await hashPassword(overrides.password ?? TEST_PASSWORD),
     orgUnitId: overrides.orgUnitId ?? null,
   });
-  await repo.addRole(id, overrides.role ?? 'office', overrides.orgUnitId ?? null);
+  await repo.addRole(id, overrides.role ?? 'office', overrides.orgUnitId ?? null, overrides.departmentId ?? null);
   return { id, username, password: overrides.password ?? TEST_PASSWORD };
 }
 

@@ -8,6 +8,15 @@ export const LoginBody = z.object({
   password: z.string().min(1, '请输入密码'),
 });
 
+/** Rules for a password a person chooses, its field named as the form names it. */
+export const choosePassword = (label: string) => z.string().min(8, `${label}至少 8 位`).max(128, `${label}不能超过 128 位`);
+
+export const PasswordChangeBody = z.object({
+  oldPassword: z.string().min(1, '请输入原密码'),
+  newPassword: choosePassword('新密码'),
+});
+export type PasswordChangeInput = z.infer<typeof PasswordChangeBody>;
+
 export const RoleAssignmentSchema = z.object({
   role: z.enum(ROLES),
   orgUnitId: z.number().nullable(),

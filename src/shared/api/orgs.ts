@@ -1,14 +1,51 @@
 import { z } from 'zod';
+import { ORG_LEVELS } from '../orgLevels';
+
+export const DepartmentSchema = z.object({ id: z.number(), name: z.string(), shortName: z.string() });
+export type DepartmentDto = z.infer<typeof DepartmentSchema>;
 
 export const OrgUnitSchema = z.object({
   id: z.number(),
   code: z.string(),
   name: z.string(),
-  level: z.enum(['city', 'district', 'street']),
+  level: z.enum(ORG_LEVELS),
   parentId: z.number().nullable(),
   isDemo: z.boolean(),
   committee: z.object({ id: z.number(), name: z.string() }).nullable(),
-  departments: z.array(z.object({ id: z.number(), name: z.string(), shortName: z.string() })),
+  departments: z.array(DepartmentSchema),
 });
 export type OrgUnitDto = z.infer<typeof OrgUnitSchema>;
 export const OrgUnitListSchema = z.array(OrgUnitSchema);
+
+const unitCode = z
+  .string()
+  .trim()
+  .min(1, '请填写单位代码')
+  .max(32, '单位代码不能超过 32 个字符')
+  .regex(/^[A-Za-z0-9_-]*$/, '单位代码只能包含字母、数字、下划线和连字符');
+const unitName = z.string().trim().min(1, '请填写单位名称').max(50, '单位名称不能超过 50 个字符');
+const committeeName = z.string().trim().min(1, '请填写妇儿工委名称').max(100, '妇儿工委名称不能超过 100 个字符');
+
+/** A new unit sits one level below its parent (市 → 区 → 街道); without a parent it is a city. */
+export const OrgUnitCreateBody = z.object({
+  parentId: z.number().int().positive().nullable(),
+  code: unitCode,
+  name: unitName,
+  /** Defaults to “<name>妇女儿童工作委员会”. */
+  committeeName: committeeName.optional(),
+});
+export type OrgUnitCreateInput = z.infer<typeof OrgUnitCreateBody>;
+
+export const OrgUnitUpdateBody = z.object({ code: unitCode, name: unitName, committeeName });
+export type OrgUnitUpdateInput = z.infer<typeof OrgUnitUpdateBody>;
+
+export const DepartmentInput = z.object({
+  name: z.string().trim().min(1, '请填写成员单位名称').max(100, '成员单位名称不能超过 100 个字符'),
+  /** Names the same department across levels (卫健委), as indicators do for their responsible department. */
+  shortName: z.string().trim().min(1, '请填写成员单位简称').max(20, '成员单位简称不能超过 20 个字符'),
+});
+export type DepartmentInputDto = z.infer<typeof DepartmentInput>;
+
+export const DepartmentOrderBody = z.object({
+  ids: z.array(z.number().int().positive()).min(1, '请给出成员单位的顺序'),
+});

@@ -1,19 +1,39 @@
-import { ApartmentOutlined, FileTextOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Layout, Menu, Tag, type MenuProps } from 'antd';
-import { Suspense } from 'react';
+import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { DatabaseOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
+import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import type { Me } from '../../shared/api/auth';
 import { ROLE_LABELS } from '../../shared/roles';
+import { ChangePasswordModal } from '../modules/auth/ChangePasswordModal';
+import { managesPeople } from '../modules/auth/permissions';
 import { useCurrentUser, useSession } from '../modules/auth/SessionContext';
+import { NotificationBell } from '../modules/reporting/notifications/NotificationBell';
+import { hasAnyRole, REVIEW_ROLES, SEAT_ROLES, TASK_ROLES } from '../modules/reporting/permissions';
 import { DemoDataProvider, useShowsDemoData } from './DemoData';
 import { PageLoading } from './PageLoading';
 
 const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/plans', icon: <FileTextOutlined />, label: <Link to="/plans">规划管理</Link> },
+  { key: '/indicators', icon: <DatabaseOutlined />, label: <Link to="/indicators">指标管理</Link> },
+  { key: '/reporting', icon: <FormOutlined />, label: <Link to="/reporting">数据填报</Link> },
+  { key: '/reporting/tasks', icon: <ProfileOutlined />, label: <Link to="/reporting/tasks">填报任务</Link> },
+  { key: '/reporting/review', icon: <AuditOutlined />, label: <Link to="/reporting/review">数据审核</Link> },
   { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">组织机构</Link> },
+  { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">用户管理</Link> },
 ];
 
+/** Menu items hidden from those who cannot use them; the server refuses them anyway. */
+const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
+  '/users': managesPeople,
+  '/reporting': (user) => hasAnyRole(user, SEAT_ROLES),
+  '/reporting/tasks': (user) => hasAnyRole(user, TASK_ROLES),
+  '/reporting/review': (user) => hasAnyRole(user, REVIEW_ROLES),
+};
+
 function selectedMenuKey(pathname: string): string[] {
-  const match = MENU_ITEMS.find((item) => item && pathname.startsWith(String(item.key)));
+  // The longest key that starts the path: /reporting/tasks/3 is 填报任务, not 数据填报.
+  const match = MENU_ITEMS.filter((item) => item && pathname.startsWith(String(item.key))).sort((a, b) => String(b!.key).length - String(a!.key).length)[0];
   return match ? [String(match.key)] : [];
 }
 
@@ -22,6 +42,8 @@ function UserBox() {
   const { logout } = useSession();
   const navigate = useNavigate();
   const roles = [...new Set(user.roles.map((r) => ROLE_LABELS[r.role]))];
+  const { message } = App.useApp();
+  const [changingPassword, setChangingPassword] = useState(false);
 
   const onLogout = async () => {
     try {
@@ -31,24 +53,46 @@ function UserBox() {
     }
   };
 
+  const accountMenu: MenuProps = {
+    items: [
+      { key: 'password', icon: <LockOutlined />, label: '修改密码' },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
+    ],
+    onClick: ({ key }) => (key === 'logout' ? onLogout() : setChangingPassword(true)),
+  };
+
   return (
     <div className="app-header__user">
-      <UserOutlined aria-hidden="true" />
-      <span className="app-header__name">{user.displayName}</span>
       {roles.map((role) => (
         <Tag key={role} className="app-header__role" variant="filled" color="blue">
           {role}
         </Tag>
       ))}
-      <Button type="text" icon={<LogoutOutlined />} onClick={onLogout}>
-        退出登录
-      </Button>
+      <Dropdown menu={accountMenu} trigger={['click']} placement="bottomRight">
+        <Button type="text" aria-label={`账号：${user.displayName}`}>
+          <UserOutlined aria-hidden="true" />
+          <span className="app-header__name">{user.displayName}</span>
+          <DownOutlined aria-hidden="true" />
+        </Button>
+      </Dropdown>
+      {changingPassword && (
+        <ChangePasswordModal
+          onClose={() => setChangingPassword(false)}
+          onChanged={() => {
+            setChangingPassword(false);
+            message.success('密码已修改，其他设备上的登录已失效');
+          }}
+        />
+      )}
     </div>
   );
 }
 
 function Frame() {
   const location = useLocation();
+  const user = useCurrentUser();
+  const menuItems = MENU_ITEMS.filter((item) => SHOWN_TO[String(item?.key)]?.(user) ?? true);
   const showsDemoData = useShowsDemoData();
 
   return (
@@ -63,11 +107,12 @@ function Frame() {
             演示数据
           </Tag>
         )}
+        <NotificationBell />
         <UserBox />
       </Layout.Header>
       <Layout>
         <Layout.Sider width={208} className="app-sider">
-          <Menu mode="inline" selectedKeys={selectedMenuKey(location.pathname)} items={MENU_ITEMS} aria-label="主导航" />
+          <Menu mode="inline" selectedKeys={selectedMenuKey(location.pathname)} items={menuItems} aria-label="主导航" />
         </Layout.Sider>
         <Layout.Content className="app-content">
           {showsDemoData && (

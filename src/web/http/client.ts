@@ -97,6 +97,7 @@ export const api = {
   post: <T>(url: string, json?: unknown, options?: Pick<RequestOptions, 'allow401'>) =>
     request<T>('POST', url, { ...options, json }),
   patch: <T>(url: string, json: unknown) => request<T>('PATCH', url, { json }),
+  put: <T>(url: string, json: unknown) => request<T>('PUT', url, { json }),
   delete: (url: string) => request<void>('DELETE', url),
   upload: <T>(url: string, form: FormData) => request<T>('POST', url, { form }),
 };

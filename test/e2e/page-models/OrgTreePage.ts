@@ -16,7 +16,16 @@ export class OrgTreePage {
   }
 
   get departments() {
-    return this.page.getByRole('list', { name: '成员单位' });
+    return this.page.getByRole('table', { name: '成员单位' });
+  }
+
+  department(name: string) {
+    return this.departments.getByRole('row').filter({ hasText: name });
+  }
+
+  /** Buttons that change anything on the page; none for those who may only read. */
+  get editButtons() {
+    return this.page.getByRole('main').getByRole('button', { name: /编辑|删除|添加|新建|上移|下移/ });
   }
 
   async goto(): Promise<void> {

@@ -73,6 +73,10 @@ describe(`auth (${testDialect()})`, () => {
     expect(codes.slice(10)).toEqual([429, 429]);
     const limited = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'target', password: 'x' } });
     expect(limited.json().message).toBe('尝试次数过多，请稍后再试');
+    // Per account: a colleague behind the same address still gets in.
+    const colleague = await buildUser(t.db, { username: 'colleague' });
+    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'colleague', password: colleague.password } });
+    expect(ok.statusCode).toBe(200);
   });
 
   it('creates admin once on an empty database: with the given password, or a random one to print', async () => {

@@ -8,15 +8,18 @@ export function authRepository(db: Kysely<Database>) {
       return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
     },
 
-    countUsers() {
-      return db
-        .selectFrom('users')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-        .then((r) => Number(r.n));
+    async adminExists() {
+      const row = await db
+        .selectFrom('role_assignments as r')
+        .innerJoin('users as u', 'u.id', 'r.user_id')
+        .select('r.id')
+        .where('r.role', '=', 'admin')
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
-    async createUser(user: { username: string; displayName: string; passwordHash: string; orgUnitId: number | null }) {
+    async createUser(user: { username: string; displayName: string; passwordHash: string; orgUnitId: number | null; departmentId?: number | null }) {
       const row = await db
         .insertInto('users')
         .values({
@@ -24,7 +27,7 @@ export function authRepository(db: Kysely<Database>) {
           display_name: user.displayName,
           password_hash: user.passwordHash,
           org_unit_id: user.orgUnitId,
-          department_id: null,
+          department_id: user.departmentId ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -70,6 +73,20 @@ export function authRepository(db: Kysely<Database>) {
         .where('s.expires_at', '>', now)
         .where('u.disabled', '=', 0)
         .executeTakeFirst();
+    },
+
+    findUserById(id: number) {
+      return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    setPasswordHash(userId: number, passwordHash: string) {
+      return db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+    },
+
+    /** Ends the user's sessions, all of them or all but `keepTokenHash`. */
+    deleteSessionsOf(userId: number, keepTokenHash?: string) {
+      const query = db.deleteFrom('sessions').where('user_id', '=', userId);
+      return (keepTokenHash === undefined ? query : query.where('token_hash', '!=', keepTokenHash)).execute();
     },
 
     deleteSession(tokenHash: string) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LoginBody, SessionResponse } from '../../../shared/api/auth';
+import { LoginBody, PasswordChangeBody, SessionResponse } from '../../../shared/api/auth';
 import { ApiErrorSchema } from '../../../shared/api/common';
 import { requireAuth } from './access';
 import { SESSION_COOKIE, type AuthContext } from './service';
@@ -26,6 +26,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       config: {
         // Per account and address, so one user's typos do not lock out a whole office behind one NAT.
         rateLimit: {
+          // After body parsing, so the key can name the account.
+          hook: 'preHandler',
           max: 10,
           timeWindow: '1 minute',
           keyGenerator: (req) => `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
@@ -49,6 +51,24 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/auth/me',
     { schema: { tags: ['auth'], summary: '当前用户', response: { 200: SessionResponse, 401: ApiErrorSchema } } },
     async (request) => toSession(requireAuth(request.auth)),
+  );
+
+  api.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改本人密码（其他会话随之失效）',
+        body: PasswordChangeBody,
+        response: { 204: z.null(), 400: ApiErrorSchema, 401: ApiErrorSchema },
+      },
+      // Guessing the old password from a stolen session is limited like guessing at login.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `password:${req.auth?.userId ?? req.ip}` } },
+    },
+    async (request, reply) => {
+      await app.services.auth.changePassword(request.auth, request.body);
+      return reply.status(204).send(null);
+    },
   );
 
   api.post(

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Role } from '../../../shared/api/auth';
+import type { PasswordChangeInput, Role } from '../../../shared/api/auth';
 import type { Database } from '../../db/schema';
-import { appError } from '../../errors';
+import { appError, invalidField } from '../../errors';
+import { requireAuth } from './access';
 import { hashPassword, randomPassword, verifyPassword } from './password';
 import { authRepository } from './repository';
 
@@ -98,12 +99,26 @@ export function authService(db: Kysely<Database>) {
       return repo.deleteSession(context.tokenHash);
     },
 
+    /** The signed-in user's own password; their other sessions end, this one stays. */
+    async changePassword(auth: AuthContext | null, input: PasswordChangeInput): Promise<void> {
+      const me = requireAuth(auth);
+      const user = await repo.findUserById(me.userId);
+      if (!user || !(await verifyPassword(input.oldPassword, user.password_hash))) throw invalidField('oldPassword', '原密码不正确');
+      if (input.newPassword === input.oldPassword) throw invalidField('newPassword', '新密码不能与原密码相同');
+      const hash = await hashPassword(input.newPassword);
+      await db.transaction().execute(async (trx) => {
+        const r = authRepository(trx);
+        await r.setPasswordHash(me.userId, hash);
+        await r.deleteSessionsOf(me.userId, me.tokenHash);
+      });
+    },
+
     /**
-     * On an empty database, creates `admin` with the given password or a random one.
+     * When no administrator exists (a new database; the demo's accounts are not administrators), creates `admin` with the given password or a random one.
      * `generatedPassword` is set only when a random password was made, to be printed once.
      */
     async ensureAdmin(password: string | undefined, rootOrgUnitId: number | null): Promise<{ created: boolean; generatedPassword: string | null }> {
-      if ((await repo.countUsers()) > 0) return { created: false, generatedPassword: null };
+      if (await repo.adminExists()) return { created: false, generatedPassword: null };
       const plain = password ?? randomPassword();
       const userId = await repo.createUser({
         username: 'admin',

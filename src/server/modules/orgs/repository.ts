@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, OrgLevel } from '../../db/schema';
 
+/** Org units, their committees and member departments. No access checks here: services decide. */
 export function orgsRepository(db: Kysely<Database>) {
   return {
     listUnits() {
@@ -23,6 +24,14 @@ export function orgsRepository(db: Kysely<Database>) {
       return db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    childrenOf(parentId: number | null) {
+      const query = db.selectFrom('org_units').selectAll();
+      return (parentId === null ? query.where('parent_id', 'is', null) : query.where('parent_id', '=', parentId))
+        .orderBy('sort')
+        .orderBy('id')
+        .execute();
+    },
+
     async insertUnit(unit: { code: string; name: string; level: OrgLevel; parentId: number | null; sort: number; isDemo: boolean }) {
       const row = await db
         .insertInto('org_units')
@@ -32,18 +41,68 @@ export function orgsRepository(db: Kysely<Database>) {
       return row.id;
     },
 
+    updateUnit(id: number, unit: { code: string; name: string }) {
+      return db.updateTable('org_units').set(unit).where('id', '=', id).execute();
+    },
+
+    deleteUnit(id: number) {
+      return db.deleteFrom('org_units').where('id', '=', id).execute();
+    },
+
+    findCommitteeOfUnit(orgUnitId: number) {
+      return db.selectFrom('committees').selectAll().where('org_unit_id', '=', orgUnitId).executeTakeFirst();
+    },
+
     async insertCommittee(orgUnitId: number, name: string) {
       const row = await db.insertInto('committees').values({ org_unit_id: orgUnitId, name }).returning('id').executeTakeFirstOrThrow();
       return row.id;
     },
 
-    insertDepartments(committeeId: number, departments: { name: string; shortName: string }[]) {
-      if (departments.length === 0) return Promise.resolve();
+    renameCommittee(id: number, name: string) {
+      return db.updateTable('committees').set({ name }).where('id', '=', id).execute();
+    },
+
+    deleteCommittee(id: number) {
+      return db.deleteFrom('committees').where('id', '=', id).execute();
+    },
+
+    departmentsOf(committeeId: number) {
+      return db.selectFrom('departments').selectAll().where('committee_id', '=', committeeId).orderBy('sort').orderBy('id').execute();
+    },
+
+    /** A department with the unit whose committee it belongs to. */
+    findDepartment(id: number) {
       return db
+        .selectFrom('departments as d')
+        .innerJoin('committees as c', 'c.id', 'd.committee_id')
+        .selectAll('d')
+        .select('c.org_unit_id')
+        .where('d.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    /** Inserts in the given order, numbering `sort` from `firstSort`; returns the new ids in that order. */
+    async insertDepartments(committeeId: number, departments: { name: string; shortName: string }[], firstSort = 0) {
+      if (departments.length === 0) return [];
+      const rows = await db
         .insertInto('departments')
-        .values(departments.map((d, i) => ({ committee_id: committeeId, name: d.name, short_name: d.shortName, sort: i })))
-        .execute()
-        .then(() => undefined);
+        .values(departments.map((d, i) => ({ committee_id: committeeId, name: d.name, short_name: d.shortName, sort: firstSort + i })))
+        .returning('id')
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    updateDepartment(id: number, department: { name: string; shortName: string }) {
+      return db.updateTable('departments').set({ name: department.name, short_name: department.shortName }).where('id', '=', id).execute();
+    },
+
+    setDepartmentSort(id: number, sort: number) {
+      return db.updateTable('departments').set({ sort }).where('id', '=', id).execute();
+    },
+
+    deleteDepartments(ids: readonly number[]) {
+      if (ids.length === 0) return Promise.resolve();
+      return db.deleteFrom('departments').where('id', 'in', ids).execute().then(() => undefined);
     },
   };
 }

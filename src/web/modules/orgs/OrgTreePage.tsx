@@ -1,4 +1,5 @@
-import { Card, Empty, Tag, Tree, type TreeDataNode } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Tag, Tree, type TreeDataNode } from 'antd';
 import { useMemo, useState } from 'react';
 import type { OrgUnitDto } from '../../../shared/api/orgs';
 import { useApiGet } from '../../http/useApiGet';
@@ -6,10 +7,13 @@ import { useDemoData } from '../../components/DemoData';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
+import { isAdmin, managedUnitIds } from '../auth/permissions';
+import { useCurrentUser } from '../auth/SessionContext';
 import { orgUrls } from './api';
 import './orgs.css';
-import { buildOrgTree, LEVEL_LABELS, topLevelIds, type OrgTreeNode } from './tree';
 import { OrgUnitDetail } from './OrgUnitDetail';
+import { OrgUnitFormModal } from './OrgUnitFormModal';
+import { buildOrgTree, findNode, LEVEL_LABELS, topLevelIds, type OrgTreeNode } from './tree';
 
 function toTreeData(nodes: OrgTreeNode[]): TreeDataNode[] {
   return nodes.map(({ unit, children }) => ({
@@ -24,25 +28,27 @@ function toTreeData(nodes: OrgTreeNode[]): TreeDataNode[] {
   }));
 }
 
-function findNode(nodes: OrgTreeNode[], id: number): OrgTreeNode | undefined {
-  for (const node of nodes) {
-    if (node.unit.id === id) return node;
-    const found = findNode(node.children, id);
-    if (found) return found;
-  }
-  return undefined;
-}
-
+/** 组织机构: everyone reads it; admin changes units, a unit's office its member departments. */
 export default function OrgTreePage() {
+  const user = useCurrentUser();
+  const { message } = App.useApp();
   const { data, error, reload } = useApiGet<OrgUnitDto[]>(orgUrls.list);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [creatingCity, setCreatingCity] = useState(false);
   const roots = useMemo(() => buildOrgTree(data ?? []), [data]);
   const treeData = useMemo(() => toTreeData(roots), [roots]);
+  const managed = useMemo(() => managedUnitIds(user, roots), [user, roots]);
+  const admin = isAdmin(user);
   useDemoData(data?.some((unit) => unit.isDemo) ?? false);
+
+  const changed = (selectId?: number) => {
+    if (selectId !== undefined) setSelectedId(selectId);
+    reload();
+  };
 
   const header = (
     <PageHeader
-      title="组织机构"
+      title={managed.size > 0 ? '组织机构管理' : '组织机构'}
       description="市、区（县）、街道（乡镇）三级组织，及各级妇女儿童工作委员会与成员单位。"
       extra={data && <Tag>{data.length} 个单位</Tag>}
     />
@@ -58,17 +64,22 @@ export default function OrgTreePage() {
   }
 
   const selected = (selectedId !== null ? findNode(roots, selectedId) : undefined) ?? roots[0];
+  const addCity = admin && (
+    <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setCreatingCity(true)}>
+      新建市级单位
+    </Button>
+  );
 
   return (
     <>
       {header}
       {roots.length === 0 || !selected ? (
         <Card variant="borderless" className="content-card">
-          <Empty description="暂无组织机构" />
+          <Empty description="暂无组织机构">{addCity}</Empty>
         </Card>
       ) : (
         <div className="org-layout">
-          <Card variant="borderless" className="content-card org-layout__tree" title="组织机构树">
+          <Card variant="borderless" className="content-card org-layout__tree" title="组织机构树" extra={addCity}>
             <Tree
               treeData={treeData}
               defaultExpandedKeys={topLevelIds(roots)}
@@ -82,9 +93,26 @@ export default function OrgTreePage() {
             />
           </Card>
           <Card variant="borderless" className="content-card org-layout__detail">
-            <OrgUnitDetail node={selected} />
+            <OrgUnitDetail
+              key={selected.unit.id}
+              node={selected}
+              canEditUnit={admin}
+              canEditDepartments={managed.has(selected.unit.id)}
+              onChanged={changed}
+            />
           </Card>
         </div>
+      )}
+      {creatingCity && (
+        <OrgUnitFormModal
+          edit={{ kind: 'create', parent: null }}
+          onCancel={() => setCreatingCity(false)}
+          onSaved={(unit) => {
+            message.success(`已添加“${unit.name}”`);
+            setCreatingCity(false);
+            changed(unit.id);
+          }}
+        />
       )}
     </>
   );

@@ -1,10 +1,38 @@
-import { Empty, Tag } from 'antd';
-import type { OrgUnitDto } from '../../../shared/api/orgs';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Popconfirm, Tag } from 'antd';
+import { useState } from 'react';
+import { CHILD_LEVEL } from '../../../shared/orgLevels';
+import { errorMessage } from '../../http/client';
+import { orgsApi } from './api';
+import { DepartmentSection } from './DepartmentSection';
+import { OrgUnitFormModal, type UnitEdit } from './OrgUnitFormModal';
 import { LEVEL_LABELS, type OrgTreeNode } from './tree';
 
-export function OrgUnitDetail({ node }: { node: OrgTreeNode }) {
-  const { unit } = node;
-  const departments: OrgUnitDto['departments'] = unit.departments;
+interface OrgUnitDetailProps {
+  node: OrgTreeNode;
+  /** Units themselves are the admin's to change. */
+  canEditUnit: boolean;
+  canEditDepartments: boolean;
+  /** After a change: reload, then select `selectId` when given. */
+  onChanged: (selectId?: number) => void;
+}
+
+export function OrgUnitDetail({ node, canEditUnit, canEditDepartments, onChanged }: OrgUnitDetailProps) {
+  const { unit, children } = node;
+  const { message } = App.useApp();
+  const [edit, setEdit] = useState<UnitEdit | null>(null);
+  const childLevel = CHILD_LEVEL[unit.level];
+
+  const remove = async () => {
+    try {
+      await orgsApi.deleteUnit(unit.id);
+      message.success(`已删除“${unit.name}”`);
+      onChanged(unit.parentId ?? undefined);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
   return (
     <section aria-labelledby="org-unit-name" className="org-detail">
       <div className="org-detail__head">
@@ -13,6 +41,25 @@ export function OrgUnitDetail({ node }: { node: OrgTreeNode }) {
         </h2>
         <Tag color="geekblue">{LEVEL_LABELS[unit.level]}</Tag>
         {unit.isDemo && <Tag color="orange">演示数据</Tag>}
+        {canEditUnit && (
+          <span className="org-detail__actions">
+            <Button icon={<EditOutlined />} onClick={() => setEdit({ kind: 'edit', unit })}>
+              编辑单位
+            </Button>
+            <Popconfirm
+              title={`删除“${unit.name}”？`}
+              description="只能删除没有下级单位、规划、用户和填报数据的单位；其妇儿工委和成员单位一并删除。"
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={remove}
+            >
+              <Button danger icon={<DeleteOutlined />}>
+                删除单位
+              </Button>
+            </Popconfirm>
+          </span>
+        )}
       </div>
       <dl className="org-detail__meta">
         <div>
@@ -25,25 +72,49 @@ export function OrgUnitDetail({ node }: { node: OrgTreeNode }) {
         </div>
         <div>
           <dt>下级单位</dt>
-          <dd>{node.children.length > 0 ? `${node.children.length} 个` : '无'}</dd>
+          <dd>{children.length > 0 ? `${children.length} 个` : '无'}</dd>
         </div>
       </dl>
-      <h3 className="org-detail__section">
-        成员单位<span className="org-detail__count">{departments.length} 个</span>
-      </h3>
-      {departments.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无成员单位" />
-      ) : (
-        <ul className="departments" aria-label="成员单位">
-          {departments.map((dept) => (
-            <li key={dept.id} className="department" title={dept.name}>
-              <span className="department__name">{dept.name}</span>
-              {dept.shortName && dept.shortName !== dept.name && (
-                <span className="department__short">{dept.shortName}</span>
-              )}
-            </li>
-          ))}
-        </ul>
+
+      <DepartmentSection unit={unit} editable={canEditDepartments} onChanged={() => onChanged()} />
+
+      {childLevel && (
+        <section aria-labelledby="org-children" className="org-children">
+          <div className="org-detail__section">
+            <h3 id="org-children">
+              下级单位<span className="org-detail__count">{children.length} 个</span>
+            </h3>
+            {canEditUnit && (
+              <Button size="small" icon={<PlusOutlined />} onClick={() => setEdit({ kind: 'create', parent: unit })}>
+                添加{LEVEL_LABELS[childLevel]}
+              </Button>
+            )}
+          </div>
+          {children.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无下级单位" />
+          ) : (
+            <ul className="org-children__list" aria-label="下级单位">
+              {children.map(({ unit: child }) => (
+                <li key={child.id} className="org-children__item">
+                  <span>{child.name}</span>
+                  <span className="org-children__code">{child.code}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {edit && (
+        <OrgUnitFormModal
+          edit={edit}
+          onCancel={() => setEdit(null)}
+          onSaved={(saved) => {
+            message.success(edit.kind === 'create' ? `已添加“${saved.name}”` : '单位信息已保存');
+            setEdit(null);
+            onChanged(saved.id);
+          }}
+        />
       )}
     </section>
   );

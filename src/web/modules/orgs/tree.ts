@@ -30,3 +30,28 @@ export function buildOrgTree(units: readonly OrgUnitDto[]): OrgTreeNode[] {
 export function topLevelIds(roots: readonly OrgTreeNode[]): number[] {
   return roots.flatMap((root) => [root.unit.id, ...root.children.filter((c) => c.children.length > 0).map((c) => c.unit.id)]);
 }
+
+export function findNode(nodes: readonly OrgTreeNode[], id: number): OrgTreeNode | undefined {
+  for (const node of nodes) {
+    if (node.unit.id === id) return node;
+    const found = findNode(node.children, id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The node's unit and every unit below it. */
+export function subtreeIds(node: OrgTreeNode): number[] {
+  return [node.unit.id, ...node.children.flatMap(subtreeIds)];
+}
+
+export interface OrgOption {
+  value: number;
+  title: string;
+  children: OrgOption[];
+}
+
+/** treeData for an antd TreeSelect of units. */
+export function toTreeSelectOptions(nodes: readonly OrgTreeNode[]): OrgOption[] {
+  return nodes.map((node) => ({ value: node.unit.id, title: node.unit.name, children: toTreeSelectOptions(node.children) }));
+}

@@ -1,9 +1,8 @@
 import { Alert, AutoComplete, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
 import type { TargetDto, TargetInputDto } from '../../../../shared/api/plans';
-import { ApiRequestError, errorMessage } from '../../../http/client';
+import { useFormSave } from '../../../http/useFormSave';
 import { COMPARATOR_OPTIONS, UNIT_OPTIONS } from '../format';
-import { fieldOf, isQualitative, toInput, type TargetForm } from './targetForm';
+import { isQualitative, TARGET_FORM_FIELDS, toInput, type TargetForm } from './targetForm';
 
 interface TargetEditModalProps {
   /** The target to edit, or null to add one. */
@@ -16,8 +15,6 @@ interface TargetEditModalProps {
 /** Form for one target; server validation errors land on their fields. Mount it only while open. */
 export function TargetEditModal({ target, goalLabel, onCancel, onSubmit }: TargetEditModalProps) {
   const [form] = Form.useForm<TargetForm>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const comparator = Form.useWatch('comparator', form);
 
   const initialValues: Partial<TargetForm> = target
@@ -31,26 +28,7 @@ export function TargetEditModal({ target, goalLabel, onCancel, onSubmit }: Targe
       }
     : { comparator: '>=', value: null, year: null, baseYear: null };
 
-  const save = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await onSubmit(toInput(values));
-    } catch (e) {
-      const details = e instanceof ApiRequestError ? e.details : [];
-      const onFields = details.flatMap((d) => {
-        const name = fieldOf(d.path);
-        return name ? [{ name, errors: [d.message] }] : [];
-      });
-      form.setFields(onFields);
-      const rest = details.filter((d) => !fieldOf(d.path)).map((d) => d.message);
-      setError(onFields.length > 0 && rest.length === 0 ? null : [errorMessage(e), ...rest].join('；'));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, save } = useFormSave(form, TARGET_FORM_FIELDS, (values) => onSubmit(toInput(values)));
 
   return (
     <Modal

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldOf, isQualitative, toInput } from './targetForm';
+import { isQualitative, toInput } from './targetForm';
 
 describe('toInput', () => {
   it('trims text and turns cleared fields into null', () => {
@@ -15,19 +15,6 @@ describe('toInput', () => {
 
   it('keeps a unit typed by hand', () => {
     expect(toInput({ indicator: '孕产妇死亡率', comparator: '<=', value: 9, unit: '/10万', year: 2025 }).unit).toBe('/10万');
-  });
-});
-
-describe('fieldOf', () => {
-  it.each([
-    ['value', 'value'],
-    ['body.baseYear', 'baseYear'],
-    ['/unit', 'unit'],
-  ])('maps %s to %s', (path, field) => expect(fieldOf(path)).toBe(field));
-
-  it('ignores paths that are not form fields', () => {
-    expect(fieldOf('goalId')).toBeUndefined();
-    expect(fieldOf(undefined)).toBeUndefined();
   });
 });
 

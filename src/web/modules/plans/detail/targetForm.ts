@@ -11,7 +11,8 @@ export interface TargetForm {
   baseYear?: number | null;
 }
 
-const FIELDS: readonly (keyof TargetForm)[] = ['indicator', 'comparator', 'value', 'unit', 'year', 'baseYear'];
+/** The fields server validation errors may name. */
+export const TARGET_FORM_FIELDS: readonly (keyof TargetForm)[] = ['indicator', 'comparator', 'value', 'unit', 'year', 'baseYear'];
 
 export function toInput(values: TargetForm): TargetInputDto {
   const unit = values.unit?.trim() ?? '';
@@ -23,12 +24,6 @@ export function toInput(values: TargetForm): TargetInputDto {
     year: values.year ?? null,
     baseYear: values.baseYear ?? null,
   };
-}
-
-/** The form field a server validation error is about: its path may be “value”, “body.value” or “/value”. */
-export function fieldOf(path: string | undefined): keyof TargetForm | undefined {
-  const last = path?.split(/[./[\]]/).filter(Boolean).at(-1);
-  return FIELDS.find((field) => field === last);
 }
 
 export const isQualitative = (comparator: Comparator | undefined): boolean =>

@@ -3,17 +3,7 @@ import { Alert, Button, Card, Form, TreeSelect, Upload, type UploadFile } from '
 import type { OrgUnitDto } from '../../../../shared/api/orgs';
 import { useApiGet } from '../../../http/useApiGet';
 import { orgUrls } from '../../orgs/api';
-import { buildOrgTree, type OrgTreeNode } from '../../orgs/tree';
-
-interface OrgOption {
-  value: number;
-  title: string;
-  children: OrgOption[];
-}
-
-function toOptions(nodes: OrgTreeNode[]): OrgOption[] {
-  return nodes.map((node) => ({ value: node.unit.id, title: node.unit.name, children: toOptions(node.children) }));
-}
+import { buildOrgTree, toTreeSelectOptions } from '../../orgs/tree';
 
 interface ImportFileFormProps {
   orgUnitId: number | null;
@@ -28,7 +18,7 @@ interface ImportFileFormProps {
 export function ImportFileForm(props: ImportFileFormProps) {
   const { orgUnitId, onOrgUnitChange, fileList, onFileListChange, onPreview, busy, error } = props;
   const orgs = useApiGet<OrgUnitDto[]>(orgUrls.list);
-  const options = orgs.data ? toOptions(buildOrgTree(orgs.data)) : [];
+  const options = orgs.data ? toTreeSelectOptions(buildOrgTree(orgs.data)) : [];
 
   return (
     <Card variant="borderless" className="content-card import-form">
