@@ -74,6 +74,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply.status(413).send({ code: 'UPLOAD_TOO_LARGE', message: `文件过大：最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` });
     }
+    // busboy reports a cut-off or malformed multipart body without a status code.
+    if (!error.statusCode && /Unexpected end of (form|multipart data)|Malformed part header/i.test(error.message)) {
+      return reply.status(400).send({ code: 'UPLOAD_MALFORMED', message: '上传内容不完整或格式错误，请重新选择文件上传' });
+    }
     if (error.statusCode === 429) {
       return reply.status(429).send({ code: 'RATE_LIMITED', message: '尝试次数过多，请稍后再试' });
     }

@@ -122,6 +122,15 @@ describe(`plans (${testDialect()})`, () => {
     expect(await planCount()).toBe(0);
   });
 
+  it('answers a cut-off upload with a Chinese 400', async () => {
+    const body = multipart({ name: 'a.txt', bytes: DALIAN });
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/plans/preview', payload: body.payload.subarray(0, 200), headers: { ...body.headers, ...authHeaders(office) },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'UPLOAD_MALFORMED', message: expect.stringContaining('上传内容不完整') });
+  });
+
   it('refuses a plan whose owner cannot be told from its title, unless one is chosen', async () => {
     const text = DALIAN.replace('大连市妇女发展规划', '某某市妇女发展规划');
     const res = await upload('/api/plans/preview', office, { name: 'x.txt', bytes: text });
