@@ -8,7 +8,7 @@ import type { AuthContext } from '../auth/service';
 import { canOversee, canReadSeat } from './access';
 import { writeDataValues, type ValueInput } from './commands/writeDataValues';
 import { loadDictionary, type ReportingDictionary } from './dictionary';
-import { valuesRepository } from './valuesRepository';
+import { keyOf, valuesRepository } from './valuesRepository';
 
 /** One data value as DHIS2 writes it (all strings in CSV; JSON may use numbers and booleans). */
 export interface Dhis2DataValue {
@@ -99,7 +99,8 @@ export async function importDataValueSet(db: Kysely<Database>, auth: AuthContext
     if (!deleted && (rawValue === '' || !Number.isFinite(number))) return conflict(index, rawValue, 'E7619', `值“${rawValue}”不是有效数字`);
     inputs.push({
       index,
-      where: `第 ${index + 1} 条`,
+      // Named by index only when refused (below): most values are never mentioned.
+      where: '',
       dataElementId: de.id,
       orgUnitId: unit.id,
       period: Number(periodRef),
@@ -114,10 +115,11 @@ export async function importDataValueSet(db: Kysely<Database>, auth: AuthContext
   if (!(atomic && conflicts.length > 0) && inputs.length > 0) {
     const mode = params.importStrategy === 'CREATE' ? 'create' : params.importStrategy === 'UPDATE' ? 'update' : 'upsert';
     const result = await writeDataValues(db, inputs, { auth: user, via: 'api', dryRun: params.dryRun, atomic, rejectInvalid: true, dictionary: dict, mode });
-    const indexOf = new Map(inputs.map((i) => [`${i.dataElementId}:${i.orgUnitId}:${i.period}:${i.optionId}`, i.index]));
+    const indexOf = new Map(inputs.map((i) => [keyOf(i), i.index]));
     for (const c of result.conflicts) {
       const de = dict.dataElements.get(c.key.dataElementId)!;
-      conflicts.push({ object: de.code, value: c.reason, errorCode: c.code, indexes: [indexOf.get(`${c.key.dataElementId}:${c.key.orgUnitId}:${c.key.period}:${c.key.optionId}`)!] });
+      const index = indexOf.get(keyOf(c.key))!;
+      conflicts.push({ object: de.code, value: `第 ${index + 1} 条：${c.reason}`, errorCode: c.code, indexes: [index] });
     }
     if (!(atomic && result.conflicts.length > 0)) Object.assign(count, { imported: result.imported, updated: result.updated, deleted: result.deleted });
   }

@@ -134,5 +134,5 @@ export async function saveGridCells(
       where: '',
     };
   });
-  return writeDataValues(db, inputs, { auth, via: 'ui', dryRun: false, atomic: true, rejectInvalid: false, dictionary: dict });
+  return writeDataValues(db, inputs, { auth, via: 'ui', dryRun: false, atomic: true, rejectInvalid: false, dictionary: dict, reportWritten: true });
 }

@@ -32,6 +32,8 @@ export interface WriteOptions {
   now?: Date;
   /** Reuse a dictionary already loaded by the caller. */
   dictionary?: ReportingDictionary;
+  /** List the values as written (`result.written`); bulk imports skip it, the entry grid needs it. */
+  reportWritten?: boolean;
   /** DHIS2's import strategies: only new values (create), only existing ones (update), or both. */
   mode?: 'upsert' | 'create' | 'update';
 }
@@ -54,7 +56,7 @@ export interface WriteResult {
   ignored: number;
   conflicts: Conflict[];
   issues: ScopedIssue[];
-  /** Values as stored afterwards, for the keys that were written. */
+  /** Values as stored afterwards, for the keys that were written (with `reportWritten`). */
   written: (ValueKey & { value: number | null; version: number | null })[];
   submissions: GateSubmission[];
 }
@@ -162,7 +164,7 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
       deletions.push(input);
       audits.push({ dataElementId, orgUnitId, period, optionId, action: 'delete', oldValue: old!.value, newValue: null, oldComment: old!.comment, newComment: null });
       result.deleted++;
-      result.written.push({ dataElementId, orgUnitId, period, optionId, value: null, version: null });
+      if (options.reportWritten) result.written.push({ dataElementId, orgUnitId, period, optionId, value: null, version: null });
     } else if (old && old.value === value && old.comment === comment) {
       result.ignored++;
       continue;
@@ -178,12 +180,12 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
         // “New” as of our read: a concurrent insert of the same key would fail the transaction, not be lost.
         inserts.push(write);
       }
-      result.written.push({ dataElementId, orgUnitId, period, optionId, value, version: (old?.version ?? 0) + 1 });
+      if (options.reportWritten) result.written.push({ dataElementId, orgUnitId, period, optionId, value, version: (old?.version ?? 0) + 1 });
     }
     submissions.set(submission.id, submission);
   }
   result.submissions = [...submissions.values()];
-  if (options.dryRun || result.written.length === 0) return result;
+  if (options.dryRun || result.imported + result.updated + result.deleted === 0) return result;
 
   const actor = options.auth.userId > 0 ? options.auth.userId : null;
   await db.transaction().execute(async (trx) => {
