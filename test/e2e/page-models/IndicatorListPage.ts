@@ -45,10 +45,20 @@ export class IndicatorListPage {
 
   async openGenerator(planLabel: string): Promise<void> {
     await this.page.getByRole('button', { name: '从规划生成' }).click();
-    await this.generateDialog.getByLabel('规划', { exact: true }).click();
-    // antd's role=option nodes are for screen readers only; people click the visible item.
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(planLabel, { exact: true }).click();
-    await this.generateDialog.getByRole('table', { name: '规划中的量化指标' }).getByRole('checkbox').first().waitFor();
+    await this.generateDialog.waitFor();
+    const firstCandidate = this.generateDialog.getByRole('table', { name: '规划中的量化指标' }).getByRole('checkbox').first();
+    // A click that lands while the dialog or the dropdown is still animating can be lost: pick again.
+    for (let attempt = 1; ; attempt++) {
+      await this.generateDialog.getByLabel('规划', { exact: true }).click();
+      // antd's role=option nodes are for screen readers only; people click the visible item.
+      await this.page.locator('.ant-select-dropdown:visible').getByTitle(planLabel, { exact: true }).click();
+      try {
+        await firstCandidate.waitFor({ timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   candidate(indicator: string): Locator {
