@@ -3,6 +3,7 @@ import { appError } from '../../errors';
 import { requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgTree } from '../orgs/tree';
+import type { ReportingDictionary } from './dictionary';
 
 /** Roles that read monitoring data across a unit's subtree. */
 const OVERSEERS: readonly Role[] = ['office', 'statistics', 'evaluation', 'leader'];
@@ -39,6 +40,20 @@ export function actsAs(auth: AuthContext, role: Role, orgUnitId: number, departm
   return coversUnit(auth, [role], orgUnitId, tree);
 }
 
-export function canOversee(auth: AuthContext, roles: readonly Role[], orgUnitId: number, tree: OrgTree): boolean {
-  return coversUnit(auth, roles, orgUnitId, tree);
+/** Whether the user reads all monitoring data of a unit: the committee roles of it or above. */
+export function oversees(auth: AuthContext, orgUnitId: number, tree: OrgTree): boolean {
+  return coversUnit(auth, OVERSEERS, orgUnitId, tree);
+}
+
+/**
+ * Who may see one value: a reader of a seat responsible for its data element at that unit, or an
+ * overseer of the unit. The same rule for the audit trail and the dataValueSets export.
+ */
+export function canReadValue(auth: AuthContext, dict: ReportingDictionary, dataElementId: number, orgUnitId: number): boolean {
+  const unit = dict.units.get(orgUnitId)!;
+  for (const indicator of dict.indicatorsByDataElement.get(dataElementId) ?? []) {
+    const dept = indicator.responsibleDept ? unit.departments.get(indicator.responsibleDept) : undefined;
+    if (dept !== undefined && canReadSeat(auth, orgUnitId, dept, dict.tree)) return true;
+  }
+  return oversees(auth, orgUnitId, dict.tree);
 }

@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
 import { requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
-import { canOversee, canReadSeat } from './access';
+import { canReadValue, oversees } from './access';
 import { loadDictionary } from './dictionary';
 
 export interface AuditQuery {
@@ -26,16 +26,9 @@ export async function auditTrail(db: Kysely<Database>, auth: AuthContext | null,
   if (!unit) throw appError('NOT_FOUND', `单位（编号 ${query.orgUnitId}）不存在`);
   const optionId = query.option ? dict.options.get(query.option) : undefined;
 
-  const seatOf = (deId: number) =>
-    (dict.indicatorsByDataElement.get(deId) ?? []).map((i) => (i.responsibleDept ? unit.departments.get(i.responsibleDept) : undefined)).find((d) => d !== undefined);
-  const mayRead = (deId: number) => {
-    const dept = seatOf(deId);
-    return dept !== undefined ? canReadSeat(user, unit.id, dept, dict.tree) : canOversee(user, ['office', 'statistics', 'evaluation', 'leader'], unit.id, dict.tree);
-  };
+  const mayRead = (deId: number) => canReadValue(user, dict, deId, unit.id);
   if (query.dataElementId !== undefined && !mayRead(query.dataElementId)) throw appError('AUTH_OUT_OF_SCOPE');
-  if (query.dataElementId === undefined && !canOversee(user, ['office', 'statistics', 'evaluation', 'leader'], unit.id, dict.tree)) {
-    throw appError('AUTH_OUT_OF_SCOPE');
-  }
+  if (query.dataElementId === undefined && !oversees(user, unit.id, dict.tree)) throw appError('AUTH_OUT_OF_SCOPE');
 
   const [rows, audits] = await Promise.all([
     db

@@ -5,9 +5,9 @@ import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
 import { requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
-import { canOversee, canReadSeat } from './access';
+import { canReadValue } from './access';
 import { writeDataValues, type ValueInput } from './commands/writeDataValues';
-import { loadDictionary, type ReportingDictionary } from './dictionary';
+import { loadDictionary } from './dictionary';
 import { keyOf, valuesRepository } from './valuesRepository';
 
 /** One data value as DHIS2 writes it (all strings in CSV; JSON may use numbers and booleans). */
@@ -176,9 +176,8 @@ export async function exportDataValueSet(db: Kysely<Database>, auth: AuthContext
   });
   const periods = params.period.map(Number).filter(Number.isInteger);
   const rows = await valuesRepository(db).load({ orgUnitIds: unitIds, periods, dataElementIds });
-  const readable = (deId: number, ouId: number) => mayRead(dict, user, deId, ouId);
   return rows
-    .filter((r) => readable(r.dataElementId, r.orgUnitId))
+    .filter((r) => canReadValue(user, dict, r.dataElementId, r.orgUnitId))
     .map((r) => ({
       dataElement: params.idScheme === 'id' ? String(r.dataElementId) : dict.dataElements.get(r.dataElementId)!.code,
       period: String(r.period),
@@ -188,15 +187,6 @@ export async function exportDataValueSet(db: Kysely<Database>, auth: AuthContext
       comment: r.comment,
       lastUpdated: r.updatedAt,
     }));
-}
-
-function mayRead(dict: ReportingDictionary, user: AuthContext, deId: number, ouId: number): boolean {
-  const unit = dict.units.get(ouId)!;
-  for (const ind of dict.indicatorsByDataElement.get(deId) ?? []) {
-    const dept = ind.responsibleDept ? unit.departments.get(ind.responsibleDept) : undefined;
-    if (dept !== undefined && canReadSeat(user, ouId, dept, dict.tree)) return true;
-  }
-  return canOversee(user, ['office', 'statistics', 'evaluation', 'leader'], ouId, dict.tree);
 }
 
 export function dataValuesToCsv(values: Awaited<ReturnType<typeof exportDataValueSet>>): string {

@@ -5,12 +5,12 @@ import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
 import { assertRole, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
-import { assertReadSeat, canOversee, canReadSeat } from './access';
+import { assertReadSeat, canReadSeat, oversees } from './access';
 import { auditTrail, type AuditQuery } from './auditTrail';
 import { exportDataValueSet, importDataValueSet, type Dhis2DataValueSet, type ExportParams, type ImportParams } from './dataValueSets';
 import { transitionSubmission } from './commands/transitionSubmission';
 import { ConcurrentEditError, type WriteResult } from './commands/writeDataValues';
-import { loadDictionary, type ReportingDictionary } from './dictionary';
+import { loadDictionary, type DictIndicator, type ReportingDictionary } from './dictionary';
 import { buildGrid, fillCount, saveGridCells, seatIndicators } from './entryGrid';
 import { reportingRepository, type SubmissionRow } from './repository';
 import { validateValues } from './validateValues';
@@ -66,8 +66,7 @@ export function reportingService(db: Kysely<Database>) {
   }
 
   /** Validation of the seat's stored values, as everyone who looks at them sees it. */
-  async function seatIssues(submission: SubmissionRow, dict: ReportingDictionary) {
-    const { indicators } = await seatContext(submission, dict);
+  async function seatIssues(submission: SubmissionRow, dict: ReportingDictionary, indicators: DictIndicator[]) {
     const values = await valuesRepository(db).load({ orgUnitIds: [submission.org_unit_id], periods: [submission.year, submission.year - 1] });
     const own = new Set(indicators.flatMap((i) => i.dataElementIds));
     const current = values.filter((v) => v.period === submission.year && own.has(v.dataElementId));
@@ -130,7 +129,7 @@ export function reportingService(db: Kysely<Database>) {
         .map((t) => {
           const own = submissions.filter((s) => s.task_id === t.id);
           const visible =
-            canOversee(user, ['office', 'statistics', 'evaluation', 'leader'], t.org_unit_id, dict.tree) ||
+            oversees(user, t.org_unit_id, dict.tree) ||
             own.some((s) => canReadSeat(user, s.org_unit_id, s.department_id, dict.tree));
           if (!visible) return null;
           return {
@@ -170,7 +169,7 @@ export function reportingService(db: Kysely<Database>) {
       const dict = await loadDictionary(db);
       const { submission } = await readableSubmission(auth, submissionId, dict);
       const { indicators, expected, filled } = await seatContext(submission, dict);
-      const issues = await seatIssues(submission, dict);
+      const issues = await seatIssues(submission, dict, indicators);
       return buildGrid(db, dict, toDto(submission, { indicatorCount: indicators.length, expected, filled }), indicators, issues);
     },
 
@@ -186,7 +185,7 @@ export function reportingService(db: Kysely<Database>) {
         throw e;
       }
       if (result.conflicts.length > 0) throw await conflictError(db, result);
-      const issues = await seatIssues(submission, dict);
+      const issues = await seatIssues(submission, dict, indicators);
       return {
         saved: result.written.map((w) => ({ dataElementId: w.dataElementId, option: dict.optionCodeById.get(w.optionId)!, value: w.value, version: w.version })),
         issues,
@@ -196,8 +195,8 @@ export function reportingService(db: Kysely<Database>) {
     async act(auth: AuthContext | null, submissionId: number, action: WorkflowAction, reason?: string) {
       const dict = await loadDictionary(db);
       const { submission, user } = await readableSubmission(auth, submissionId, dict);
-      const { expected, filled } = await seatContext(submission, dict);
-      const issues = action === 'submit' ? await seatIssues(submission, dict) : [];
+      const { indicators, expected, filled } = await seatContext(submission, dict);
+      const issues = action === 'submit' ? await seatIssues(submission, dict, indicators) : [];
       await transitionSubmission(db, { auth: user, submission, action, reason, issues, missing: expected - filled, dict });
       return this.grid(auth, submissionId);
     },
