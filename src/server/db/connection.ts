@@ -48,6 +48,9 @@ const pgTypes = {
 export function openDatabase(target: DatabaseTarget): Db {
   if (target.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, types: pgTypes, max: 10 });
+    // An idle connection the server drops (restart, admin command) must not crash the process;
+    // the pool replaces it on next use.
+    pool.on('error', (error) => console.warn(`PostgreSQL 空闲连接已断开：${error.message}`));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(target.url);
     return {

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { resultsDir } from './paths';
 
 /** The system Chromium; playwright-core never downloads browsers here. */
@@ -47,4 +47,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // Park the mouse so hover tooltips do not cover what the picture is meant to show.
   await page.mouse.move(0, 0);
   await page.screenshot({ path: join(resultsDir, `${name}.png`), animations: 'disabled', caret: 'hide' });
+}
+
+/** Waits until the CSS animations inside (and of) an element have finished, e.g. antd's modal zoom. */
+export async function settleAnimations(element: Locator): Promise<void> {
+  await element.evaluate((node) =>
+    Promise.all(node.getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined))),
+  );
 }

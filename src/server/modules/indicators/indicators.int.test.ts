@@ -106,6 +106,7 @@ describe(`indicators (${testDialect()})`, () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/indicators' })).statusCode).toBe(401);
 
     const other = { ...MMR, code: 'MMR2' };
+    const upload = multipart({ name: 'a.xlsx', bytes: 'x' });
     for (const [session, code] of [
       [leader, 'AUTH_FORBIDDEN'],
       [await as('reporter', city.id), 'AUTH_FORBIDDEN'],
@@ -116,7 +117,7 @@ describe(`indicators (${testDialect()})`, () => {
         await send('POST', '/api/indicators', session, other),
         await send('PUT', `/api/indicators/${id}`, session, MMR),
         await send('DELETE', `/api/indicators/${id}`, session),
-        await t.app.inject({ method: 'POST', url: '/api/indicators/import', headers: { ...authHeaders(session), ...multipart({ name: 'a.xlsx', bytes: 'x' }).headers }, payload: multipart({ name: 'a.xlsx', bytes: 'x' }).payload }),
+        await t.app.inject({ method: 'POST', url: '/api/indicators/import', headers: { ...authHeaders(session), ...upload.headers }, payload: upload.payload }),
       ]) {
         expect([res.statusCode, res.json().code]).toEqual([403, code]);
       }

@@ -6,10 +6,10 @@ import {
   CandidateSchema, GenerateBody, GenerateResultSchema, ImportResultSchema, IndicatorInput, IndicatorMetaSchema, IndicatorSchema,
 } from '../../../shared/api/indicators';
 import { appError } from '../../errors';
+import { sendDownload, XLSX_TYPE } from '../../http/download';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
 const tags = ['indicators'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function indicatorsRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -31,10 +31,7 @@ export async function indicatorsRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const bytes = await indicators.exportXlsx(request.auth);
       const name = `指标字典-${new Date().toISOString().slice(0, 10)}.xlsx`;
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="indicators.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(bytes);
+      return sendDownload(reply, { type: XLSX_TYPE, fallbackName: 'indicators.xlsx', fileName: name, body: bytes });
     },
   );
 
@@ -48,6 +45,7 @@ export async function indicatorsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
+      await indicators.assertImporter(request.auth);
       const file = await request.file();
       if (!file) throw appError('UPLOAD_MISSING');
       return indicators.importXlsx(request.auth, await file.toBuffer());

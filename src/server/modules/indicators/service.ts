@@ -169,6 +169,11 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
       return dictionaryWorkbook(indicators, departments);
     },
 
+    /** Refuses someone who may not import before their upload is read. */
+    async assertImporter(auth: AuthContext | null): Promise<void> {
+      await assertEditor(auth);
+    },
+
     /** Checks the whole file first; then writes every row in one transaction, or nothing. */
     async importXlsx(auth: AuthContext | null, bytes: Uint8Array): Promise<ImportResultDto> {
       await assertEditor(auth);

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import { appError } from '../../errors';
 import { reportingXlsxService, type UploadFile } from './xlsx/service';
+import { sendDownload, XLSX_TYPE } from '../../http/download';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 413: ApiErrorSchema };
 const tags = ['reporting'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const UploadResultSchema = z.object({
   imported: z.number(),
@@ -35,10 +35,7 @@ async function readFile(request: FastifyRequest): Promise<UploadFile> {
 }
 
 function sendXlsx(reply: FastifyReply, file: { fileName: string; bytes: Buffer }) {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.bytes);
+  return sendDownload(reply, { type: XLSX_TYPE, fallbackName: 'template.xlsx', fileName: file.fileName, body: file.bytes });
 }
 
 export async function reportingXlsxRoutes(app: FastifyInstance): Promise<void> {
