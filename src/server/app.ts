@@ -26,6 +26,8 @@ import { dataValueSetsRoutes } from './modules/reporting/dataValueSetsRoutes';
 import { reportingRoutes } from './modules/reporting/routes';
 import { reportingXlsxRoutes } from './modules/reporting/xlsxRoutes';
 import { buildServices } from './services';
+import { analyticsRoutes } from './modules/analytics/routes';
+import { publishingRoutes } from './modules/publishing/routes';
 
 z.config(z.locales.zhCN());
 
@@ -100,6 +102,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reportingRoutes);
       await api.register(reportingXlsxRoutes);
       await api.register(dataValueSetsRoutes);
+      await api.register(analyticsRoutes);
+      await api.register(publishingRoutes);
     },
     { prefix: '/api' },
   );

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePlanText, PlanTextError } from '../shared/plan-text';
+import { assessCommand } from './assessCommand';
 import { migrateToLatest, openDatabase, parseDatabaseUrl } from './db/connection';
 import { AppError } from './errors';
 import { COMMAND_LINE } from './modules/auth/service';
@@ -17,6 +18,7 @@ const USAGE = `用法：halfsky <命令>
   seed-demo                               向空数据库写入演示数据
   plan import <文件> [--dry-run] [--json] [--org <单位代码>]
                                           导入规划文本（.txt UTF-8/GB18030 或 .docx）
+  assess --json < cases.json              对进度测算用例（JSON 数组）逐条评估
 环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD`;
 
 /** Exit codes: 0 success, 1 unexpected failure, 2 bad input (message on stderr, nothing written). */
@@ -89,6 +91,8 @@ async function main(argv: string[]): Promise<void> {
     case 'plan':
       if (rest[0] !== 'import') throw new UsageError(USAGE);
       return planImport(rest.slice(1));
+    case 'assess':
+      return assessCommand(rest);
     case undefined:
     case 'help':
     case '--help':

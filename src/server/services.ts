@@ -6,11 +6,14 @@ import { indicatorsService } from './modules/indicators/service';
 import { plansService } from './modules/plans/service';
 import { usersService } from './modules/users/service';
 import { reportingService } from './modules/reporting/service';
+import { analyticsService } from './modules/analytics/service';
+import { publishingService } from './modules/publishing/service';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db) {
   const orgs = orgsService(db.kysely);
   const plans = plansService(db.kysely, orgs);
+  const analytics = analyticsService(db.kysely, orgs);
   return {
     db,
     auth: authService(db.kysely),
@@ -20,6 +23,8 @@ export function buildServices(db: Db) {
     indicators: indicatorsService(db.kysely, orgs, plans),
     users: usersService(db.kysely, orgs),
     reporting: reportingService(db.kysely),
+    analytics,
+    publishing: publishingService(db.kysely, analytics),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -236,6 +236,14 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+export interface WarningAcksTable {
+  key: string;
+  org_unit_id: number;
+  comment: string;
+  acknowledged_by: number | null;
+  acknowledged_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   org_units: OrgUnitsTable;
@@ -260,6 +268,7 @@ export interface Database {
   submissions: SubmissionsTable;
   submission_events: SubmissionEventsTable;
   notifications: NotificationsTable;
+  warning_acks: WarningAcksTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;

@@ -36,6 +36,8 @@ export interface CatalogueEntry {
   target: readonly [number, number, string];
   /** 2020 value, only where the plan's text gives it. */
   baseline2020?: number;
+  /** Kept off the public portal: figures on notifiable diseases and occupational illness are released by their departments. */
+  unpublished?: true;
   demoLevel: DemoLevel;
 }
 
@@ -64,11 +66,11 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     definition: '以县为单位统计：开展农村妇女宫颈癌和乳腺癌筛查的涉农区（市）县占涉农区（市）县的百分比。', target: [1, 4, '农村妇女宫颈癌和乳腺癌筛查覆盖率'], demoLevel: { value: 90, denominator: 1 } },
   { code: 'W01_061', name: '孕产妇艾滋病、梅毒和乙肝检测率', unit: '%', direction: 'higher', formula: pct('MAT_TESTED', 'MATERNAL'), dept: H, dataSource: '预防艾滋病、梅毒和乙肝母婴传播管理信息系统',
     definition: '孕产妇中孕期或产时接受艾滋病、梅毒和乙肝检测者所占百分比。', target: [1, 6, '孕产妇艾滋病、梅毒和乙肝检测率'], demoLevel: { value: 99.5, denominator: 4150 } },
-  { code: 'W01_062', name: '梅毒孕产妇感染者治疗率', unit: '%', direction: 'higher', formula: pct('SYPH_MAT_TREATED', 'SYPH_MAT'), dept: H, dataSource: '预防艾滋病、梅毒和乙肝母婴传播管理信息系统',
+  { code: 'W01_062', unpublished: true, name: '梅毒孕产妇感染者治疗率', unit: '%', direction: 'higher', formula: pct('SYPH_MAT_TREATED', 'SYPH_MAT'), dept: H, dataSource: '预防艾滋病、梅毒和乙肝母婴传播管理信息系统',
     definition: '梅毒感染孕产妇中接受规范治疗者所占百分比。', target: [1, 6, '梅毒孕产妇感染者治疗率'], demoLevel: { value: 96, denominator: 12 } },
   { code: 'W01_063', name: '艾滋病母婴传播率', unit: '%', direction: 'lower', formula: pct('HIV_MAT_CHILDREN_INFECTED', 'HIV_MAT_CHILDREN'), dept: H, dataSource: '预防艾滋病、梅毒和乙肝母婴传播管理信息系统',
     definition: '艾滋病感染孕产妇所生儿童中感染艾滋病者所占百分比。', target: [1, 6, '艾滋病母婴传播率'], demoLevel: { value: 2.5, denominator: 4 } },
-  { code: 'W01_064', name: '先天梅毒报告发病率', unit: '/10万活产', direction: 'lower', formula: per100k('CONG_SYPH', 'LIVE_BIRTHS'), dept: H, dataSource: '传染病报告信息管理系统',
+  { code: 'W01_064', unpublished: true, name: '先天梅毒报告发病率', unit: '/10万活产', direction: 'lower', formula: per100k('CONG_SYPH', 'LIVE_BIRTHS'), dept: H, dataSource: '传染病报告信息管理系统',
     definition: '报告的先天梅毒病例数与活产数之比，以每10万活产计。', target: [1, 6, '先天梅毒报告发病率'], demoLevel: { value: 9, denominator: 4200 } },
   { code: 'W01_072', name: '妇女营养健康知识知晓率', unit: '%', direction: 'higher', formula: direct('NUTR_KNOWLEDGE_F'), dept: H, dataSource: '居民营养与健康状况抽样调查',
     definition: '调查妇女中营养健康知识问卷达到知晓标准者所占百分比；抽样调查结果，不能按区加总。', target: [1, 7, '妇女营养健康知识知晓率'], demoLevel: { value: 58 } },
@@ -106,7 +108,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     definition: '女性高级专业技术人员占高级专业技术人员的百分比。', target: [3, 4, '高级专业技术人员中的女性比例'], demoLevel: { value: 43.5, denominator: 4800 } },
   { code: 'W03_051', name: '男女收入差距', unit: '%', direction: 'lower', formula: direct('WAGE_GAP'), dept: '统计局', dataSource: '劳动工资统计',
     definition: '城镇非私营单位男性与女性职工平均工资之差占男性平均工资的百分比。', target: [3, 5, '男女收入差距'], demoLevel: { value: 14 } },
-  { code: 'W03_061', name: '女职工职业病发病率', unit: '/10万', direction: 'lower', formula: per100k('OCC_DISEASE_F', 'EXPOSED_WORKERS_F'), dept: H, dataSource: '职业病报告',
+  { code: 'W03_061', unpublished: true, name: '女职工职业病发病率', unit: '/10万', direction: 'lower', formula: per100k('OCC_DISEASE_F', 'EXPOSED_WORKERS_F'), dept: H, dataSource: '职业病报告',
     definition: '新发职业病女职工人数与接触职业病危害因素的女职工人数之比，以每10万人计。', target: [3, 6, '女职工职业病发病率'], demoLevel: { value: 18, denominator: 22_000 } },
   // （四）妇女参与决策和管理
   { code: 'W04_031', name: '人大代表中的女性比例', unit: '%', direction: 'higher', formula: pct('NPC_DEPUTIES_F', 'NPC_DEPUTIES'), dept: null, dataSource: '人大常委会办公厅',

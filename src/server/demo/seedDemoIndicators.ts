@@ -64,7 +64,7 @@ function entryInput(entry: CatalogueEntry, targets: readonly PlanTarget[], perio
     yoyThreshold: null,
     tolerance: null,
     decimals: entry.formula.type === 'direct' && element(entry.formula.value).valueType === 'count' ? 0 : 2,
-    published: true,
+    published: !entry.unpublished,
     targets: indicatorTargets(targets, periodEnd),
   };
 }

@@ -5,6 +5,7 @@ import { loadDictionary, type DictIndicator, type ReportingDictionary } from '..
 import { reportingRepository } from '../modules/reporting/repository';
 import { reportingService } from '../modules/reporting/service';
 import { CATALOGUE } from './indicatorCatalogue';
+import { bumpDataVersion } from '../modules/reporting/dataVersion';
 
 export const DEMO_FIRST_YEAR = 2020;
 export const DEMO_LAST_YEAR = 2025;
@@ -103,6 +104,7 @@ export async function seedDemoValues(db: Db): Promise<{ tasks: number; values: n
     values += result.imported;
     await settleStates(db, task.id, year);
   }
+  await bumpDataVersion(db.kysely);
   return { tasks: DEMO_LAST_YEAR - DEMO_FIRST_YEAR + 1, values };
 }
 

@@ -8,6 +8,7 @@ import { actsAs } from '../access';
 import type { ReportingDictionary } from '../dictionary';
 import { reportingRepository, type SubmissionRow } from '../repository';
 import type { ScopedIssue } from './writeDataValues';
+import { bumpDataVersion } from '../dataVersion';
 
 export interface TransitionInput {
   auth: AuthContext;
@@ -49,6 +50,7 @@ export async function transitionSubmission(db: Kysely<Database>, input: Transiti
   await db.transaction().execute(async (trx) => {
     const repo = reportingRepository(trx);
     await repo.setState(submission.id, check.to, action === 'return' || action === 'reopen' ? reason : null, now);
+    await bumpDataVersion(trx);
     await repo.addEvent({ submissionId: submission.id, action, from, to: check.to, comment: reason, actorId: auth.userId > 0 ? auth.userId : null, at: now });
     const link = `/reporting/submissions/${submission.id}`;
     if (action === 'return' || action === 'reopen') {

@@ -7,6 +7,7 @@ import { isKeyYear, unitYearKey, valueKey } from '../keys';
 import { loadGate, type GateSubmission } from '../valueGate';
 import { validateValues, type ScopedIssue } from '../validateValues';
 import { keyOf, valuesRepository, type AuditWrite, type ValueKey, type ValueWrite } from '../valuesRepository';
+import { bumpDataVersion } from '../dataVersion';
 
 /** One value to write, already resolved to ids; `value: null` deletes it. */
 export interface ValueInput extends ValueKey {
@@ -203,6 +204,7 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
     for (let i = 0; i < touched.length; i += 1000) {
       await trx.updateTable('submissions').set({ updated_at: now }).where('id', 'in', touched.slice(i, i + 1000)).execute();
     }
+    await bumpDataVersion(trx);
   });
   return result;
 }

@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import type { Assessment } from '../../../shared/analytics/progress';
+import type { Database } from '../../db/schema';
+import { assessTarget, defaultMilestone, loadIndicators, milestonesOf, progressSeries, type AnalyticsIndicator, type TargetSpec } from './catalogue';
+import { seriesOf, type AggregatedGrid } from './engine/cube';
+import type { FactBase, IndicatorGrids, OptionCode, Scope } from './facts';
+
+export interface UnitInfo {
+  id: number;
+  name: string;
+  level: string;
+  parentId: number | null;
+  sort: number;
+}
+
+/**
+ * One request's view of the analytics model: the fact base of the current data version, the
+ * dictionary, the units, and memoised grids and assessments for one data scope.
+ */
+export class AnalyticsContext {
+  private readonly assessed = new Map<string, Assessment>();
+
+  private constructor(
+    readonly facts: FactBase,
+    readonly indicators: AnalyticsIndicator[],
+    readonly units: Map<number, UnitInfo>,
+    readonly scope: Scope,
+  ) {}
+
+  static async load(db: Kysely<Database>, facts: FactBase, scope: Scope, only?: { published?: boolean; id?: number }): Promise<AnalyticsContext> {
+    const [indicators, units] = await Promise.all([
+      loadIndicators(db, only),
+      db.selectFrom('org_units').select(['id', 'name', 'level', 'parent_id', 'sort']).orderBy('sort').orderBy('id').execute(),
+    ]);
+    return new AnalyticsContext(facts, indicators, new Map(units.map((u) => [u.id, { id: u.id, name: u.name, level: u.level, parentId: u.parent_id, sort: u.sort }])), scope);
+  }
+
+  unit(id: number): UnitInfo {
+    return this.units.get(id)!;
+  }
+
+  childrenOf(id: number): UnitInfo[] {
+    return [...this.units.values()].filter((u) => u.parentId === id);
+  }
+
+  grids(indicator: AnalyticsIndicator): IndicatorGrids {
+    return this.facts.grids(indicator, this.scope);
+  }
+
+  grid(indicator: AnalyticsIndicator, option: OptionCode = 'total'): AggregatedGrid {
+    return this.grids(indicator).grids.get(option)!;
+  }
+
+  private pos(unitId: number): number {
+    return this.facts.index.indexOf.get(unitId)!;
+  }
+
+  /** Every [year, value] of the unit in one option (not cut at the baseline). */
+  series(indicator: AnalyticsIndicator, unitId: number, option: OptionCode = 'total'): [number, number][] {
+    const grid = this.grids(indicator).grids.get(option);
+    return grid ? seriesOf(grid, this.pos(unitId), this.facts.years) : [];
+  }
+
+  /** The unit's value in a year, or null. */
+  valueAt(indicator: AnalyticsIndicator, unitId: number, year: number, option: OptionCode = 'total'): number | null {
+    const y = year - this.facts.years.first;
+    if (y < 0 || y >= this.facts.years.count) return null;
+    const v = this.grid(indicator, option).value[this.pos(unitId) * this.facts.years.count + y]!;
+    return v === v ? v : null;
+  }
+
+  /** The last year with a value of the unit. */
+  latestYear(indicator: AnalyticsIndicator, unitId: number): number | null {
+    return this.series(indicator, unitId).at(-1)?.[0] ?? null;
+  }
+
+  assess(indicator: AnalyticsIndicator, unitId: number, target: TargetSpec): Assessment {
+    const key = `${indicator.id}:${unitId}:${target.year}:${target.comparator}:${target.value}:${target.baseYear}`;
+    let found = this.assessed.get(key);
+    if (!found) {
+      found = assessTarget(indicator, target, progressSeries(this.facts, this.grids(indicator), indicator, this.pos(unitId)));
+      this.assessed.set(key, found);
+    }
+    return found;
+  }
+
+  /** The targets of an indicator at a milestone year. */
+  targetsAt(indicator: AnalyticsIndicator, milestone: number | null): TargetSpec[] {
+    return milestone === null ? [] : indicator.targets.filter((t) => t.year === milestone);
+  }
+
+  /** The latest year with any value of the unit over all indicators. */
+  latestDataYear(unitId: number): number | null {
+    let latest: number | null = null;
+    for (const indicator of this.indicators) {
+      const year = this.latestYear(indicator, unitId);
+      if (year !== null && (latest === null || year > latest)) latest = year;
+    }
+    return latest;
+  }
+
+  milestones(): number[] {
+    return milestonesOf(this.indicators);
+  }
+
+  /** The requested milestone if the dictionary has it, else the default for the unit's data. */
+  milestoneFor(unitId: number, requested: number | undefined): number | null {
+    const all = this.milestones();
+    if (requested !== undefined && all.includes(requested)) return requested;
+    return defaultMilestone(all, this.latestDataYear(unitId));
+  }
+
+  /** The worst status among an indicator's targets at a milestone (null without targets there). */
+  statusAt(indicator: AnalyticsIndicator, unitId: number, milestone: number | null): Assessment['status'] | null {
+    const targets = this.targetsAt(indicator, milestone);
+    if (!targets.length) return null;
+    return targets.map((t) => this.assess(indicator, unitId, t).status).sort((a, b) => STATUS_RANK[b] - STATUS_RANK[a])[0]!;
+  }
+}
+
+/** Higher is worse: which of several targets' statuses speaks for the indicator; a lack of data speaks last. */
+const STATUS_RANK: Record<Assessment['status'], number> = {
+  insufficient_data: 0,
+  achieved: 1,
+  on_track: 2,
+  moderate: 3,
+  limited: 4,
+  deterioration: 5,
+};

@@ -1,0 +1,168 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { readDataVersion } from '../reporting/dataVersion';
+import { aggregateGrid, buildUnitIndex, emptyGrid, type AggregatedGrid, type AggregationRule, type UnitIndex, type YearSpan } from './engine/cube';
+
+export type OptionCode = 'total' | 'female' | 'male' | 'urban' | 'rural';
+export const PARTS_OF: Record<string, [OptionCode, OptionCode]> = { sex: ['female', 'male'], area: ['urban', 'rural'] };
+
+/** What the model needs to know of an indicator to build its grids. */
+export interface FormulaSpec {
+  id: number;
+  formulaType: 'direct' | 'ratio';
+  valueDeId: number | null;
+  numeratorDeId: number | null;
+  denominatorDeId: number | null;
+  factor: number;
+  categories: string[];
+  responsibleDept: string | null;
+}
+
+export type Scope = 'approved' | 'all';
+
+/** Values of one data element: parallel columns, one entry per stored value. */
+interface ElementValues {
+  unit: Int32Array;
+  year: Int32Array;
+  option: Uint8Array;
+  value: Float64Array;
+}
+
+export interface IndicatorGrids {
+  /** By option code: the aggregated grid; only options the indicator is disaggregated by. */
+  grids: Map<OptionCode, AggregatedGrid>;
+}
+
+/**
+ * All stored values in memory, grouped by data element, with the approval state of every
+ * (indicator, unit, year). Loaded whole for one data version; grids per indicator are built on
+ * first use and kept until the version changes.
+ */
+export class FactBase {
+  private readonly gridCache = new Map<string, IndicatorGrids>();
+
+  constructor(
+    readonly version: string,
+    readonly index: UnitIndex,
+    readonly years: YearSpan,
+    private readonly values: Map<number, ElementValues>,
+    private readonly valueTypes: Map<number, string>,
+    private readonly optionCodes: Map<number, OptionCode>,
+    /** `${indicatorId}:${unitId}:${year}` of approved submissions. */
+    private readonly approved: Set<string>,
+  ) {}
+
+  isApproved(indicatorId: number, unitId: number, year: number): boolean {
+    return this.approved.has(`${indicatorId}:${unitId}:${year}`);
+  }
+
+  grids(spec: FormulaSpec, scope: Scope): IndicatorGrids {
+    const key = `${spec.id}:${scope}:${spec.formulaType}:${spec.valueDeId}:${spec.numeratorDeId}:${spec.denominatorDeId}:${spec.factor}:${spec.categories.join(',')}`;
+    let found = this.gridCache.get(key);
+    if (!found) this.gridCache.set(key, (found = this.build(spec, scope)));
+    return found;
+  }
+
+  private build(spec: FormulaSpec, scope: Scope): IndicatorGrids {
+    const options: OptionCode[] = ['total', ...spec.categories.flatMap((c) => PARTS_OF[c] ?? [])];
+    const ratio = spec.formulaType === 'ratio';
+    const mainDe = ratio ? spec.numeratorDeId : spec.valueDeId;
+    const rule: AggregationRule = ratio ? 'ratio' : this.valueTypes.get(mainDe ?? -1) === 'rate' ? 'none' : 'sum';
+    const reported = new Map(options.map((o) => [o, emptyGrid(this.index.ids.length, this.years, ratio)]));
+    const fill = (deId: number | null, column: 'num' | 'den') => {
+      const v = deId === null ? undefined : this.values.get(deId);
+      if (!v) return;
+      for (let i = 0; i < v.value.length; i++) {
+        const grid = reported.get(this.optionCodes.get(v.option[i]!)!);
+        if (!grid) continue;
+        const unitId = this.index.ids[v.unit[i]!]!;
+        const year = v.year[i]!;
+        if (scope === 'approved' && !this.isApproved(spec.id, unitId, year)) continue;
+        grid[column]![v.unit[i]! * this.years.count + (year - this.years.first)] = v.value[i]!;
+      }
+    };
+    fill(mainDe, 'num');
+    if (ratio) fill(spec.denominatorDeId, 'den');
+    // Where only the parts were reported, they make the total.
+    const total = reported.get('total')!;
+    for (const category of spec.categories) {
+      const [a, b] = (PARTS_OF[category] ?? []).map((o) => reported.get(o)!);
+      if (!a || !b) continue;
+      for (let at = 0; at < total.num.length; at++) {
+        if (total.num[at] === total.num[at]) continue;
+        total.num[at] = a.num[at]! + b.num[at]!;
+        if (total.den) total.den[at] = a.den![at]! + b.den![at]!;
+      }
+    }
+    return { grids: new Map(options.map((o) => [o, aggregateGrid(this.index, this.years, reported.get(o)!, rule, ratio ? spec.factor : 1)])) };
+  }
+}
+
+/** Loads the fact base, or returns the cached one while the data version is unchanged. */
+export function factBaseLoader(db: Kysely<Database>) {
+  let current: Promise<FactBase> | null = null;
+  let currentVersion: string | null = null;
+  return async function load(): Promise<FactBase> {
+    const version = await readDataVersion(db);
+    if (current && currentVersion === version) return current;
+    currentVersion = version;
+    current = loadFactBase(db, version);
+    current.catch(() => {
+      current = null;
+      currentVersion = null;
+    });
+    return current;
+  };
+}
+
+async function loadFactBase(db: Kysely<Database>, version: string): Promise<FactBase> {
+  const [units, elements, options, rows, approvals] = await Promise.all([
+    db.selectFrom('org_units').select(['id', 'parent_id']).orderBy('id').execute(),
+    db.selectFrom('data_elements').select(['id', 'value_type']).execute(),
+    db.selectFrom('category_options').select(['id', 'code']).execute(),
+    db.selectFrom('data_values').select(['data_element_id', 'org_unit_id', 'period', 'option_id', 'value']).execute(),
+    db
+      .selectFrom('submissions as s')
+      .innerJoin('reporting_tasks as t', 't.id', 's.task_id')
+      .innerJoin('reporting_task_indicators as ti', 'ti.task_id', 't.id')
+      .innerJoin('indicators as i', 'i.id', 'ti.indicator_id')
+      .innerJoin('departments as d', 'd.id', 's.department_id')
+      .select(['ti.indicator_id', 's.org_unit_id', 't.year', 'd.short_name', 'i.responsible_dept'])
+      .where('s.state', '=', 'approved')
+      .execute(),
+  ]);
+  const index = buildUnitIndex(units.map((u) => ({ id: u.id, parentId: u.parent_id })));
+  let first = Infinity;
+  let last = -Infinity;
+  const counts = new Map<number, number>();
+  for (const r of rows) {
+    if (r.period < first) first = r.period;
+    if (r.period > last) last = r.period;
+    counts.set(r.data_element_id, (counts.get(r.data_element_id) ?? 0) + 1);
+  }
+  const years: YearSpan = rows.length ? { first, count: last - first + 1 } : { first: new Date().getFullYear(), count: 1 };
+  const values = new Map<number, ElementValues & { n: number }>();
+  for (const [de, n] of counts) values.set(de, { unit: new Int32Array(n), year: new Int32Array(n), option: new Uint8Array(n), value: new Float64Array(n), n: 0 });
+  for (const r of rows) {
+    const v = values.get(r.data_element_id)!;
+    const unit = index.indexOf.get(r.org_unit_id);
+    if (unit === undefined) continue;
+    v.unit[v.n] = unit;
+    v.year[v.n] = r.period;
+    v.option[v.n] = r.option_id;
+    v.value[v.n++] = r.value;
+  }
+  // A value is approved when the seat of its indicator's responsible department approved it.
+  const approved = new Set(
+    approvals.filter((a) => a.responsible_dept === null || a.responsible_dept === a.short_name).map((a) => `${a.indicator_id}:${a.org_unit_id}:${a.year}`),
+  );
+  return new FactBase(
+    version,
+    index,
+    years,
+    values,
+    new Map(elements.map((e) => [e.id, e.value_type])),
+    new Map(options.map((o) => [o.id, o.code as OptionCode])),
+    approved,
+  );
+}

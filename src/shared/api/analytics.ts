@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { PROGRESS_STATUSES } from '../analytics/progress';
+import { ComparatorSchema } from './plans';
+import { OptionCodeSchema } from './reporting';
+
+/** Which data the figures use: only data approved by the unit's statistics group, or all current data. */
+export const DATA_SCOPES = ['approved', 'all'] as const;
+export const DataScopeSchema = z.enum(DATA_SCOPES);
+export type DataScope = z.infer<typeof DataScopeSchema>;
+
+export const StatusSchema = z.enum(PROGRESS_STATUSES);
+const StatusCounts = z.record(StatusSchema, z.number());
+const Ref = z.object({ id: z.number(), name: z.string() });
+const Point = z.object({ year: z.number(), value: z.number() });
+
+export const AnalyticsQuery = z.object({
+  orgUnitId: z.coerce.number().int().positive().optional(),
+  scope: DataScopeSchema.default('approved'),
+  /** Milestone year of the targets to assess; default: the first milestone after the latest data year. */
+  milestone: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export const AssessmentSchema = z.object({
+  status: StatusSchema,
+  ratio: z.number().nullable(),
+  projected: z.number().nullable(),
+  targetValue: z.number().nullable(),
+  baseline: Point.nullable(),
+  latest: Point.nullable(),
+  cagrObserved: z.number().nullable(),
+  cagrRequired: z.number().nullable(),
+  reason: z.string(),
+});
+export type AssessmentDto = z.infer<typeof AssessmentSchema>;
+
+export const TargetAssessmentSchema = z.object({
+  year: z.number(),
+  comparator: z.string(),
+  value: z.number().nullable(),
+  baseYear: z.number().nullable(),
+  assessment: AssessmentSchema,
+});
+
+export const IndicatorMetaSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  direction: z.enum(['higher', 'lower', 'band']),
+  definition: z.string().nullable(),
+  caliber: z.string().nullable(),
+  dataSource: z.string().nullable(),
+  responsibleDept: z.string().nullable(),
+  formula: z.string(),
+  decimals: z.number(),
+  published: z.boolean(),
+  area: z.object({ planTitle: z.string(), no: z.number(), title: z.string() }).nullable(),
+});
+
+export const SeriesPointSchema = z.object({
+  year: z.number(),
+  value: z.number(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  /** reported: the unit's own figure; aggregated: the ratio of sums over its sub-units. */
+  source: z.enum(['reported', 'aggregated']),
+});
+
+export const IndicatorAnalyticsSchema = z.object({
+  indicator: IndicatorMetaSchema,
+  orgUnit: Ref.extend({ level: z.string() }),
+  scope: DataScopeSchema,
+  series: z.array(z.object({ option: OptionCodeSchema, optionName: z.string(), points: z.array(SeriesPointSchema) })),
+  targets: z.array(TargetAssessmentSchema),
+  /** The sub-units compared: latest value and the status against the default milestone. */
+  children: z.array(
+    z.object({
+      orgUnit: Ref,
+      latest: Point.nullable(),
+      previous: Point.nullable(),
+      status: StatusSchema.nullable(),
+      series: z.array(Point),
+    }),
+  ),
+  milestone: z.number().nullable(),
+});
+export type IndicatorAnalyticsDto = z.infer<typeof IndicatorAnalyticsSchema>;
+
+export const WARNING_KINDS = ['lagging', 'volatile', 'overdue'] as const;
+export const WARNING_KIND_LABELS: Record<(typeof WARNING_KINDS)[number], string> = {
+  lagging: '预计达标困难',
+  volatile: '波动较大',
+  overdue: '逾期未报',
+};
+export const WarningSchema = z.object({
+  /** Stable key of what is warned about; acknowledgements refer to it. */
+  key: z.string(),
+  kind: z.enum(WARNING_KINDS),
+  orgUnit: Ref,
+  indicator: Ref.extend({ code: z.string() }).nullable(),
+  department: z.string().nullable(),
+  year: z.number().nullable(),
+  reason: z.string(),
+  /** Where the data behind it can be seen, a path of the web app. */
+  link: z.string(),
+  acknowledged: z.object({ by: z.string().nullable(), at: z.string(), comment: z.string() }).nullable(),
+});
+export type WarningDto = z.infer<typeof WarningSchema>;
+
+export const WarningsQuery = AnalyticsQuery.extend({
+  kind: z.enum(WARNING_KINDS).optional(),
+  acknowledged: z.enum(['yes', 'no']).optional(),
+});
+
+export const WarningCountsSchema = z.object({
+  orgUnit: Ref,
+  lagging: z.number(),
+  volatile: z.number(),
+  overdue: z.number(),
+  unacknowledged: z.number(),
+});
+
+export const WarningListSchema = z.object({
+  items: z.array(WarningSchema),
+  /** Per committee (the unit and each sub-unit): warnings by kind. */
+  counts: z.array(WarningCountsSchema),
+});
+
+export const AcknowledgeBody = z.object({
+  key: z.string().min(1).max(200),
+  comment: z.string().trim().min(1, '请填写处理说明').max(500, '说明不超过 500 字'),
+});
+
+export const OverviewSchema = z.object({
+  orgUnit: Ref.extend({ level: z.string() }),
+  scope: DataScopeSchema,
+  latestYear: z.number().nullable(),
+  milestone: z.number().nullable(),
+  milestones: z.array(z.number()),
+  statusCounts: StatusCounts,
+  /** 达标率: achieved out of the assessable targets (insufficient data excluded). */
+  achievement: z.object({ achieved: z.number(), assessable: z.number(), rate: z.number().nullable() }),
+  areas: z.array(
+    z.object({
+      planTitle: z.string(),
+      no: z.number(),
+      title: z.string(),
+      statusCounts: StatusCounts,
+      indicators: z.array(z.object({ id: z.number(), name: z.string(), status: StatusSchema })),
+    }),
+  ),
+  warnings: WarningCountsSchema,
+  completeness: z
+    .object({ taskId: z.number(), taskName: z.string(), year: z.number(), total: z.number(), approved: z.number(), submitted: z.number(), overdue: z.number() })
+    .nullable(),
+});
+export type OverviewDto = z.infer<typeof OverviewSchema>;
+
+export const ScorecardSchema = z.object({
+  orgUnit: Ref,
+  scope: DataScopeSchema,
+  year: z.number().nullable(),
+  milestone: z.number().nullable(),
+  units: z.array(Ref),
+  rows: z.array(
+    z.object({
+      indicator: Ref.extend({ code: z.string(), unit: z.string().nullable(), direction: z.enum(['higher', 'lower', 'band']), decimals: z.number() }),
+      cells: z.array(
+        z.object({
+          orgUnitId: z.number(),
+          value: z.number().nullable(),
+          previous: z.number().nullable(),
+          /** Change against the previous year: up/down/flat, and whether that is better for this indicator. */
+          trend: z.enum(['up', 'down', 'flat']).nullable(),
+          better: z.boolean().nullable(),
+          status: StatusSchema,
+          /** 1 = best among the units of this level; null without a value. */
+          rank: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type ScorecardDto = z.infer<typeof ScorecardSchema>;
+
+export const PublicIndicatorSummarySchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  decimals: z.number(),
+  latest: Point.nullable(),
+  status: StatusSchema.nullable(),
+  milestone: z.number().nullable(),
+});
+
+export const PublicAreasSchema = z.object({
+  orgUnit: Ref,
+  areas: z.array(z.object({ planTitle: z.string(), no: z.number(), title: z.string(), indicators: z.array(PublicIndicatorSummarySchema) })),
+});
+export type PublicAreasDto = z.infer<typeof PublicAreasSchema>;
+
+export const PublicQuery = z.object({ orgUnitId: z.coerce.number().int().positive().optional() });
+
+const assessYear = z.number().int('年份应为整数');
+
+/**
+ * A progress case of `halfsky assess` and `POST /api/analytics/assess`; unknown keys (a name, an
+ * id) are kept and echoed back. A series value may be null (no data that year).
+ */
+export const AssessCaseSchema = z
+  .looseObject({
+    comparator: ComparatorSchema,
+    value: z.number().finite().nullable(),
+    year: assessYear,
+    baseYear: assessYear.nullable().optional(),
+    tolerance: z.number().finite().nonnegative('容差不能为负').nullable().optional(),
+    series: z.array(z.tuple([assessYear, z.number().finite().nullable()])),
+  })
+  .superRefine((c, ctx) => {
+    if (c.comparator !== 'increase' && c.comparator !== 'decrease' && c.value === null) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: '定量目标必须填写目标值' });
+    }
+  });
+export type AssessCase = z.infer<typeof AssessCaseSchema>;
+
+export const AssessCasesBody = z.array(AssessCaseSchema).max(10000, '一次最多评估 10000 个用例');
