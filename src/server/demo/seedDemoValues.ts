@@ -5,7 +5,7 @@ import { loadDictionary, type DictIndicator, type ReportingDictionary } from '..
 import { reportingRepository } from '../modules/reporting/repository';
 import { reportingService } from '../modules/reporting/service';
 import { CATALOGUE } from './indicatorCatalogue';
-import { bumpDataVersion } from '../modules/reporting/dataVersion';
+import { bumpDataVersion } from '../db/dataVersion';
 
 export const DEMO_FIRST_YEAR = 2020;
 export const DEMO_LAST_YEAR = 2025;

@@ -18,6 +18,8 @@ export const AnalyticsQuery = z.object({
   scope: DataScopeSchema.default('approved'),
   /** Milestone year of the targets to assess; default: the first milestone after the latest data year. */
   milestone: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Data year of the scorecard; default: the recent year with the most figures. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
 export const AssessmentSchema = z.object({
@@ -121,6 +123,9 @@ export const WarningCountsSchema = z.object({
 });
 
 export const WarningListSchema = z.object({
+  orgUnit: Ref,
+  milestone: z.number().nullable(),
+  milestones: z.array(z.number()),
   items: z.array(WarningSchema),
   /** Per committee (the unit and each sub-unit): warnings by kind. */
   counts: z.array(WarningCountsSchema),
@@ -160,7 +165,10 @@ export const ScorecardSchema = z.object({
   orgUnit: Ref,
   scope: DataScopeSchema,
   year: z.number().nullable(),
+  /** Years with figures, latest first. */
+  years: z.array(z.number()),
   milestone: z.number().nullable(),
+  milestones: z.array(z.number()),
   units: z.array(Ref),
   rows: z.array(
     z.object({
@@ -190,6 +198,8 @@ export const PublicIndicatorSummarySchema = z.object({
   unit: z.string().nullable(),
   decimals: z.number(),
   latest: Point.nullable(),
+  /** The approved totals, for a sparkline. */
+  series: z.array(Point),
   status: StatusSchema.nullable(),
   milestone: z.number().nullable(),
 });

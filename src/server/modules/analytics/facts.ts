@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { readDataVersion } from '../reporting/dataVersion';
+import { readDataVersion } from '../../db/dataVersion';
 import { aggregateGrid, buildUnitIndex, emptyGrid, type AggregatedGrid, type AggregationRule, type UnitIndex, type YearSpan } from './engine/cube';
 
 export type OptionCode = 'total' | 'female' | 'male' | 'urban' | 'rural';
@@ -83,9 +83,9 @@ export class FactBase {
     };
     fill(mainDe, 'num');
     if (ratio) fill(spec.denominatorDeId, 'den');
-    // Where only the parts were reported, they make the total.
+    // Where only the parts were reported, they make the total (not for reported rates: rates do not add up).
     const total = reported.get('total')!;
-    for (const category of spec.categories) {
+    for (const category of rule === 'none' ? [] : spec.categories) {
       const [a, b] = (PARTS_OF[category] ?? []).map((o) => reported.get(o)!);
       if (!a || !b) continue;
       for (let at = 0; at < total.num.length; at++) {

@@ -24,6 +24,7 @@ export interface AnalyticsQueryInput {
   orgUnitId?: number;
   scope: DataScope;
   milestone?: number;
+  year?: number;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -99,18 +100,25 @@ export function analyticsService(db: Kysely<Database>, orgs: OrgsService) {
     async scorecard(auth: AuthContext | null, q: AnalyticsQueryInput): Promise<ScorecardDto> {
       const unitId = await readableUnit(auth, q.orgUnitId);
       const ctx = await context(q.scope);
-      return buildScorecard(ctx, unitId, ctx.milestoneFor(unitId, q.milestone));
+      return buildScorecard(ctx, unitId, ctx.milestoneFor(unitId, q.milestone), q.year);
     },
 
     async warnings(auth: AuthContext | null, q: AnalyticsQueryInput & { kind?: WarningDto['kind']; acknowledged?: 'yes' | 'no' }) {
       const unitId = await readableUnit(auth, q.orgUnitId);
       const ctx = await context(q.scope);
-      const all = await warningsOf(ctx, unitId, ctx.milestoneFor(unitId, q.milestone));
+      const milestone = ctx.milestoneFor(unitId, q.milestone);
+      const all = await warningsOf(ctx, unitId, milestone);
       const items = all.filter(
         (w) => (!q.kind || w.kind === q.kind) && (q.acknowledged === undefined || (q.acknowledged === 'yes') === (w.acknowledged !== null)),
       );
       const units = [ctx.unit(unitId), ...ctx.childrenOf(unitId)].map((u) => ({ id: u.id, name: u.name }));
-      return { items, counts: units.map((u) => countWarnings(u, all.filter((w) => w.orgUnit.id === u.id))) };
+      return {
+        orgUnit: units[0]!,
+        milestone,
+        milestones: ctx.milestones(),
+        items,
+        counts: units.map((u) => countWarnings(u, all.filter((w) => w.orgUnit.id === u.id))),
+      };
     },
 
     /** The office or statistics group notes how a warning is handled; acknowledging again replaces the note. */

@@ -7,6 +7,7 @@ import type { AuthContext } from '../auth/service';
 import { DEPARTMENT_REFERENCES, referencesTo } from './references';
 import { orgsRepository, type OrgsRepository } from './repository';
 import { departmentDto, ORG_MANAGERS, unitOrThrow, type OrgsService } from './service';
+import { bumpDataVersion } from '../../db/dataVersion';
 
 /** Member departments (成员单位) of a unit's committee; managed by the unit's office or above. */
 export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
@@ -59,6 +60,8 @@ export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
         const r = orgsRepository(trx);
         await checkNames(r, department.committee_id, input, id);
         await r.updateDepartment(id, input);
+        // Approval of a value follows its indicator's responsible department by short name.
+        await bumpDataVersion(trx);
         return { id, name: input.name, shortName: input.shortName };
       });
     },

@@ -10,6 +10,7 @@ import { orgsRepository, type OrgsRepository } from './repository';
 import { unitNamedInTitle } from './naming';
 import { DEPARTMENT_REFERENCES, ORG_UNIT_REFERENCES, referencesTo } from './references';
 import { OrgTree } from './tree';
+import { bumpDataVersion } from '../../db/dataVersion';
 
 /** Who manages a unit's people and member departments (design.md §1): its office, and admin everywhere. */
 export const ORG_MANAGERS: readonly Role[] = ['office'];
@@ -98,6 +99,8 @@ export function orgsService(db: Kysely<Database>) {
           isDemo: false,
         });
         await r.insertCommittee(id, input.committeeName ?? defaultCommitteeName(input.name));
+        // Analytics hold the unit tree in memory with the values.
+        await bumpDataVersion(trx);
         return loadUnitDto(r, id);
       });
     },
@@ -134,6 +137,7 @@ export function orgsService(db: Kysely<Database>) {
         await r.deleteDepartments(departmentIds);
         if (committee) await r.deleteCommittee(committee.id);
         await r.deleteUnit(id);
+        await bumpDataVersion(trx);
       });
     },
 

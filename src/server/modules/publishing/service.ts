@@ -56,7 +56,8 @@ export function publishingService(db: Kysely<Database>, analytics: AnalyticsServ
         const key = `${area.planTitle}#${area.no}`;
         let entry = areas.get(key);
         if (!entry) areas.set(key, (entry = { ...area, indicators: [] }));
-        const latest = ctx.series(indicator, unit.id).at(-1);
+        const series = ctx.series(indicator, unit.id);
+        const latest = series.at(-1);
         entry.indicators.push({
           id: indicator.id,
           code: indicator.code,
@@ -64,6 +65,7 @@ export function publishingService(db: Kysely<Database>, analytics: AnalyticsServ
           unit: indicator.unit,
           decimals: indicator.decimals,
           latest: latest ? { year: latest[0], value: latest[1] } : null,
+          series: series.map(([year, value]) => ({ year, value })),
           status: ctx.statusAt(indicator, unit.id, milestone),
           milestone: ctx.targetsAt(indicator, milestone).length ? milestone : null,
         });

@@ -44,12 +44,14 @@ describe('aggregateGrid', () => {
     ['ratio of sums through two levels (city)', 'ratio', [[2, 2024, 10, 100], [4, 2024, 5, 50], [5, 2024, 15, 50]], 1, 15, true],
     // the city's own report wins over the sum of its parts
     ['own report first', 'ratio', [[1, 2024, 33, 100], [2, 2024, 10, 100], [3, 2024, 90, 300]], 1, 33, false],
-    // a ratio over the districts that reported still estimates the rate
-    ['ratio over the reporting part', 'ratio', [[2, 2024, 10, 100]], 1, 10, true],
+    // district 3 never reports: the city is district 2's figure
+    ['a sub-unit that never reports is not waited for', 'ratio', [[2, 2024, 10, 100]], 1, 10, true],
+    // district 3 reports in 2025 only: no 2024 roll-up over district 2 alone
+    ['no roll-up over part of the sub-units', 'ratio', [[2, 2024, 10, 100], [2, 2025, 20, 100], [3, 2025, 0, 100]], 1, null, false],
     ['zero denominator gives no value', 'ratio', [[2, 2024, 0, 0]], 2, null, false],
     ['sums counts', 'sum', [[2, 2024, 7], [4, 2024, 1], [5, 2024, 2]], 1, 10, true],
     // a sum over some districts would understate the city
-    ['no partial sums', 'sum', [[2, 2024, 7]], 1, null, false],
+    ['no partial sums', 'sum', [[2, 2024, 7], [3, 2025, 1]], 1, null, false],
     ['rates without parts do not add up', 'none', [[2, 2024, 7], [3, 2024, 9]], 1, null, false],
     ['no data, no value', 'ratio', [], 1, null, false],
   ])('%s', (_name, rule, reports, unitId, value, fromSubUnits) => {
@@ -60,8 +62,8 @@ describe('aggregateGrid', () => {
   });
 
   it('keeps years apart', () => {
-    const at = run('ratio', [[2, 2024, 10, 100], [2, 2025, 20, 100], [3, 2025, 0, 100]]);
-    expect([at(1, 2024).value, at(1, 2025).value]).toEqual([10, 10]);
+    const at = run('ratio', [[2, 2024, 10, 100], [3, 2024, 30, 100], [2, 2025, 20, 100], [3, 2025, 0, 100]]);
+    expect([at(1, 2024).value, at(1, 2025).value]).toEqual([20, 10]);
   });
 });
 

@@ -78,8 +78,10 @@ export function emptyGrid(units: number, years: YearSpan, withDenominator: boole
 }
 
 /**
- * A unit's figure is its own report where it has one, otherwise the ratio of sums over the
- * sub-units that have one (never the mean of their rates), or the sum over all of its sub-units.
+ * A unit's figure is its own report where it has one, otherwise the ratio of sums (never the mean
+ * of rates) or the sum over its sub-units, but only in a year when every sub-unit that ever has a
+ * figure has one: a roll-up over whichever districts happened to report (or be approved) would
+ * swing with the mix, not with the facts.
  */
 export function aggregateGrid(index: UnitIndex, years: YearSpan, grid: ReportedGrid, rule: AggregationRule, factor: number): AggregatedGrid {
   const size = grid.num.length;
@@ -91,23 +93,24 @@ export function aggregateGrid(index: UnitIndex, years: YearSpan, grid: ReportedG
   const sumNum = new Float64Array(size);
   const sumDen = den ? new Float64Array(size) : null;
   const reporting = new Uint32Array(size);
+  /** Sub-units with a figure in any year, per unit. */
+  const expected = new Uint32Array(index.ids.length);
   const { postOrder, parent } = index;
 
   for (let k = 0; k < postOrder.length; k++) {
     const u = postOrder[k]!;
     const p = parent[u]!;
-    const childCount = index.children[u]!.length;
+    let hasAny = false;
     for (let y = 0, at = u * Y; y < Y; y++, at++) {
       let n = grid.num[at]!;
       let d = grid.den ? grid.den[at]! : 1;
       if (!(n === n && d === d)) {
-        if (rule === 'none' || reporting[at] === 0) continue;
-        // A sum over only some sub-units would understate the whole; a ratio over them still estimates it.
-        if (rule === 'sum' && reporting[at] !== childCount) continue;
+        if (rule === 'none' || reporting[at] === 0 || reporting[at] !== expected[u]) continue;
         n = sumNum[at]!;
         d = sumDen ? sumDen[at]! : 1;
         fromSubUnits[at] = 1;
       }
+      hasAny = true;
       num[at] = n;
       if (den) den[at] = d;
       value[at] = den ? (d === 0 ? NaN : (n / d) * factor) : n;
@@ -118,6 +121,7 @@ export function aggregateGrid(index: UnitIndex, years: YearSpan, grid: ReportedG
         reporting[up] = reporting[up]! + 1;
       }
     }
+    if (hasAny && p >= 0) expected[p] = expected[p]! + 1;
   }
   return { num, den, value, fromSubUnits };
 }

@@ -9,11 +9,13 @@ type Cell = ScorecardDto['rows'][number]['cells'][number];
  * the change against the year before and whether it is for the better, and the rank among the
  * sub-units (the unit itself is not ranked against its parts).
  */
-export function buildScorecard(ctx: AnalyticsContext, unitId: number, milestone: number | null): ScorecardDto {
+export function buildScorecard(ctx: AnalyticsContext, unitId: number, milestone: number | null, requestedYear?: number): ScorecardDto {
   const unit = ctx.unit(unitId);
   const children = ctx.childrenOf(unitId);
   const units = [unit, ...children];
-  const year = ctx.latestDataYear(unitId);
+  const filled = figuresByYear(ctx, units.map((u) => u.id));
+  const years = [...filled.keys()].sort((a, b) => b - a);
+  const year = requestedYear !== undefined && filled.has(requestedYear) ? requestedYear : busiestRecentYear(filled, years);
   const rows = ctx.indicators.map((indicator) => {
     const target = ctx.targetsAt(indicator, milestone)[0]?.value ?? null;
     const cells: Cell[] = units.map((u) => {
@@ -36,7 +38,26 @@ export function buildScorecard(ctx: AnalyticsContext, unitId: number, milestone:
       cells,
     };
   });
-  return { orgUnit: { id: unit.id, name: unit.name }, scope: ctx.scope, year, milestone, units: units.map((u) => ({ id: u.id, name: u.name })), rows };
+  return { orgUnit: { id: unit.id, name: unit.name }, scope: ctx.scope, year, years, milestone, milestones: ctx.milestones(), units: units.map((u) => ({ id: u.id, name: u.name })), rows };
+}
+
+/** How many unit × indicator figures each year has. */
+function figuresByYear(ctx: AnalyticsContext, unitIds: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const indicator of ctx.indicators) {
+    for (const id of unitIds) for (const [year] of ctx.series(indicator, id)) out.set(year, (out.get(year) ?? 0) + 1);
+  }
+  return out;
+}
+
+/**
+ * Of the last three years, the one with the most figures (the later on a tie): the newest year
+ * is often still being reported or approved, and a scorecard of blanks compares nothing.
+ */
+function busiestRecentYear(filled: Map<number, number>, yearsDesc: number[]): number | null {
+  let best: number | null = null;
+  for (const year of yearsDesc.slice(0, 3)) if (best === null || filled.get(year)! > filled.get(best)!) best = year;
+  return best;
 }
 
 /** How good a value is for this indicator: larger is better. */

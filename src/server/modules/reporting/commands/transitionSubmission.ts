@@ -8,7 +8,7 @@ import { actsAs } from '../access';
 import type { ReportingDictionary } from '../dictionary';
 import { reportingRepository, type SubmissionRow } from '../repository';
 import type { ScopedIssue } from './writeDataValues';
-import { bumpDataVersion } from '../dataVersion';
+import { bumpDataVersion } from '../../../db/dataVersion';
 
 export interface TransitionInput {
   auth: AuthContext;

@@ -7,7 +7,7 @@ import { isKeyYear, unitYearKey, valueKey } from '../keys';
 import { loadGate, type GateSubmission } from '../valueGate';
 import { validateValues, type ScopedIssue } from '../validateValues';
 import { keyOf, valuesRepository, type AuditWrite, type ValueKey, type ValueWrite } from '../valuesRepository';
-import { bumpDataVersion } from '../dataVersion';
+import { bumpDataVersion } from '../../../db/dataVersion';
 
 /** One value to write, already resolved to ids; `value: null` deletes it. */
 export interface ValueInput extends ValueKey {
