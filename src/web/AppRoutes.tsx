@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import { PageLoading } from './components/PageLoading';
+import HomeRedirect from './modules/auth/HomeRedirect';
 import { RequireAuth } from './modules/auth/RequireAuth';
 
 const LoginPage = lazy(() => import('./modules/auth/LoginPage'));
@@ -17,6 +18,13 @@ const SubmissionEntryPage = lazy(() => import('./modules/reporting/entry/Submiss
 const TaskListPage = lazy(() => import('./modules/reporting/tasks/TaskListPage'));
 const TaskDetailPage = lazy(() => import('./modules/reporting/tasks/TaskDetailPage'));
 const ReviewQueuePage = lazy(() => import('./modules/reporting/review/ReviewQueuePage'));
+const OverviewPage = lazy(() => import('./modules/analytics/overview/OverviewPage'));
+const IndicatorAnalyticsPage = lazy(() => import('./modules/analytics/indicator/IndicatorAnalyticsPage'));
+const ScorecardPage = lazy(() => import('./modules/analytics/scorecard/ScorecardPage'));
+const WarningsPage = lazy(() => import('./modules/analytics/warnings/WarningsPage'));
+const PortalLayout = lazy(() => import('./modules/portal/PortalLayout'));
+const PortalHomePage = lazy(() => import('./modules/portal/PortalHomePage'));
+const PortalIndicatorPage = lazy(() => import('./modules/portal/PortalIndicatorPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 
 export function AppRoutes() {
@@ -24,6 +32,11 @@ export function AppRoutes() {
     <Suspense fallback={<PageLoading fullScreen />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* The public portal: no login, its own frame. */}
+        <Route path="/portal" element={<PortalLayout />}>
+          <Route index element={<PortalHomePage />} />
+          <Route path="indicators/:id" element={<PortalIndicatorPage />} />
+        </Route>
         <Route
           element={
             <RequireAuth>
@@ -31,7 +44,7 @@ export function AppRoutes() {
             </RequireAuth>
           }
         >
-          <Route index element={<Navigate to="/plans" replace />} />
+          <Route index element={<HomeRedirect />} />
           <Route path="plans" element={<PlanListPage />} />
           <Route path="plans/import" element={<PlanImportPage />} />
           <Route path="plans/:id" element={<PlanDetailPage />} />
@@ -44,6 +57,10 @@ export function AppRoutes() {
           <Route path="reporting/tasks" element={<TaskListPage />} />
           <Route path="reporting/tasks/:id" element={<TaskDetailPage />} />
           <Route path="reporting/review" element={<ReviewQueuePage />} />
+          <Route path="analytics" element={<OverviewPage />} />
+          <Route path="analytics/indicators/:id" element={<IndicatorAnalyticsPage />} />
+          <Route path="analytics/scorecard" element={<ScorecardPage />} />
+          <Route path="analytics/warnings" element={<WarningsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

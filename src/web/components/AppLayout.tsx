@@ -1,12 +1,12 @@
 import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { DatabaseOutlined } from '@ant-design/icons';
+import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../../shared/api/auth';
 import { ROLE_LABELS } from '../../shared/roles';
 import { ChangePasswordModal } from '../modules/auth/ChangePasswordModal';
-import { managesPeople } from '../modules/auth/permissions';
+import { managesPeople, seesAnalytics } from '../modules/auth/permissions';
 import { useCurrentUser, useSession } from '../modules/auth/SessionContext';
 import { NotificationBell } from '../modules/reporting/notifications/NotificationBell';
 import { hasAnyRole, REVIEW_ROLES, SEAT_ROLES, TASK_ROLES } from '../modules/reporting/permissions';
@@ -19,6 +19,16 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/reporting', icon: <FormOutlined />, label: <Link to="/reporting">数据填报</Link> },
   { key: '/reporting/tasks', icon: <ProfileOutlined />, label: <Link to="/reporting/tasks">填报任务</Link> },
   { key: '/reporting/review', icon: <AuditOutlined />, label: <Link to="/reporting/review">数据审核</Link> },
+  {
+    key: 'analytics',
+    icon: <LineChartOutlined />,
+    label: '监测分析',
+    children: [
+      { key: '/analytics', icon: <DashboardOutlined />, label: <Link to="/analytics">监测概览</Link> },
+      { key: '/analytics/scorecard', icon: <TableOutlined />, label: <Link to="/analytics/scorecard">评估记分卡</Link> },
+      { key: '/analytics/warnings', icon: <AlertOutlined />, label: <Link to="/analytics/warnings">预警</Link> },
+    ],
+  },
   { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">组织机构</Link> },
   { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">用户管理</Link> },
 ];
@@ -29,11 +39,15 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/reporting': (user) => hasAnyRole(user, SEAT_ROLES),
   '/reporting/tasks': (user) => hasAnyRole(user, TASK_ROLES),
   '/reporting/review': (user) => hasAnyRole(user, REVIEW_ROLES),
+  analytics: seesAnalytics,
 };
+
+/** The entries that lead somewhere, sub-menus opened. */
+const LEAF_ITEMS = MENU_ITEMS.flatMap((item) => (item && 'children' in item && item.children ? item.children : [item]));
 
 function selectedMenuKey(pathname: string): string[] {
   // The longest key that starts the path: /reporting/tasks/3 is 填报任务, not 数据填报.
-  const match = MENU_ITEMS.filter((item) => item && pathname.startsWith(String(item.key))).sort((a, b) => String(b!.key).length - String(a!.key).length)[0];
+  const match = LEAF_ITEMS.filter((item) => item && pathname.startsWith(String(item.key))).sort((a, b) => String(b!.key).length - String(a!.key).length)[0];
   return match ? [String(match.key)] : [];
 }
 
@@ -112,7 +126,7 @@ function Frame() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={208} className="app-sider">
-          <Menu mode="inline" selectedKeys={selectedMenuKey(location.pathname)} items={menuItems} aria-label="主导航" />
+          <Menu mode="inline" selectedKeys={selectedMenuKey(location.pathname)} defaultOpenKeys={['analytics']} items={menuItems} aria-label="主导航" />
         </Layout.Sider>
         <Layout.Content className="app-content">
           {showsDemoData && (

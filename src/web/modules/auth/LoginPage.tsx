@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Link, Navigate, useLocation } from 'react-router-dom';
 import { errorMessage } from '../../http/client';
 import './login.css';
 import { useSession } from './SessionContext';
@@ -13,9 +13,10 @@ interface LoginForm {
 
 function redirectTarget(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string') {
-    return state.from.startsWith('/') && !state.from.startsWith('/login') ? state.from : '/plans';
+    return state.from.startsWith('/') && !state.from.startsWith('/login') ? state.from : '/';
   }
-  return '/plans';
+  // The home route sends each user to their own start page.
+  return '/';
 }
 
 export default function LoginPage() {
@@ -69,6 +70,9 @@ export default function LoginPage() {
               登录
             </Button>
           </Form>
+          <p className="login-card__public">
+            <Link to="/portal">公开数据</Link>：无需登录，查看已公开的监测指标
+          </p>
         </div>
         <footer className="login-footer">妇女儿童工作委员会办公室 · 技术支持与账号申请请联系系统管理员</footer>
       </main>

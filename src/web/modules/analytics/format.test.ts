@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatRate, formatRatio, formatShare, formatValue } from './format';
+
+describe('analytics number formats', () => {
+  it('shows a value with its indicator decimals and unit', () => {
+    expect(formatValue(95.856, 2, '%')).toBe('95.86%');
+    expect(formatValue(4.1125, 2, '/10万')).toBe('4.11/10万');
+    expect(formatValue(83.5, 1, '岁')).toBe('83.5 岁');
+    expect(formatValue(1234, 0, null)).toBe('1,234');
+    expect(formatValue(null, 2, '%')).toBe('—');
+  });
+
+  it('shows growth rates, shares and ratios', () => {
+    expect(formatRate(0.015591)).toBe('+1.56%');
+    expect(formatRate(-0.002)).toBe('−0.20%');
+    expect(formatRate(null)).toBe('—');
+    expect(formatShare(15 / 47)).toBe('31.9%');
+    expect(formatRatio(0.3712)).toBe('0.37');
+  });
+});

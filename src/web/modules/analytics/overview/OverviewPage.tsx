@@ -1,0 +1,62 @@
+import { Card, Col, Row } from 'antd';
+import { useMemo } from 'react';
+import { LoadError } from '../../../components/LoadError';
+import { PageHeader } from '../../../components/PageHeader';
+import { PageLoading } from '../../../components/PageLoading';
+import { useApiGet } from '../../../http/useApiGet';
+import { AnalyticsFilters } from '../AnalyticsFilters';
+import { analyticsUrls, type OverviewDto } from '../api';
+import { EChart } from '../charts/EChart';
+import { areaStatusOption } from '../charts/options';
+import '../analytics.css';
+import { useAnalyticsParams, carryQuery } from '../useAnalyticsParams';
+import { useDemoUnit } from '../useDemoUnit';
+import { AreaTable } from './AreaTable';
+import { AchievementCard, CompletenessCard, WarningsCard } from './SummaryCards';
+
+export default function OverviewPage() {
+  const { params } = useAnalyticsParams();
+  const { data, error, loading, reload } = useApiGet<OverviewDto>(analyticsUrls.overview(params));
+  useDemoUnit(data?.orgUnit.id);
+  const chartOption = useMemo(() => (data ? areaStatusOption(data.areas) : null), [data]);
+  const unitParams = { ...params, orgUnitId: data?.orgUnit.id ?? params.orgUnitId };
+
+  return (
+    <>
+      <PageHeader
+        title="监测概览"
+        description={
+          data
+            ? `${data.orgUnit.name}妇女儿童发展规划目标进展${data.milestone ? `（对照${data.milestone}年目标）` : ''}：达标情况、各领域进展、预警与填报完成情况。`
+            : '妇女儿童发展规划目标进展：达标情况、各领域进展、预警与填报完成情况。'
+        }
+      />
+      <AnalyticsFilters orgUnitId={data?.orgUnit.id} milestones={data?.milestones} milestone={data?.milestone} />
+      {error && !data ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : !data ? (
+        <PageLoading />
+      ) : (
+        <div className={loading ? 'analytics-body is-reloading' : 'analytics-body'} aria-busy={loading}>
+          <Row gutter={16}>
+            <Col xs={24} lg={8}>
+              <AchievementCard data={data} />
+            </Col>
+            <Col xs={24} lg={8}>
+              <WarningsCard data={data} query={(kind) => carryQuery(unitParams, { kind })} />
+            </Col>
+            <Col xs={24} lg={8}>
+              <CompletenessCard data={data} />
+            </Col>
+          </Row>
+          <Card variant="borderless" className="content-card" title="各领域目标进展">
+            {chartOption && data.areas.length > 0 && (
+              <EChart option={chartOption} title={`${data.orgUnit.name}各领域目标进展`} height={Math.max(220, 48 + data.areas.length * 36)} />
+            )}
+            <AreaTable areas={data.areas} indicatorLink={(id) => `/analytics/indicators/${id}${carryQuery(unitParams)}`} />
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

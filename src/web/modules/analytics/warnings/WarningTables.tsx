@@ -1,0 +1,102 @@
+import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
+import { WARNING_KIND_LABELS } from '../../../../shared/api/analytics';
+import { formatDateTime } from '../../reporting/format';
+import type { WarningCountsDto, WarningDto, WarningKind } from '../api';
+
+export const KIND_COLORS: Record<WarningKind, string> = { lagging: 'red', volatile: 'orange', overdue: 'purple' };
+
+const count = (n: number, alert = false) => <span className={`num${n > 0 && alert ? ' text-alert' : n === 0 ? ' text-faint' : ''}`}>{n}</span>;
+
+type CountKey = 'lagging' | 'volatile' | 'overdue' | 'unacknowledged';
+const COUNT_ROWS: { key: CountKey; label: string }[] = [
+  { key: 'lagging', label: WARNING_KIND_LABELS.lagging },
+  { key: 'volatile', label: WARNING_KIND_LABELS.volatile },
+  { key: 'overdue', label: WARNING_KIND_LABELS.overdue },
+  { key: 'unacknowledged', label: '未处理' },
+];
+
+/** Per committee: its warnings by kind; kinds down, units across so eleven units fit one screen. */
+export function WarningCountsTable({ counts }: { counts: WarningCountsDto[] }) {
+  const columns: TableColumnsType<(typeof COUNT_ROWS)[number]> = [
+    { title: '预警类型', key: 'kind', fixed: 'start', width: 120, render: (_, r) => r.label },
+    ...counts.map((c) => ({
+      title: c.orgUnit.name,
+      key: String(c.orgUnit.id),
+      align: 'right' as const,
+      render: (_: unknown, r: (typeof COUNT_ROWS)[number]) => count(c[r.key], r.key === 'unacknowledged'),
+    })),
+  ];
+  return (
+    <Table
+      rowKey="key"
+      columns={columns}
+      dataSource={COUNT_ROWS}
+      pagination={false}
+      size="small"
+      scroll={{ x: 'max-content' }}
+      aria-label="各单位预警数"
+      locale={{ emptyText: '没有预警' }}
+    />
+  );
+}
+
+function Acknowledged({ ack }: { ack: NonNullable<WarningDto['acknowledged']> }) {
+  return (
+    <div className="ack">
+      <Tag color="green">已确认</Tag>
+      <span className="ack__who">
+        {ack.by ?? '—'} · {formatDateTime(ack.at)}
+      </span>
+      <div className="ack__comment">{ack.comment}</div>
+    </div>
+  );
+}
+
+/** The warnings, each with its reason, a link to the data, and 确认 (for those who may) or who acknowledged it. */
+export function WarningList({ items, loading, onAcknowledge }: { items: WarningDto[]; loading: boolean; onAcknowledge?: (w: WarningDto) => void }) {
+  const columns: TableColumnsType<WarningDto> = [
+    { title: '类型', key: 'kind', width: 116, render: (_, w) => <Tag color={KIND_COLORS[w.kind]}>{WARNING_KIND_LABELS[w.kind]}</Tag> },
+    { title: '单位', key: 'unit', width: 96, render: (_, w) => w.orgUnit.name },
+    { title: '指标 / 成员单位', key: 'subject', width: 200, render: (_, w) => w.indicator?.name ?? w.department ?? '—' },
+    { title: '年度', key: 'year', width: 72, render: (_, w) => (w.year ? `${w.year}年` : '—') },
+    { title: '原因', key: 'reason', render: (_, w) => <span className="warning-reason">{w.reason}</span> },
+    {
+      title: '数据',
+      key: 'link',
+      width: 80,
+      render: (_, w) => (
+        <Link to={w.link} aria-label={`查看数据：${w.orgUnit.name}${w.indicator?.name ?? w.department ?? ''}`}>
+          查看
+        </Link>
+      ),
+    },
+    {
+      title: '处理',
+      key: 'ack',
+      width: 240,
+      render: (_, w) =>
+        w.acknowledged ? (
+          <Acknowledged ack={w.acknowledged} />
+        ) : !onAcknowledge ? (
+          <Typography.Text type="secondary">未处理</Typography.Text>
+        ) : (
+          <Button size="small" onClick={() => onAcknowledge(w)} aria-label={`确认：${w.orgUnit.name}${w.indicator?.name ?? w.department ?? ''}`}>
+            确认
+          </Button>
+        ),
+    },
+  ];
+  return (
+    <Table<WarningDto>
+      rowKey="key"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      size="middle"
+      pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      aria-label="预警列表"
+      locale={{ emptyText: '没有符合条件的预警' }}
+    />
+  );
+}

@@ -1,0 +1,177 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IndicatorDto } from '../../src/shared/api/indicators';
+import { IndicatorAnalyticsPage, OverviewPage, ScorecardPage, WarningsPage } from './page-models/AnalyticsPages';
+import { AppShell } from './page-models/AppShell';
+import { LoginPage } from './page-models/LoginPage';
+import { PortalHomePage, PortalIndicatorPage } from './page-models/PortalPages';
+import { ApiSession } from './support/apiSession';
+import { launchBrowser, openPage, screenshot, settleAnimations, type TestPage } from './support/browser';
+import { E2E_INDICATORS } from './support/reportingFixture';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer, type RunningServer } from './support/server';
+
+/** The demo's city office; demo accounts share the admin's password. */
+const OFFICE = { username: 'dalian_office', password: ADMIN_PASSWORD };
+const ACK_COMMENT = '已核实：数据口径调整所致，已请卫健委说明';
+
+let server: RunningServer;
+let browser: Browser;
+let office: TestPage;
+let visitor: TestPage;
+let hiddenIndicatorId: number;
+/** API paths the anonymous visitor's page asked for. */
+const visitorCalls: string[] = [];
+
+const scriptErrors = (errors: string[]) => errors.filter((message) => !message.startsWith('Failed to load resource'));
+
+beforeAll(async () => {
+  server = await startServer();
+  const admin = await ApiSession.login(server.baseUrl, ADMIN_USERNAME, ADMIN_PASSWORD);
+  // Every demo indicator is published; this one is not, so the portal must refuse it.
+  const hidden = await admin.post<IndicatorDto>('/api/indicators', {
+    ...E2E_INDICATORS[0]!,
+    code: 'E2E_UNPUBLISHED',
+    name: '未公开的测试指标',
+    published: false,
+  });
+  hiddenIndicatorId = hidden.id;
+  browser = await launchBrowser();
+  office = await openPage(browser, server.baseUrl);
+  const login = new LoginPage(office.page);
+  await login.goto();
+  await login.login(OFFICE.username, OFFICE.password);
+  await new AppShell(office.page).banner.waitFor();
+  visitor = await openPage(browser, server.baseUrl);
+  visitor.page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/api/')) visitorCalls.push(path);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('analytics in the browser', () => {
+  let page: Page;
+  let indicatorName: string;
+
+  it('shows the office the overview: 达标率, the areas chart and table', async () => {
+    page = office.page;
+    const shell = new AppShell(page);
+    await shell.navigation.getByRole('menuitem', { name: '监测概览' }).click();
+    const overview = new OverviewPage(page);
+    await overview.heading.waitFor();
+    await overview.areaTable.waitFor();
+    await overview.areaChart.waitDrawn();
+    expect(await overview.achievement.innerText()).toMatch(/已实现 \d+ 项 \/ 可评估 \d+ 项，达标率 [\d.]+%/);
+    expect(await overview.areaTable.innerText()).toContain('妇女与健康');
+    await screenshot(page, 'analytics-overview');
+
+    const [png] = await Promise.all([page.waitForEvent('download'), overview.exportPng.click()]);
+    expect(png.suggestedFilename()).toBe('大连市各领域目标进展.png');
+
+    // Including data not yet approved reloads the figures for that scope, kept in the address.
+    await overview.scopeSwitch.click();
+    await page.waitForURL(/scope=all/);
+    await overview.areaChart.waitDrawn();
+    expect(await overview.achievement.innerText()).toMatch(/达标率 [\d.]+%/);
+    await overview.scopeSwitch.click();
+    await page.waitForURL((url) => !url.search.includes('scope='));
+  });
+
+  it('opens an indicator from the overview with its trend and why it has its status', async () => {
+    const overview = new OverviewPage(page);
+    const list = await overview.expandArea('妇女与健康');
+    const link = list.getByRole('link').first();
+    indicatorName = await link.innerText();
+    await link.click();
+    const indicator = new IndicatorAnalyticsPage(page);
+    await indicator.whyPanel.waitFor();
+    expect(await indicator.heading.innerText()).toContain(indicatorName);
+    await indicator.trendChart.waitDrawn();
+    const why = await indicator.whyPanel.innerText();
+    expect(why).toMatch(/基期\s+\d{4}年/);
+    expect(why).toMatch(/最新\s+\d{4}年/);
+    expect(why).toContain('进度比');
+    expect(why).toContain('判断依据');
+    expect(await indicator.metadata.innerText()).toContain('数据来源');
+    await screenshot(page, 'analytics-indicator');
+    await indicator.whyPanel.evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'analytics-indicator-why');
+  });
+
+  it('shows the scorecard with its legend', async () => {
+    const scorecard = new ScorecardPage(page);
+    await scorecard.goto();
+    await scorecard.table.waitFor();
+    expect(await scorecard.legend.innerText()).toContain('进展顺利');
+    expect(await scorecard.table.getByRole('link').count()).toBeGreaterThan(10);
+    expect(await scorecard.cell('西岗区', '孕产妇死亡率').getAttribute('aria-label')).toMatch(/：[\d.,]+，/);
+    await screenshot(page, 'analytics-scorecard');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), scorecard.exportButton.click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  });
+
+  it('lists warnings and acknowledges one with a comment', async () => {
+    const warnings = new WarningsPage(page);
+    await new AppShell(page).navigation.getByRole('menuitem', { name: '预警' }).click();
+    await warnings.heading.waitFor();
+    await warnings.counts.waitFor();
+    await warnings.acknowledgeButtons.first().waitFor();
+    expect(await warnings.list.getByRole('row').count()).toBeGreaterThan(1);
+    await screenshot(page, 'analytics-warnings');
+
+    await warnings.acknowledgeButtons.first().click();
+    await settleAnimations(warnings.dialog);
+    await warnings.dialog.getByLabel('处理说明').fill(ACK_COMMENT);
+    await screenshot(page, 'analytics-warning-acknowledge');
+    await warnings.dialog.getByRole('button', { name: '确认', exact: true }).click();
+    await warnings.dialog.waitFor({ state: 'hidden' });
+
+    await warnings.goto('?acknowledged=yes');
+    const row = warnings.rowWith(ACK_COMMENT);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('已确认');
+    expect(await row.innerText()).toContain('市妇儿工委办公室');
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'analytics-warnings-acknowledged');
+  });
+
+  it('raised no uncaught errors in the page', () => {
+    expect(scriptErrors(office.errors)).toEqual([]);
+  });
+});
+
+describe('the public portal', () => {
+  it('lists the published indicators without login and opens one', async () => {
+    const { page } = visitor;
+    const home = new PortalHomePage(page);
+    await home.goto();
+    await home.indicatorLink('孕产妇死亡率').waitFor();
+    expect(await home.banner.innerText()).toContain('大连市妇女儿童发展规划监测 · 指标公开');
+    expect(await home.downloadLink('下载 SDMX-CSV').getAttribute('href')).toBe('/api/public/data.sdmx.csv');
+    await screenshot(page, 'portal-home');
+
+    await home.indicatorLink('孕产妇死亡率').click();
+    const indicator = new PortalIndicatorPage(page);
+    await indicator.headline.waitFor();
+    expect(await indicator.heading.innerText()).toBe('孕产妇死亡率');
+    await indicator.trendChart.waitDrawn();
+    expect(await indicator.metadata.innerText()).toContain('统计口径');
+    await screenshot(page, 'portal-indicator');
+  });
+
+  it('refuses an indicator that is not published', async () => {
+    const { page } = visitor;
+    await page.goto(`/portal/indicators/${hiddenIndicatorId}`);
+    await new PortalIndicatorPage(page).refusal.waitFor();
+    await screenshot(page, 'portal-unpublished');
+  });
+
+  it('asked only the public API (and whether someone is signed in)', () => {
+    expect(visitorCalls.filter((path) => !path.startsWith('/api/public/') && path !== '/api/auth/me')).toEqual([]);
+    expect(scriptErrors(visitor.errors)).toEqual([]);
+  });
+});
