@@ -28,7 +28,8 @@ beforeAll(async () => {
   const login = new LoginPage(page);
   await login.goto();
   await login.login(CITY_OFFICE, ADMIN_PASSWORD);
-  await page.getByRole('heading', { name: '规划管理', level: 1 }).waitFor();
+  // The office's start page.
+  await page.getByRole('heading', { name: '监测概览', level: 1 }).waitFor();
 });
 
 afterAll(async () => {
