@@ -101,9 +101,10 @@ export function meetsTarget(comparator: TargetComparator, value: number, target:
   }
 }
 
-/** Compound annual growth rate from `from` to `to` over `years`; zero or negative values count as 0.001. */
+const positive = (x: number) => (x > 0 ? x : FLOOR);
+
+/** Compound annual growth rate from `from` to `to` over `years`. */
 function cagr(from: number, to: number, years: number): number {
-  const positive = (x: number) => (x > 0 ? x : FLOOR);
   return (positive(to) / positive(from)) ** (1 / years) - 1;
 }
 
@@ -124,41 +125,78 @@ export function formatNumber(x: number): string {
 /** A rate as a percentage with one decimal, as in “年均变化-2.0%”. */
 const formatPct = (rate: number) => `${(rate * 100).toFixed(1).replace(/^-(0\.0)$/, '$1')}%`;
 
-function targetText(c: AssessCase, target: number, relative: boolean): string {
+function targetText(c: TargetCase, target: number, relative: boolean): string {
   const tol = c.tolerance ?? DEFAULT_TOLERANCE_PCT;
   const main = c.comparator === '>=' ? `≥${formatNumber(target)}` : c.comparator === '<=' ? `≤${formatNumber(target)}` : `${formatNumber(target)}±${formatNumber(tol)}%`;
   if (!relative || c.value === null) return main;
   return `${main}（比${c.baseYear}年${c.value < 0 ? '下降' : '提高'}${formatNumber(Math.abs(c.value))}%）`;
 }
 
-export function assessProgress(c: AssessCase, options: AssessOptions = {}): Assessment {
-  const [onTrack, moderate] = options.qualitativeThresholds ?? DEFAULT_QUALITATIVE_THRESHOLDS;
+/** All the method reads of a series: its first and latest points, their number, and the point of the base year. */
+export interface SeriesSummary {
+  first: Point | null;
+  latest: Point | null;
+  count: number;
+  /** The point of the target's `baseYear`, if it has one. */
+  base: Point | null;
+}
+
+/** The summary of a clean series (see cleanSeries) for a target with the given base year. */
+export function summarizeSeries(points: readonly Point[], baseYear: number | null | undefined): SeriesSummary {
+  return {
+    first: points[0] ?? null,
+    latest: points.at(-1) ?? null,
+    count: points.length,
+    base: baseYear == null ? null : (points.find((p) => p.year === baseYear) ?? null),
+  };
+}
+
+/** Which rule decided the status; explainProgress words each one. */
+type Basis =
+  | 'no_data' | 'no_base' | 'no_target' | 'achieved' | 'no_trend'
+  | 'qualitative_rate' | 'qualitative_any' | 'qualitative_required'
+  | 'flat_required' | 'milestone_passed' | 'projected';
+
+export type Measurement = Omit<Assessment, 'reason'> & { basis: Basis };
+
+/** A target without its series: what assessProgress and measureProgress judge a series against. */
+export type TargetCase = Omit<AssessCase, 'series'>;
+
+type Numbers = Pick<Assessment, 'ratio' | 'projected' | 'cagrObserved' | 'cagrRequired'>;
+const NO_NUMBERS: Numbers = { ratio: null, projected: null, cagrObserved: null, cagrRequired: null };
+
+// At module level, not a closure in measureProgress: it runs for every unit × target of the bulk views.
+function measurement(basis: Basis, status: ProgressStatus, s: SeriesSummary, baseline: Point | null, targetValue: number | null, numbers: Numbers): Measurement {
+  return {
+    basis, status, baseline, latest: s.latest, targetValue,
+    ratio: numbers.ratio, projected: numbers.projected ?? s.latest?.value ?? null, cagrObserved: numbers.cagrObserved, cagrRequired: numbers.cagrRequired,
+  };
+}
+
+/**
+ * The status and its inputs, without the words: the whole method, for bulk use where the
+ * sentence is not shown (assessProgress adds it).
+ */
+export function measureProgress(c: TargetCase, s: SeriesSummary, options: AssessOptions = {}): Measurement {
   const qualitative = isQualitative(c.comparator);
   const relative = c.baseYear != null && (c.comparator === '>=' || c.comparator === '<=');
   const T = c.year;
-  const points = cleanSeries(c.series);
-  const none: Omit<Assessment, 'status' | 'reason'> = {
-    ratio: null, projected: null, targetValue: qualitative || relative ? null : c.value, baseline: null, latest: null, cagrObserved: null, cagrRequired: null,
-  };
-
-  const latest = points.at(-1);
-  if (!latest) return { ...none, status: 'insufficient_data', reason: '没有数据' };
+  const latest = s.latest;
+  if (!latest) return measurement('no_data', 'insufficient_data', s, null, qualitative || relative ? null : c.value, NO_NUMBERS);
   const t = latest.year;
   const vt = latest.value;
-  const known = { ...none, latest, projected: vt };
 
   let baseline: Point;
   let target: number | null;
   if (relative) {
-    const base = points.find((p) => p.year === c.baseYear);
-    if (!base) return { ...known, status: 'insufficient_data', reason: `缺少基期${c.baseYear}年数据` };
-    baseline = base;
-    target = c.value === null ? null : base.value * (1 + c.value / 100);
+    if (!s.base) return measurement('no_base', 'insufficient_data', s, null, null, NO_NUMBERS);
+    baseline = s.base;
+    target = c.value === null ? null : s.base.value * (1 + c.value / 100);
   } else {
-    baseline = points[0]!;
+    baseline = s.first!;
     target = qualitative ? null : c.value;
   }
-  if (!qualitative && target === null) return { ...known, baseline, status: 'insufficient_data', reason: '未给出目标值' };
+  if (!qualitative && target === null) return measurement('no_target', 'insufficient_data', s, baseline, null, NO_NUMBERS);
 
   const b = baseline.year;
   const vb = baseline.value;
@@ -166,51 +204,75 @@ export function assessProgress(c: AssessCase, options: AssessOptions = {}): Asse
   const cagrObserved = span > 0 ? cagr(vb, vt, span) : null;
   const projected = cagrObserved !== null && T > t ? vt * (1 + cagrObserved) ** (T - t) : vt;
   const cagrRequired = target !== null && T > b ? cagr(vb, target, T - b) : null;
-  const base = { ...none, targetValue: target, baseline, latest, projected, cagrObserved, cagrRequired };
+  const known: Numbers = { ratio: null, projected, cagrObserved, cagrRequired };
 
-  if (target !== null && meetsTarget(c.comparator, vt, target, c.tolerance ?? DEFAULT_TOLERANCE_PCT)) {
-    return { ...base, status: 'achieved', reason: `${t}年为${formatNumber(vt)}，已达到目标${targetText(c, target, relative)}` };
-  }
-  if (cagrObserved === null) {
-    const why = points.length < 2 ? `仅有${t}年一个数据点` : `基期${b}年之后没有数据`;
-    return { ...base, status: 'insufficient_data', reason: `${why}，无法推算变化趋势` };
-  }
-
-  const trend = `${b}—${t}年均变化${formatPct(cagrObserved)}`;
-  const outlook = T > t ? `按${trend}推算，${T}年约为${formatNumber(projected)}` : trend;
+  if (target !== null && meetsTarget(c.comparator, vt, target, c.tolerance ?? DEFAULT_TOLERANCE_PCT)) return measurement('achieved', 'achieved', s, baseline, target, known);
+  if (cagrObserved === null) return measurement('no_trend', 'insufficient_data', s, baseline, target, known);
 
   if (qualitative) {
-    const d = c.comparator === 'increase' ? 1 : -1;
-    const x = d * cagrObserved;
-    const wanted = c.comparator === 'increase' ? '上升' : '下降';
+    const x = (c.comparator === 'increase' ? 1 : -1) * cagrObserved;
     if (c.value === null) {
+      const [onTrack, moderate] = options.qualitativeThresholds ?? DEFAULT_QUALITATIVE_THRESHOLDS;
       const status: ProgressStatus = x >= onTrack - SLACK ? 'on_track' : x >= moderate - SLACK ? 'moderate' : x >= -SLACK ? 'limited' : 'deterioration';
-      return { ...base, status, ratio: x / onTrack, reason: `${outlook}，期望${wanted}（年均${formatPct(onTrack)}以上为进展顺利），${STATUS_LABELS[status]}` };
+      return measurement('qualitative_rate', status, s, baseline, null, { ...known, ratio: x / onTrack });
     }
     const required = Math.abs(c.value) / 100;
-    const withRequired = { ...base, cagrRequired: d * required };
-    if (required < EPS) {
-      const status: ProgressStatus = x >= -SLACK ? 'on_track' : 'deterioration';
-      return { ...withRequired, status, reason: `${outlook}，期望${wanted}，${STATUS_LABELS[status]}` };
-    }
+    const withRequired = { ...known, cagrRequired: (c.comparator === 'increase' ? 1 : -1) * required };
+    if (required < EPS) return measurement('qualitative_any', x >= -SLACK ? 'on_track' : 'deterioration', s, baseline, null, withRequired);
     const ratio = x / required;
-    const status = statusForRatio(ratio);
-    return { ...withRequired, status, ratio, reason: `${outlook}，需年均${wanted}${formatPct(required)}，进度比${ratio.toFixed(2)}，${STATUS_LABELS[status]}` };
+    return measurement('qualitative_required', statusForRatio(ratio), s, baseline, null, { ...withRequired, ratio });
   }
 
-  const goal = targetText(c, target!, relative);
-  const d = c.comparator === '>=' ? 1 : c.comparator === '<=' ? -1 : Math.sign(target! - vb);
-  const x = d * cagrObserved;
-  if (cagrRequired === null || Math.abs(cagrRequired) < EPS) {
-    const status: ProgressStatus = x <= 0 ? 'deterioration' : 'limited';
-    const why = cagrRequired === null ? `目标年份${T}年不晚于基期${b}年` : `目标${goal}与基期${b}年的${formatNumber(vb)}相同`;
-    return { ...base, status, reason: `${why}，${t}年为${formatNumber(vt)}，尚未达到目标，${trend}，${STATUS_LABELS[status]}` };
-  }
+  const x = (c.comparator === '>=' ? 1 : c.comparator === '<=' ? -1 : Math.sign(target! - vb)) * cagrObserved;
+  if (cagrRequired === null || Math.abs(cagrRequired) < EPS) return measurement('flat_required', x <= 0 ? 'deterioration' : 'limited', s, baseline, target, known);
   const ratio = x / Math.abs(cagrRequired);
-  if (t >= T) {
-    const status: ProgressStatus = x > 0 ? 'limited' : 'deterioration';
-    return { ...base, status, ratio, reason: `${T}年目标${goal}未实现（${t}年为${formatNumber(vt)}），${trend}，进度比${ratio.toFixed(2)}，${STATUS_LABELS[status]}` };
+  if (t >= T) return measurement('milestone_passed', x > 0 ? 'limited' : 'deterioration', s, baseline, target, { ...known, ratio });
+  return measurement('projected', statusForRatio(ratio), s, baseline, target, { ...known, ratio });
+}
+
+/** One Chinese sentence saying why the measurement came out as it did, with the numbers. */
+export function explainProgress(c: TargetCase, m: Measurement, s: SeriesSummary, options: AssessOptions = {}): string {
+  const relative = c.baseYear != null && (c.comparator === '>=' || c.comparator === '<=');
+  const label = STATUS_LABELS[m.status];
+  const T = c.year;
+  switch (m.basis) {
+    case 'no_data':
+      return '没有数据';
+    case 'no_base':
+      return `缺少基期${c.baseYear}年数据`;
+    case 'no_target':
+      return '未给出目标值';
   }
-  const status = statusForRatio(ratio);
-  return { ...base, status, ratio, reason: `${outlook}，目标${goal}需年均变化${formatPct(cagrRequired)}，进度比${ratio.toFixed(2)}，${STATUS_LABELS[status]}` };
+  const { year: t, value: vt } = m.latest!;
+  const { year: b, value: vb } = m.baseline!;
+  if (m.basis === 'achieved') return `${t}年为${formatNumber(vt)}，已达到目标${targetText(c, m.targetValue!, relative)}`;
+  if (m.basis === 'no_trend') return `${s.count < 2 ? `仅有${t}年一个数据点` : `基期${b}年之后没有数据`}，无法推算变化趋势`;
+
+  const trend = `${b}—${t}年均变化${formatPct(m.cagrObserved!)}`;
+  const outlook = T > t ? `按${trend}推算，${T}年约为${formatNumber(m.projected!)}` : trend;
+  const wanted = c.comparator === 'increase' ? '上升' : '下降';
+  const goal = m.targetValue === null ? '' : targetText(c, m.targetValue, relative);
+  switch (m.basis) {
+    case 'qualitative_rate':
+      return `${outlook}，期望${wanted}（年均${formatPct((options.qualitativeThresholds ?? DEFAULT_QUALITATIVE_THRESHOLDS)[0])}以上为进展顺利），${label}`;
+    case 'qualitative_any':
+      return `${outlook}，期望${wanted}，${label}`;
+    case 'qualitative_required':
+      return `${outlook}，需年均${wanted}${formatPct(Math.abs(c.value!) / 100)}，进度比${m.ratio!.toFixed(2)}，${label}`;
+    case 'flat_required': {
+      const why = m.cagrRequired === null ? `目标年份${T}年不晚于基期${b}年` : `目标${goal}与基期${b}年的${formatNumber(vb)}相同`;
+      return `${why}，${t}年为${formatNumber(vt)}，尚未达到目标，${trend}，${label}`;
+    }
+    case 'milestone_passed':
+      return `${T}年目标${goal}未实现（${t}年为${formatNumber(vt)}），${trend}，进度比${m.ratio!.toFixed(2)}，${label}`;
+    default:
+      return `${outlook}，目标${goal}需年均变化${formatPct(m.cagrRequired!)}，进度比${m.ratio!.toFixed(2)}，${label}`;
+  }
+}
+
+export function assessProgress(c: AssessCase, options: AssessOptions = {}): Assessment {
+  const summary = summarizeSeries(cleanSeries(c.series), c.baseYear);
+  const measured = measureProgress(c, summary, options);
+  const { basis, ...assessment } = measured;
+  return { ...assessment, reason: explainProgress(c, measured, summary, options) };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { assessProgress, type Assessment, type TargetComparator } from '../../../shared/analytics/progress';
+import { assessProgress, measureProgress, type Assessment, type Measurement, type Point, type SeriesSummary, type TargetComparator } from '../../../shared/analytics/progress';
 import type { Database } from '../../db/schema';
 import { seriesOf } from './engine/cube';
 import type { FactBase, FormulaSpec, IndicatorGrids } from './facts';
@@ -103,8 +103,46 @@ export function progressSeries(facts: FactBase, grids: IndicatorGrids, indicator
   return series;
 }
 
+const targetCase = (indicator: AnalyticsIndicator, target: TargetSpec) => ({
+  comparator: target.comparator, value: target.value, year: target.year, baseYear: target.baseYear, tolerance: indicator.tolerance,
+});
+
 export function assessTarget(indicator: AnalyticsIndicator, target: TargetSpec, series: [number, number][]): Assessment {
-  return assessProgress({ comparator: target.comparator, value: target.value, year: target.year, baseYear: target.baseYear, tolerance: indicator.tolerance, series });
+  return assessProgress({ ...targetCase(indicator, target), series });
+}
+
+/**
+ * What summarizeSeries would make of progressSeries for a target, read straight off the grid: the
+ * bulk views judge every unit × target, and building each series there costs more than the maths.
+ */
+export function progressSummary(facts: FactBase, grids: IndicatorGrids, indicator: AnalyticsIndicator, unitPos: number, baseYear: number | null): SeriesSummary {
+  const { first: firstYear, count: years } = facts.years;
+  const value = grids.grids.get('total')!.value;
+  const row = unitPos * years;
+  let firstAt = -1;
+  let lastAt = -1;
+  let count = 0;
+  for (let y = Math.max(0, (indicator.baselineYear ?? firstYear) - firstYear); y < years; y++) {
+    if (!Number.isFinite(value[row + y]!)) continue;
+    if (firstAt < 0) firstAt = y;
+    lastAt = y;
+    count++;
+  }
+  const latest: Point | null = lastAt < 0 ? null : { year: firstYear + lastAt, value: value[row + lastAt]! };
+  let first: Point | null = firstAt < 0 ? null : { year: firstYear + firstAt, value: value[row + firstAt]! };
+  const baseAt = baseYear === null ? -1 : baseYear - firstYear;
+  let base: Point | null = baseAt >= firstAt && baseAt >= 0 && baseAt <= lastAt && Number.isFinite(value[row + baseAt]!) ? { year: baseYear!, value: value[row + baseAt]! } : null;
+  const { baselineYear, baselineValue } = indicator;
+  if (facts.index.parent[unitPos] === -1 && baselineYear !== null && baselineValue !== null && first?.year !== baselineYear) {
+    first = { year: baselineYear, value: baselineValue };
+    count++;
+    if (baseYear === baselineYear) base = first;
+  }
+  return { first, latest: latest ?? first, count, base };
+}
+
+export function measureTarget(indicator: AnalyticsIndicator, target: TargetSpec, summary: SeriesSummary): Measurement {
+  return measureProgress(targetCase(indicator, target), summary);
 }
 
 /** Target years present in the dictionary, ascending. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Assessment } from '../../../shared/analytics/progress';
+import type { Assessment, Measurement } from '../../../shared/analytics/progress';
 import type { Database } from '../../db/schema';
-import { assessTarget, defaultMilestone, loadIndicators, milestonesOf, progressSeries, type AnalyticsIndicator, type TargetSpec } from './catalogue';
+import { assessTarget, defaultMilestone, loadIndicators, measureTarget, milestonesOf, progressSeries, progressSummary, type AnalyticsIndicator, type TargetSpec } from './catalogue';
 import { seriesOf, type AggregatedGrid } from './engine/cube';
 import type { FactBase, IndicatorGrids, OptionCode, Scope } from './facts';
 
@@ -19,6 +19,7 @@ export interface UnitInfo {
  */
 export class AnalyticsContext {
   private readonly assessed = new Map<string, Assessment>();
+  private readonly measured = new Map<string, Measurement>();
 
   private constructor(
     readonly facts: FactBase,
@@ -74,12 +75,24 @@ export class AnalyticsContext {
     return this.series(indicator, unitId).at(-1)?.[0] ?? null;
   }
 
+  /** The assessment with its reason in words. */
   assess(indicator: AnalyticsIndicator, unitId: number, target: TargetSpec): Assessment {
-    const key = `${indicator.id}:${unitId}:${target.year}:${target.comparator}:${target.value}:${target.baseYear}`;
+    const key = targetKey(indicator, unitId, target);
     let found = this.assessed.get(key);
     if (!found) {
       found = assessTarget(indicator, target, progressSeries(this.facts, this.grids(indicator), indicator, this.pos(unitId)));
       this.assessed.set(key, found);
+    }
+    return found;
+  }
+
+  /** The same status and numbers as assess, without the words: for views that judge many units. */
+  measure(indicator: AnalyticsIndicator, unitId: number, target: TargetSpec): Measurement {
+    const key = targetKey(indicator, unitId, target);
+    let found = this.measured.get(key);
+    if (!found) {
+      found = measureTarget(indicator, target, progressSummary(this.facts, this.grids(indicator), indicator, this.pos(unitId), target.baseYear));
+      this.measured.set(key, found);
     }
     return found;
   }
@@ -114,9 +127,11 @@ export class AnalyticsContext {
   statusAt(indicator: AnalyticsIndicator, unitId: number, milestone: number | null): Assessment['status'] | null {
     const targets = this.targetsAt(indicator, milestone);
     if (!targets.length) return null;
-    return targets.map((t) => this.assess(indicator, unitId, t).status).sort((a, b) => STATUS_RANK[b] - STATUS_RANK[a])[0]!;
+    return targets.map((t) => this.measure(indicator, unitId, t).status).sort((a, b) => STATUS_RANK[b] - STATUS_RANK[a])[0]!;
   }
 }
+
+const targetKey = (indicator: AnalyticsIndicator, unitId: number, t: TargetSpec) => `${indicator.id}:${unitId}:${t.year}:${t.comparator}:${t.value}:${t.baseYear}`;
 
 /** Higher is worse: which of several targets' statuses speaks for the indicator; a lack of data speaks last. */
 const STATUS_RANK: Record<Assessment['status'], number> = {

@@ -69,16 +69,21 @@ export class FactBase {
     const mainDe = ratio ? spec.numeratorDeId : spec.valueDeId;
     const rule: AggregationRule = ratio ? 'ratio' : this.valueTypes.get(mainDe ?? -1) === 'rate' ? 'none' : 'sum';
     const reported = new Map(options.map((o) => [o, emptyGrid(this.index.ids.length, this.years, ratio)]));
+    const { ids } = this.index;
+    const { first, count } = this.years;
     const fill = (deId: number | null, column: 'num' | 'den') => {
       const v = deId === null ? undefined : this.values.get(deId);
       if (!v) return;
-      for (let i = 0; i < v.value.length; i++) {
-        const grid = reported.get(this.optionCodes.get(v.option[i]!)!);
-        if (!grid) continue;
-        const unitId = this.index.ids[v.unit[i]!]!;
-        const year = v.year[i]!;
-        if (scope === 'approved' && !this.isApproved(spec.id, unitId, year)) continue;
-        grid[column]![v.unit[i]! * this.years.count + (year - this.years.first)] = v.value[i]!;
+      // Option ids are small integers: an array from option id to the column it fills beats a map lookup per value.
+      const columnOf: (Float64Array | null | undefined)[] = [];
+      for (const [optionId, code] of this.optionCodes) columnOf[optionId] = reported.get(code)?.[column];
+      const { option, unit, year, value } = v;
+      const approvedOnly = scope === 'approved';
+      for (let i = 0; i < value.length; i++) {
+        const target = columnOf[option[i]!];
+        if (!target) continue;
+        if (approvedOnly && !this.isApproved(spec.id, ids[unit[i]!]!, year[i]!)) continue;
+        target[unit[i]! * count + (year[i]! - first)] = value[i]!;
       }
     };
     fill(mainDe, 'num');

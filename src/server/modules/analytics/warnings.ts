@@ -24,7 +24,7 @@ const pct = (x: number) => `${x > 0 ? '+' : ''}${formatNumber(x)}%`;
 export function laggingWarnings(ctx: AnalyticsContext, indicator: AnalyticsIndicator, unitId: number, milestone: number | null): Warning[] {
   const out: Warning[] = [];
   for (const target of ctx.targetsAt(indicator, milestone)) {
-    const a = ctx.assess(indicator, unitId, target);
+    const a = ctx.measure(indicator, unitId, target);
     if (a.status === 'achieved' || a.status === 'insufficient_data' || a.status === 'on_track') {
       continue;
     }
@@ -37,7 +37,7 @@ export function laggingWarnings(ctx: AnalyticsContext, indicator: AnalyticsIndic
       indicator: indicatorRef(indicator),
       department: indicator.responsibleDept,
       year: target.year,
-      reason: `${target.year}年目标${STATUS_LABELS[a.status]}：${a.reason}`,
+      reason: `${target.year}年目标${STATUS_LABELS[a.status]}：${ctx.assess(indicator, unitId, target).reason}`,
       link: indicatorLink(indicator, unitId),
     });
   }

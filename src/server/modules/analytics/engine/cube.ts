@@ -96,14 +96,16 @@ export function aggregateGrid(index: UnitIndex, years: YearSpan, grid: ReportedG
   /** Sub-units with a figure in any year, per unit. */
   const expected = new Uint32Array(index.ids.length);
   const { postOrder, parent } = index;
+  const reportedNum = grid.num;
+  const reportedDen = grid.den;
 
   for (let k = 0; k < postOrder.length; k++) {
     const u = postOrder[k]!;
     const p = parent[u]!;
     let hasAny = false;
     for (let y = 0, at = u * Y; y < Y; y++, at++) {
-      let n = grid.num[at]!;
-      let d = grid.den ? grid.den[at]! : 1;
+      let n = reportedNum[at]!;
+      let d = reportedDen ? reportedDen[at]! : 1;
       if (!(n === n && d === d)) {
         if (rule === 'none' || reporting[at] === 0 || reporting[at] !== expected[u]) continue;
         n = sumNum[at]!;

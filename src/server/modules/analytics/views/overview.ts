@@ -25,7 +25,7 @@ export function buildOverview(
     let entry = areas.get(key);
     if (!entry) areas.set(key, (entry = { ...area, statusCounts: zeroCounts(), indicators: [] }));
     for (const target of targets) {
-      const { status } = ctx.assess(indicator, unitId, target);
+      const { status } = ctx.measure(indicator, unitId, target);
       statusCounts[status]++;
       entry.statusCounts[status]++;
     }
