@@ -20,6 +20,9 @@ export interface UnitInfo {
 export class AnalyticsContext {
   private readonly assessed = new Map<string, Assessment>();
   private readonly measured = new Map<string, Measurement>();
+  /** By indicator id: the fact base caches grids too, but under a key that costs more to build than this lookup. */
+  private readonly gridsOf = new Map<number, IndicatorGrids>();
+  private children: Map<number, UnitInfo[]> | null = null;
 
   private constructor(
     readonly facts: FactBase,
@@ -40,12 +43,23 @@ export class AnalyticsContext {
     return this.units.get(id)!;
   }
 
-  childrenOf(id: number): UnitInfo[] {
-    return [...this.units.values()].filter((u) => u.parentId === id);
+  childrenOf(id: number): readonly UnitInfo[] {
+    if (!this.children) {
+      this.children = new Map();
+      for (const u of this.units.values()) {
+        if (u.parentId === null) continue;
+        const siblings = this.children.get(u.parentId);
+        if (siblings) siblings.push(u);
+        else this.children.set(u.parentId, [u]);
+      }
+    }
+    return this.children.get(id) ?? [];
   }
 
   grids(indicator: AnalyticsIndicator): IndicatorGrids {
-    return this.facts.grids(indicator, this.scope);
+    let found = this.gridsOf.get(indicator.id);
+    if (!found) this.gridsOf.set(indicator.id, (found = this.facts.grids(indicator, this.scope)));
+    return found;
   }
 
   grid(indicator: AnalyticsIndicator, option: OptionCode = 'total'): AggregatedGrid {

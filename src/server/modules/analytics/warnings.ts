@@ -15,7 +15,9 @@ const indicatorLink = (i: AnalyticsIndicator, unitId: number) => `/analytics/ind
 const OWN_SPREAD_FLOOR = 0.02;
 const PEER_SPREAD_FLOOR = 0.05;
 const typicalLevel = (points: readonly { value: number }[]) => {
-  const sorted = points.map((p) => Math.abs(p.value)).sort((a, b) => a - b);
+  const sorted = new Float64Array(points.length);
+  for (let i = 0; i < points.length; i++) sorted[i] = Math.abs(points[i]!.value);
+  sorted.sort();
   return sorted.length ? sorted[sorted.length >> 1]! : 0;
 };
 const pct = (x: number) => `${x > 0 ? '+' : ''}${formatNumber(x)}%`;
