@@ -60,6 +60,14 @@ function cellOf(cells: readonly Cell[], deId: number | null, option: OptionCode)
   return deId === null ? undefined : cells.find((c) => c.dataElementId === deId && c.option === option && c.value !== null);
 }
 
+/** What is wrong with one reported number by itself, if anything: [rule, message after the cell's name]. */
+function cellProblem(de: DataElementInfo, value: number): [ValidationIssue['rule'], string] | null {
+  if (!Number.isFinite(value)) return ['number', '不是有效数字'];
+  if (value < 0) return ['nonnegative', `不能为负数（${fmt(value)}）`];
+  if (de.valueType === 'count' && !Number.isInteger(value)) return ['integer', `应为整数（${fmt(value)}）`];
+  return null;
+}
+
 /** The indicator's value for one option, from its direct value or its numerator and denominator. */
 export function indicatorValue(rules: IndicatorRules, cells: readonly Cell[], option: OptionCode): number | null {
   if (rules.formulaType === 'direct') return cellOf(cells, rules.valueDeId, option)?.value ?? null;
@@ -76,27 +84,24 @@ export function validateIndicator(
   previousYear: readonly Cell[],
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const options = [...new Set(cells.map((c) => c.option))];
+  const options: OptionCode[] = [];
+  for (const cell of cells) if (!options.includes(cell.option)) options.push(cell.option);
 
   for (const cell of cells) {
     if (cell.value === null) continue;
     const de = elements.get(cell.dataElementId);
     if (!de) continue;
-    const where = `${de.name}（${OPTION_LABELS[cell.option]}）`;
-    const issue = (rule: ValidationIssue['rule'], message: string) =>
-      issues.push({ severity: 'error', rule, dataElementId: cell.dataElementId, option: cell.option, message: `${where}${message}` });
-    if (!Number.isFinite(cell.value)) issue('number', '不是有效数字');
-    else if (cell.value < 0) issue('nonnegative', `不能为负数（${fmt(cell.value)}）`);
-    else if (de.valueType === 'count' && !Number.isInteger(cell.value)) issue('integer', `应为整数（${fmt(cell.value)}）`);
+    const problem = cellProblem(de, cell.value);
+    if (problem) issues.push({ severity: 'error', rule: problem[0], dataElementId: cell.dataElementId, option: cell.option, message: `${de.name}（${OPTION_LABELS[cell.option]}）${problem[1]}` });
   }
 
   const implied = defaultRange(rules.unit);
   const range: [number | null, number | null] = [rules.minValue ?? implied[0], rules.maxValue ?? implied[1]];
   const mainDe = rules.formulaType === 'direct' ? rules.valueDeId : rules.numeratorDeId;
   // A value that is itself wrong would only repeat its error in the derived checks.
-  const brokenOptions = new Set(issues.map((i) => i.option));
+  const cellIssues = issues.length;
   for (const option of options) {
-    if (brokenOptions.has(option)) continue;
+    if (cellIssues > 0 && issues.some((issue, i) => i < cellIssues && issue.option === option)) continue;
     const v = indicatorValue(rules, cells, option);
     if (v !== null && ((range[0] !== null && v < range[0]) || (range[1] !== null && v > range[1]))) {
       issues.push({
@@ -123,7 +128,8 @@ export function validateIndicator(
     }
   }
 
-  for (const de of elements.values()) {
+  // Parts (女/男, 城镇/乡村) to add up only where some were reported.
+  for (const de of options.some((o) => o !== 'total') ? elements.values() : []) {
     if (de.valueType === 'rate') continue; // rates do not add up
     const total = cellOf(cells, de.id, 'total')?.value;
     if (total == null) continue;

@@ -115,7 +115,7 @@ export async function importDataValueSet(db: Kysely<Database>, auth: AuthContext
   if (!(atomic && conflicts.length > 0) && inputs.length > 0) {
     const mode = params.importStrategy === 'CREATE' ? 'create' : params.importStrategy === 'UPDATE' ? 'update' : 'upsert';
     const result = await writeDataValues(db, inputs, { auth: user, via: 'api', dryRun: params.dryRun, atomic, rejectInvalid: true, dictionary: dict, mode });
-    const indexOf = new Map(inputs.map((i) => [keyOf(i), i.index]));
+    const indexOf = new Map(result.conflicts.length ? inputs.map((i) => [keyOf(i), i.index]) : []);
     for (const c of result.conflicts) {
       const de = dict.dataElements.get(c.key.dataElementId)!;
       const index = indexOf.get(keyOf(c.key))!;

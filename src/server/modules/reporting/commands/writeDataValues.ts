@@ -124,14 +124,15 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
   const issues = validateValues(dict, accepted.map((a) => a.input), storedByKey);
   // A value that is not a proper number is never stored; cross-value errors are, on the grid, so
   // that a person can fix them in any order (they block submission instead).
-  const acceptedByKey = new Map(accepted.map((a) => [a.key, a.input]));
+  const blocking = issues.filter((issue) => issue.severity === 'error' && (options.rejectInvalid || CELL_RULES.has(issue.rule)));
+  // Built only when needed: a clean import of a million values never looks anything up here.
+  const acceptedByKey = new Map(blocking.length ? accepted.map((a) => [a.key, a.input]) : []);
   const firstAt = new Map<number, ValueInput>();
-  for (const { input } of accepted) {
+  for (const { input } of blocking.length ? accepted : []) {
     const k = unitYearKey(input.orgUnitId, input.period);
     if (!firstAt.has(k)) firstAt.set(k, input);
   }
-  for (const issue of issues) {
-    if (issue.severity !== 'error' || !(options.rejectInvalid || CELL_RULES.has(issue.rule))) continue;
+  for (const issue of blocking) {
     // An issue names the value it is about, or (a sum, a ratio) the unit and year it concerns.
     const input =
       acceptedByKey.get(valueKey(issue.dataElementId, issue.orgUnitId, issue.period, dict.options.get(issue.option)!)) ??
