@@ -217,7 +217,8 @@ describe(`analytics (${testDialect()})`, () => {
       const lagging = await f.rateIndicator({ name: '落后指标' });
       await f.setTargets(lagging.id, [[2030, '>=', 80]]);
       const late = await f.rateIndicator({ name: '逾期指标' });
-      for (let year = 2019; year <= 2024; year++) await f.openTask(year, [jumpy.id, threshold.id, lagging.id]);
+      for (let year = 2019; year <= 2023; year++) await f.openTask(year, [jumpy.id, threshold.id, lagging.id]);
+      const laterTask = await f.openTask(2024, [jumpy.id, threshold.id, lagging.id]);
       const overdueTask = await f.openTask(2023, [late.id], { dueOn: '2024-01-31', units: [f.xigang] });
       const series = (de: number, unit: { id: number }, values: [number, number][]) => values.map(([year, value]) => ({ de, unit, year, value }));
       await f.write([
@@ -290,6 +291,15 @@ describe(`analytics (${testDialect()})`, () => {
       expect(await refused(f.zhongshanStatistics, { key: lagKey, comment: '说明' })).toEqual([403, 'AUTH_OUT_OF_SCOPE']);
       expect(await refused(null, { key: lagKey, comment: '说明' })).toEqual([401, 'AUTH_REQUIRED']);
       expect(await refused(f.cityOffice, { key: 'volatile:1:999999:2024', comment: '说明' })).toEqual([404, 'NOT_FOUND']);
+      // Real units, but no such warning: another year, an unknown indicator, a unit without the jump, a seat that is not overdue.
+      const notWarnings = [
+        `volatile:${jumpy.id}:${f.xigang.id}:2023`,
+        `volatile:${jumpy.id}:${f.zhongshan.id}:2024`,
+        `lagging:999999:${f.xigang.id}:2030:>=`,
+        `lagging:${lagging.id}:${f.xigang.id}:2031:>=`,
+        `overdue:${(await f.seatOf(laterTask, f.xigang, f.education.xigang)).id}`,
+      ];
+      for (const key of notWarnings) expect([key, ...(await refused(f.cityOffice, { key, comment: '说明' }))]).toEqual([key, 404, 'NOT_FOUND']);
       expect(await refused(f.cityOffice, { key: lagKey, comment: '  ' })).toEqual([400, 'VALIDATION_FAILED']);
       expect((await list(f.cityOffice, '&acknowledged=yes')).items.map((w) => w.key)).toEqual([jump.key]);
     });

@@ -62,6 +62,20 @@ export function analyticsService(db: Kysely<Database>, orgs: OrgsService) {
     return found.map((w) => ({ ...w, acknowledged: acks.get(w.key) ?? null }));
   }
 
+  /** Whether the key names a warning the data raises now, in either data scope: a made-up key is not acknowledged. */
+  async function isCurrentWarning(key: string, unitId: number): Promise<boolean> {
+    const [kind, indicatorId, , year] = key.split(':');
+    if (kind === 'overdue') return (await repo.overdueSeats([unitId], today())).some((seat) => overdueWarning(seat).key === key);
+    for (const scope of ['all', 'approved'] as const) {
+      const ctx = await context(scope, { id: Number(indicatorId) || 0 });
+      const indicator = ctx.indicators[0];
+      if (!indicator) return false;
+      const found = kind === 'lagging' ? laggingWarnings(ctx, indicator, unitId, Number(year)) : volatileWarnings(ctx, indicator, unitId);
+      if (found.some((w) => w.key === key)) return true;
+    }
+    return false;
+  }
+
   function countWarnings(unit: { id: number; name: string }, mine: readonly WarningDto[]) {
     return {
       orgUnit: unit,
@@ -127,6 +141,7 @@ export function analyticsService(db: Kysely<Database>, orgs: OrgsService) {
       const unitId = await repo.unitOfWarning(key);
       if (unitId === null) throw appError('NOT_FOUND', '预警不存在');
       assertRole(user, ACKNOWLEDGERS, unitId, await orgs.tree());
+      if (!(await isCurrentWarning(key, unitId))) throw appError('NOT_FOUND', '预警不存在或已不再成立');
       await repo.acknowledge({ key, unitId, comment, by: user.userId > 0 ? user.userId : null, at: new Date().toISOString() });
     },
 
