@@ -3,6 +3,7 @@ import { isEditable, lockedReason, STATE_LABELS, type SubmissionState } from '..
 import type { Database } from '../../db/schema';
 import type { AuthContext } from '../auth/service';
 import type { DictDataElement, ReportingDictionary } from './dictionary';
+import { valueKey } from './keys';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -56,9 +57,10 @@ export async function loadGate(db: Executor, dict: ReportingDictionary, periods:
   }
 
   /** For a data element in a year: the tasks that collect it and the department short name responsible. */
-  const routes = new Map<string, { taskId: number; dept: string }[]>();
+  const routes = new Map<number, { taskId: number; dept: string }[]>();
   const routesOf = (de: DictDataElement, period: number) => {
-    const key = `${de.id}:${period}`;
+    // A packed number, not a string: this runs once per value of an import.
+    const key = valueKey(de.id, 0, period, 0);
     let list = routes.get(key);
     if (!list) {
       list = [];
