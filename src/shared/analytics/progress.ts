@@ -68,6 +68,8 @@ const EPS = 1e-12;
 const SLACK = 1e-9;
 
 const isQualitative = (c: TargetComparator): c is 'increase' | 'decrease' => c === 'increase' || c === 'decrease';
+/** A relative target: a change in percent against its base year. */
+const isRelative = (c: { comparator: TargetComparator; baseYear?: number | null }) => c.baseYear != null && (c.comparator === '>=' || c.comparator === '<=');
 
 /** Drops non-finite years and values, keeps the last value given for a year, sorts by year. */
 export function cleanSeries(series: readonly (readonly [number, number])[]): Point[] {
@@ -179,7 +181,7 @@ function measurement(basis: Basis, status: ProgressStatus, s: SeriesSummary, bas
  */
 export function measureProgress(c: TargetCase, s: SeriesSummary, options: AssessOptions = {}): Measurement {
   const qualitative = isQualitative(c.comparator);
-  const relative = c.baseYear != null && (c.comparator === '>=' || c.comparator === '<=');
+  const relative = isRelative(c);
   const T = c.year;
   const latest = s.latest;
   if (!latest) return measurement('no_data', 'insufficient_data', s, null, qualitative || relative ? null : c.value, NO_NUMBERS);
@@ -210,14 +212,15 @@ export function measureProgress(c: TargetCase, s: SeriesSummary, options: Assess
   if (cagrObserved === null) return measurement('no_trend', 'insufficient_data', s, baseline, target, known);
 
   if (qualitative) {
-    const x = (c.comparator === 'increase' ? 1 : -1) * cagrObserved;
+    const d = c.comparator === 'increase' ? 1 : -1;
+    const x = d * cagrObserved;
     if (c.value === null) {
       const [onTrack, moderate] = options.qualitativeThresholds ?? DEFAULT_QUALITATIVE_THRESHOLDS;
       const status: ProgressStatus = x >= onTrack - SLACK ? 'on_track' : x >= moderate - SLACK ? 'moderate' : x >= -SLACK ? 'limited' : 'deterioration';
       return measurement('qualitative_rate', status, s, baseline, null, { ...known, ratio: x / onTrack });
     }
     const required = Math.abs(c.value) / 100;
-    const withRequired = { ...known, cagrRequired: (c.comparator === 'increase' ? 1 : -1) * required };
+    const withRequired = { ...known, cagrRequired: d * required };
     if (required < EPS) return measurement('qualitative_any', x >= -SLACK ? 'on_track' : 'deterioration', s, baseline, null, withRequired);
     const ratio = x / required;
     return measurement('qualitative_required', statusForRatio(ratio), s, baseline, null, { ...withRequired, ratio });
@@ -232,7 +235,7 @@ export function measureProgress(c: TargetCase, s: SeriesSummary, options: Assess
 
 /** One Chinese sentence saying why the measurement came out as it did, with the numbers. */
 export function explainProgress(c: TargetCase, m: Measurement, s: SeriesSummary, options: AssessOptions = {}): string {
-  const relative = c.baseYear != null && (c.comparator === '>=' || c.comparator === '<=');
+  const relative = isRelative(c);
   const label = STATUS_LABELS[m.status];
   const T = c.year;
   switch (m.basis) {

@@ -99,9 +99,9 @@ export function validateIndicator(
   const range: [number | null, number | null] = [rules.minValue ?? implied[0], rules.maxValue ?? implied[1]];
   const mainDe = rules.formulaType === 'direct' ? rules.valueDeId : rules.numeratorDeId;
   // A value that is itself wrong would only repeat its error in the derived checks.
-  const cellIssues = issues.length;
+  const brokenOptions = issues.length ? new Set(issues.map((i) => i.option)) : null;
   for (const option of options) {
-    if (cellIssues > 0 && issues.some((issue, i) => i < cellIssues && issue.option === option)) continue;
+    if (brokenOptions?.has(option)) continue;
     const v = indicatorValue(rules, cells, option);
     if (v !== null && ((range[0] !== null && v < range[0]) || (range[1] !== null && v > range[1]))) {
       issues.push({

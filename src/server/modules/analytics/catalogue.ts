@@ -97,10 +97,15 @@ export async function loadIndicators(db: Kysely<Database>, only?: { published?: 
  */
 export function progressSeries(facts: FactBase, grids: IndicatorGrids, indicator: AnalyticsIndicator, unitPos: number): [number, number][] {
   const series = seriesOf(grids.grids.get('total')!, unitPos, facts.years, indicator.baselineYear ?? facts.years.first);
-  const { baselineYear, baselineValue } = indicator;
-  const isTop = facts.index.parent[unitPos] === -1;
-  if (isTop && baselineYear !== null && baselineValue !== null && series[0]?.[0] !== baselineYear) series.unshift([baselineYear, baselineValue]);
+  const standIn = dictionaryBaseline(facts, indicator, unitPos);
+  if (standIn && series[0]?.[0] !== standIn.year) series.unshift([standIn.year, standIn.value]);
   return series;
+}
+
+/** The dictionary's baseline, which stands in at the top unit (see progressSeries); null elsewhere or without one. */
+function dictionaryBaseline(facts: FactBase, indicator: AnalyticsIndicator, unitPos: number): Point | null {
+  const { baselineYear, baselineValue } = indicator;
+  return facts.index.parent[unitPos] === -1 && baselineYear !== null && baselineValue !== null ? { year: baselineYear, value: baselineValue } : null;
 }
 
 const targetCase = (indicator: AnalyticsIndicator, target: TargetSpec) => ({
@@ -132,11 +137,11 @@ export function progressSummary(facts: FactBase, grids: IndicatorGrids, indicato
   let first: Point | null = firstAt < 0 ? null : { year: firstYear + firstAt, value: value[row + firstAt]! };
   const baseAt = baseYear === null ? -1 : baseYear - firstYear;
   let base: Point | null = baseAt >= firstAt && baseAt >= 0 && baseAt <= lastAt && Number.isFinite(value[row + baseAt]!) ? { year: baseYear!, value: value[row + baseAt]! } : null;
-  const { baselineYear, baselineValue } = indicator;
-  if (facts.index.parent[unitPos] === -1 && baselineYear !== null && baselineValue !== null && first?.year !== baselineYear) {
-    first = { year: baselineYear, value: baselineValue };
+  const standIn = dictionaryBaseline(facts, indicator, unitPos);
+  if (standIn && first?.year !== standIn.year) {
+    first = standIn;
     count++;
-    if (baseYear === baselineYear) base = first;
+    if (baseYear === standIn.year) base = first;
   }
   return { first, latest: latest ?? first, count, base };
 }

@@ -125,19 +125,21 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
   // A value that is not a proper number is never stored; cross-value errors are, on the grid, so
   // that a person can fix them in any order (they block submission instead).
   const blocking = issues.filter((issue) => issue.severity === 'error' && (options.rejectInvalid || CELL_RULES.has(issue.rule)));
-  // Built only when needed: a clean import of a million values never looks anything up here.
-  const acceptedByKey = new Map(blocking.length ? accepted.map((a) => [a.key, a.input]) : []);
-  const firstAt = new Map<number, ValueInput>();
-  for (const { input } of blocking.length ? accepted : []) {
-    const k = unitYearKey(input.orgUnitId, input.period);
-    if (!firstAt.has(k)) firstAt.set(k, input);
-  }
-  for (const issue of blocking) {
-    // An issue names the value it is about, or (a sum, a ratio) the unit and year it concerns.
-    const input =
-      acceptedByKey.get(valueKey(issue.dataElementId, issue.orgUnitId, issue.period, dict.options.get(issue.option)!)) ??
-      firstAt.get(unitYearKey(issue.orgUnitId, issue.period))!;
-    conflicts.push({ where: input.where, code: 'INVALID', reason: at(input.where, issue.message), key: input });
+  // The lookups are built only when something is refused: a clean import of a million values needs none.
+  if (blocking.length) {
+    const acceptedByKey = new Map(accepted.map((a) => [a.key, a.input]));
+    const firstAt = new Map<number, ValueInput>();
+    for (const { input } of accepted) {
+      const k = unitYearKey(input.orgUnitId, input.period);
+      if (!firstAt.has(k)) firstAt.set(k, input);
+    }
+    for (const issue of blocking) {
+      // An issue names the value it is about, or (a sum, a ratio) the unit and year it concerns.
+      const input =
+        acceptedByKey.get(valueKey(issue.dataElementId, issue.orgUnitId, issue.period, dict.options.get(issue.option)!)) ??
+        firstAt.get(unitYearKey(issue.orgUnitId, issue.period))!;
+      conflicts.push({ where: input.where, code: 'INVALID', reason: at(input.where, issue.message), key: input });
+    }
   }
 
   const result: WriteResult = { imported: 0, updated: 0, deleted: 0, ignored: 0, conflicts, issues, written: [], submissions: [] };
