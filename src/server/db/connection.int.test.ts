@@ -1,6 +1,8 @@
+import { Migrator } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, testDialect, type TestDb } from '../../../test/support/testDb';
 import { migrateToLatest } from './connection';
+import { migrationProvider } from './migrations';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -64,5 +66,30 @@ describe(`database connection (${testDialect()})`, () => {
     const unit = { code: '440300', name: '深圳市', level: 'city' } as const;
     await db.kysely.insertInto('org_units').values(unit).execute();
     await expect(db.kysely.insertInto('org_units').values(unit).execute()).rejects.toThrow(/unique/i);
+  });
+
+  it('keeps every value when the value table is rebuilt with its new key, and back', async () => {
+    const k = db.kysely;
+    const unit = await k.insertInto('org_units').values({ code: '210203', name: '西岗区', level: 'district' }).returning('id').executeTakeFirstOrThrow();
+    const element = await k
+      .insertInto('data_elements')
+      .values({ code: 'DE1', name: '住院分娩数', unit: '人', value_type: 'count', categories: 'sex' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const options = await k.selectFrom('category_options').select('id').orderBy('id').execute();
+    const rows = options.map((o, i) => ({
+      data_element_id: element.id, org_unit_id: unit.id, period: 2024, option_id: o.id, value: 100 + i, comment: i ? null : '含流动人口',
+      department_id: null, version: 2, created_by: null, created_at: '2025-01-02T03:04:05.678Z', created_via: 'xlsx', updated_by: null, updated_at: '2025-02-03T04:05:06.789Z',
+    }));
+    await k.insertInto('data_values').values(rows).execute();
+    const read = () => k.selectFrom('data_values').selectAll().orderBy('option_id').execute();
+    const migrator = new Migrator({ db: k, provider: migrationProvider });
+
+    expect((await migrator.migrateTo('0003_analytics')).error).toBeUndefined();
+    expect(await read()).toEqual(rows);
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await read()).toEqual(rows);
+    // The new key still refuses a second value for the same cell.
+    await expect(k.insertInto('data_values').values(rows[0]!).execute()).rejects.toThrow(/unique|primary key/i);
   });
 });

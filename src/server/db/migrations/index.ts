@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_monitoring';
 import * as m0003 from './0003_analytics';
+import * as m0004 from './0004_values_by_unit';
 
 /** Migrations live in code, in order; names are permanent once released. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_monitoring': m0002,
   '0003_analytics': m0003,
+  '0004_values_by_unit': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

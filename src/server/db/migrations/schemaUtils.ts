@@ -22,6 +22,14 @@ export function withId<T extends string>(db: MigrationDb, table: CreateTableBuil
     : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
 }
 
+/**
+ * A table stored in its primary key's order (SQLite's WITHOUT ROWID): one b-tree instead of a rowid
+ * table plus a key index. PostgreSQL keeps every table as a heap, so there it is a plain table.
+ */
+export function clusteredByKey<T extends string>(db: MigrationDb, table: CreateTableBuilder<T, never>) {
+  return isPostgres(db) ? table : table.modifyEnd(sql`without rowid`);
+}
+
 /** Column types whose names differ between the two dialects. */
 export function types(db: MigrationDb) {
   const pg = isPostgres(db);

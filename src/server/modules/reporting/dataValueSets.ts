@@ -8,7 +8,8 @@ import type { AuthContext } from '../auth/service';
 import { canReadValue } from './access';
 import { writeDataValues, type ValueInput } from './commands/writeDataValues';
 import { loadDictionary } from './dictionary';
-import { keyOf, valuesRepository } from './valuesRepository';
+import { valuesRepository } from './valuesRepository';
+import { ValueMap } from './keys';
 
 /** One data value as DHIS2 writes it (all strings in CSV; JSON may use numbers and booleans). */
 export interface Dhis2DataValue {
@@ -115,10 +116,11 @@ export async function importDataValueSet(db: Kysely<Database>, auth: AuthContext
   if (!(atomic && conflicts.length > 0) && inputs.length > 0) {
     const mode = params.importStrategy === 'CREATE' ? 'create' : params.importStrategy === 'UPDATE' ? 'update' : 'upsert';
     const result = await writeDataValues(db, inputs, { auth: user, via: 'api', dryRun: params.dryRun, atomic, rejectInvalid: true, dictionary: dict, mode });
-    const indexOf = new Map(result.conflicts.length ? inputs.map((i) => [keyOf(i), i.index]) : []);
+    const indexOf = new ValueMap<number>();
+    if (result.conflicts.length) for (const input of inputs) indexOf.set(input, input.index);
     for (const c of result.conflicts) {
       const de = dict.dataElements.get(c.key.dataElementId)!;
-      const index = indexOf.get(keyOf(c.key))!;
+      const index = indexOf.get(c.key)!;
       conflicts.push({ object: de.code, value: `第 ${index + 1} 条：${c.reason}`, errorCode: c.code, indexes: [index] });
     }
     if (!(atomic && result.conflicts.length > 0)) Object.assign(count, { imported: result.imported, updated: result.updated, deleted: result.deleted });

@@ -66,7 +66,7 @@ export async function loadDictionary(db: Executor): Promise<ReportingDictionary>
   ]);
 
   const optionIds = new Map(options.map((o) => [o.code as OptionCode, o.id]));
-  checkKeyLimits(Math.max(0, ...elements.map((e) => e.id), ...indicators.map((i) => i.id)), Math.max(0, ...units.map((u) => u.id)), Math.max(0, ...options.map((o) => o.id)));
+  checkKeyLimits(Math.max(0, ...elements.map((e) => e.id)), Math.max(0, ...units.map((u) => u.id)), Math.max(0, ...options.map((o) => o.id)));
   const dataElements = new Map<number, DictDataElement>(
     elements.map((e) => {
       const categories = splitCategories(e.categories);

@@ -8,7 +8,8 @@ import type { AuthContext } from '../auth/service';
 import { writeDataValues } from './commands/writeDataValues';
 import { optionsOf, type DictIndicator, type ReportingDictionary } from './dictionary';
 import type { SubmissionRow } from './repository';
-import { keyOf, valuesRepository, type StoredValue } from './valuesRepository';
+import { valuesRepository, type StoredValue } from './valuesRepository';
+import { ValueMap } from './keys';
 
 /** The indicators of a task that a submission's department reports. */
 export function seatIndicators(dict: ReportingDictionary, taskIndicatorIds: number[], departmentShortName: string): DictIndicator[] {
@@ -51,7 +52,7 @@ export async function buildGrid(
 ): Promise<GridDto> {
   const year = submission.year;
   const values = await valuesRepository(db).load({ orgUnitIds: [submission.orgUnit.id], periods: [year, year - 1] });
-  const byKey = new Map(values.map((v) => [keyOf(v), v]));
+  const byKey = ValueMap.of(values);
   const optionCodes = new Set<OptionCode>();
   const rows: GridDto['rows'] = [];
   const derived: GridDto['derived'] = [];
@@ -77,7 +78,7 @@ export async function buildGrid(
         unit: role === 'value' ? ind.unit : de.unit,
         valueType: de.valueType,
         cells: options.map((option) => {
-          const key = (period: number) => keyOf({ dataElementId: deId, orgUnitId: submission.orgUnit.id, period, optionId: dict.options.get(option)! });
+          const key = (period: number) => ({ dataElementId: deId, orgUnitId: submission.orgUnit.id, period, optionId: dict.options.get(option)! });
           const current = byKey.get(key(year));
           return {
             option,

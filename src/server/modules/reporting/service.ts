@@ -14,7 +14,8 @@ import { loadDictionary, type DictIndicator, type ReportingDictionary } from './
 import { buildGrid, fillCount, saveGridCells, seatIndicators } from './entryGrid';
 import { reportingRepository, type SubmissionRow } from './repository';
 import { validateValues } from './validateValues';
-import { keyOf, valuesRepository } from './valuesRepository';
+import { valuesRepository } from './valuesRepository';
+import { ValueMap } from './keys';
 
 const today = (now = new Date()) => now.toISOString().slice(0, 10);
 
@@ -70,7 +71,7 @@ export function reportingService(db: Kysely<Database>) {
     const values = await valuesRepository(db).load({ orgUnitIds: [submission.org_unit_id], periods: [submission.year, submission.year - 1] });
     const own = new Set(indicators.flatMap((i) => i.dataElementIds));
     const current = values.filter((v) => v.period === submission.year && own.has(v.dataElementId));
-    return validateValues(dict, current, new Map(values.map((v) => [keyOf(v), v]))).filter((i) =>
+    return validateValues(dict, current, ValueMap.of(values)).filter((i) =>
       indicators.some((ind) => ind.dataElementIds.includes(i.dataElementId)),
     );
   }

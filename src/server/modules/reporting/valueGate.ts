@@ -3,7 +3,7 @@ import { isEditable, lockedReason, STATE_LABELS, type SubmissionState } from '..
 import type { Database } from '../../db/schema';
 import type { AuthContext } from '../auth/service';
 import type { DictDataElement, ReportingDictionary } from './dictionary';
-import { valueKey } from './keys';
+import { yearKey } from './keys';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -60,7 +60,7 @@ export async function loadGate(db: Executor, dict: ReportingDictionary, periods:
   const routes = new Map<number, { taskId: number; dept: string }[]>();
   const routesOf = (de: DictDataElement, period: number) => {
     // A packed number, not a string: this runs once per value of an import.
-    const key = valueKey(de.id, 0, period, 0);
+    const key = yearKey(de.id, period);
     let list = routes.get(key);
     if (!list) {
       list = [];

@@ -1,16 +1,8 @@
 import { CompiledQuery, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { valueKey } from './keys';
+import { ValueMap, type ValueKey } from './keys';
 
 type Executor = Kysely<Database> | Transaction<Database>;
-
-/** The identity of one reported number. */
-export interface ValueKey {
-  dataElementId: number;
-  orgUnitId: number;
-  period: number;
-  optionId: number;
-}
 
 export interface StoredValue extends ValueKey {
   value: number;
@@ -36,8 +28,6 @@ export interface AuditWrite extends ValueKey {
 
 /** Rows per multi-row statement: 13 parameters a row stays under SQLite's 32,766 and PostgreSQL's 65,535. */
 const BATCH = 1000;
-
-export const keyOf = (k: ValueKey) => valueKey(k.dataElementId, k.orgUnitId, k.period, k.optionId);
 
 type UpsertRow = Insertable<Database['data_values']>;
 /** The column order of the parameters `write` passes; its statements are compiled from a row in this order. */
@@ -115,8 +105,11 @@ export function valuesRepository(db: Executor) {
      * plain inserts for values known to be new — the bulk of a first import, and much cheaper.
      */
     async write(values: ValueWrite[], overwrite: boolean, actor: number | null, via: string, now: string): Promise<void> {
-      for (let i = 0; i < values.length; i += BATCH) {
-        const batch = values.slice(i, i + BATCH);
+      // In the table's key order, new rows are appended to a few pages instead of scattered over many.
+      const ordered = ValueMap.of(values).inKeyOrder();
+      if (ordered.length !== values.length) throw new Error('one write holds the same value twice');
+      for (let i = 0; i < ordered.length; i += BATCH) {
+        const batch = ordered.slice(i, i + BATCH);
         const parameters: unknown[] = [];
         for (const v of batch) {
           parameters.push(v.dataElementId, v.orgUnitId, v.period, v.optionId, v.value, v.comment, v.departmentId, 1, actor, now, via, actor, now);

@@ -3,10 +3,10 @@ import { OPTION_LABELS } from '../../../../shared/monitoring/validation';
 import type { Database } from '../../../db/schema';
 import type { AuthContext } from '../../auth/service';
 import { loadDictionary, type ReportingDictionary } from '../dictionary';
-import { isKeyYear, unitYearKey, valueKey } from '../keys';
+import { isKeyYear, yearKey, ValueMap, type ValueKey } from '../keys';
 import { loadGate, type GateSubmission } from '../valueGate';
 import { validateValues, type ScopedIssue } from '../validateValues';
-import { keyOf, valuesRepository, type AuditWrite, type ValueKey, type ValueWrite } from '../valuesRepository';
+import { valuesRepository, type AuditWrite, type ValueWrite } from '../valuesRepository';
 import { bumpDataVersion } from '../../../db/dataVersion';
 
 /** One value to write, already resolved to ids; `value: null` deletes it. */
@@ -73,8 +73,10 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
   const periods = [...new Set(inputs.map((i) => i.period))];
   const gate = await loadGate(db, dict, periods.filter(isKeyYear), options.auth, now.slice(0, 10));
   const conflicts: Conflict[] = [];
-  const accepted: { input: ValueInput; key: number; submission: GateSubmission }[] = [];
-  const seen = new Set<number>();
+  // Accepted values and their submissions as two parallel arrays: no object per value of a bulk import.
+  const accepted: ValueInput[] = [];
+  const acceptedSubmissions: GateSubmission[] = [];
+  const seen = new ValueMap<ValueInput>();
 
   const conflict = (input: ValueInput, code: Conflict['code'], reason: string) =>
     conflicts.push({ where: input.where, code, reason: at(input.where, reason), key: input });
@@ -84,12 +86,11 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
       conflict(input, 'INVALID', `年份“${input.period}”不合理`);
       continue;
     }
-    const key = keyOf(input);
-    if (seen.has(key)) {
+    if (seen.has(input)) {
       conflict(input, 'DUPLICATE', '同一数据重复出现');
       continue;
     }
-    seen.add(key);
+    seen.set(input, input);
     if (!de.optionIds.includes(input.optionId)) {
       conflict(input, 'UNKNOWN_OPTION', `“${de.name}”不按“${OPTION_LABELS[dict.optionCodeById.get(input.optionId)!]}”分组填报`);
       continue;
@@ -99,17 +100,18 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
       conflict(input, decision.code, decision.reason);
       continue;
     }
-    accepted.push({ input, key, submission: decision.submission });
+    accepted.push(input);
+    acceptedSubmissions.push(decision.submission);
   }
+  const acceptedByKey = accepted.length === seen.size ? seen : ValueMap.of(accepted);
 
   const repo = valuesRepository(db);
-  const unitIds = [...new Set(accepted.map((a) => a.input.orgUnitId))];
-  const stored = await repo.load({ orgUnitIds: unitIds, periods: [...new Set(periods.flatMap((p) => [p, p - 1]))] });
-  const storedByKey = new Map(stored.map((v) => [keyOf(v), v]));
+  const unitIds = [...new Set(accepted.map((input) => input.orgUnitId))];
+  const stored = ValueMap.of(await repo.load({ orgUnitIds: unitIds, periods: [...new Set(periods.flatMap((p) => [p, p - 1]))] }));
 
-  for (const { input, key } of accepted) {
+  for (const input of accepted) {
     if (input.expectedVersion === undefined) continue;
-    const current = storedByKey.get(key);
+    const current = stored.get(input);
     if ((current?.version ?? null) === input.expectedVersion) continue;
     const de = dict.dataElements.get(input.dataElementId)!;
     conflicts.push({
@@ -121,23 +123,22 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
     });
   }
 
-  const issues = validateValues(dict, accepted.map((a) => a.input), storedByKey);
+  const issues = validateValues(dict, accepted, stored, acceptedByKey);
   // A value that is not a proper number is never stored; cross-value errors are, on the grid, so
   // that a person can fix them in any order (they block submission instead).
   const blocking = issues.filter((issue) => issue.severity === 'error' && (options.rejectInvalid || CELL_RULES.has(issue.rule)));
-  // The lookups are built only when something is refused: a clean import of a million values needs none.
+  // Built only when something is refused: a clean import of a million values needs none.
   if (blocking.length) {
-    const acceptedByKey = new Map(accepted.map((a) => [a.key, a.input]));
     const firstAt = new Map<number, ValueInput>();
-    for (const { input } of accepted) {
-      const k = unitYearKey(input.orgUnitId, input.period);
+    for (const input of accepted) {
+      const k = yearKey(input.orgUnitId, input.period);
       if (!firstAt.has(k)) firstAt.set(k, input);
     }
     for (const issue of blocking) {
       // An issue names the value it is about, or (a sum, a ratio) the unit and year it concerns.
       const input =
-        acceptedByKey.get(valueKey(issue.dataElementId, issue.orgUnitId, issue.period, dict.options.get(issue.option)!)) ??
-        firstAt.get(unitYearKey(issue.orgUnitId, issue.period))!;
+        acceptedByKey.get({ dataElementId: issue.dataElementId, orgUnitId: issue.orgUnitId, period: issue.period, optionId: dict.options.get(issue.option)! }) ??
+        firstAt.get(yearKey(issue.orgUnitId, issue.period))!;
       conflicts.push({ where: input.where, code: 'INVALID', reason: at(input.where, issue.message), key: input });
     }
   }
@@ -147,7 +148,8 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
     result.ignored = inputs.length;
     return result;
   }
-  const conflicted = new Set(conflicts.map((c) => keyOf(c.key)));
+  const conflicted = new ValueMap<true>();
+  for (const c of conflicts) conflicted.set(c.key, true);
 
   const inserts: ValueWrite[] = [];
   const overwrites: ValueWrite[] = [];
@@ -155,9 +157,11 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
   const deletions: ValueKey[] = [];
   const audits: AuditWrite[] = [];
   const submissions = new Map<number, GateSubmission>();
-  for (const { input, key, submission } of accepted) {
-    if (conflicted.has(key)) continue;
-    const old = storedByKey.get(key);
+  for (let i = 0; i < accepted.length; i++) {
+    const input = accepted[i]!;
+    if (conflicted.size && conflicted.has(input)) continue;
+    const submission = acceptedSubmissions[i]!;
+    const old = stored.get(input);
     const { dataElementId, orgUnitId, period, optionId, value } = input;
     if ((options.mode === 'create' && old) || (options.mode === 'update' && !old && value !== null) || (value === null && !old)) {
       result.ignored++;

@@ -14,7 +14,7 @@ import type { AuthContext } from '../../auth/service';
 import { ConcurrentEditError, writeDataValues, type Conflict, type WriteResult } from '../commands/writeDataValues';
 import { loadDictionary } from '../dictionary';
 import type { ReportingService } from '../service';
-import { keyOf } from '../valuesRepository';
+import { ValueMap } from '../keys';
 import { buildTemplate } from './buildTemplate';
 import { collectValues, type Collected, type Problem } from './collectValues';
 import { referenceOf } from './layout';
@@ -71,11 +71,12 @@ const sheetsOf = (stamp: TemplateStamp, submissionId?: number) =>
 
 /** Warnings that do not stop the import: changes that need a comment, locked sheets left as they were. */
 function warningsOf(result: WriteResult, collected: Collected, optionIds: ReadonlyMap<OptionCode, number>, stamp: TemplateStamp, grids: Iterable<GridDto>) {
-  const whereByKey = new Map(collected.inputs.map((i) => [keyOf(i), i.where]));
+  const whereByKey = new ValueMap<string>();
+  for (const input of collected.inputs) whereByKey.set(input, input.where);
   const warnings = result.issues
     .filter((i) => i.severity === 'warning' && !i.commented)
     .map((i) => {
-      const where = whereByKey.get(keyOf({ dataElementId: i.dataElementId, orgUnitId: i.orgUnitId, period: i.period, optionId: optionIds.get(i.option)! }));
+      const where = whereByKey.get({ dataElementId: i.dataElementId, orgUnitId: i.orgUnitId, period: i.period, optionId: optionIds.get(i.option)! });
       return where ? `${where}：${i.message}` : i.message;
     });
   // A changed value of a locked submission is refused; an unchanged one is skipped, and said so.
