@@ -17,6 +17,11 @@ const DALIAN_WOMEN_SEED = resolve(seedsDir, 'dalian-women-2021-2030.txt');
 const DALIAN_WOMEN = /大连市妇女发展规划/;
 const CHINESE = /[\u4e00-\u9fff]/;
 
+/** A goal's target chips as read on screen: indicator, then the target (“≥ 95%”, “↑ 逐步提高”). */
+async function chipLines(plan: PlanPage, goalNo: number): Promise<string[]> {
+  return (await plan.chipTexts(plan.goal(goalNo))).map((chip) => chip.replace(/\s+/g, ' ').trim());
+}
+
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
@@ -76,27 +81,35 @@ describe('plans in the browser', () => {
     }
   });
 
-  it('previews the Dalian women’s plan with its counts, then imports it', async () => {
+  it('previews the Dalian women’s plan with its counts, then imports it as a new plan', async () => {
     const importPage = new PlanImportPage(page);
     await importPage.goto();
+    // The demo holds this plan for 大连市 already; for a unit without it, saving creates it.
+    await importPage.chooseOrgUnit('中山区');
     await importPage.preview(DALIAN_WOMEN_SEED);
     const card = importPage.planCard(DALIAN_WOMEN);
     const stats = await importPage.stats(card);
     expect(stats).toMatchObject({ areas: 8, goals: 82, measures: 96 });
     await importPage.expandArea(card, '妇女与健康');
     await card.getByText('妇女全生命周期享有良好的卫生健康服务').first().waitFor();
+    await card.getByText('将新建规划，所属单位：中山区').waitFor();
     await screenshot(page, 'import-preview');
 
     await importPage.confirm();
+    await importPage.result.getByText('已新建规划，所属单位：中山区').waitFor();
     await screenshot(page, 'import-done');
     await importPage.openImportedPlan(DALIAN_WOMEN);
-    await new PlanPage(page).heading.filter({ hasText: DALIAN_WOMEN }).waitFor();
+    const plan = new PlanPage(page);
+    await plan.heading.filter({ hasText: DALIAN_WOMEN }).waitFor();
+    await page.getByText('中山区', { exact: true }).first().waitFor();
   });
 
   it('shows the goals and targets of an area', async () => {
     const plan = new PlanPage(page);
     await plan.openArea('（一）妇女与健康');
     expect(await plan.goalText(1)).toContain('妇女全生命周期享有良好的卫生健康服务');
+    expect(await chipLines(plan, 1)).toEqual(['妇女人均预期寿命 ↑ 延长', '人均健康预期寿命 ↑ 提高']);
+    expect(await chipLines(plan, 10)).toEqual(['妇女心理健康素养水平 ↑ 不断提升', '妇女焦虑障碍、抑郁症患病率 ↓ 减缓']);
     const chips = await plan.chipTexts(plan.goal(2));
     expect(chips.some((chip) => chip.includes('95%'))).toBe(true);
     expect(chips.some((chip) => chip.includes('9/10万'))).toBe(true);

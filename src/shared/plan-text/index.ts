@@ -1,5 +1,7 @@
+import type { FoundTarget } from './phrases';
+import { referenceComparisons } from './references';
 import { parseStructure, type RawItem, type TextPiece } from './structure';
-import { extractTargets, type FoundTarget } from './targets';
+import { extractTargets } from './targets';
 import type { ParsedGoal, ParsedItem, ParsedTarget, ParseResult, ParseWarning } from './types';
 
 export { decodePlanText } from './decode';
@@ -30,6 +32,7 @@ export function parsePlanText(text: string): ParseResult {
         const goal = toItem(g);
         const found = extractTargets(goal.text);
         allWarnings.push(...unconsumedQuantities(goal, found, g.pieces, area.title));
+        allWarnings.push(...unquantifiedComparisons(goal, g.pieces, area.title));
         return { ...goal, targets: found.map((t) => toParsedTarget(t, g.pieces)) };
       }),
       measures: area.measures.map(toItem),
@@ -96,4 +99,12 @@ function unconsumedQuantities(goal: ParsedItem, found: FoundTarget[], pieces: Te
     });
   }
   return warnings;
+}
+
+/** “…比例一般不低于本地区党员总数中女性比例”: a target the person importing has to set. */
+function unquantifiedComparisons(goal: ParsedItem, pieces: TextPiece[], areaTitle: string): ParseWarning[] {
+  return referenceComparisons(goal.text).map((clause) => {
+    const { quote, line } = quoteOf(goal.text, clause.start, clause.start + clause.text.length, pieces);
+    return { line, message: `${areaTitle} 目标 ${goal.no} 中的“${quote}”以其他数据为参照，无法自动生成目标值，请人工设定` };
+  });
 }

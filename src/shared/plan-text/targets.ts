@@ -1,33 +1,19 @@
+import {
+  cleanSubject, DOWN_VERBS, hasChinese, isDownVerb, RATIO_END, splitKeep, splitSubjects, UP_VERBS, YEAR, yearsIn,
+  type FoundTarget,
+} from './phrases';
 import type { Comparator } from './types';
-
-/** A target found in a goal's text; `start`/`end` locate its quote in that text. */
-export interface FoundTarget {
-  indicator: string;
-  comparator: Comparator;
-  value: number | null;
-  unit: string | null;
-  year: number | null;
-  baseYear: number | null;
-  start: number;
-  end: number;
-}
+import { coverageIn, qualitativeIn } from './worded';
 
 const NUM = String.raw`\d+(?:\.\d+)?(?:\s*\/\s*(?!10\s*万)\d+)?`;
 const UNIT = String.raw`%|％|‰|\/\s*10\s*万\s*活产|\/\s*10\s*万|个百分点|岁|个|名|人|家|所`;
 const VALUE = String.raw`(?:${NUM})(?:\s*[-－~～—至]\s*(?:${NUM}))?\s*(?:${UNIT})?`;
 const VALUES = String.raw`${VALUE}(?:\s*[、和及]\s*${VALUE})*`;
-const YEAR = String.raw`(?:19|20)\d{2}\s*年`;
 const SUFFIX = String.raw`及以上|以上|以下|以内|左右`;
 
 const GE_VERBS = ['至少各配备', '至少配备', '至少有', '提高到', '提升到', '增加到', '增长到', '达到', '实现', '不低于', '不少于', '高于', '超过', '保证'];
 const LE_VERBS = ['控制在', '下降到', '下降至', '降低到', '降低至', '减少到', '减少至', '降至', '不高于', '不超过', '低于'];
 const BAND_VERBS = ['保持在', '稳定在', '维持在'];
-const UP_VERBS = '提高|提升|增加|增长|延长|扩大|上升';
-const DOWN_VERBS = '降低|下降|减少|缩小|减缓';
-const ADVERBS = '逐步|不断|持续|明显|稳步|进一步|有效|显著|大幅|逐年|巩固|切实';
-/** Endings that make a phrase a measurable indicator rather than a general aim. */
-const INDICATOR_END = /(率|比例|比重|占比|人数|年限|寿命|差距|数量|素养|素养水平|托位数)$/;
-const RATIO_END = /(率|比例|比重|占比)$/;
 
 const verbAlternation = (verbs: string[]) => verbs.join('|');
 
@@ -43,9 +29,6 @@ const PATTERNS = {
   ),
   bare: new RegExp(String.raw`(?<=率|比例|比重|占比)\s*(?!${YEAR})(${VALUES})\s*(${SUFFIX})?`, 'g'),
   leading: new RegExp(String.raw`(${NUM})\s*[%％]\s*(的)?(?=[\u4e00-\u9fff])`, 'g'),
-  qualitativeTail: new RegExp(String.raw`^(.*?)((?:${ADVERBS})*)(${UP_VERBS}|${DOWN_VERBS})$`),
-  qualitativeHead: new RegExp(String.raw`^((?:${ADVERBS})*)(${UP_VERBS}|${DOWN_VERBS})(.+)$`),
-  years: new RegExp(String.raw`(?:到|至|在)?\s*(${YEAR}(?:\s*[和、]\s*${YEAR})*)\s*(?:底|末)?`, 'g'),
 };
 
 interface Value {
@@ -75,64 +58,9 @@ function parseValues(text: string): Value[] {
   return values.map((v) => ({ value: v.value, unit: v.unit ?? shared }));
 }
 
-function yearsIn(text: string): number[] {
-  return [...text.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
-}
-
-const LEAD_NOISE = /^(?:[，,、\s]|到|至|并且|并|且|使|确保|其中|力争|要|应|全市|全区)+/;
-const TAIL_NOISE = /(?:[，,、\s]|力争|要|应|均|分别|在|达到|达|总体|稳步|一般)+$/;
-
-/** Removes year phrases and connective words around an indicator phrase. */
-function cleanSubject(raw: string): { subject: string; years: number[] } {
-  const years = yearsIn(raw);
-  let s = raw.replace(PATTERNS.years, '');
-  let prev: string;
-  do {
-    prev = s;
-    s = s.replace(LEAD_NOISE, '').replace(TAIL_NOISE, '');
-  } while (s !== prev);
-  return { subject: s.replace(/\s+/g, ''), years };
-}
-
-function hasChinese(s: string): boolean {
-  return /[\u4e00-\u9fff]/.test(s);
-}
-
-/**
- * “新生儿、婴儿和5岁以下儿童死亡率” with three values (分别) → three indicators sharing the
- * ending “死亡率”; “A率和B率均达到…” → both. Otherwise the phrase is one indicator
- * (“孕产妇艾滋病、梅毒和乙肝检测率” is one rate).
- */
-function splitSubjects(subject: string, valueCount: number, distributive: boolean): string[] {
-  const parts = subject.split(/、|和|及/).filter(Boolean);
-  if (parts.length < 2) return [subject];
-  if (distributive && parts.length === valueCount) {
-    const last = parts[parts.length - 1]!;
-    const ending = /..率$/.exec(last)?.[0] ?? '';
-    return parts.map((p) => (INDICATOR_END.test(p) ? p : p + ending));
-  }
-  return parts.every((p) => INDICATOR_END.test(p)) ? parts : [subject];
-}
-
 function finishIndicator(subject: string, unit: string | null): string {
   if (unit === '%' && !RATIO_END.test(subject) && !subject.endsWith('比例')) return `${subject}比例`;
   return subject;
-}
-
-interface Clause {
-  text: string;
-  start: number;
-}
-
-function splitKeep(text: string, start: number, separators: RegExp): Clause[] {
-  const out: Clause[] = [];
-  let from = 0;
-  for (const m of text.matchAll(separators)) {
-    out.push({ text: text.slice(from, m.index), start: start + from });
-    from = m.index + m[0].length;
-  }
-  out.push({ text: text.slice(from), start: start + from });
-  return out;
 }
 
 interface Match {
@@ -180,25 +108,38 @@ function objectAfter(clause: string, match: Match, unit: string | null): { objec
 }
 
 /**
- * Every quantified statement in a goal's text, plus qualitative ones (“…率逐步提高”) for
- * indicators that have no quantified target in the same goal.
+ * Every quantified statement in a goal's text, full coverage (“实现全覆盖”) unless the goal already
+ * put the same indicator at 100%, and qualitative ones (“…率逐步提高”) for indicators that have no
+ * quantified target in the same goal.
  */
 export function extractTargets(goal: string): FoundTarget[] {
   const found: FoundTarget[] = [];
+  const coverage: FoundTarget[] = [];
   const qualitative: FoundTarget[] = [];
+  // “提高妇女供水保障水平，农村自来水普及率2025年达到88%”: the figure that follows a general level
+  // is how the plan measures it, so the level is no target of its own.
+  const measuredLevels = new Set<FoundTarget>();
 
   for (const sentence of splitKeep(goal, 0, /[。；;！!]/g)) {
     let subject: string[] = [];
     let pendingYears: number[] = [];
     let carry = '';
+    // The targets of the sentence's latest statement, for a clause that goes on about them.
+    let previous: FoundTarget[] = [];
 
     for (const clause of splitKeep(sentence.text, sentence.start, /[，,]/g)) {
       const matches = findMatches(clause.text);
       if (matches.length === 0) {
-        const q = qualitativeIn(clause);
+        const covered = coverageIn(clause, previous, pendingYears);
+        if (covered) {
+          coverage.push(...covered);
+          continue;
+        }
+        const q = qualitativeIn(clause, pendingYears);
         if (q.length > 0) {
           qualitative.push(...q);
           subject = q.map((t) => t.indicator);
+          previous = q;
           continue;
         }
         const { subject: s, years } = cleanSubject(clause.text);
@@ -233,13 +174,19 @@ export function extractTargets(goal: string): FoundTarget[] {
         if (subjects.length === 0) continue;
 
         const milestoneYears = years.length > 0 ? years : pendingYears;
-        found.push(...buildTargets(match, subjects, values, milestoneYears, object, quoteStart, clause.start + match.end + length));
+        for (const t of previous) if (t.value === null && t.indicator.endsWith('水平')) measuredLevels.add(t);
+        previous = buildTargets(match, subjects, values, milestoneYears, object, quoteStart, clause.start + match.end + length);
+        found.push(...previous);
       }
     }
   }
 
-  const quantified = new Set(found.map((t) => t.indicator));
-  return [...found, ...qualitative.filter((q) => !quantified.has(q.indicator))].sort((a, b) => a.start - b.start);
+  // “100%的城市社区建立家长学校…，力争实现全覆盖” says 100% twice: one target.
+  const atFull = new Set(found.filter((t) => t.value === 100 && t.unit === '%').map((t) => t.indicator));
+  const numeric = [...found, ...coverage.filter((c) => !atFull.has(c.indicator))];
+  const quantified = new Set(numeric.map((t) => t.indicator));
+  const stated = qualitative.filter((q) => !quantified.has(q.indicator) && !measuredLevels.has(q));
+  return [...numeric, ...stated].sort((a, b) => a.start - b.start);
 }
 
 function matchValues(match: Match): Value[] {
@@ -270,7 +217,7 @@ function buildTargets(
 
   if (match.kind === 'relative') {
     const baseYears = yearsIn(m[2]!);
-    const down = new RegExp(`^(${DOWN_VERBS})$`).test(m[3]!);
+    const down = isDownVerb(m[3]!);
     const { value, unit } = values[0]!;
     const years = milestoneYears.length > 0 ? milestoneYears : [null];
     return subjects.flatMap((indicator) =>
@@ -288,7 +235,7 @@ function buildTargets(
   }
 
   if (match.kind === 'annual') {
-    const down = new RegExp(`^(${DOWN_VERBS})$`).test(m[2]!);
+    const down = isDownVerb(m[2]!);
     const { value, unit } = values[0]!;
     return subjects.map((indicator) => ({
       indicator,
@@ -318,35 +265,4 @@ function buildTargets(
   return subjects.flatMap((s) =>
     values.map((v) => ({ indicator: named(s, v.unit), comparator, value: v.value, unit: v.unit, year: at(0), baseYear: null, start, end })),
   );
-}
-
-/** “乳腺癌人群筛查率逐步提高”, “提高生育保险参保率” → increase/decrease targets with no value. */
-function qualitativeIn(clause: Clause): FoundTarget[] {
-  const text = clause.text.trim();
-  const offset = clause.start + clause.text.indexOf(text);
-  let subject: string | undefined;
-  let verb: string | undefined;
-  const tail = PATTERNS.qualitativeTail.exec(text);
-  if (tail && INDICATOR_END.test(cleanSubject(tail[1]!).subject)) {
-    subject = cleanSubject(tail[1]!).subject;
-    verb = tail[3];
-  } else {
-    const head = PATTERNS.qualitativeHead.exec(text);
-    if (head && INDICATOR_END.test(head[3]!.trim())) {
-      subject = cleanSubject(head[3]!).subject;
-      verb = head[2];
-    }
-  }
-  if (!subject || !verb || subject.length < 3) return [];
-  const comparator: Comparator = new RegExp(`^(${DOWN_VERBS})$`).test(verb) ? 'decrease' : 'increase';
-  return splitSubjects(subject, 1, false).map((indicator) => ({
-    indicator,
-    comparator,
-    value: null,
-    unit: null,
-    year: null,
-    baseYear: null,
-    start: offset,
-    end: offset + text.length,
-  }));
 }

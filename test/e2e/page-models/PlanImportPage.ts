@@ -51,6 +51,16 @@ export class PlanImportPage {
     await this.page.locator('input[type="file"]').setInputFiles(path);
   }
 
+  get orgUnitSelect() {
+    return this.page.getByLabel('所属单位');
+  }
+
+  async chooseOrgUnit(name: string): Promise<void> {
+    await this.orgUnitSelect.click();
+    await this.orgUnitSelect.fill(name);
+    await this.page.getByRole('treeitem', { name, exact: true }).click();
+  }
+
   async preview(path: string): Promise<void> {
     await this.chooseFile(path);
     await this.previewButton.click();

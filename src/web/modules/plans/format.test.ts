@@ -43,6 +43,11 @@ describe('formatTarget', () => {
   it('takes the wording of qualitative targets from the quote', () => {
     expect(formatTarget({ ...base, comparator: 'increase', quote: '乳腺癌人群筛查率逐步提高' })).toBe('↑ 逐步提高');
     expect(formatTarget({ ...base, comparator: 'decrease', quote: '新生儿死亡率明显降低' })).toBe('↓ 明显降低');
+    expect(formatTarget({ ...base, comparator: 'decrease', quote: '妇女焦虑障碍、抑郁症患病率上升趋势减缓' })).toBe('↓ 减缓');
+    expect(formatTarget({ ...base, comparator: 'decrease', quote: '儿童超重、肥胖上升趋势得到有效控制' })).toBe('↓ 有效控制');
+  });
+  it('formats full coverage as 100%', () => {
+    expect(formatTarget({ ...base, comparator: '=', value: 100, unit: '%', quote: '力争实现全覆盖' })).toBe('= 100%');
   });
   it('falls back to a plain verb', () => {
     expect(formatTarget({ ...base, comparator: 'increase', quote: '' })).toBe('↑ 提高');

@@ -45,7 +45,7 @@ const SYMBOLS: Record<Comparator, string> = {
 
 const DIRECTION_VERBS = {
   increase: ['提高', '提升', '增加', '增长', '上升', '扩大', '延长', '改善', '增强'],
-  decrease: ['降低', '下降', '减少', '缩小', '减轻', '遏制'],
+  decrease: ['降低', '下降', '减少', '缩小', '减轻', '减缓', '遏制', '控制'],
 } as const;
 const ADVERBS = '逐步|逐年|明显|显著|持续|稳步|不断|进一步|大幅|有效|切实';
 
