@@ -1,13 +1,7 @@
-import type { Comparator } from './types';
+import type { ParsedTarget } from './types';
 
 /** A target found in a goal's text; `start`/`end` locate its quote in that text. */
-export interface FoundTarget {
-  indicator: string;
-  comparator: Comparator;
-  value: number | null;
-  unit: string | null;
-  year: number | null;
-  baseYear: number | null;
+export interface FoundTarget extends Omit<ParsedTarget, 'quote'> {
   start: number;
   end: number;
 }

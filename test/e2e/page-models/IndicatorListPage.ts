@@ -17,6 +17,14 @@ export class IndicatorListPage {
     return this.page.locator('.indicator-counts');
   }
 
+  /** The number of indicators the list says it holds (“共 56 个指标：…”). */
+  async total(): Promise<number> {
+    const text = await this.counts.innerText();
+    const match = /共 (\d+) 个指标/.exec(text);
+    if (!match) throw new Error(`no indicator count in “${text}”`);
+    return Number(match[1]);
+  }
+
   get generateDialog() {
     return this.page.getByRole('dialog', { name: '从规划生成指标' });
   }
