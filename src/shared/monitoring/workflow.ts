@@ -38,11 +38,17 @@ interface Transition {
 export const TRANSITIONS: Record<WorkflowAction, Transition> = {
   submit: { from: ['draft', 'returned'], to: 'submitted', roles: ['reporter'], needsReason: false },
   review: { from: ['submitted'], to: 'reviewed', roles: ['dept_reviewer'], needsReason: false },
-  // The statistics group may approve without a department review: not every department has a reviewer.
+  // Straight from “submitted” only where the department has no reviewer (checked by the server).
   approve: { from: ['submitted', 'reviewed'], to: 'approved', roles: ['statistics'], needsReason: false },
   return: { from: ['submitted', 'reviewed'], to: 'returned', roles: ['dept_reviewer', 'statistics'], needsReason: true },
   reopen: { from: ['approved'], to: 'returned', roles: ['statistics'], needsReason: true },
 };
+
+/**
+ * Steps only the statistics group of the seat's own unit takes: a district's data becomes final
+ * for the city when the district approved it, and only the district reopens it.
+ */
+export const OWN_UNIT_ACTIONS: readonly WorkflowAction[] = ['approve', 'reopen'];
 
 /** Values can be changed only while the reporter holds the data. */
 export function isEditable(state: SubmissionState): boolean {

@@ -34,9 +34,10 @@ export function assertReadSeat(auth: AuthContext | null, orgUnitId: number, depa
   return user;
 }
 
-/** Whether the user may take a workflow step that needs `role` on this seat. */
-export function actsAs(auth: AuthContext, role: Role, orgUnitId: number, departmentId: number, tree: OrgTree): boolean {
+/** Whether the user may take a workflow step that needs `role` on this seat; `ownUnitOnly`: held at the seat's own unit. */
+export function actsAs(auth: AuthContext, role: Role, orgUnitId: number, departmentId: number, tree: OrgTree, ownUnitOnly = false): boolean {
   if (role === 'reporter' || role === 'dept_reviewer') return holdsSeat(auth, role, orgUnitId, departmentId) || coversUnit(auth, [], orgUnitId, tree);
+  if (ownUnitOnly) return coversUnit(auth, [], orgUnitId, tree) || auth.roles.some((g) => g.role === role && g.orgUnitId === orgUnitId);
   return coversUnit(auth, [role], orgUnitId, tree);
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type Session, type TestApp } from '../../../../test/support/appHarness';
+import { buildTestApp, buildUser, login, type Session, type TestApp } from '../../../../test/support/appHarness';
 import { buildReportingFixture, type ReportingFixture } from '../../../../test/support/reportingFixture';
 import { testDialect } from '../../../../test/support/testDb';
 import type { GridDto, SubmissionDto } from '../../../shared/api/reporting';
@@ -123,6 +123,30 @@ describe(`reporting workflow (${testDialect()})`, () => {
     const events = (await get<{ action: string; by: string; comment: string | null }[]>(f.statistics, `/api/reporting/submissions/${sub.id}/events`)).body;
     expect(events.map((e) => e.action)).toEqual(['submit', 'return', 'submit', 'approve', 'reopen']);
     expect(events[4]).toMatchObject({ by: '测试用户tongji', comment: '国家反馈口径调整' });
+  });
+
+  it('goes bottom-up: the department reviewer before the statistics group, and only the unit’s own group approves', async () => {
+    const sub = await mySubmission(f.reporter);
+    await save(f.reporter, sub.id, [
+      { dataElementId: f.mmr.numeratorId, option: 'total', value: 3, expectedVersion: null },
+      { dataElementId: f.mmr.denominatorId, option: 'total', value: 40000, expectedVersion: null },
+    ]);
+    const reviewer = await login(t.app, (await buildUser(t.db, { role: 'dept_reviewer', orgUnitId: f.xigang.id, departmentId: f.xigangHealth, username: 'shenhe' })).username);
+    const cityStatistics = await login(t.app, (await buildUser(t.db, { role: 'statistics', orgUnitId: f.city.id, username: 'city_tongji' })).username);
+    expect((await act(f.reporter, sub.id, 'submit')).body.submission.state).toBe('submitted');
+
+    const early = await act(f.statistics, sub.id, 'approve');
+    expect(early).toMatchObject({ status: 409, body: { message: '卫健委设有部门审核员，须经部门审核上报后才能审核通过' } });
+    expect((await act(f.reporter, sub.id, 'review')).status).toBe(403);
+    expect((await act(reviewer, sub.id, 'review')).body.submission.state).toBe('reviewed');
+    expect((await get<{ title: string }[]>(f.statistics, '/api/notifications')).body[0]!.title).toBe('西岗区卫健委2024年数据已由部门审核上报');
+
+    // The city sees and may send the district's data back, but approving it is the district's act.
+    expect((await act(cityStatistics, sub.id, 'approve')).body).toMatchObject({ code: 'AUTH_FORBIDDEN', message: '审核通过须由西岗区妇儿工委统计监测组办理' });
+    expect((await act(f.statistics, sub.id, 'approve')).body.submission.state).toBe('approved');
+    expect((await act(cityStatistics, sub.id, 'reopen', '市级复核')).status).toBe(403);
+    const events = (await get<{ action: string }[]>(f.statistics, `/api/reporting/submissions/${sub.id}/events`)).body;
+    expect(events.map((e) => e.action)).toEqual(['submit', 'review', 'approve']);
   });
 
   it('shows completeness to the office and reminds the seats that have not submitted', async () => {

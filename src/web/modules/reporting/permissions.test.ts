@@ -38,6 +38,12 @@ describe('availableActions', () => {
     expect(availableActions(reviewer, seat('approved'))).toEqual([]);
   });
 
+  it('offers the city statistics group only 退回 on a district’s data: approving is the district’s', () => {
+    const cityStatistics = me(['statistics', 1, null]);
+    expect(availableActions(cityStatistics, seat('reviewed'))).toEqual(['return']);
+    expect(availableActions(cityStatistics, seat('approved'))).toEqual([]);
+  });
+
   it('offers the statistics group 审核通过 and 退回, and 重新打开 on approved data', () => {
     expect(availableActions(statistics, seat('submitted'))).toEqual(['approve', 'return']);
     expect(availableActions(statistics, seat('reviewed'))).toEqual(['approve', 'return']);

@@ -1,6 +1,6 @@
 import type { Me } from '../../../shared/api/auth';
 import type { SubmissionDto } from '../../../shared/api/reporting';
-import { TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/monitoring/workflow';
+import { OWN_UNIT_ACTIONS, TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/monitoring/workflow';
 import type { Role } from '../../../shared/roles';
 
 type Seat = Pick<SubmissionDto, 'orgUnit' | 'department'>;
@@ -14,14 +14,16 @@ export function hasAnyRole(user: Me, roles: readonly Role[]): boolean {
 
 /**
  * Whether a workflow step is offered to this user on this seat. Department roles must be held for
- * the seat itself; committee roles anywhere, the server checks that the unit lies in their scope.
+ * the seat itself, approving and reopening at the seat's unit; other committee roles anywhere, the
+ * server checks that the unit lies in their scope.
  */
 export function mayAct(user: Me, action: WorkflowAction, seat: Seat): boolean {
   if (isAdmin(user)) return true;
+  const atSeatUnit = OWN_UNIT_ACTIONS.includes(action);
   return TRANSITIONS[action].roles.some((role) =>
     role === 'reporter' || role === 'dept_reviewer'
       ? user.roles.some((r) => r.role === role && r.orgUnitId === seat.orgUnit.id && r.departmentId === seat.department.id)
-      : user.roles.some((r) => r.role === role),
+      : user.roles.some((r) => r.role === role && (!atSeatUnit || r.orgUnitId === seat.orgUnit.id)),
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { blocksSubmission } from '../../../../shared/monitoring/validation';
-import { ACTION_LABELS, checkTransition, TRANSITIONS, type SubmissionState, type WorkflowAction } from '../../../../shared/monitoring/workflow';
+import { ACTION_LABELS, checkTransition, OWN_UNIT_ACTIONS, TRANSITIONS, type SubmissionState, type WorkflowAction } from '../../../../shared/monitoring/workflow';
 import type { Database } from '../../../db/schema';
 import { appError } from '../../../errors';
 import type { AuthContext } from '../../auth/service';
@@ -29,11 +29,24 @@ export interface TransitionInput {
 export async function transitionSubmission(db: Kysely<Database>, input: TransitionInput): Promise<SubmissionState> {
   const { auth, submission, action, dict } = input;
   const now = (input.now ?? new Date()).toISOString();
-  const allowed = TRANSITIONS[action].roles.some((role) => actsAs(auth, role, submission.org_unit_id, submission.department_id, dict.tree));
-  if (!allowed) throw appError('AUTH_FORBIDDEN', `您没有权限${ACTION_LABELS[action]}这份数据`);
+  const ownUnitOnly = OWN_UNIT_ACTIONS.includes(action);
+  const allowed = TRANSITIONS[action].roles.some((role) => actsAs(auth, role, submission.org_unit_id, submission.department_id, dict.tree, ownUnitOnly));
+  if (!allowed) {
+    throw appError(
+      'AUTH_FORBIDDEN',
+      ownUnitOnly
+        ? `${ACTION_LABELS[action]}须由${submission.org_unit_name}妇儿工委统计监测组办理`
+        : `您没有权限${ACTION_LABELS[action]}这份数据`,
+    );
+  }
   const from = submission.state as SubmissionState;
   const check = checkTransition(action, from, input.reason);
   if (!check.ok) throw appError('WORKFLOW_REFUSED', check.message);
+  if (action === 'approve' && from === 'submitted') {
+    // Bottom-up: where the department has a reviewer, the data reaches the statistics group through them.
+    const reviewers = await reportingRepository(db).seatHolders('dept_reviewer', submission.org_unit_id, submission.department_id);
+    if (reviewers.length > 0) throw appError('WORKFLOW_REFUSED', `${submission.department_short_name}设有部门审核员，须经部门审核上报后才能审核通过`);
+  }
 
   if (action === 'submit') {
     if (input.missing > 0) throw appError('WORKFLOW_REFUSED', `还有 ${input.missing} 项数据未填写，不能提交`);
