@@ -6,7 +6,7 @@ import { LoginPage } from './page-models/LoginPage';
 import { ReportingEntryPage } from './page-models/ReportingEntryPage';
 import { MySubmissionsPage, NotificationBell, ReviewQueuePage, TaskDetailPage, TaskListPage } from './page-models/ReportingListPages';
 import { ApiSession } from './support/apiSession';
-import { launchBrowser, openPage, screenshot, type TestPage } from './support/browser';
+import { launchBrowser, openPage, screenshot, settleAnimations, type TestPage } from './support/browser';
 import { createIndicators, createUser, fillSubmission, findSeat, openTask, submissionOf } from './support/reportingFixture';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer, type RunningServer } from './support/server';
 
@@ -15,6 +15,8 @@ const OFFICE = { username: ADMIN_USERNAME, password: ADMIN_PASSWORD };
 const REPORTER = { username: 'e2e_wangfang', displayName: '王芳', password: 'Reporter-Passw0rd' };
 const COLLEAGUE = { username: 'e2e_lijun', displayName: '李军', password: 'Colleague-Passw0rd' };
 const STATISTICS = { username: 'e2e_lijing', displayName: '李静', password: 'Statistics-Passw0rd' };
+/** The demo's 西岗区 卫健委 department reviewer: the seat's data reaches the statistics group through them. */
+const REVIEWER = { username: 'xigang_weijian_sh', password: ADMIN_PASSWORD };
 const RETURN_REASON = '活产数与卫健统计年报不一致，请核实后重新上报';
 
 let server: RunningServer;
@@ -23,6 +25,7 @@ let task: TaskDto;
 let seat: SubmissionDto;
 let reporterApi: ApiSession;
 let colleagueApi: ApiSession;
+let reviewerApi: ApiSession;
 
 /**
  * Each person works in their own browser, signed in once through the login page: the server allows
@@ -55,6 +58,7 @@ beforeAll(async () => {
   reporterApi = await ApiSession.login(server.baseUrl, REPORTER.username, REPORTER.password);
   colleagueApi = await ApiSession.login(server.baseUrl, COLLEAGUE.username, COLLEAGUE.password);
   const statisticsApi = await ApiSession.login(server.baseUrl, STATISTICS.username, STATISTICS.password);
+  reviewerApi = await ApiSession.login(server.baseUrl, REVIEWER.username, REVIEWER.password);
 
   // Last year's data, reported and approved, so the grid shows 上年 values and checks the change.
   const lastYear = await openTask(admin, {
@@ -67,6 +71,7 @@ beforeAll(async () => {
     E2E_MAT_MGMT_RATE: { total: 94.5, urban: 96.1, rural: 92.3 }, E2E_STUNTING_RATE: { total: 1.2, female: 1.1, male: 1.3 },
   });
   await reporterApi.post(`/api/reporting/submissions/${before.id}/actions`, { action: 'submit' });
+  await reviewerApi.post(`/api/reporting/submissions/${before.id}/actions`, { action: 'review' });
   await statisticsApi.post(`/api/reporting/submissions/${before.id}/actions`, { action: 'approve' });
 
   // The office opens this year's task for the city and its districts.
@@ -177,6 +182,7 @@ describe('reporting in the browser', () => {
     await entry.reasonDialog.getByRole('button', { name: '确认退回' }).click();
     await entry.reasonDialog.getByText('请填写退回原因').waitFor();
     await entry.reasonDialog.getByLabel('退回原因').fill(RETURN_REASON);
+    await entry.reasonDialog.getByText('请填写退回原因').waitFor({ state: 'hidden' });
     await screenshot(page, 'reporting-return-dialog');
     await entry.reasonDialog.getByRole('button', { name: '确认退回' }).click();
     await entry.stateTag.filter({ hasText: '已退回' }).waitFor();
@@ -203,6 +209,7 @@ describe('reporting in the browser', () => {
     const conflict = await entry.conflictDialog.innerText();
     expect(conflict).toContain('3,320');
     expect(conflict).toContain('李军');
+    await settleAnimations(entry.conflictDialog);
     await screenshot(page, 'reporting-conflict');
     await entry.conflictDialog.getByRole('button', { name: '保留我的输入' }).click();
     await entry.waitSaved();
@@ -220,10 +227,13 @@ describe('reporting in the browser', () => {
     await entry.stateTag.filter({ hasText: '已提交待审核' }).waitFor();
   });
 
-  it('is approved and locked; the reporter’s edit is refused', async () => {
+  it('is passed up by the department reviewer, approved and locked; the reporter’s edit is refused', async () => {
+    const reviewed = await reviewerApi.post<{ submission: { state: string } }>(`/api/reporting/submissions/${seat.id}/actions`, { action: 'review' });
+    expect(reviewed.submission.state).toBe('reviewed');
     const page = await as(STATISTICS);
     const entry = new ReportingEntryPage(page);
     await entry.open(seat.id);
+    await entry.stateTag.filter({ hasText: '部门已审核' }).waitFor();
     await entry.approve();
     await entry.stateTag.filter({ hasText: '已审核通过（锁定）' }).waitFor();
     const events = await entry.openReviewHistory();
