@@ -48,9 +48,18 @@ describe(`demo data (${testDialect()})`, () => {
     const states = await db.kysely.selectFrom('submissions as s').innerJoin('reporting_tasks as t', 't.id', 's.task_id').select(['t.year', 's.state']).execute();
     expect(new Set(states.filter((x) => x.year < 2025).map((x) => x.state))).toEqual(new Set(['approved']));
     expect(new Set(states.filter((x) => x.year === 2025).map((x) => x.state))).toEqual(new Set(['draft', 'submitted', 'returned', 'approved']));
-    const valuesByUnit = await db.kysely.selectFrom('data_values').select(['org_unit_id', 'period']).where('period', '=', 2021).execute();
     const districtIds = units.filter((u) => u.parent_id === dalian.id).map((u) => u.id);
-    expect(new Set(valuesByUnit.map((v) => v.org_unit_id))).toEqual(new Set([dalian.id, ...districtIds]));
+    for (const year of [2021, 2025]) {
+      const valuesByUnit = await db.kysely.selectFrom('data_values').select('org_unit_id').where('period', '=', year).execute();
+      expect(new Set(valuesByUnit.map((v) => v.org_unit_id))).toEqual(new Set([dalian.id, ...districtIds]));
+    }
+    // Rules a statistics group sets, and the explanation a jump they flag comes with.
+    const ruled = await db.kysely.selectFrom('indicators').select(['name', 'yoy_threshold', 'min_value', 'max_value']).where('yoy_threshold', 'is not', null).execute();
+    expect(ruled.length).toBeGreaterThan(20);
+    expect(ruled.find((r) => r.name === '妇女人均预期寿命')).toMatchObject({ yoy_threshold: 30, min_value: 50, max_value: 100 });
+    const explained = await db.kysely.selectFrom('data_values').select('comment').where('comment', 'is not', null).execute();
+    expect(explained.length).toBeGreaterThan(0);
+    expect(new Set(explained.map((v) => v.comment))).toEqual(new Set(['演示数据：当年统计口径调整，数值明显上升']));
 
     // The city's counts are the sums of its districts' (ratio of sums holds).
     const births = await db.kysely.selectFrom('data_elements').select('id').where('code', '=', 'LIVE_BIRTHS').executeTakeFirstOrThrow();

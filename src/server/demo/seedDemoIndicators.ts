@@ -45,6 +45,17 @@ async function demoPlanTargets(db: Kysely<Database>): Promise<{ targets: PlanTar
   };
 }
 
+/**
+ * Validation rules a statistics group would set: a plausible range where the unit alone does not
+ * bound the value, and a comment for a change of over 30% in a year where the counts are large
+ * enough not to swing by chance (not for rates over a few dozen cases).
+ */
+function demoRules(entry: CatalogueEntry): Pick<IndicatorInputDto, 'minValue' | 'maxValue' | 'yoyThreshold'> {
+  const range = entry.unit === '岁' ? { minValue: 50, maxValue: 100 } : entry.unit === '年' ? { minValue: 0, maxValue: 20 } : { minValue: null, maxValue: null };
+  const stable = entry.formula.type === 'direct' || (entry.demoLevel.denominator ?? 0) >= 1000;
+  return { ...range, yoyThreshold: stable ? 30 : null };
+}
+
 function entryInput(entry: CatalogueEntry, targets: readonly PlanTarget[], periodEnd: number): IndicatorInputDto {
   return {
     code: entry.code,
@@ -59,9 +70,7 @@ function entryInput(entry: CatalogueEntry, targets: readonly PlanTarget[], perio
     dataSource: entry.dataSource,
     baselineYear: entry.baseline2020 === undefined ? null : 2020,
     baselineValue: entry.baseline2020 ?? null,
-    minValue: null,
-    maxValue: null,
-    yoyThreshold: null,
+    ...demoRules(entry),
     tolerance: null,
     decimals: entry.formula.type === 'direct' && element(entry.formula.value).valueType === 'count' ? 0 : 2,
     published: !entry.unpublished,

@@ -98,8 +98,7 @@ export async function seedDemoValues(db: Db): Promise<{ tasks: number; values: n
       true,
     );
     const inputs = yearValues(dict, indicators, series, districts, root.id, year, demo);
-    const seats = year === OPEN_YEAR ? openYearSeats(inputs, dict) : inputs;
-    const result = await writeDataValues(db.kysely, seats, { auth: COMMAND_LINE, via: 'system', dryRun: false, atomic: true, rejectInvalid: true, dictionary: dict });
+    const result = await writeDataValues(db.kysely, inputs, { auth: COMMAND_LINE, via: 'system', dryRun: false, atomic: true, rejectInvalid: true, dictionary: dict });
     if (result.conflicts.length) throw new Error(`演示数据生成有误：${result.conflicts.slice(0, 3).map((c) => c.reason).join('；')}`);
     values += result.imported;
     await settleStates(db, task.id, year);
@@ -169,16 +168,16 @@ function yearValues(
       put(ind.valueDeId!, unit.id, 'male', male);
     }
   }
+  // A jump the year-on-year rule flags comes with the reporter's explanation, as submission requires.
+  for (const ind of indicators) {
+    if (profile(ind.code).jumpYear !== year) continue;
+    const reported = ind.formulaType === 'ratio' ? ind.numeratorDeId : ind.valueDeId;
+    for (const input of out.values()) if (input.dataElementId === reported) input.comment = JUMP_COMMENT;
+  }
   return [...out.values()];
 }
 
-/** In the open year only some seats have reported, and some of those only partly. */
-function openYearSeats(inputs: ValueInput[], dict: ReportingDictionary): ValueInput[] {
-  return inputs.filter((i) => {
-    const unit = dict.units.get(i.orgUnitId)!;
-    return noise(`open:${unit.code}`) < 0.7;
-  });
-}
+const JUMP_COMMENT = '演示数据：当年统计口径调整，数值明显上升';
 
 async function settleStates(db: Db, taskId: number, year: number): Promise<void> {
   const repo = reportingRepository(db.kysely);
