@@ -155,7 +155,8 @@ describe(`reporting workflow (${testDialect()})`, () => {
     expect(completeness.body.departments.sort()).toEqual(['卫健委', '教育局']);
     expect(completeness.body.cells.every((c) => c.state === 'draft' && !c.overdue)).toBe(true);
     const reminded = await send<{ submissions: number; notified: number }>(f.office, 'POST', `/api/reporting/tasks/${f.task.id}/remind`, {});
-    expect(reminded.body).toEqual({ submissions: 3, notified: 2 });
+    // 西岗区 卫健委 has two reporters; 西岗区 教育局 and 中山区 卫健委 have none.
+    expect(reminded.body).toEqual({ submissions: 3, notified: 2, unstaffed: 2 });
     expect((await get<{ title: string }[]>(f.reporter2, '/api/notifications')).body[0]!.title).toBe('请尽快填报：2024年度妇女发展规划监测数据填报');
     expect((await send(f.reporter, 'POST', `/api/reporting/tasks/${f.task.id}/remind`, {})).status).toBe(403);
   });

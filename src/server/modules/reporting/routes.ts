@@ -39,7 +39,7 @@ export async function reportingRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags, summary: '催报：通知尚未提交的填报员', params: IdParams,
         body: z.object({ submissionIds: z.array(z.number().int().positive()).optional() }),
-        response: { 200: z.object({ submissions: z.number(), notified: z.number() }), ...errors },
+        response: { 200: z.object({ submissions: z.number(), notified: z.number(), unstaffed: z.number() }), ...errors },
       },
     },
     (req) => reporting.remind(req.auth, req.params.id, req.body.submissionIds),

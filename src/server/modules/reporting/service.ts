@@ -230,6 +230,8 @@ export function reportingService(db: Kysely<Database>) {
       );
       const now = new Date().toISOString();
       let notified = 0;
+      // Seats whose department has no reporter account: the reminder reaches nobody there.
+      let unstaffed = 0;
       await db.transaction().execute(async (trx) => {
         const tx = reportingRepository(trx);
         for (const s of pending) {
@@ -241,10 +243,11 @@ export function reportingService(db: Kysely<Database>) {
           );
           await tx.addEvent({ submissionId: s.id, action: 'remind', from: s.state, to: s.state, comment: null, actorId: user.userId > 0 ? user.userId : null, at: now });
           notified += reporters.length;
+          if (reporters.length === 0) unstaffed++;
         }
         if (pending.length) await tx.markReminded(pending.map((s) => s.id), now);
       });
-      return { submissions: pending.length, notified };
+      return { submissions: pending.length, notified, unstaffed };
     },
 
     audit: (auth: AuthContext | null, query: AuditQuery) => auditTrail(db, auth, query),

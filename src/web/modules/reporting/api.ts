@@ -32,7 +32,25 @@ export interface AuditQuery {
   option: OptionCode;
 }
 
-/** Read endpoints, for useApiGet. */
+/** What an accepted xlsx upload did, as POST …/upload answers (the server's UploadResultSchema). */
+export interface XlsxUploadResultDto {
+  imported: number;
+  updated: number;
+  deleted: number;
+  /** Filled cells that changed nothing. */
+  ignored: number;
+  dryRun: boolean;
+  /** Saved anyway: changes that need a comment, locked sheets passed over. */
+  warnings: string[];
+}
+
+function uploadXlsx(url: string, file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api.upload<XlsxUploadResultDto>(url, form);
+}
+
+/** Read endpoints, for useApiGet and download links. */
 export const reportingUrls = {
   tasks: '/api/reporting/tasks',
   task: (id: number) => `/api/reporting/tasks/${id}`,
@@ -45,6 +63,11 @@ export const reportingUrls = {
     `/api/reporting/audit?${new URLSearchParams({ orgUnitId: String(q.orgUnitId), period: String(q.period), dataElementId: String(q.dataElementId), option: q.option })}`,
   indicators: '/api/indicators',
   notifications: '/api/notifications',
+  /** The xlsx template of one submission, filled with its stored values. */
+  submissionTemplate: (id: number) => `/api/reporting/submissions/${id}/template.xlsx`,
+  /** One sheet per unit that `department` (a short name) reports for in the task, as far as the user may see. */
+  taskTemplate: (taskId: number, department: string) =>
+    `/api/reporting/tasks/${taskId}/template.xlsx?${new URLSearchParams({ department })}`,
 };
 
 export const reportingApi = {
@@ -54,10 +77,12 @@ export const reportingApi = {
     api.post<GridDto>(`/api/reporting/submissions/${id}/actions`, reason === undefined ? { action } : { action, reason }),
   createTask: (input: TaskCreateInput) => api.post<TaskDto>(reportingUrls.tasks, input),
   remind: (taskId: number, submissionIds?: number[]) =>
-    api.post<{ submissions: number; notified: number }>(`/api/reporting/tasks/${taskId}/remind`, submissionIds ? { submissionIds } : {}),
+    api.post<{ submissions: number; notified: number; unstaffed: number }>(`/api/reporting/tasks/${taskId}/remind`, submissionIds ? { submissionIds } : {}),
   submissions: () => api.get<SubmissionDto[]>(reportingUrls.submissions),
   indicators: () => api.get<IndicatorDto[]>(reportingUrls.indicators),
   audit: (q: AuditQuery) => api.get<AuditEntryDto[]>(reportingUrls.audit(q)),
   notifications: () => api.get<NotificationDto[]>(reportingUrls.notifications),
   markRead: (ids: number[]) => api.post<void>('/api/notifications/read', { ids }),
+  uploadSubmission: (id: number, file: File) => uploadXlsx(`/api/reporting/submissions/${id}/upload`, file),
+  uploadTask: (taskId: number, file: File) => uploadXlsx(`/api/reporting/tasks/${taskId}/upload`, file),
 };

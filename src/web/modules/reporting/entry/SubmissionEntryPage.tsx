@@ -11,6 +11,7 @@ import { useCurrentUser } from '../../auth/SessionContext';
 import { reportingUrls, type ReviewEventDto } from '../api';
 import { availableActions, hasAnyRole, REVIEW_ROLES, SEAT_ROLES } from '../permissions';
 import { nextInQueue, reviewQueue } from '../review/queue';
+import { SubmissionTemplateButton } from '../xlsx/TemplateButtons';
 import '../reporting.css';
 import './cells.css';
 import './entry.css';
@@ -109,7 +110,13 @@ function EntryPage({ submissionId }: { submissionId: number }) {
         back={back}
         next={next}
         status={grid.editable ? <SaveStatus state={state} /> : null}
-        actions={<WorkflowActions actions={availableActions(user, submission)} beforeSubmit={beforeSubmit} onAct={onAct} />}
+        actions={
+          <>
+            {/* An upload may change any value and its checks: reload the grid as the server now has it. */}
+            <SubmissionTemplateButton grid={grid} beforeUpload={flush} onUploaded={entry.reload} />
+            <WorkflowActions actions={availableActions(user, submission)} beforeSubmit={beforeSubmit} onAct={onAct} />
+          </>
+        }
       />
       <Card variant="borderless" className="content-card entry-steps-card">
         <WorkflowSteps state={submission.state} />

@@ -1,7 +1,8 @@
-import { ClockCircleOutlined, ExclamationCircleFilled } from '@ant-design/icons';
+import { ClockCircleOutlined, DownloadOutlined, ExclamationCircleFilled } from '@ant-design/icons';
 import { Button, Card, Progress } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import type { SubmissionDto } from '../../../../shared/api/reporting';
+import { reportingUrls } from '../api';
 import { dueText, percent } from '../format';
 import { StateTag } from '../StateTag';
 
@@ -55,9 +56,15 @@ export function SubmissionCard({ submission: s, reviews }: { submission: Submiss
         <span className={s.overdue ? 'submission-card__due is-overdue' : 'submission-card__due'}>
           <ClockCircleOutlined aria-hidden="true" /> {dueText(s.dueOn, s.overdue)}
         </span>
-        <Button type={action.primary ? 'primary' : 'default'} onClick={() => navigate(to)}>
-          {action.label}
-        </Button>
+        <span className="submission-card__buttons">
+          {/* To fill in Excel or WPS; the upload is on the entry page, where the result shows in the grid. */}
+          <Button type="link" icon={<DownloadOutlined />} href={reportingUrls.submissionTemplate(s.id)} download>
+            下载模板
+          </Button>
+          <Button type={action.primary ? 'primary' : 'default'} onClick={() => navigate(to)}>
+            {action.label}
+          </Button>
+        </span>
       </div>
     </Card>
   );

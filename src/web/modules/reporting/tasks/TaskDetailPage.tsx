@@ -14,6 +14,7 @@ import { reportingApi, reportingUrls, type CompletenessDto } from '../api';
 import { STATE_COLORS, STATE_SHORT_LABELS } from '../format';
 import { hasAnyRole } from '../permissions';
 import '../reporting.css';
+import { TaskTemplateButton } from '../xlsx/TemplateButtons';
 import { CELL_FILTERS, countByFilter, remindable, type CellFilter } from './completeness';
 import { CompletenessMatrix } from './CompletenessMatrix';
 
@@ -72,8 +73,9 @@ function TaskDetail({ taskId, initialFilter }: { taskId: number; initialFilter: 
         try {
           const result = await reportingApi.remind(task.id, selected.length ? targets.map((s) => s.id) : undefined);
           const text = `已催报 ${result.submissions} 张填报表，通知 ${result.notified} 位填报员`;
-          if (result.submissions > 0 && result.notified === 0) message.warning(`${text}：这些成员单位尚未设置填报员账号`, 6);
-          else message.success(text);
+          if (result.unstaffed > 0) {
+            message.warning(`${text}；其中 ${result.unstaffed} 张填报表的成员单位尚未设置填报员账号，无人收到通知，请在用户管理中添加`, 8);
+          } else message.success(text);
           setSelected([]);
           reload();
         } catch (e) {
@@ -101,11 +103,14 @@ function TaskDetail({ taskId, initialFilter }: { taskId: number; initialFilter: 
           </span>
         }
         extra={
-          mayRemind && (
-            <Button icon={<BellOutlined />} loading={reminding} disabled={targets.length === 0} onClick={remind}>
-              {selected.length ? `催报所选单位（${targets.length}）` : `一键催报（${targets.length}）`}
-            </Button>
-          )
+          <>
+            <TaskTemplateButton task={task} departments={data.departments} onUploaded={reload} />
+            {mayRemind && (
+              <Button icon={<BellOutlined />} loading={reminding} disabled={targets.length === 0} onClick={remind}>
+                {selected.length ? `催报所选单位（${targets.length}）` : `一键催报（${targets.length}）`}
+              </Button>
+            )}
+          </>
         }
       />
       <ul className="stat-row task-stats" aria-label="填报统计">
