@@ -1,7 +1,7 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Modal, type UploadFile } from 'antd';
 import { useState } from 'react';
 import type { ImportResultDto } from '../../../shared/api/indicators';
+import { XlsxDropZone } from '../../components/XlsxDropZone';
 import { ApiRequestError, errorMessage } from '../../http/client';
 import { indicatorsApi } from './api';
 
@@ -70,21 +70,14 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
       <p className="dialog-intro">
         请上传由“导出 xlsx”得到并编辑过的文件。系统先检查整个文件，全部无误才按指标代码新增或更新；有错误时不导入任何内容。文件中没有的指标保持不变。
       </p>
-      <Upload.Dragger
-        accept=".xlsx"
-        maxCount={1}
-        fileList={files}
-        beforeUpload={() => false}
-        onChange={({ fileList }) => {
-          setFiles(fileList.slice(-1));
+      <XlsxDropZone
+        files={files}
+        onChange={(chosen) => {
+          setFiles(chosen);
           setOutcome(null);
         }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">点击或将 .xlsx 文件拖拽到此处</p>
-      </Upload.Dragger>
+        text="点击或将 .xlsx 文件拖拽到此处"
+      />
       {outcome && 'ok' in outcome && <ImportSummary result={outcome.ok} />}
       {outcome && 'error' in outcome && (
         <Alert

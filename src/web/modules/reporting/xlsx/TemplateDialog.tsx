@@ -1,6 +1,6 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Table, Upload, type TableColumnsType, type UploadFile } from 'antd';
+import { Alert, Button, Modal, Table, type TableColumnsType, type UploadFile } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { XlsxDropZone } from '../../../components/XlsxDropZone';
 import { ApiRequestError, errorMessage } from '../../../http/client';
 import type { XlsxUploadResultDto } from '../api';
 import { problemRows, summaryText, type ProblemRow } from './outcome';
@@ -123,21 +123,14 @@ export function TemplateDialog({ title, download, upload, onUploaded, onClose }:
               <p className="xlsx-step__hint">
                 系统先检查整个文件，全部无误才保存；有任何错误时不保存任何数据，并列出出错的位置。空白单元格不修改已有数据，填写“删除”可删除已有数据。
               </p>
-              <Upload.Dragger
-                accept=".xlsx"
-                maxCount={1}
-                fileList={files}
-                beforeUpload={() => false}
-                onChange={({ fileList }) => {
-                  setFiles(fileList.slice(-1));
+              <XlsxDropZone
+                files={files}
+                onChange={(chosen) => {
+                  setFiles(chosen);
                   setOutcome(null);
                 }}
-              >
-                <p className="ant-upload-drag-icon">
-                  <InboxOutlined />
-                </p>
-                <p className="ant-upload-text">点击或将填好的 .xlsx 模板拖拽到此处</p>
-              </Upload.Dragger>
+                text="点击或将填好的 .xlsx 模板拖拽到此处"
+              />
             </>
           )}
         </li>
