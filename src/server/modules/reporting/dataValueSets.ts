@@ -5,11 +5,10 @@ import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
 import { requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
-import { canReadValue } from './access';
-import { writeDataValues, type ValueInput } from './commands/writeDataValues';
-import { loadDictionary } from './dictionary';
-import { valuesRepository } from './valuesRepository';
-import { ValueMap } from './keys';
+import { canReadSeat, canReadValue, oversees } from './access';
+import { writeDataValues, type Conflict, type ValueInput } from './commands/writeDataValues';
+import { loadDictionary, type ReportingDictionary } from './dictionary';
+import { isKeyYear, ValueMap } from './keys';
 
 /** One data value as DHIS2 writes it (all strings in CSV; JSON may use numbers and booleans). */
 export interface Dhis2DataValue {
@@ -41,6 +40,54 @@ export interface Dhis2Conflict {
   errorCode: string;
   indexes: number[];
 }
+
+/**
+ * The codes DHIS2 gives these conflicts, from its ErrorCode enum (dhis2-core
+ * dhis-api/src/main/java/org/hisp/dhis/feedback/ErrorCode.java, “Data import validation”), so that
+ * clients written for DHIS2 recognise them; the conflict's `value` keeps our Chinese reason.
+ */
+const DHIS2_CODES = {
+  /** Data element not found or not accessible */
+  dataElementNotFound: 'E7610',
+  /** Period not valid */
+  periodNotValid: 'E7611',
+  /** Organisation unit not found or not accessible */
+  orgUnitNotFound: 'E7612',
+  /** Category option combo not found or not accessible for writing data */
+  categoryOptionComboNotFound: 'E7613',
+  /** Organisation unit not in hierarchy of current user */
+  orgUnitNotInHierarchy: 'E7617',
+  /** Value must match data element's type constraints */
+  valueNotValid: 'E7619',
+  /** Category option combo must be part of category combo of data element */
+  categoryOptionComboNotOfDataElement: 'E7634',
+  /** Data element must be assigned through data sets to organisation unit */
+  dataElementNotAssigned: 'E7636',
+  /** Data is already approved for data set, period, organisation unit */
+  alreadyApproved: 'E7642',
+  /** Period is not open for this data set at this time */
+  periodNotOpen: 'E7643',
+  /** Id exists on more than 1 object in the payload (DHIS2 has no data value code for this) */
+  duplicateInPayload: 'E5004',
+} as const;
+
+/** The write path's refusals as DHIS2 codes. */
+const WRITE_CONFLICT_CODES: Record<Conflict['code'], string> = {
+  UNKNOWN_OPTION: DHIS2_CODES.categoryOptionComboNotOfDataElement,
+  // No task of the year collects the element at the unit: a task is what assigns elements to units.
+  NO_TASK: DHIS2_CODES.dataElementNotAssigned,
+  // Submitted for review or approved: both are steps of our approval, which locks the values.
+  LOCKED: DHIS2_CODES.alreadyApproved,
+  // The task opens later, as a data set's input period does.
+  NOT_OPEN: DHIS2_CODES.periodNotOpen,
+  // No reporting seat of the unit's department: the unit is outside what the user may write.
+  FORBIDDEN: DHIS2_CODES.orgUnitNotInHierarchy,
+  // A bad number or values that do not fit together (parts against the total, numerator against denominator).
+  INVALID: DHIS2_CODES.valueNotValid,
+  DUPLICATE: DHIS2_CODES.duplicateInPayload,
+  // Not raised here: the API sends no expected versions, and DHIS2 has no such check to name it after.
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+};
 
 const CSV_COLUMNS = ['dataelement', 'period', 'orgunit', 'categoryoptioncombo', 'attributeoptioncombo', 'value', 'storedby', 'lastupdated', 'comment', 'followup', 'deleted'];
 
@@ -93,11 +140,14 @@ export async function importDataValueSet(db: Kysely<Database>, auth: AuthContext
     const deleted = params.importStrategy === 'DELETE' || dv.deleted === true || String(dv.deleted).toLowerCase() === 'true';
     const rawValue = dv.value === null || dv.value === undefined ? '' : String(dv.value).trim();
     const number = Number(rawValue);
-    if (!de) return conflict(index, deRef, 'E7607', `数据元“${deRef}”不存在`);
-    if (!unit) return conflict(index, ouRef, 'E7608', `单位“${ouRef}”不存在`);
-    if (!/^\d{4}$/.test(periodRef)) return conflict(index, periodRef, 'E7609', `期间“${periodRef}”无效：本系统按年度填报，应为如“2024”的年份`);
-    if (!option) return conflict(index, String(dv.categoryOptionCombo), 'E7610', `分组“${dv.categoryOptionCombo}”不存在，应为 default、female、male、urban 或 rural`);
-    if (!deleted && (rawValue === '' || !Number.isFinite(number))) return conflict(index, rawValue, 'E7619', `值“${rawValue}”不是有效数字`);
+    if (!de) return conflict(index, deRef, DHIS2_CODES.dataElementNotFound, `数据元“${deRef}”不存在`);
+    if (!unit) return conflict(index, ouRef, DHIS2_CODES.orgUnitNotFound, `单位“${ouRef}”不存在`);
+    // Out-of-range years too, which the write path would otherwise refuse as an invalid value.
+    if (!/^\d{4}$/.test(periodRef) || !isKeyYear(Number(periodRef))) {
+      return conflict(index, periodRef, DHIS2_CODES.periodNotValid, `期间“${periodRef}”无效：本系统按年度填报，应为如“2024”的年份`);
+    }
+    if (!option) return conflict(index, String(dv.categoryOptionCombo), DHIS2_CODES.categoryOptionComboNotFound, `分组“${dv.categoryOptionCombo}”不存在，应为 default、female、male、urban 或 rural`);
+    if (!deleted && (rawValue === '' || !Number.isFinite(number))) return conflict(index, rawValue, DHIS2_CODES.valueNotValid, `值“${rawValue}”不是有效数字`);
     inputs.push({
       index,
       // Named by index only when refused (below): most values are never mentioned.
@@ -121,7 +171,7 @@ export async function importDataValueSet(db: Kysely<Database>, auth: AuthContext
     for (const c of result.conflicts) {
       const de = dict.dataElements.get(c.key.dataElementId)!;
       const index = indexOf.get(c.key)!;
-      conflicts.push({ object: de.code, value: `第 ${index + 1} 条：${c.reason}`, errorCode: c.code, indexes: [index] });
+      conflicts.push({ object: de.code, value: `第 ${index + 1} 条：${c.reason}`, errorCode: WRITE_CONFLICT_CODES[c.code], indexes: [index] });
     }
     if (!(atomic && result.conflicts.length > 0)) Object.assign(count, { imported: result.imported, updated: result.updated, deleted: result.deleted });
   }
@@ -156,7 +206,39 @@ export interface ExportParams {
   idScheme: 'code' | 'id';
 }
 
-/** Values the user may read, DHIS2 dataValueSet shape; a unit's descendants with `children`. */
+/** Whether the user may read any data of the unit: a seat of one of its departments, or overseeing it. */
+function readsUnit(auth: AuthContext, dict: ReportingDictionary, orgUnitId: number): boolean {
+  const departments = dict.units.get(orgUnitId)!.departments.values();
+  return oversees(auth, orgUnitId, dict.tree) || [...departments].some((d) => canReadSeat(auth, orgUnitId, d, dict.tree));
+}
+
+/** Units per query, far below either dialect's limit of parameters. */
+const UNIT_BATCH = 1000;
+
+/** Stored values with who changed each last (DHIS2's storedBy; none for the system) and when each was first stored. */
+async function loadExportRows(db: Kysely<Database>, orgUnitIds: number[], periods: number[], dataElementIds: number[] | undefined) {
+  if (periods.length === 0) return [];
+  const rows = [];
+  for (let i = 0; i < orgUnitIds.length; i += UNIT_BATCH) {
+    const batch = await db
+      .selectFrom('data_values as v')
+      .leftJoin('users as u', 'u.id', 'v.updated_by')
+      .select(['v.data_element_id', 'v.org_unit_id', 'v.period', 'v.option_id', 'v.value', 'v.comment', 'v.created_at', 'v.updated_at', 'u.username'])
+      .where('v.org_unit_id', 'in', orgUnitIds.slice(i, i + UNIT_BATCH))
+      .where('v.period', 'in', periods)
+      .$if(dataElementIds !== undefined, (qb) => qb.where('v.data_element_id', 'in', dataElementIds!))
+      .execute();
+    // Not push(...batch): one batch of a national export holds more rows than a call takes arguments.
+    for (const row of batch) rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Values the user may read, DHIS2 dataValueSet shape; a unit's descendants with `children`. A unit
+ * the user may read nothing of is refused, as DHIS2 and the rest of the API do, rather than
+ * answered with no values.
+ */
 export async function exportDataValueSet(db: Kysely<Database>, auth: AuthContext | null, params: ExportParams) {
   const user = requireAuth(auth);
   const dict = await loadDictionary(db);
@@ -168,6 +250,7 @@ export async function exportDataValueSet(db: Kysely<Database>, auth: AuthContext
   const roots = params.orgUnit.map((r) => {
     const id = ref(dict.unitByCode, dict.units, r);
     if (id === undefined) throw appError('VALIDATION_FAILED', `单位“${r}”不存在`);
+    if (!readsUnit(user, dict, id)) throw appError('AUTH_OUT_OF_SCOPE', `${dict.units.get(id)!.name}的数据不在您的管辖范围内`);
     return id;
   });
   const unitIds = [...new Set(roots.flatMap((id) => (params.children ? dict.tree.subtree(id) : [id])))];
@@ -177,23 +260,25 @@ export async function exportDataValueSet(db: Kysely<Database>, auth: AuthContext
     return id;
   });
   const periods = params.period.map(Number).filter(Number.isInteger);
-  const rows = await valuesRepository(db).load({ orgUnitIds: unitIds, periods, dataElementIds });
+  const rows = await loadExportRows(db, unitIds, periods, dataElementIds);
   return rows
-    .filter((r) => canReadValue(user, dict, r.dataElementId, r.orgUnitId))
+    .filter((r) => canReadValue(user, dict, r.data_element_id, r.org_unit_id))
     .map((r) => ({
-      dataElement: params.idScheme === 'id' ? String(r.dataElementId) : dict.dataElements.get(r.dataElementId)!.code,
+      dataElement: params.idScheme === 'id' ? String(r.data_element_id) : dict.dataElements.get(r.data_element_id)!.code,
       period: String(r.period),
-      orgUnit: params.idScheme === 'id' ? String(r.orgUnitId) : dict.units.get(r.orgUnitId)!.code,
-      categoryOptionCombo: dict.optionCodeById.get(r.optionId)! === 'total' ? 'default' : dict.optionCodeById.get(r.optionId)!,
+      orgUnit: params.idScheme === 'id' ? String(r.org_unit_id) : dict.units.get(r.org_unit_id)!.code,
+      categoryOptionCombo: dict.optionCodeById.get(r.option_id)! === 'total' ? 'default' : dict.optionCodeById.get(r.option_id)!,
       value: String(r.value),
+      storedBy: r.username ?? '',
+      created: r.created_at,
+      lastUpdated: r.updated_at,
       comment: r.comment,
-      lastUpdated: r.updatedAt,
     }));
 }
 
 export function dataValuesToCsv(values: Awaited<ReturnType<typeof exportDataValueSet>>): string {
   return toCsv([
     CSV_COLUMNS,
-    ...values.map((v) => [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, 'default', v.value, '', v.lastUpdated, v.comment ?? '', 'false', 'false']),
+    ...values.map((v) => [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, 'default', v.value, v.storedBy, v.lastUpdated, v.comment ?? '', 'false', 'false']),
   ]);
 }

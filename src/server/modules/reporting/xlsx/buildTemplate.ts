@@ -72,8 +72,8 @@ const COMMENT_RULE: ExcelJS.DataValidation = {
 
 function addRow(sheet: ExcelJS.Worksheet, rowNo: number, columns: TemplateColumn[], row: GridRow, grid: GridDto): StampCell[] {
   const stamped: StampCell[] = [];
-  const stamp = (column: number, option: StampCell['option'], version: number | null) =>
-    stamped.push({ sheet: sheet.name, submissionId: grid.submission.id, row: rowNo, column, indicatorCode: row.indicatorCode, dataElementId: row.dataElementId, option, version });
+  const stamp = (column: number, option: StampCell['option'], version: number | null, filled: StampCell['filled']) =>
+    stamped.push({ sheet: sheet.name, submissionId: grid.submission.id, row: rowNo, column, indicatorCode: row.indicatorCode, dataElementId: row.dataElementId, option, version, filled });
   const inputKind: Kind = grid.editable ? 'input' : 'readOnly';
   const previous = row.cells.find((c) => c.option === 'total')?.previous ?? null;
   const described: [ExcelJS.CellValue, Kind][] = [
@@ -88,15 +88,16 @@ function addRow(sheet: ExcelJS.Worksheet, rowNo: number, columns: TemplateColumn
     const fixed = described[i];
     if (fixed) return put(cell, ...fixed);
     if (column.comment) {
-      put(cell, rowComment(row.cells), inputKind);
+      const comment = rowComment(row.cells);
+      put(cell, comment, inputKind);
       cell.dataValidation = COMMENT_RULE;
-      return stamp(i + 1, null, null);
+      return stamp(i + 1, null, null, comment);
     }
     const value = row.cells.find((c) => c.option === column.option);
     if (!value) return put(cell, null, 'unused');
     put(cell, value.value, inputKind);
     cell.dataValidation = numberRule(cell.address, row.valueType === 'count');
-    stamp(i + 1, value.option, value.version);
+    stamp(i + 1, value.option, value.version, value.value);
   });
   return stamped;
 }

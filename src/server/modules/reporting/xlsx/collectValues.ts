@@ -7,11 +7,9 @@ import type ExcelJS from 'exceljs';
 import type { GridDto } from '../../../../shared/api/reporting';
 import { OPTION_LABELS, type OptionCode } from '../../../../shared/monitoring/validation';
 import type { ValueInput } from '../commands/writeDataValues';
-import { COMMENT_MAX, describePlace, HEADER_ROW, rowComment, type Place } from './layout';
+import { COMMENT_MAX, describePlace, HEADER_ROW, type Place } from './layout';
 import { readText, readValue } from './readCells';
 import type { StampCell } from './stamp';
-
-type GridRow = GridDto['rows'][number];
 
 export interface Located {
   /** null: about a whole sheet. */
@@ -74,11 +72,14 @@ function layoutIntact(ctx: SheetContext, cells: readonly StampCell[]): boolean {
   return intact;
 }
 
-/** The 说明 of a row: undefined when unchanged, so the stored comments stay as they are. */
-function commentOf(ctx: SheetContext, stamp: StampCell | undefined, row: GridRow): string | null | undefined {
+/**
+ * The 说明 of a row: undefined when left as the template had it, so the stored comments stay as
+ * they are, also where someone changed them since the download.
+ */
+function commentOf(ctx: SheetContext, stamp: StampCell | undefined): string | null | undefined {
   if (!stamp) return undefined;
   const text = readText(ctx.sheet.getCell(stamp.row, stamp.column));
-  if (text === rowComment(row.cells)) return undefined;
+  if (text === stamp.filled) return undefined;
   if (text && text.length > COMMENT_MAX) problem(ctx, stamp.row, stamp.column, '说明', `不超过 ${COMMENT_MAX} 字，实为 ${text.length} 字`);
   return text;
 }
@@ -87,7 +88,7 @@ function collectRow(ctx: SheetContext, cells: readonly StampCell[], optionColumn
   const first = cells[0]!;
   const row = ctx.grid.rows.find((r) => r.dataElementId === first.dataElementId);
   if (!row) return problem(ctx, first.row, 1, '指标编码', '该数据项已不在本填报表中，请重新下载模板');
-  const comment = commentOf(ctx, cells.find((c) => c.option === null), row);
+  const comment = commentOf(ctx, cells.find((c) => c.option === null));
   const { orgUnit, year } = ctx.grid.submission;
 
   for (const [column, option] of optionColumns) {
@@ -102,7 +103,12 @@ function collectRow(ctx: SheetContext, cells: readonly StampCell[], optionColumn
     if (read.kind === 'invalid') problem(ctx, first.row, column, OPTION_LABELS[option], read.reason);
     if (read.kind === 'invalid' || read.kind === 'empty') continue;
     const value = read.kind === 'delete' ? null : read.value;
-    if (value === current.value && (comment === undefined || value === null || comment === current.comment)) {
+    // A cell left as downloaded is not written: that would undo what someone saved since, or be
+    // refused as a conflict with it. A changed cell carries the version it was downloaded at
+    // (below), so edits made since still stop it.
+    const asDownloaded = value === stamp.filled && comment === undefined;
+    const asStored = value === current.value && (comment === undefined || value === null || comment === current.comment);
+    if (asDownloaded || asStored) {
       ctx.out.unchanged++;
       continue;
     }

@@ -7,7 +7,7 @@ import { OPTION_LABELS, type OptionCode } from '../../../../shared/monitoring/va
 /** The hidden sheet that stamps a workbook as our template and maps its cells to values. */
 export const STAMP_SHEET = '_halfsky';
 /** Bumped whenever the stamp or the sheet layout changes; older files are refused. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export const TITLE_ROW = 1;
 export const NOTE_ROW = 2;

@@ -21,6 +21,11 @@ export interface StampCell {
   option: OptionCode | null;
   /** The value's version when the template was made (null: no value yet), to catch edits made since. */
   version: number | null;
+  /**
+   * What the cell held when the template was made: the value, or for a 说明 cell the row's comment
+   * (null: empty). A cell that still holds it was not changed by the person filling it in.
+   */
+  filled: number | string | null;
 }
 
 export interface TemplateStamp {
@@ -34,7 +39,7 @@ export interface TemplateStamp {
 }
 
 const HEADER_KEYS = ['formatVersion', 'taskId', 'taskName', 'templateVersion', 'submissionIds', 'generatedAt'] as const;
-const CELL_COLUMNS = ['sheet', 'submissionId', 'row', 'column', 'indicatorCode', 'dataElementId', 'option', 'version'] as const;
+const CELL_COLUMNS = ['sheet', 'submissionId', 'row', 'column', 'indicatorCode', 'dataElementId', 'option', 'version', 'filled'] as const;
 /** The cell table starts below the header keys and one blank row. */
 const TABLE_ROW = HEADER_KEYS.length + 2;
 
@@ -79,6 +84,9 @@ export function readStamp(workbook: ExcelJS.Workbook): TemplateStamp {
     const at = (key: (typeof CELL_COLUMNS)[number]) => raw(sheet, row, CELL_COLUMNS.indexOf(key) + 1);
     const option = at('option');
     if (option !== null && !OPTION_CODES.includes(option as OptionCode)) throw brokenStamp();
+    const filled = at('filled');
+    // A 说明 cell held text, a value cell a number.
+    if (filled !== null && typeof filled !== (option === null ? 'string' : 'number')) throw brokenStamp();
     cells.push({
       sheet: String(at('sheet')),
       submissionId: integer(at('submissionId')),
@@ -88,6 +96,7 @@ export function readStamp(workbook: ExcelJS.Workbook): TemplateStamp {
       dataElementId: integer(at('dataElementId')),
       option: option as OptionCode | null,
       version: at('version') === null ? null : integer(at('version')),
+      filled,
     });
   }
   const ids = String(header.get('submissionIds') ?? '');

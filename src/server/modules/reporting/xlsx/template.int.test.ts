@@ -44,6 +44,10 @@ describe(`xlsx template download (${testDialect()})`, () => {
     expect(sheet.getCell('E4').value).toBe(5);
     expect(sheet.getCell(kit.address(sheet, '孕产妇系统管理率|女')).value).toBe(96.5);
     expect(sheet.getCell(kit.address(sheet, '孕产妇系统管理率|说明')).value).toBe('含流动人口');
+    // The stamp remembers what each input cell held, to tell the cells people changed from the rest.
+    expect(readStamp(workbook).cells.filter((c) => c.dataElementId === care.valueId).map((c) => [c.option, c.version, c.filled])).toEqual([
+      ['total', null, null], ['female', 1, 96.5], ['male', null, null], [null, null, '含流动人口'],
+    ]);
     expect(sheet.getCell('A4').font.name).toBe('宋体');
   });
 
@@ -72,9 +76,9 @@ describe(`xlsx template download (${testDialect()})`, () => {
     expect(sheet.getCell(unused).dataValidation).toBeUndefined();
 
     const stamp = readStamp(workbook);
-    expect(stamp).toMatchObject({ formatVersion: 1, taskId: task.id, taskName: task.name, templateVersion: 1, submissionIds: [seat.id] });
+    expect(stamp).toMatchObject({ formatVersion: 2, taskId: task.id, taskName: task.name, templateVersion: 1, submissionIds: [seat.id] });
     expect(stamp.cells).toContainEqual({
-      sheet: '西岗区', submissionId: seat.id, row: 4, column: 6, indicatorCode: expect.any(String), dataElementId: mmr.numeratorId, option: 'total', version: null,
+      sheet: '西岗区', submissionId: seat.id, row: 4, column: 6, indicatorCode: expect.any(String), dataElementId: mmr.numeratorId, option: 'total', version: null, filled: null,
     });
     expect(stamp.cells.filter((c) => c.dataElementId === care.valueId).map((c) => c.option)).toEqual(['total', 'female', 'male', null]);
   });

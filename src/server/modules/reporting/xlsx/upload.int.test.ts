@@ -70,6 +70,32 @@ describe(`xlsx template upload (${testDialect()})`, () => {
     expect(await kit.storedValue(kit.care.valueId, kit.xigang.id, 'female')).toMatchObject({ value: 95, comment: null });
   });
 
+  it('leaves cells as downloaded alone when others saved since, and still checks the cells changed', async () => {
+    await kit.upload(kit.reporter, kit.seatUpload, await kit.fill(await template(), FULL));
+    const downloaded = await template();
+    const save = (dataElementId: number, value: number, comment?: string) =>
+      kit.t.app.inject({
+        method: 'PUT', url: `/api/reporting/submissions/${kit.seat.id}/values`, headers: authHeaders(kit.reporter),
+        payload: { cells: [{ dataElementId, option: 'total', value, comment, expectedVersion: 1 }] },
+      });
+    // Since the download, one value got a comment (the same number), another a new number.
+    expect((await save(kit.mmr.numeratorId, 3, '已核实')).statusCode).toBe(200);
+    expect((await save(kit.mmr.denominatorId, 41000)).statusCode).toBe(200);
+
+    const res = await kit.upload(kit.reporter, kit.seatUpload, await kit.fill(downloaded, { '孕产妇系统管理率|合计': 95.8 }));
+    expect(res.body).toEqual({ imported: 0, updated: 1, deleted: 0, ignored: 10, dryRun: false, warnings: [] });
+    expect(await kit.storedValue(kit.mmr.numeratorId, kit.xigang.id)).toMatchObject({ value: 3, comment: '已核实', version: 2 });
+    expect(await kit.storedValue(kit.mmr.denominatorId, kit.xigang.id)).toMatchObject({ value: 41000, version: 2 });
+    expect(await kit.storedValue(kit.care.valueId, kit.xigang.id)).toMatchObject({ value: 95.8, version: 2 });
+
+    const changed = await kit.upload(kit.reporter, kit.seatUpload, await kit.fill(downloaded, { '分母：活产数|合计': 42000 }));
+    expect({ status: changed.status, code: changed.body.code }).toEqual({ status: 409, code: 'VALUE_CONFLICT' });
+    expect((changed.body as ApiError).details[0]!.message).toBe(`${await placeOf('分母：活产数|合计')}：“活产数”已被他人修改为 41000，请核对后再保存`);
+    const recommented = await kit.upload(kit.reporter, kit.seatUpload, await kit.fill(downloaded, { '分子：孕产妇死亡数|说明': '以户籍统计' }));
+    expect({ status: recommented.status, code: recommented.body.code }).toEqual({ status: 409, code: 'VALUE_CONFLICT' });
+    expect(await kit.storedValue(kit.mmr.denominatorId, kit.xigang.id)).toMatchObject({ value: 41000, version: 2 });
+  });
+
   it('warns, with the cell, about a large change that has no comment', async () => {
     await kit.t.db.kysely.updateTable('indicators').set({ yoy_threshold: 50 }).where('id', '=', kit.mmr.id).execute();
     await kit.storePrevious(kit.mmr.numeratorId, kit.xigang.id, 3);
