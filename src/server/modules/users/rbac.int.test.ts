@@ -20,14 +20,18 @@ describe(`RBAC matrix: org units, departments, users (${testDialect()})`, () => 
       { role: 'office', orgUnit: org.xigang },
       { role: 'office', orgUnit: org.zhongshan },
       { role: 'statistics', orgUnit: org.xigang },
+      { role: 'evaluation', orgUnit: org.xigang },
       { role: 'leader', orgUnit: org.xigang },
       { role: 'reporter', orgUnit: org.xigang, departmentId: org.xg.health.id },
+      { role: 'dept_reviewer', orgUnit: org.xigang, departmentId: org.xg.health.id },
     ];
     const [A, F, S] = ['allowed', 'forbidden', 'scoped'] as const satisfies Access[];
-    const everyone = [A, A, A, A, A, A, A];
-    const adminOnly = [A, F, F, F, F, F, F];
-    const xigangManagers = [A, A, A, S, F, F, F];
-    const listers = [A, A, A, A, F, F, F];
+    // Only admin and the offices manage; every other role, department roles included, is refused.
+    const others = [F, F, F, F, F];
+    const everyone = [A, A, A, A, A, A, A, A, A];
+    const adminOnly = [A, F, F, F, ...others];
+    const xigangManagers = [A, A, A, S, ...others];
+    const listers = [A, A, A, A, ...others];
 
     const reporter = await buildUser(t.db, { role: 'reporter', orgUnitId: org.xigang.id, departmentId: org.xg.health.id });
     const reporterGrant = { role: 'reporter', orgUnitId: org.xigang.id, departmentId: org.xg.health.id };
