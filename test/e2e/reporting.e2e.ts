@@ -240,6 +240,13 @@ describe('reporting in the browser', () => {
     await events.getByText(RETURN_REASON).waitFor();
     await screenshot(page, 'reporting-approved');
 
+    // The unit's trail: every change of the seat's values, with who, when and how.
+    const changes = await entry.openUnitChanges();
+    const births = changes.getByRole('row').filter({ hasText: '活产数（合计）' });
+    expect(await births.first().innerText()).toMatch(/修改\s*3,320\s*→\s*3,350[\s\S]*王芳[\s\S]*网页/);
+    expect(await births.filter({ hasText: '李军' }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'reporting-unit-changes');
+
     const reporterPage = await as(REPORTER);
     const locked = new ReportingEntryPage(reporterPage);
     await locked.open(seat.id);

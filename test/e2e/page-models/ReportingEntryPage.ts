@@ -114,4 +114,12 @@ export class ReportingEntryPage {
     await this.page.getByRole('tab', { name: /审核记录/ }).click();
     return this.page.getByRole('tabpanel').filter({ has: this.page.locator('.review-history') });
   }
+
+  /** The committee's list of every change of this seat's values. */
+  async openUnitChanges(): Promise<Locator> {
+    await this.page.getByRole('tab', { name: '数据修改记录' }).click();
+    const panel = this.page.getByRole('tabpanel', { name: '数据修改记录' });
+    await panel.getByRole('row').nth(1).waitFor();
+    return panel;
+  }
 }

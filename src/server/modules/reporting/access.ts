@@ -1,12 +1,9 @@
-import type { Role } from '../../../shared/roles';
+import { OVERSEER_ROLES, type Role } from '../../../shared/roles';
 import { appError } from '../../errors';
 import { requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgTree } from '../orgs/tree';
 import type { ReportingDictionary } from './dictionary';
-
-/** Roles that read monitoring data across a unit's subtree. */
-const OVERSEERS: readonly Role[] = ['office', 'statistics', 'evaluation', 'leader'];
 
 function holdsSeat(auth: AuthContext, role: Role, orgUnitId: number, departmentId: number): boolean {
   return auth.roles.some((g) => g.role === role && g.orgUnitId === orgUnitId && g.departmentId === departmentId);
@@ -24,7 +21,7 @@ export function canReadSeat(auth: AuthContext, orgUnitId: number, departmentId: 
   return (
     holdsSeat(auth, 'reporter', orgUnitId, departmentId) ||
     holdsSeat(auth, 'dept_reviewer', orgUnitId, departmentId) ||
-    coversUnit(auth, OVERSEERS, orgUnitId, tree)
+    coversUnit(auth, OVERSEER_ROLES, orgUnitId, tree)
   );
 }
 
@@ -43,7 +40,7 @@ export function actsAs(auth: AuthContext, role: Role, orgUnitId: number, departm
 
 /** Whether the user reads all monitoring data of a unit: the committee roles of it or above. */
 export function oversees(auth: AuthContext, orgUnitId: number, tree: OrgTree): boolean {
-  return coversUnit(auth, OVERSEERS, orgUnitId, tree);
+  return coversUnit(auth, OVERSEER_ROLES, orgUnitId, tree);
 }
 
 /**

@@ -25,11 +25,12 @@ export interface ReviewEventDto {
   by: string | null;
 }
 
+/** One value's history, or (without data element and option) every change at a unit in a year. */
 export interface AuditQuery {
   orgUnitId: number;
   period: number;
-  dataElementId: number;
-  option: OptionCode;
+  dataElementId?: number;
+  option?: OptionCode;
 }
 
 /** What an accepted xlsx upload did, as POST …/upload answers (the server's UploadResultSchema). */
@@ -60,7 +61,12 @@ export const reportingUrls = {
   grid: (id: number) => `/api/reporting/submissions/${id}/grid`,
   events: (id: number) => `/api/reporting/submissions/${id}/events`,
   audit: (q: AuditQuery) =>
-    `/api/reporting/audit?${new URLSearchParams({ orgUnitId: String(q.orgUnitId), period: String(q.period), dataElementId: String(q.dataElementId), option: q.option })}`,
+    `/api/reporting/audit?${new URLSearchParams({
+      orgUnitId: String(q.orgUnitId),
+      period: String(q.period),
+      ...(q.dataElementId === undefined ? {} : { dataElementId: String(q.dataElementId) }),
+      ...(q.option === undefined ? {} : { option: q.option }),
+    })}`,
   indicators: '/api/indicators',
   notifications: '/api/notifications',
   /** The xlsx template of one submission, filled with its stored values. */

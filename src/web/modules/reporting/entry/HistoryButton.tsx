@@ -12,7 +12,7 @@ export interface AuditScope {
   period: number;
 }
 
-const ACTION_TEXT: Record<AuditEntryDto['action'], string> = { create: '填报', update: '修改', delete: '清除' };
+export const ACTION_TEXT: Record<AuditEntryDto['action'], string> = { create: '填报', update: '修改', delete: '清除' };
 
 function HistoryList({ cell, scope }: { cell: CellState; scope: AuditScope }) {
   const url = reportingUrls.audit({ ...scope, dataElementId: cell.dataElementId, option: cell.option });

@@ -9,6 +9,7 @@ import { PageLoading } from '../../../components/PageLoading';
 import { useApiGet } from '../../../http/useApiGet';
 import { useCurrentUser } from '../../auth/SessionContext';
 import { reportingUrls, type ReviewEventDto } from '../api';
+import { OVERSEER_ROLES } from '../../../../shared/roles';
 import { availableActions, hasAnyRole, REVIEW_ROLES, SEAT_ROLES } from '../permissions';
 import { nextInQueue, reviewQueue } from '../review/queue';
 import { SubmissionTemplateButton } from '../xlsx/TemplateButtons';
@@ -23,6 +24,7 @@ import { currentValues, filledCount, submitBlockReason, unsavedCount } from './e
 import { buildSections, navMatrix, type IndicatorMeta } from './gridModel';
 import { IssueList } from './IssueList';
 import { ReviewHistory } from './ReviewHistory';
+import { UnitAuditTable } from './UnitAuditTable';
 import { SaveStatus } from './SaveStatus';
 import { useEntryGrid } from './useEntryGrid';
 import { useGridFocus } from './useGridFocus';
@@ -165,6 +167,18 @@ function EntryPage({ submissionId }: { submissionId: number }) {
               label: `审核记录${events.data?.length ? `（${events.data.length}）` : ''}`,
               children: <ReviewHistory events={events.data} />,
             },
+            // The unit-wide trail is the committee's view; a reporter sees each value's history beside it.
+            ...(hasAnyRole(user, OVERSEER_ROLES)
+              ? [
+                  {
+                    key: 'changes',
+                    label: '数据修改记录',
+                    children: (
+                      <UnitAuditTable orgUnitId={submission.orgUnit.id} period={submission.year} dataElementIds={new Set(grid.rows.map((r) => r.dataElementId))} />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
