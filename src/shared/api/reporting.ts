@@ -148,3 +148,16 @@ export const NotificationSchema = z.object({
   createdAt: z.string(),
   read: z.boolean(),
 });
+
+/** What an accepted xlsx template upload did. */
+export const XlsxUploadResultSchema = z.object({
+  imported: z.number(),
+  updated: z.number(),
+  deleted: z.number(),
+  /** Filled cells that changed nothing. */
+  ignored: z.number(),
+  dryRun: z.boolean(),
+  /** Saved anyway: changes that need a comment, locked sheets passed over. */
+  warnings: z.array(z.string()),
+});
+export type XlsxUploadResultDto = z.infer<typeof XlsxUploadResultSchema>;

@@ -2,22 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
+import { XlsxUploadResultSchema } from '../../../shared/api/reporting';
 import { appError } from '../../errors';
 import { reportingXlsxService, type UploadFile } from './xlsx/service';
 import { sendDownload, XLSX_TYPE } from '../../http/download';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 413: ApiErrorSchema };
 const tags = ['reporting'];
-
-const UploadResultSchema = z.object({
-  imported: z.number(),
-  updated: z.number(),
-  deleted: z.number(),
-  /** Filled cells that changed nothing. */
-  ignored: z.number(),
-  dryRun: z.boolean(),
-  warnings: z.array(z.string()),
-});
 
 const DryRunQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() });
 const uploadDoc = {
@@ -62,13 +53,13 @@ export async function reportingXlsxRoutes(app: FastifyInstance): Promise<void> {
 
   api.post(
     '/reporting/submissions/:id/upload',
-    { schema: { tags, summary: '上传填报模板（本填报表）', params: IdParams, querystring: DryRunQuery, ...uploadDoc, response: { 200: UploadResultSchema, ...errors } } },
+    { schema: { tags, summary: '上传填报模板（本填报表）', params: IdParams, querystring: DryRunQuery, ...uploadDoc, response: { 200: XlsxUploadResultSchema, ...errors } } },
     async (request) => xlsx.upload(request.auth, { submissionId: request.params.id }, await readFile(request), request.query.dryRun === 'true'),
   );
 
   api.post(
     '/reporting/tasks/:id/upload',
-    { schema: { tags, summary: '上传填报模板（本任务的一个或多个填报表）', params: IdParams, querystring: DryRunQuery, ...uploadDoc, response: { 200: UploadResultSchema, ...errors } } },
+    { schema: { tags, summary: '上传填报模板（本任务的一个或多个填报表）', params: IdParams, querystring: DryRunQuery, ...uploadDoc, response: { 200: XlsxUploadResultSchema, ...errors } } },
     async (request) => xlsx.upload(request.auth, { taskId: request.params.id }, await readFile(request), request.query.dryRun === 'true'),
   );
 }

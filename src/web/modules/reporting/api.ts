@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { IndicatorDto } from '../../../shared/api/indicators';
 import type {
-  AuditEntryDto, CellSave, CompletenessSchema, GridDto, IssueSchema, NotificationSchema, SaveResultSchema, SubmissionDto, TaskCreateInput, TaskDto,
+  AuditEntryDto, CellSave, CompletenessSchema, GridDto, IssueSchema, NotificationSchema, SaveResultSchema, SubmissionDto, TaskCreateInput, TaskDto, XlsxUploadResultDto,
 } from '../../../shared/api/reporting';
 import type { OptionCode } from '../../../shared/monitoring/validation';
 import type { WorkflowAction } from '../../../shared/monitoring/workflow';
@@ -31,18 +31,6 @@ export interface AuditQuery {
   period: number;
   dataElementId?: number;
   option?: OptionCode;
-}
-
-/** What an accepted xlsx upload did, as POST …/upload answers (the server's UploadResultSchema). */
-export interface XlsxUploadResultDto {
-  imported: number;
-  updated: number;
-  deleted: number;
-  /** Filled cells that changed nothing. */
-  ignored: number;
-  dryRun: boolean;
-  /** Saved anyway: changes that need a comment, locked sheets passed over. */
-  warnings: string[];
 }
 
 function uploadXlsx(url: string, file: File) {

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import type { GridDto } from '../../../../shared/api/reporting';
+import type { GridDto, XlsxUploadResultDto } from '../../../../shared/api/reporting';
 import type { OptionCode } from '../../../../shared/monitoring/validation';
 import type { Database } from '../../../db/schema';
 import { appError, type ErrorCode } from '../../../errors';
@@ -27,14 +27,6 @@ export interface UploadFile {
   bytes: Uint8Array;
 }
 
-export interface UploadResult {
-  imported: number;
-  updated: number;
-  deleted: number;
-  ignored: number;
-  dryRun: boolean;
-  warnings: string[];
-}
 
 async function loadWorkbook(file: UploadFile): Promise<ExcelJS.Workbook> {
   if (!/\.xlsx$/i.test(file.fileName)) throw appError('XLSX_UNRECOGNISED', `只能上传 .xlsx 格式的填报模板，“${file.fileName}”不是 .xlsx 文件`);
@@ -135,7 +127,7 @@ export function reportingXlsxService(db: Kysely<Database>, reporting: ReportingS
       return { fileName: `${task.name}-${department}.xlsx`, bytes: await buildTemplate(task, grids) };
     },
 
-    async upload(auth: AuthContext | null, target: UploadTarget, file: UploadFile, dryRun: boolean): Promise<UploadResult> {
+    async upload(auth: AuthContext | null, target: UploadTarget, file: UploadFile, dryRun: boolean): Promise<XlsxUploadResultDto> {
       const user = requireAuth(auth);
       const workbook = await loadWorkbook(file);
       const stamp = readStamp(workbook);

@@ -2,7 +2,7 @@ import { Alert, Button, Modal, Table, type TableColumnsType, type UploadFile } f
 import { useState, type ReactNode } from 'react';
 import { XlsxDropZone } from '../../../components/XlsxDropZone';
 import { ApiRequestError, errorMessage } from '../../../http/client';
-import type { XlsxUploadResultDto } from '../api';
+import type { XlsxUploadResultDto } from '../../../../shared/api/reporting';
 import { problemRows, summaryText, type ProblemRow } from './outcome';
 import './xlsx.css';
 

@@ -1,5 +1,5 @@
 import type { ApiErrorDetail } from '../../../http/client';
-import type { XlsxUploadResultDto } from '../api';
+import type { XlsxUploadResultDto } from '../../../../shared/api/reporting';
 
 /** The headline of an accepted upload: what changed, what stayed as it was. */
 export function summaryText(r: Pick<XlsxUploadResultDto, 'imported' | 'updated' | 'deleted' | 'ignored'>): string {
