@@ -10,7 +10,8 @@
 import { cpus } from 'node:os';
 import { assessTarget, measureTarget, progressSeries, progressSummary } from '../src/server/modules/analytics/catalogue';
 import { buildUnitIndex, type YearSpan } from '../src/server/modules/analytics/engine/cube';
-import { FactBase, type OptionCode } from '../src/server/modules/analytics/facts';
+import { FactBase } from '../src/server/modules/analytics/facts';
+import type { OptionCode } from '../src/shared/monitoring/validation';
 import { PROGRESS_STATUSES, type ProgressStatus } from '../src/shared/analytics/progress';
 import { aggregateInDuck, duckChecksum, duckValue, loadDuck } from './analytics/duckdb';
 import { loadTest } from './analytics/http';

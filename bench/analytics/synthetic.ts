@@ -5,7 +5,8 @@
  * run sees the same data.
  */
 import type { AnalyticsIndicator, TargetSpec } from '../../src/server/modules/analytics/catalogue';
-import type { FactBase, OptionCode } from '../../src/server/modules/analytics/facts';
+import type { FactBase } from '../../src/server/modules/analytics/facts';
+import type { OptionCode } from '../../src/shared/monitoring/validation';
 
 export const FIRST_YEAR = 2016;
 export const YEARS = 10;

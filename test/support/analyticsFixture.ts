@@ -1,11 +1,11 @@
 import { expect } from 'vitest';
 import type { Role } from '../../src/shared/api/auth';
 import type { SubmissionDto, TaskDto } from '../../src/shared/api/reporting';
+import type { OptionCode } from '../../src/shared/monitoring/validation';
 import { authHeaders, buildOrgUnit, buildUser, login, type Session, type TestApp } from './appHarness';
 import { buildDepartment, buildDirectIndicator, buildRatioIndicator } from './monitoringFactories';
 
 type Comparator = '>=' | '<=' | '=' | '~' | 'increase' | 'decrease';
-type Option = 'total' | 'female' | 'male' | 'urban' | 'rural';
 
 /** One value to store: a data element at a unit in a year (and option). */
 export interface ValueRow {
@@ -13,7 +13,7 @@ export interface ValueRow {
   unit: { id: number };
   year: number;
   value: number;
-  option?: Option;
+  option?: OptionCode;
 }
 
 /**
@@ -70,7 +70,7 @@ export async function buildAnalyticsFixture(t: TestApp) {
   };
 
   /** The numerator and denominator of a ratio indicator at a unit in a year. */
-  const ratio = (ind: { numeratorId: number; denominatorId: number }, unit: { id: number }, year: number, num: number, den: number, option?: Option): ValueRow[] => [
+  const ratio = (ind: { numeratorId: number; denominatorId: number }, unit: { id: number }, year: number, num: number, den: number, option?: OptionCode): ValueRow[] => [
     { de: ind.numeratorId, unit, year, value: num, option },
     { de: ind.denominatorId, unit, year, value: den, option },
   ];

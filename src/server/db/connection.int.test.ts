@@ -76,7 +76,8 @@ describe(`database connection (${testDialect()})`, () => {
       .values({ code: 'DE1', name: '住院分娩数', unit: '人', value_type: 'count', categories: 'sex' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const options = await k.selectFrom('category_options').select('id').orderBy('id').execute();
+    // Not the age groups: going back past 0005 drops them with their values (tested below).
+    const options = await k.selectFrom('category_options').select('id').where('category', '!=', 'age').orderBy('id').execute();
     const rows = options.map((o, i) => ({
       data_element_id: element.id, org_unit_id: unit.id, period: 2024, option_id: o.id, value: 100 + i, comment: i ? null : '含流动人口',
       department_id: null, version: 2, created_by: null, created_at: '2025-01-02T03:04:05.678Z', created_via: 'xlsx', updated_by: null, updated_at: '2025-02-03T04:05:06.789Z',
@@ -91,5 +92,32 @@ describe(`database connection (${testDialect()})`, () => {
     expect(await read()).toEqual(rows);
     // The new key still refuses a second value for the same cell.
     await expect(k.insertInto('data_values').values(rows[0]!).execute()).rejects.toThrow(/unique|primary key/i);
+  });
+
+  it('adds the three age groups and takes them, their values and the age category back out', async () => {
+    const k = db.kysely;
+    const ageOptions = () => k.selectFrom('category_options').select(['code', 'name', 'sort']).where('category', '=', 'age').orderBy('sort').execute();
+    expect(await ageOptions()).toEqual([
+      { code: 'age0_14', name: '0–14岁', sort: 5 },
+      { code: 'age15_59', name: '15–59岁', sort: 6 },
+      { code: 'age60', name: '60岁及以上', sort: 7 },
+    ]);
+    const unit = await k.insertInto('org_units').values({ code: '210203', name: '西岗区', level: 'district' }).returning('id').executeTakeFirstOrThrow();
+    const element = await k
+      .insertInto('data_elements')
+      .values({ code: 'DE1', name: '常住人口数', unit: '人', value_type: 'count', categories: 'sex,age' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const options = await k.selectFrom('category_options').select(['id', 'code']).where('code', 'in', ['total', 'age60']).orderBy('id').execute();
+    const stamp = { created_at: '2025-01-02T03:04:05.678Z', created_via: 'api', updated_at: '2025-01-02T03:04:05.678Z' };
+    await k.insertInto('data_values').values(options.map((o) => ({ data_element_id: element.id, org_unit_id: unit.id, period: 2024, option_id: o.id, value: 7, ...stamp }))).execute();
+    const migrator = new Migrator({ db: k, provider: migrationProvider });
+
+    expect((await migrator.migrateTo('0004_values_by_unit')).error).toBeUndefined();
+    expect(await ageOptions()).toEqual([]);
+    expect(await k.selectFrom('data_values').select('option_id').execute()).toEqual([{ option_id: options.find((o) => o.code === 'total')!.id }]);
+    expect(await k.selectFrom('data_elements').select('categories').executeTakeFirstOrThrow()).toEqual({ categories: 'sex' });
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await ageOptions()).toHaveLength(3);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { indicatorIssues } from '../indicators/validate';
-import { CATEGORY_SETS, DIRECTIONS, INDICATOR_CODE_PATTERN, VALUE_TYPES } from '../indicators/vocabulary';
+import { CATEGORY_LABELS, CATEGORY_SETS, DIRECTIONS, INDICATOR_CODE_PATTERN, VALUE_TYPES } from '../indicators/vocabulary';
 import { COMPARATORS } from '../plan-text/types';
 import { ComparatorSchema } from './plans';
 
@@ -11,7 +11,7 @@ const code = (label: string) =>
   z.string(`请填写${label}`).trim().regex(INDICATOR_CODE_PATTERN, `${label}应以大写字母开头，只含大写字母、数字和下划线，共 2–32 位`);
 
 const DirectionSchema = z.enum(DIRECTIONS, '请选择方向');
-const CategoriesSchema = z.enum(CATEGORY_SETS, '分组应为不分组、按性别、按城乡或按性别和城乡');
+const CategoriesSchema = z.enum(CATEGORY_SETS, `分组应为${Object.values(CATEGORY_LABELS).join('、')}之一`);
 
 /** A reported number an indicator is computed from; data elements are shared by code between indicators. */
 export const DataElementInput = z.object({

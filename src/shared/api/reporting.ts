@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPTION_CODES } from '../monitoring/validation';
 import { SUBMISSION_STATES, WORKFLOW_ACTIONS } from '../monitoring/workflow';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -53,7 +54,6 @@ export const TaskSchema = z.object({
 });
 export type TaskDto = z.infer<typeof TaskSchema>;
 
-export const OPTION_CODES = ['total', 'female', 'male', 'urban', 'rural'] as const;
 export const OptionCodeSchema = z.enum(OPTION_CODES);
 
 export const IssueSchema = z.object({

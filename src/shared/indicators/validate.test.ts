@@ -37,6 +37,14 @@ describe('indicator input rules', () => {
     expect(issuesOf(valid)).toEqual([]);
   });
 
+  it.each<[string, Partial<IndicatorInputDto>]>([
+    ['age groups', { categories: 'age', formula: { type: 'direct', value: element('AA', { valueType: 'rate', categories: 'age' }) } }],
+    ['age groups of a ratio, elements reporting more', { categories: 'age', formula: { type: 'ratio', numerator: element('AA', { categories: 'sex,area,age' }), denominator: element('BB', { categories: 'area,age' }), factor: 100 } }],
+    ['sex and age groups', { categories: 'sex,age', formula: { type: 'direct', value: element('AA', { valueType: 'rate', categories: 'sex,age' }) } }],
+  ])('accepts %s', (_name, change) => {
+    expect(issuesOf({ ...valid, ...change })).toEqual([]);
+  });
+
   it.each<[string, Partial<IndicatorInputDto>, [string, string][]]>([
     ['a lower-case code', { code: 'w01' }, [['code', '指标代码应以大写字母开头，只含大写字母、数字和下划线，共 2–32 位']]],
     ['an empty name', { name: '  ' }, [['name', '请填写指标名称']]],
@@ -56,6 +64,12 @@ describe('indicator input rules', () => {
       { categories: 'sex', formula: { type: 'direct', value: element('AA', { valueType: 'rate' }) } },
       [['formula.value.categories', '指标按性别分组，数值数据元素“AA名称”也须按性别填报']],
     ],
+    [
+      'age groups the elements do not report',
+      { categories: 'sex,age', formula: { type: 'ratio', numerator: element('AA', { categories: 'sex,age' }), denominator: element('BB', { categories: 'sex' }), factor: 100 } },
+      [['formula.denominator.categories', '指标按性别和年龄组分组，分母数据元素“BB名称”也须按性别和年龄组填报']],
+    ],
+    ['a category set out of canonical order', { categories: 'age,sex' as never }, [['categories', '分组应为不分组、按性别、按城乡、按年龄组、按性别和城乡、按性别和年龄组、按城乡和年龄组、按性别、城乡和年龄组之一']]],
     ['a baseline year without a value', { baselineValue: null }, [['baselineValue', '基线年份和基线值应同时填写或同时留空']]],
     ['min above max', { minValue: 10, maxValue: 1 }, [['maxValue', '最大值不能小于最小值']]],
     [

@@ -16,10 +16,25 @@ export const VALUE_TYPES = ['count', 'amount', 'rate'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 export const VALUE_TYPE_LABELS: Record<ValueType, string> = { count: '人数/个数', amount: '数量', rate: '率/比例' };
 
-/** Which parts are reported besides the total. Age groups are not modelled yet. */
-export const CATEGORY_SETS = ['', 'sex', 'area', 'sex,area'] as const;
+/**
+ * Which parts are reported besides the total: sex, urban/rural (area) and the census's three broad
+ * age groups (age). Each category's parts add up to the total on their own (no cross-tabulation),
+ * so any combination is meaningful; a set is always written in this order.
+ */
+export const CATEGORIES = ['sex', 'area', 'age'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const CATEGORY_SETS = ['', 'sex', 'area', 'age', 'sex,area', 'sex,age', 'area,age', 'sex,area,age'] as const;
 export type CategorySet = (typeof CATEGORY_SETS)[number];
-export const CATEGORY_LABELS: Record<CategorySet, string> = { '': '不分组', sex: '按性别', area: '按城乡', 'sex,area': '按性别和城乡' };
+export const CATEGORY_LABELS: Record<CategorySet, string> = {
+  '': '不分组',
+  sex: '按性别',
+  area: '按城乡',
+  age: '按年龄组',
+  'sex,area': '按性别和城乡',
+  'sex,age': '按性别和年龄组',
+  'area,age': '按城乡和年龄组',
+  'sex,area,age': '按性别、城乡和年龄组',
+};
 
 export const COMPARATOR_LABELS: Record<Comparator, string> = {
   '>=': '≥',
@@ -39,6 +54,12 @@ export const FACTOR_OPTIONS: readonly { value: number; label: string }[] = [
 ];
 
 export const categoryParts = (set: string): string[] => set.split(',').filter(Boolean);
+
+/** The category set of the given categories, in canonical order. */
+export const categorySetOf = (parts: Iterable<string>): CategorySet => {
+  const chosen = new Set(parts);
+  return CATEGORIES.filter((c) => chosen.has(c)).join(',') as CategorySet;
+};
 
 /** True when every part of `inner` is reported in `outer` too. */
 export const categoriesWithin = (inner: string, outer: string): boolean => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksSubmission, indicatorValue, validateIndicator, type Cell, type DataElementInfo, type IndicatorRules } from './validation';
+import { blocksSubmission, indicatorValue, optionsOf, validateIndicator, type Cell, type DataElementInfo, type IndicatorRules } from './validation';
 
 const DEATHS = 1;
 const BIRTHS = 2;
@@ -64,5 +64,33 @@ describe('validateIndicator', () => {
   it('computes a ratio indicator from its parts, and nothing from a zero denominator', () => {
     expect(indicatorValue(mmr, [c(DEATHS, 'total', 6), c(BIRTHS, 'total', 80000)], 'total')).toBe(7.5);
     expect(indicatorValue(mmr, [c(DEATHS, 'total', 6), c(BIRTHS, 'total', 0)], 'total')).toBeNull();
+  });
+});
+
+describe('age-group parts (0–14, 15–59, 60+) add up to the total', () => {
+  const births = (total: number, ...parts: (number | null)[]) => [
+    c(BIRTHS, 'total', total),
+    ...(['age0_14', 'age15_59', 'age60'] as const).map((o, i) => c(BIRTHS, o, parts[i] ?? null)),
+  ];
+  it.each<[string, Cell[], string[]]>([
+    ['three parts that add up', births(100, 10, 60, 30), []],
+    ['three parts short of the total', births(100, 10, 60, 20), ['活产数：0–14岁（10）＋15–59岁（60）＋60岁及以上（20）＝90，与合计（100）不一致']],
+    ['three parts above the total', births(100, 10, 60, 31), ['活产数：0–14岁（10）＋15–59岁（60）＋60岁及以上（31）＝101，与合计（100）不一致']],
+    ['a missing part is not checked', births(100, 10, 60, null), []],
+    ['sex and age parts checked each on its own', [...births(100, 10, 60, 30), c(BIRTHS, 'female', 40), c(BIRTHS, 'male', 50)], ['活产数：女（40）＋男（50）＝90，与合计（100）不一致']],
+  ])('%s', (_name, cells, expected) => {
+    expect(validateIndicator(mmr, elements, cells, []).filter((i) => i.rule === 'parts').map((i) => i.message)).toEqual(expected);
+  });
+
+  it('age parts of a rate are not summed', () => {
+    const cells = [c(RATE, 'total', 95), c(RATE, 'age0_14', 99), c(RATE, 'age15_59', 96), c(RATE, 'age60', 90)];
+    expect(validateIndicator(managed, elements, cells, [])).toEqual([]);
+  });
+
+  it('lists the options of categories in display order', () => {
+    expect(optionsOf('age')).toEqual(['total', 'age0_14', 'age15_59', 'age60']);
+    expect(optionsOf(['age', 'sex'])).toEqual(['total', 'female', 'male', 'age0_14', 'age15_59', 'age60']);
+    expect(optionsOf('')).toEqual(['total']);
+    expect(optionsOf('sex,area')).toEqual(['total', 'female', 'male', 'urban', 'rural']);
   });
 });

@@ -3,11 +3,33 @@
  * warnings need a comment on the value before it can be submitted.
  */
 export type ValueType = 'count' | 'amount' | 'rate';
-export type OptionCode = 'total' | 'female' | 'male' | 'urban' | 'rural';
+/**
+ * Disaggregation options, in display order: the total, then the parts of each category. The
+ * parts of one category add up to the total (female＋male, urban＋rural, the census's three broad
+ * age groups 0–14/15–59/60+). Rows of category_options carry the same codes (migrations 0002, 0005).
+ */
+export const OPTION_CODES = ['total', 'female', 'male', 'urban', 'rural', 'age0_14', 'age15_59', 'age60'] as const;
+export type OptionCode = (typeof OPTION_CODES)[number];
 
-export const OPTION_LABELS: Record<OptionCode, string> = { total: '合计', female: '女', male: '男', urban: '城镇', rural: '乡村' };
+export const OPTION_LABELS: Record<OptionCode, string> = {
+  total: '合计',
+  female: '女',
+  male: '男',
+  urban: '城镇',
+  rural: '乡村',
+  age0_14: '0–14岁',
+  age15_59: '15–59岁',
+  age60: '60岁及以上',
+};
 /** Parts that must add up to the total, by category. */
-export const CATEGORY_PARTS: Record<string, readonly OptionCode[]> = { sex: ['female', 'male'], area: ['urban', 'rural'] };
+export const CATEGORY_PARTS: Record<string, readonly OptionCode[]> = { sex: ['female', 'male'], area: ['urban', 'rural'], age: ['age0_14', 'age15_59', 'age60'] };
+
+/** The options a data element or indicator is reported in: the total plus the parts of its categories, in display order. */
+export function optionsOf(categories: string | readonly string[]): OptionCode[] {
+  const list = typeof categories === 'string' ? categories.split(',').map((c) => c.trim()) : categories;
+  const parts = new Set(list.flatMap((c) => CATEGORY_PARTS[c] ?? []));
+  return OPTION_CODES.filter((o) => o === 'total' || parts.has(o));
+}
 
 export interface DataElementInfo {
   id: number;
@@ -128,7 +150,7 @@ export function validateIndicator(
     }
   }
 
-  // Parts (女/男, 城镇/乡村) to add up only where some were reported.
+  // Parts (女/男, 城镇/乡村, the age groups) to add up only where some were reported.
   for (const de of options.some((o) => o !== 'total') ? elements.values() : []) {
     if (de.valueType === 'rate') continue; // rates do not add up
     const total = cellOf(cells, de.id, 'total')?.value;

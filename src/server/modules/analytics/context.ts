@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Assessment, Measurement } from '../../../shared/analytics/progress';
+import type { OptionCode } from '../../../shared/monitoring/validation';
 import type { Database } from '../../db/schema';
 import { assessTarget, defaultMilestone, loadIndicators, measureTarget, milestonesOf, progressSeries, progressSummary, type AnalyticsIndicator, type TargetSpec } from './catalogue';
 import { seriesOf, type AggregatedGrid } from './engine/cube';
-import type { FactBase, IndicatorGrids, OptionCode, Scope } from './facts';
+import type { FactBase, IndicatorGrids, Scope } from './facts';
 
 export interface UnitInfo {
   id: number;

@@ -1,10 +1,8 @@
 import type { Kysely } from 'kysely';
+import { CATEGORY_PARTS, optionsOf, type OptionCode } from '../../../shared/monitoring/validation';
 import type { Database } from '../../db/schema';
 import { readDataVersion } from '../../db/dataVersion';
 import { aggregateGrid, buildUnitIndex, emptyGrid, type AggregatedGrid, type AggregationRule, type UnitIndex, type YearSpan } from './engine/cube';
-
-export type OptionCode = 'total' | 'female' | 'male' | 'urban' | 'rural';
-export const PARTS_OF: Record<string, [OptionCode, OptionCode]> = { sex: ['female', 'male'], area: ['urban', 'rural'] };
 
 /** What the model needs to know of an indicator to build its grids. */
 export interface FormulaSpec {
@@ -64,7 +62,7 @@ export class FactBase {
   }
 
   private build(spec: FormulaSpec, scope: Scope): IndicatorGrids {
-    const options: OptionCode[] = ['total', ...spec.categories.flatMap((c) => PARTS_OF[c] ?? [])];
+    const options = optionsOf(spec.categories);
     const ratio = spec.formulaType === 'ratio';
     const mainDe = ratio ? spec.numeratorDeId : spec.valueDeId;
     const rule: AggregationRule = ratio ? 'ratio' : this.valueTypes.get(mainDe ?? -1) === 'rate' ? 'none' : 'sum';
@@ -91,12 +89,20 @@ export class FactBase {
     // Where only the parts were reported, they make the total (not for reported rates: rates do not add up).
     const total = reported.get('total')!;
     for (const category of rule === 'none' ? [] : spec.categories) {
-      const [a, b] = (PARTS_OF[category] ?? []).map((o) => reported.get(o)!);
-      if (!a || !b) continue;
+      // Every part has a grid: `options` holds the parts of each of the indicator's categories.
+      const parts = (CATEGORY_PARTS[category] ?? []).map((o) => reported.get(o)!);
+      if (parts.length === 0) continue;
       for (let at = 0; at < total.num.length; at++) {
         if (total.num[at] === total.num[at]) continue;
-        total.num[at] = a.num[at]! + b.num[at]!;
-        if (total.den) total.den[at] = a.den![at]! + b.den![at]!;
+        // NaN where a part is missing, so the next category may still make the total.
+        let num = 0;
+        let den = 0;
+        for (const p of parts) {
+          num += p.num[at]!;
+          if (p.den) den += p.den[at]!;
+        }
+        total.num[at] = num;
+        if (total.den) total.den[at] = den;
       }
     }
     return { grids: new Map(options.map((o) => [o, aggregateGrid(this.index, this.years, reported.get(o)!, rule, ratio ? spec.factor : 1)])) };

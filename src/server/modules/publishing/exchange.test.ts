@@ -7,14 +7,15 @@ const obs = (over: Partial<Observation>): Observation => ({
 });
 
 describe('statistical exchange formats', () => {
-  const rows = [obs({}), obs({ option: 'female', indicatorCode: 'W_EMP', value: 45.25, decimals: 2, measureUnit: '%' }), obs({ option: 'rural', unitCode: '210203', year: 2025, value: 3 })];
+  const rows = [obs({}), obs({ option: 'female', indicatorCode: 'W_EMP', value: 45.25, decimals: 2, measureUnit: '%' }), obs({ option: 'rural', unitCode: '210203', year: 2025, value: 3 }), obs({ option: 'age60', indicatorCode: 'P_POP', measureUnit: '人', value: 120000, decimals: 0 })];
 
   it('writes SDMX-CSV 2.0 with coded dimensions and values rounded as published', () => {
     expect(toSdmxCsv(rows).trim().split(/\r?\n/)).toEqual([
-      'STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,SEX,URBANISATION,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE',
-      'dataflow,HALFSKY:DF_WCDP(1.0),I,210200,W_MMR,_T,_T,2024,8.5,1/10万',
-      'dataflow,HALFSKY:DF_WCDP(1.0),I,210200,W_EMP,F,_T,2024,45.25,%',
-      'dataflow,HALFSKY:DF_WCDP(1.0),I,210203,W_MMR,_T,R,2025,3,1/10万',
+      'STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,SEX,URBANISATION,AGE,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE',
+      'dataflow,HALFSKY:DF_WCDP(1.0),I,210200,W_MMR,_T,_T,_T,2024,8.5,1/10万',
+      'dataflow,HALFSKY:DF_WCDP(1.0),I,210200,W_EMP,F,_T,_T,2024,45.25,%',
+      'dataflow,HALFSKY:DF_WCDP(1.0),I,210203,W_MMR,_T,R,_T,2025,3,1/10万',
+      'dataflow,HALFSKY:DF_WCDP(1.0),I,210200,P_POP,_T,_T,Y_GE60,2024,120000,人',
     ]);
   });
 
@@ -26,6 +27,7 @@ describe('statistical exchange formats', () => {
     expect(xml).toContain('<dataValue dataElement="W_MMR" value="8.5"/>');
     expect(xml).toContain('<dataValue dataElement="W_EMP" SEX="F" value="45.25"/>');
     expect(xml).toContain('<dataValue dataElement="W_MMR" URBANISATION="R" value="3"/>');
+    expect(xml).toContain('<dataValue dataElement="P_POP" AGE="Y_GE60" value="120000"/>');
   });
 
   it('escapes codes in XML attributes', () => {

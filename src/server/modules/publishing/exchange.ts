@@ -1,15 +1,33 @@
 import { toCsv } from '../../../shared/interop/csv';
+import type { OptionCode } from '../../../shared/monitoring/validation';
 import type { Observation } from './service';
 
 /** Our dataflow as SDMX and ADX name it. */
 export const DATAFLOW = { agency: 'HALFSKY', id: 'DF_WCDP', version: '1.0', dataSet: 'HALFSKY_WCDP' } as const;
 
-/** SDMX code lists: CL_SEX and CL_URBANISATION, `_T` for the total. */
-const SEX = { female: 'F', male: 'M' } as const;
-const URBANISATION = { urban: 'U', rural: 'R' } as const;
+/**
+ * The SDMX dimensions of our options, each with its code list (CL_SEX, CL_URBANISATION, CL_AGE in
+ * SDMX's Y0T14 / Y15T59 / Y_GE60 notation). An observation of a part carries that part's code in its
+ * dimension and `_T` (total) in the others, so a part is never read as a total; the total is `_T`
+ * everywhere. Every part option has a code: the Record's type makes a new one fail to compile here.
+ */
+type Dimension = 'SEX' | 'URBANISATION' | 'AGE';
+const DIMENSIONS: readonly Dimension[] = ['SEX', 'URBANISATION', 'AGE'];
+const PART_CODES: Record<Exclude<OptionCode, 'total'>, [Dimension, string]> = {
+  female: ['SEX', 'F'],
+  male: ['SEX', 'M'],
+  urban: ['URBANISATION', 'U'],
+  rural: ['URBANISATION', 'R'],
+  age0_14: ['AGE', 'Y0T14'],
+  age15_59: ['AGE', 'Y15T59'],
+  age60: ['AGE', 'Y_GE60'],
+};
 
-const sexOf = (o: Observation) => (o.option === 'female' || o.option === 'male' ? SEX[o.option] : '_T');
-const urbanisationOf = (o: Observation) => (o.option === 'urban' || o.option === 'rural' ? URBANISATION[o.option] : '_T');
+/** The observation's code in each dimension, in DIMENSIONS order. */
+const codesOf = (o: Observation): string[] => {
+  const part = o.option === 'total' ? null : PART_CODES[o.option];
+  return DIMENSIONS.map((d) => (part?.[0] === d ? part[1] : '_T'));
+};
 /** The published figure: rounded as the indicator is shown. */
 const published = (o: Observation) => Number(o.value.toFixed(o.decimals));
 
@@ -17,14 +35,14 @@ const published = (o: Observation) => Number(o.value.toFixed(o.decimals));
 export function toSdmxCsv(observations: readonly Observation[]): string {
   const structure = `${DATAFLOW.agency}:${DATAFLOW.id}(${DATAFLOW.version})`;
   return toCsv([
-    ['STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'REF_AREA', 'INDICATOR', 'SEX', 'URBANISATION', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE'],
-    ...observations.map((o) => ['dataflow', structure, 'I', o.unitCode, o.indicatorCode, sexOf(o), urbanisationOf(o), o.year, published(o), o.measureUnit ?? '']),
+    ['STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'REF_AREA', 'INDICATOR', ...DIMENSIONS, 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE'],
+    ...observations.map((o) => ['dataflow', structure, 'I', o.unitCode, o.indicatorCode, ...codesOf(o), o.year, published(o), o.measureUnit ?? '']),
   ]);
 }
 
 const xmlAttr = (s: string | number) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** IHE ADX: one group per unit and year, disaggregations as SEX / URBANISATION attributes. */
+/** IHE ADX: one group per unit and year, disaggregations as SEX / URBANISATION / AGE attributes. */
 export function toAdx(observations: readonly Observation[], exported: string): string {
   const groups = new Map<string, Observation[]>();
   for (const o of observations) {
@@ -37,8 +55,8 @@ export function toAdx(observations: readonly Observation[], exported: string): s
     lines.push(`  <group orgUnit="${xmlAttr(unitCode)}" period="${year}-01-01/P1Y" dataSet="${DATAFLOW.dataSet}">`);
     for (const o of list) {
       const parts = [`dataElement="${xmlAttr(o.indicatorCode)}"`];
-      if (sexOf(o) !== '_T') parts.push(`SEX="${sexOf(o)}"`);
-      if (urbanisationOf(o) !== '_T') parts.push(`URBANISATION="${urbanisationOf(o)}"`);
+      // ADX leaves out a disaggregation that is the total.
+      codesOf(o).forEach((code, i) => code !== '_T' && parts.push(`${DIMENSIONS[i]}="${code}"`));
       parts.push(`value="${published(o)}"`);
       lines.push(`    <dataValue ${parts.join(' ')}/>`);
     }

@@ -94,11 +94,11 @@ describe(`public portal API (${testDialect()})`, () => {
     expect(csv.status).toBe(200);
     expect(csv.res.headers['content-type']).toContain('application/vnd.sdmx.data+csv');
     const lines = csv.body.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,SEX,URBANISATION,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE');
+    expect(lines[0]).toBe('STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,SEX,URBANISATION,AGE,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE');
     // The city's figure is aggregated from the approved 西岗区 value; nothing hidden, unapproved or of 2024.
     expect(lines.slice(1).sort()).toEqual([
-      'dataflow,HALFSKY:DF_WCDP(1.0),I,210200,W_SCREEN,_T,_T,2023,20,%',
-      'dataflow,HALFSKY:DF_WCDP(1.0),I,210203,W_SCREEN,_T,_T,2023,20,%',
+      'dataflow,HALFSKY:DF_WCDP(1.0),I,210200,W_SCREEN,_T,_T,_T,2023,20,%',
+      'dataflow,HALFSKY:DF_WCDP(1.0),I,210203,W_SCREEN,_T,_T,_T,2023,20,%',
     ]);
     expect(csv.body).not.toContain('W_HIDDEN');
     expect(csv.body).not.toContain('210202');

@@ -5,7 +5,7 @@ import { appError } from '../../errors';
 import type { AnalyticsContext, UnitInfo } from '../analytics/context';
 import type { AnalyticsService } from '../analytics/service';
 import { buildIndicatorView } from '../analytics/views/indicatorView';
-import type { OptionCode } from '../analytics/facts';
+import type { OptionCode } from '../../../shared/monitoring/validation';
 
 export interface Observation {
   indicatorCode: string;

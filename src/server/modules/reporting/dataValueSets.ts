@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { parseCsv, toCsv } from '../../../shared/interop/csv';
-import type { OptionCode } from '../../../shared/monitoring/validation';
+import { OPTION_CODES, OPTION_LABELS, type OptionCode } from '../../../shared/monitoring/validation';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
 import { requireAuth } from '../auth/access';
@@ -115,7 +115,17 @@ export function dataValuesFromCsv(text: string): Dhis2DataValue[] {
   }));
 }
 
-const OPTION_ALIASES: Record<string, OptionCode> = { default: 'total', total: 'total', 合计: 'total', female: 'female', 女: 'female', male: 'male', 男: 'male', urban: 'urban', 城镇: 'urban', rural: 'rural', 乡村: 'rural', 农村: 'rural' };
+/** categoryOptionCombo as DHIS2 clients send it: our codes, their Chinese labels, and DHIS2's `default` for the total. */
+const OPTION_ALIASES: Record<string, OptionCode> = {
+  default: 'total',
+  农村: 'rural',
+  ...Object.fromEntries(OPTION_CODES.flatMap((o) => [[o, o], [OPTION_LABELS[o], o]])),
+};
+/** The valid categoryOptionCombo codes as a conflict lists them: default、female、…或 age60. */
+const VALID_OPTIONS = (() => {
+  const codes = ['default', ...OPTION_CODES.filter((o) => o !== 'total')];
+  return `${codes.slice(0, -1).join('、')} 或 ${codes.at(-1)}`;
+})();
 
 /**
  * DHIS2-compatible import of data values: same summary (importCount, conflicts with reasons),
@@ -146,7 +156,7 @@ export async function importDataValueSet(db: Kysely<Database>, auth: AuthContext
     if (!/^\d{4}$/.test(periodRef) || !isKeyYear(Number(periodRef))) {
       return conflict(index, periodRef, DHIS2_CODES.periodNotValid, `期间“${periodRef}”无效：本系统按年度填报，应为如“2024”的年份`);
     }
-    if (!option) return conflict(index, String(dv.categoryOptionCombo), DHIS2_CODES.categoryOptionComboNotFound, `分组“${dv.categoryOptionCombo}”不存在，应为 default、female、male、urban 或 rural`);
+    if (!option) return conflict(index, String(dv.categoryOptionCombo), DHIS2_CODES.categoryOptionComboNotFound, `分组“${dv.categoryOptionCombo}”不存在，应为 ${VALID_OPTIONS}`);
     if (!deleted && (rawValue === '' || !Number.isFinite(number))) return conflict(index, rawValue, DHIS2_CODES.valueNotValid, `值“${rawValue}”不是有效数字`);
     inputs.push({
       index,

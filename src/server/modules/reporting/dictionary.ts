@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { IndicatorRules, OptionCode, ValueType } from '../../../shared/monitoring/validation';
+import { optionsOf, type IndicatorRules, type OptionCode, type ValueType } from '../../../shared/monitoring/validation';
 import type { Database } from '../../db/schema';
 import { OrgTree } from '../orgs/tree';
 import { checkKeyLimits } from './keys';
@@ -113,12 +113,4 @@ export async function loadDictionary(db: Executor): Promise<ReportingDictionary>
     unitByCode: new Map([...dictUnits.values()].map((u) => [u.code, u])),
     tree: new OrgTree(units.map((u) => ({ id: u.id, parentId: u.parent_id }))),
   };
-}
-
-/** The options a data element is reported in: the total plus the parts of its categories. */
-export function optionsOf(categories: readonly string[]): OptionCode[] {
-  const out: OptionCode[] = ['total'];
-  if (categories.includes('sex')) out.push('female', 'male');
-  if (categories.includes('area')) out.push('urban', 'rural');
-  return out;
 }

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { CellSave, GridDto, SubmissionDto } from '../../../shared/api/reporting';
-import { indicatorValue, OPTION_LABELS, type Cell, type OptionCode } from '../../../shared/monitoring/validation';
+import { indicatorValue, OPTION_CODES, OPTION_LABELS, optionsOf, type Cell, type OptionCode } from '../../../shared/monitoring/validation';
 import { isEditable, lockedReason, type SubmissionState } from '../../../shared/monitoring/workflow';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
 import type { AuthContext } from '../auth/service';
 import { writeDataValues } from './commands/writeDataValues';
-import { optionsOf, type DictIndicator, type ReportingDictionary } from './dictionary';
+import type { DictIndicator, ReportingDictionary } from './dictionary';
 import type { SubmissionRow } from './repository';
 import { valuesRepository, type StoredValue } from './valuesRepository';
 import { ValueMap } from './keys';
@@ -104,7 +104,7 @@ export async function buildGrid(
     submission,
     editable: isEditable(state),
     lockedReason: lockedReason(state),
-    options: (['total', 'female', 'male', 'urban', 'rural'] as const).filter((o) => optionCodes.has(o)).map((code) => ({ code, name: OPTION_LABELS[code] })),
+    options: OPTION_CODES.filter((o) => optionCodes.has(o)).map((code) => ({ code, name: OPTION_LABELS[code] })),
     rows,
     derived,
     issues,

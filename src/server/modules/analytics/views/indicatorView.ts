@@ -2,7 +2,6 @@ import type { IndicatorAnalyticsDto } from '../../../../shared/api/analytics';
 import { OPTION_LABELS } from '../../../../shared/monitoring/validation';
 import type { AnalyticsIndicator } from '../catalogue';
 import type { AnalyticsContext } from '../context';
-import type { OptionCode } from '../facts';
 
 const point = (p: [number, number] | undefined) => (p ? { year: p[0], value: p[1] } : null);
 
@@ -43,7 +42,7 @@ export function buildIndicatorView(ctx: AnalyticsContext, indicator: AnalyticsIn
         source: grid.fromSubUnits[at] ? 'aggregated' : 'reported',
       });
     }
-    return { option, optionName: OPTION_LABELS[option as OptionCode], points };
+    return { option, optionName: OPTION_LABELS[option], points };
   });
   const milestone = ctx.milestoneFor(unitId, requestedMilestone);
   return {

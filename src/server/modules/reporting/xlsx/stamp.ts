@@ -4,8 +4,7 @@
  * the cells by position and never by their visible text.
  */
 import type ExcelJS from 'exceljs';
-import { OPTION_CODES } from '../../../../shared/api/reporting';
-import type { OptionCode } from '../../../../shared/monitoring/validation';
+import { OPTION_CODES, type OptionCode } from '../../../../shared/monitoring/validation';
 import { appError } from '../../../errors';
 import { FORMAT_VERSION, STAMP_SHEET } from './layout';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorAnalyticsDto } from '../api';
 import { STATUS_COLORS } from '../status';
-import { areaStatusOption, trendOption } from './options';
+import { areaStatusOption, PART_COLORS, trendOption } from './options';
 
 const point = (year: number, value: number) => ({ year, value, numerator: null, denominator: null, source: 'reported' as const });
 
@@ -46,6 +46,14 @@ describe('trend chart option', () => {
 
   it('spans the years through the last target', () => {
     expect(option.xAxis).toMatchObject({ min: 2020, max: 2030 });
+  });
+
+  it('draws each age group in a colour of its own', () => {
+    const ages = (['age0_14', 'age15_59', 'age60'] as const).map((o, i) => ({ option: o, optionName: `组${i}`, points: [point(2024, 90 + i)] }));
+    const drawn = trendOption({ ...indicator, series: [...indicator.series, ...ages], targets: [] }).series as { name: string; itemStyle: { color: string } }[];
+    const colours = drawn.filter((s) => s.name.startsWith('组')).map((s) => s.itemStyle.color);
+    expect(colours).toEqual([PART_COLORS.age0_14, PART_COLORS.age15_59, PART_COLORS.age60]);
+    expect(new Set(Object.values(PART_COLORS)).size).toBe(Object.keys(PART_COLORS).length);
   });
 });
 

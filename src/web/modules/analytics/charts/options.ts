@@ -1,3 +1,4 @@
+import type { OptionCode } from '../../../../shared/monitoring/validation';
 import type { IndicatorAnalyticsDto, OverviewDto } from '../api';
 import { formatNumber } from '../format';
 import { PROGRESS_STATUSES, STATUS_COLORS, STATUS_LABELS } from '../status';
@@ -9,7 +10,16 @@ import type { BarSeriesOption, ChartOption, LineSeriesOption } from './echarts';
  */
 
 const AXIS_LABEL = { color: '#4b5563' };
-const SEX_COLORS: Record<string, string> = { female: '#c2185b', male: '#1d5fa8', urban: '#13a8a8', rural: '#a0d911' };
+/** One colour per part, typed by option so a new disaggregation cannot be drawn without one. */
+export const PART_COLORS: Record<Exclude<OptionCode, 'total'>, string> = {
+  female: '#c2185b',
+  male: '#1d5fa8',
+  urban: '#13a8a8',
+  rural: '#a0d911',
+  age0_14: '#fa8c16',
+  age15_59: '#722ed1',
+  age60: '#8c6e4a',
+};
 const TOTAL_COLOR = '#1f2937';
 const TARGET_COLOR = '#d4380d';
 
@@ -57,7 +67,7 @@ function valueLine(s: Series): LineSeriesOption {
     data: s.points.map((p) => [p.year, p.value]),
     symbolSize: total ? 7 : 5,
     lineStyle: { width: total ? 3 : 2 },
-    itemStyle: { color: total ? TOTAL_COLOR : SEX_COLORS[s.option] },
+    itemStyle: { color: s.option === 'total' ? TOTAL_COLOR : PART_COLORS[s.option] },
     z: total ? 3 : 2,
   };
 }
@@ -68,7 +78,7 @@ function projectedTarget(data: IndicatorAnalyticsDto) {
   return withProjection.find((t) => t.year === data.milestone) ?? withProjection.at(-1);
 }
 
-/** 趋势: the total (and parts by sex or area), target lines per milestone, and the projection to the milestone. */
+/** 趋势: the total (and parts by sex, area or age group), target lines per milestone, and the projection to the milestone. */
 export function trendOption(data: IndicatorAnalyticsDto): ChartOption {
   const { decimals, unit } = data.indicator;
   const fmt = (v: number) => formatNumber(v, decimals);

@@ -3,7 +3,8 @@ import { Alert, App, AutoComplete, Button, Card, Checkbox, Col, Empty, Form, Inp
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { IndicatorDto, IndicatorMetaDto } from '../../../../shared/api/indicators';
-import { DIRECTION_LABELS } from '../../../../shared/indicators/vocabulary';
+import { CATEGORIES, CATEGORY_LABELS, DIRECTION_LABELS } from '../../../../shared/indicators/vocabulary';
+import { CATEGORY_PARTS, OPTION_LABELS } from '../../../../shared/monitoring/validation';
 import { useDemoData } from '../../../components/DemoData';
 import { LoadError } from '../../../components/LoadError';
 import { PageHeader } from '../../../components/PageHeader';
@@ -166,13 +167,12 @@ function IndicatorEditor({ indicator, meta, editable }: EditorProps) {
           <Col xs={24} xl={8}>
             <SourceCard source={indicator?.source ?? null} />
             <Card variant="borderless" className="content-card" title="分组">
-              <p className="section-hint">除合计外还需分别填报的部分；年龄组暂未建模。</p>
-              <Form.Item name="sex" valuePropName="checked" noStyle>
-                <Checkbox>按性别（女、男）</Checkbox>
-              </Form.Item>
-              <Form.Item name="area" valuePropName="checked" noStyle>
-                <Checkbox>按城乡（城镇、乡村）</Checkbox>
-              </Form.Item>
+              <p className="section-hint">除合计外还需分别填报的部分，每组各部分之和应等于合计。</p>
+              {CATEGORIES.map((c) => (
+                <Form.Item key={c} name={c} valuePropName="checked" noStyle>
+                  <Checkbox>{`${CATEGORY_LABELS[c]}（${(CATEGORY_PARTS[c] ?? []).map((o) => OPTION_LABELS[o]).join('、')}）`}</Checkbox>
+                </Form.Item>
+              ))}
             </Card>
             <Card variant="borderless" className="content-card" title="校验设置">
               <Row gutter={12}>

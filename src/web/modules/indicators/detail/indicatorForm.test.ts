@@ -34,6 +34,13 @@ describe('indicator form', () => {
     });
   });
 
+  it('turns the 按年龄组 checkbox into the age category, in canonical order with the others', () => {
+    const form = { ...NEW_INDICATOR, code: 'C01', name: '儿童', formulaType: 'direct' as const, age: true, sex: true, value: { code: 'V', name: '值', valueType: 'rate' as const } };
+    const input = toInput(form);
+    expect([input.categories, input.formula.type === 'direct' && input.formula.value.categories]).toEqual(['sex,age', 'sex,age']);
+    expect(toForm({ ...STORED, categories: 'area,age' })).toMatchObject({ sex: false, area: true, age: true });
+  });
+
   it('keeps an element’s own parts when the indicator asks for fewer', () => {
     const form = { ...toForm(STORED), sex: false };
     const input = toInput(form);

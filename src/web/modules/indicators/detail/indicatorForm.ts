@@ -1,7 +1,7 @@
 /** The indicator edit form's values, and their conversion to and from the API's shapes. Pure. */
 import { indicatorScalars, type DataElementInputDto, type IndicatorDto, type IndicatorInputDto } from '../../../../shared/api/indicators';
 import {
-  categoryParts, type CategorySet, type Direction, type FormulaType, type ValueType,
+  categoryParts, categorySetOf, CATEGORIES, type Category, type Direction, type FormulaType, type ValueType,
 } from '../../../../shared/indicators/vocabulary';
 import type { Comparator } from '../../../../shared/plan-text/types';
 
@@ -36,8 +36,10 @@ export interface IndicatorForm {
   value?: ElementForm;
   numerator?: ElementForm;
   denominator?: ElementForm;
+  /** One checkbox per category, named by it: 按性别, 按城乡, 按年龄组. */
   sex: boolean;
   area: boolean;
+  age: boolean;
   responsibleDept?: Maybe<string>;
   dataSource?: Maybe<string>;
   baselineYear?: Maybe<number>;
@@ -52,11 +54,14 @@ export interface IndicatorForm {
 }
 
 export const NEW_INDICATOR: IndicatorForm = {
-  code: '', name: '', direction: 'higher', formulaType: 'ratio', factor: 100, sex: false, area: false, decimals: 2, published: false,
+  code: '', name: '', direction: 'higher', formulaType: 'ratio', factor: 100, sex: false, area: false, age: false, decimals: 2, published: false,
   value: { valueType: 'rate' }, numerator: { valueType: 'count' }, denominator: { valueType: 'count' }, targets: [],
 };
 
 const elementForm = (e: DataElementInputDto): ElementForm => ({ ...e });
+
+/** The form's category checkboxes, ticked for the given parts. */
+const checkedCategories = (parts: readonly string[]) => Object.fromEntries(CATEGORIES.map((c) => [c, parts.includes(c)])) as Record<Category, boolean>;
 
 export function toForm(i: IndicatorDto): IndicatorForm {
   const f = i.formula;
@@ -69,8 +74,7 @@ export function toForm(i: IndicatorDto): IndicatorForm {
     ...(f.type === 'direct'
       ? { value: elementForm(f.value), factor: 100 }
       : { numerator: elementForm(f.numerator), denominator: elementForm(f.denominator), factor: f.factor }),
-    sex: parts.includes('sex'),
-    area: parts.includes('area'),
+    ...checkedCategories(parts),
     targets: i.targets.map((t) => ({ ...t })),
   };
 }
@@ -81,7 +85,6 @@ const text = (s: Maybe<string>): string | null => {
 };
 const num = (n: Maybe<number>): number | null => n ?? null;
 
-const categoriesOf = (sex: boolean, area: boolean): CategorySet => (sex && area ? 'sex,area' : sex ? 'sex' : area ? 'area' : '');
 
 function elementInput(e: ElementForm | undefined, indicatorParts: readonly string[], fallback: ValueType): DataElementInputDto {
   const parts = new Set([...categoryParts(e?.categories ?? ''), ...indicatorParts]);
@@ -90,12 +93,12 @@ function elementInput(e: ElementForm | undefined, indicatorParts: readonly strin
     name: text(e?.name) ?? '',
     unit: text(e?.unit),
     valueType: e?.valueType ?? fallback,
-    categories: categoriesOf(parts.has('sex'), parts.has('area')),
+    categories: categorySetOf(parts),
   };
 }
 
 export function toInput(v: IndicatorForm): IndicatorInputDto {
-  const categories = categoriesOf(v.sex, v.area);
+  const categories = categorySetOf(CATEGORIES.filter((c) => v[c]));
   const parts = categoryParts(categories);
   return {
     code: v.code.trim().toUpperCase(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridDto } from '../../../../shared/api/reporting';
-import { buildSections, cellKey, liveValue, moveForKey, moveFrom, navMatrix, optionsOfCategories, type IndicatorMeta } from './gridModel';
+import { buildSections, cellKey, liveValue, moveForKey, moveFrom, navMatrix, type IndicatorMeta } from './gridModel';
 
 type Row = GridDto['rows'][number];
 
@@ -128,9 +128,4 @@ describe('liveValue', () => {
     expect(liveValue(meta(1, 10, 11, 100_000), new Map([[cellKey(10, 'total'), 5]]), 'total')).toBeNull();
     expect(liveValue(meta(1, 10, 11, 100_000), new Map([[cellKey(10, 'total'), 5], [cellKey(11, 'total'), 0]]), 'total')).toBeNull();
   });
-});
-
-it('optionsOfCategories lists the total and the parts', () => {
-  expect(optionsOfCategories('')).toEqual(['total']);
-  expect(optionsOfCategories('sex,area')).toEqual(['total', 'female', 'male', 'urban', 'rural']);
 });

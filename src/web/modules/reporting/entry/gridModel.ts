@@ -1,6 +1,6 @@
 import type { IndicatorDto } from '../../../../shared/api/indicators';
 import type { GridDto } from '../../../../shared/api/reporting';
-import { indicatorValue, type Cell, type IndicatorRules, type OptionCode } from '../../../../shared/monitoring/validation';
+import { indicatorValue, optionsOf, type Cell, type IndicatorRules, type OptionCode } from '../../../../shared/monitoring/validation';
 
 type GridRow = GridDto['rows'][number];
 
@@ -15,24 +15,13 @@ export interface IndicatorMeta {
   options: OptionCode[];
 }
 
-const CATEGORY_OPTIONS: Record<string, OptionCode[]> = { sex: ['female', 'male'], area: ['urban', 'rural'] };
-
-export function optionsOfCategories(categories: string): OptionCode[] {
-  const parts = categories
-    .split(',')
-    .map((c) => c.trim())
-    .filter(Boolean)
-    .flatMap((c) => CATEGORY_OPTIONS[c] ?? []);
-  return ['total', ...parts];
-}
-
 export function metaFromIndicator(dto: IndicatorDto): IndicatorMeta {
   const f = dto.formula;
   return {
     id: dto.id,
     unit: dto.unit,
     decimals: dto.decimals,
-    options: optionsOfCategories(dto.categories),
+    options: optionsOf(dto.categories),
     rules: {
       name: dto.name,
       unit: dto.unit,
