@@ -9,6 +9,7 @@ import { canReadSeat, canReadValue, oversees } from './access';
 import { writeDataValues, type Conflict, type ValueInput } from './commands/writeDataValues';
 import { loadDictionary, type ReportingDictionary } from './dictionary';
 import { isKeyYear, ValueMap } from './keys';
+import { valuesRepository } from './valuesRepository';
 
 /** One data value as DHIS2 writes it (all strings in CSV; JSON may use numbers and booleans). */
 export interface Dhis2DataValue {
@@ -222,28 +223,6 @@ function readsUnit(auth: AuthContext, dict: ReportingDictionary, orgUnitId: numb
   return oversees(auth, orgUnitId, dict.tree) || [...departments].some((d) => canReadSeat(auth, orgUnitId, d, dict.tree));
 }
 
-/** Units per query, far below either dialect's limit of parameters. */
-const UNIT_BATCH = 1000;
-
-/** Stored values with who changed each last (DHIS2's storedBy; none for the system) and when each was first stored. */
-async function loadExportRows(db: Kysely<Database>, orgUnitIds: number[], periods: number[], dataElementIds: number[] | undefined) {
-  if (periods.length === 0) return [];
-  const rows = [];
-  for (let i = 0; i < orgUnitIds.length; i += UNIT_BATCH) {
-    const batch = await db
-      .selectFrom('data_values as v')
-      .leftJoin('users as u', 'u.id', 'v.updated_by')
-      .select(['v.data_element_id', 'v.org_unit_id', 'v.period', 'v.option_id', 'v.value', 'v.comment', 'v.created_at', 'v.updated_at', 'u.username'])
-      .where('v.org_unit_id', 'in', orgUnitIds.slice(i, i + UNIT_BATCH))
-      .where('v.period', 'in', periods)
-      .$if(dataElementIds !== undefined, (qb) => qb.where('v.data_element_id', 'in', dataElementIds!))
-      .execute();
-    // Not push(...batch): one batch of a national export holds more rows than a call takes arguments.
-    for (const row of batch) rows.push(row);
-  }
-  return rows;
-}
-
 /**
  * Values the user may read, DHIS2 dataValueSet shape; a unit's descendants with `children`. A unit
  * the user may read nothing of is refused, as DHIS2 and the rest of the API do, rather than
@@ -270,7 +249,7 @@ export async function exportDataValueSet(db: Kysely<Database>, auth: AuthContext
     return id;
   });
   const periods = params.period.map(Number).filter(Number.isInteger);
-  const rows = await loadExportRows(db, unitIds, periods, dataElementIds);
+  const rows = await valuesRepository(db).loadWithAuthors({ orgUnitIds: unitIds, periods, dataElementIds });
   return rows
     .filter((r) => canReadValue(user, dict, r.data_element_id, r.org_unit_id))
     .map((r) => ({

@@ -68,36 +68,64 @@ function insertSql(db: Executor, rows: number, overwrite: boolean): string {
   return sql;
 }
 
+export interface ValueFilter {
+  orgUnitIds: number[];
+  periods: number[];
+  /** All data elements when omitted. */
+  dataElementIds?: number[];
+}
+
+/** Reads `filter`'s units a batch per query: a national read names more units than one statement may. */
+async function inUnitBatches<T>(filter: ValueFilter, read: (unitIds: number[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  if (filter.orgUnitIds.length === 0 || filter.periods.length === 0) return out;
+  for (let i = 0; i < filter.orgUnitIds.length; i += BATCH) {
+    // Not push(...rows): one batch of a national read holds more rows than a call takes arguments.
+    for (const row of await read(filter.orgUnitIds.slice(i, i + BATCH))) out.push(row);
+  }
+  return out;
+}
+
 /** Data values and their audit trail. No access or lock checks here: the reporting service decides. */
 export function valuesRepository(db: Executor) {
   return {
     /** Stored values of the given units and years, for the given data elements (all when omitted). */
-    async load(filter: { orgUnitIds: number[]; periods: number[]; dataElementIds?: number[] }): Promise<StoredValue[]> {
-      if (filter.orgUnitIds.length === 0 || filter.periods.length === 0) return [];
-      const out: StoredValue[] = [];
-      for (let i = 0; i < filter.orgUnitIds.length; i += BATCH) {
-        const rows = await db
-          .selectFrom('data_values')
-          .select(['data_element_id', 'org_unit_id', 'period', 'option_id', 'value', 'comment', 'version', 'updated_by', 'updated_at'])
-          .where('org_unit_id', 'in', filter.orgUnitIds.slice(i, i + BATCH))
-          .where('period', 'in', filter.periods)
-          .$if(filter.dataElementIds !== undefined, (qb) => qb.where('data_element_id', 'in', filter.dataElementIds!))
-          .execute();
-        for (const r of rows) {
-          out.push({
-            dataElementId: r.data_element_id,
-            orgUnitId: r.org_unit_id,
-            period: r.period,
-            optionId: r.option_id,
-            value: r.value,
-            comment: r.comment,
-            version: r.version,
-            updatedBy: r.updated_by,
-            updatedAt: r.updated_at,
-          });
-        }
-      }
-      return out;
+    load(filter: ValueFilter): Promise<StoredValue[]> {
+      return inUnitBatches(filter, async (unitIds) =>
+        (
+          await db
+            .selectFrom('data_values')
+            .select(['data_element_id', 'org_unit_id', 'period', 'option_id', 'value', 'comment', 'version', 'updated_by', 'updated_at'])
+            .where('org_unit_id', 'in', unitIds)
+            .where('period', 'in', filter.periods)
+            .$if(filter.dataElementIds !== undefined, (qb) => qb.where('data_element_id', 'in', filter.dataElementIds!))
+            .execute()
+        ).map((r) => ({
+          dataElementId: r.data_element_id,
+          orgUnitId: r.org_unit_id,
+          period: r.period,
+          optionId: r.option_id,
+          value: r.value,
+          comment: r.comment,
+          version: r.version,
+          updatedBy: r.updated_by,
+          updatedAt: r.updated_at,
+        })),
+      );
+    },
+
+    /** The same values as `load`, with who changed each last (a username; none for the system) and when each was first stored. */
+    loadWithAuthors(filter: ValueFilter) {
+      return inUnitBatches(filter, (unitIds) =>
+        db
+          .selectFrom('data_values as v')
+          .leftJoin('users as u', 'u.id', 'v.updated_by')
+          .select(['v.data_element_id', 'v.org_unit_id', 'v.period', 'v.option_id', 'v.value', 'v.comment', 'v.created_at', 'v.updated_at', 'u.username'])
+          .where('v.org_unit_id', 'in', unitIds)
+          .where('v.period', 'in', filter.periods)
+          .$if(filter.dataElementIds !== undefined, (qb) => qb.where('v.data_element_id', 'in', filter.dataElementIds!))
+          .execute(),
+      );
     },
 
     /**
