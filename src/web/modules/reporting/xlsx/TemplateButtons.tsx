@@ -1,6 +1,6 @@
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Button, Select } from 'antd';
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import type { GridDto, TaskDto } from '../../../../shared/api/reporting';
 import { useCurrentUser } from '../../auth/SessionContext';
 import { reportingApi, reportingUrls } from '../api';
@@ -18,6 +18,19 @@ function DownloadLink({ href, label }: { href: string; label: string }) {
   );
 }
 
+/** The button and, once opened, its dialog; the dialog is mounted only while open, so it starts fresh each time. */
+function OpenTemplateDialog(props: Omit<ComponentProps<typeof TemplateDialog>, 'onClose'>) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button icon={<FileExcelOutlined />} onClick={() => setOpen(true)}>
+        {OPEN_LABEL}
+      </Button>
+      {open && <TemplateDialog {...props} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
 interface SubmissionTemplateProps {
   grid: GridDto;
   /** Saves what is still typed in the grid, so the upload does not race it. */
@@ -28,7 +41,6 @@ interface SubmissionTemplateProps {
 /** The entry page's way to Excel: this submission's template, and its upload while the data is open. */
 export function SubmissionTemplateButton({ grid, beforeUpload, onUploaded }: SubmissionTemplateProps) {
   const user = useCurrentUser();
-  const [open, setOpen] = useState(false);
   const s = grid.submission;
   const blocked = !mayUpload(user, s)
     ? '您可以下载本表数据查看；上传由本成员单位填报员或统计监测组进行。'
@@ -40,20 +52,12 @@ export function SubmissionTemplateButton({ grid, beforeUpload, onUploaded }: Sub
     return reportingApi.uploadSubmission(s.id, file);
   };
   return (
-    <>
-      <Button icon={<FileExcelOutlined />} onClick={() => setOpen(true)}>
-        {OPEN_LABEL}
-      </Button>
-      {open && (
-        <TemplateDialog
-          title={`${OPEN_LABEL}：${s.orgUnit.name} · ${s.department.shortName}`}
-          download={<DownloadLink href={reportingUrls.submissionTemplate(s.id)} label="下载本表模板" />}
-          upload={blocked ? { blocked } : { send }}
-          onUploaded={onUploaded}
-          onClose={() => setOpen(false)}
-        />
-      )}
-    </>
+    <OpenTemplateDialog
+      title={`${OPEN_LABEL}：${s.orgUnit.name} · ${s.department.shortName}`}
+      download={<DownloadLink href={reportingUrls.submissionTemplate(s.id)} label="下载本表模板" />}
+      upload={blocked ? { blocked } : { send }}
+      onUploaded={onUploaded}
+    />
   );
 }
 
@@ -67,25 +71,19 @@ interface TaskTemplateProps {
 /** A task's template for one department: a sheet per unit it reports for, for the committee's staff. */
 export function TaskTemplateButton({ task, departments, onUploaded }: TaskTemplateProps) {
   const user = useCurrentUser();
-  const [open, setOpen] = useState(false);
   const [department, setDepartment] = useState<string | undefined>(departments[0]);
   if (departments.length === 0) return null;
   return (
-    <>
-      <Button icon={<FileExcelOutlined />} onClick={() => setOpen(true)}>
-        {OPEN_LABEL}
-      </Button>
-      {open && (
-        <TemplateDialog
-          title={`${OPEN_LABEL}：按成员单位`}
-          download={
-            <div className="xlsx-download">
-              <Select
-                aria-label="成员单位"
-                value={department}
-                onChange={setDepartment}
-                options={departments.map((d) => ({ value: d, label: d }))}
-                style={{ width: 180 }}
+    <OpenTemplateDialog
+      title={`${OPEN_LABEL}：按成员单位`}
+      download={
+        <div className="xlsx-download">
+          <Select
+            aria-label="成员单位"
+            value={department}
+            onChange={setDepartment}
+            options={departments.map((d) => ({ value: d, label: d }))}
+            style={{ width: 180 }}
               />
               {department && <DownloadLink href={reportingUrls.taskTemplate(task.id, department)} label={`下载${department}模板（每个填报单位一个工作表）`} />}
             </div>
@@ -96,9 +94,6 @@ export function TaskTemplateButton({ task, departments, onUploaded }: TaskTempla
               : { blocked: '您可以下载模板查看各单位数据；上传由成员单位填报员或统计监测组进行。' }
           }
           onUploaded={onUploaded}
-          onClose={() => setOpen(false)}
-        />
-      )}
-    </>
+    />
   );
 }
