@@ -108,7 +108,8 @@ export function generate(options: { units: number; indicators: number; seed: num
         }
       }
     }
-    const columns = { unit: unit.subarray(0, n), year: year.subarray(0, n), option: option.subarray(0, n) };
+    // Written by no seat: the bench assesses all stored data.
+    const columns = { unit: unit.subarray(0, n), year: year.subarray(0, n), option: option.subarray(0, n), seat: new Int32Array(n) };
     values.set(numeratorDeId, { ...columns, value: num.subarray(0, n) });
     values.set(denominatorDeId, { ...columns, value: den.subarray(0, n) });
     valueTypes.set(numeratorDeId, 'count').set(denominatorDeId, 'count');

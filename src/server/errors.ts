@@ -21,6 +21,8 @@ const catalogue = {
   XLSX_TEMPLATE_MISMATCH: { status: 400, message: '该模板不属于本填报任务' },
   XLSX_TEMPLATE_OUTDATED: { status: 409, message: '模板版本已过期，请重新下载' },
   WORKFLOW_REFUSED: { status: 409, message: '当前状态下不能执行此操作' },
+  TASK_OVERLAP: { status: 409, message: '同一指标、同一单位、同一年度已有填报任务' },
+  TASK_HAS_VALUES: { status: 409, message: '该任务已有填报数据，不能删除，只能关闭' },
   VALUE_CONFLICT: { status: 409, message: '数据已被他人修改，请核对后再保存' },
   VALUES_REJECTED: { status: 400, message: '数据未能保存' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },

@@ -160,6 +160,13 @@ export function rbacTable(w: RbacWorld, db: TestDb): Record<(typeof GROUPS)[numb
     ...['', '/completeness', `/template.xlsx?department=${DEPARTMENT}`].map((tail): Row => ({
       route: `GET /api/reporting/tasks/:id${tail.split('?')[0]}`, ...both((d) => url(`/api/reporting/tasks/${d.task.id}${tail}`)), expect: SEAT_READERS,
     })),
+    {
+      route: 'GET /api/reporting/tasks/overlaps',
+      ...both((d) => url(`/api/reporting/tasks/overlaps?year=2022&indicatorIds=${w.mmr.id}&orgUnitIds=${d.unit.id}`)),
+      expect: OFFICE,
+    },
+    { route: 'POST /api/reporting/tasks/:id/close', ...both(async (d) => ({ url: `/api/reporting/tasks/${(await d.freshTask()).id}/close`, payload: {} })), expect: OFFICE },
+    { route: 'DELETE /api/reporting/tasks/:id', ...both(async (d) => url(`/api/reporting/tasks/${(await d.freshTask()).id}`)), expect: OFFICE },
     { route: 'POST /api/reporting/tasks/:id/remind', ...both((d) => ({ url: `/api/reporting/tasks/${d.task.id}/remind`, payload: {} })), expect: FOLLOW_UP },
     { route: 'POST /api/reporting/tasks/:id/upload', ...both(async (d) => upload(`/api/reporting/tasks/${d.task.id}/upload?dryRun=true`, 'template.xlsx', await d.taskTemplate())), expect: VALUE_WRITERS },
     {

@@ -46,6 +46,8 @@ export async function buildRbacWorld(app: FastifyInstance, db: TestDb) {
   const task = (unit: { id: number }, year: number, dueOn: string, orgUnitIds: number[]) =>
     call<TaskDto>('POST', '/api/reporting/tasks', { orgUnitId: unit.id, year, name: unique('监测任务'), opensOn: `${year}-01-01`, dueOn, indicatorIds: [mmr.id], orgUnitIds });
   const cityTask = await task(org.city, 2024, '2099-12-31', [org.xigang.id, org.zhongshan.id]);
+  // Years no other task of the world collects the indicator in: a task of its own for each request that closes or deletes one.
+  let freeYear = 2040;
   const seats = await call<SubmissionDto[]>('GET', '/api/reporting/submissions');
   const seatOf = (taskId: number, unitId: number) => seats.find((s) => s.taskId === taskId && s.orgUnit.id === unitId)!;
 
@@ -90,6 +92,7 @@ export async function buildRbacWorld(app: FastifyInstance, db: TestDb) {
       freshIndicator,
       freshStreet: async () => (await buildOrgUnit(db, { level: 'street', parentId: unit.id, name: unique(`${unit.name}街道`) })).id,
       freshDepartment: () => buildDepartment(db, unit.id, unique('部门')),
+      freshTask: () => task(unit, freeYear++, '2099-12-31', [unit.id]),
       user: await buildUser(db, { role: 'reporter', orgUnitId: unit.id, departmentId: departments.health.id }),
       // Downloaded when sent: a template older than the last save is refused as a stale copy.
       seatTemplate: () => filledTemplate(`/api/reporting/submissions/${seat.id}/template.xlsx`),

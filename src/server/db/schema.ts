@@ -165,6 +165,8 @@ export interface DataValuesTable {
   value: number;
   comment: string | null;
   department_id: number | null;
+  /** The seat whose write made the current version; the value is approved while that seat is. */
+  submission_id: number | null;
   version: ColumnType<number, number | undefined, number>;
   created_by: number | null;
   created_at: string;
@@ -197,6 +199,7 @@ export interface ReportingTasksTable {
   opens_on: string;
   due_on: string;
   template_version: ColumnType<number, number | undefined, number>;
+  closed_at: string | null;
   created_by: number | null;
   created_at: Timestamp;
   is_demo: Flag;

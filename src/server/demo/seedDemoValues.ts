@@ -198,6 +198,6 @@ async function settleStates(db: Db, taskId: number, year: number): Promise<void>
     for (const [action, from, to] of steps) {
       await repo.addEvent({ submissionId: seat.id, action, from, to, comment: action === 'return' ? '演示数据：请核对分性别数据' : null, actorId: null, at });
     }
-    await repo.setState(seat.id, state, state === 'returned' ? '演示数据：请核对分性别数据' : null, at);
+    await repo.setState(seat.id, 'draft', state, state === 'returned' ? '演示数据：请核对分性别数据' : null, at);
   }
 }

@@ -51,8 +51,26 @@ export const TaskSchema = z.object({
   isDemo: z.boolean(),
   indicatorIds: z.array(z.number()),
   counts: z.object({ submissions: z.number(), approved: z.number(), submitted: z.number(), overdue: z.number() }),
+  /** When the task was closed (its seats take no more values), or null while open. */
+  closedAt: z.string().nullable(),
+  /** Whether any value was written through the task: such a task can be closed, not deleted. */
+  hasValues: z.boolean(),
 });
 export type TaskDto = z.infer<typeof TaskSchema>;
+
+/** What a planned task would share with existing ones: the same indicator, unit and year. */
+export const TaskOverlapQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  indicatorIds: z.string().regex(/^\d+(,\d+)*$/, '指标编号应以逗号分隔'),
+  orgUnitIds: z.string().regex(/^\d+(,\d+)*$/, '单位编号应以逗号分隔'),
+});
+
+export const TaskOverlapSchema = z.object({
+  task: z.object({ id: z.number(), name: z.string(), closed: z.boolean() }),
+  indicators: z.array(z.object({ id: z.number(), name: z.string() })),
+  units: z.array(z.object({ id: z.number(), name: z.string() })),
+});
+export type TaskOverlapDto = z.infer<typeof TaskOverlapSchema>;
 
 export const OptionCodeSchema = z.enum(OPTION_CODES);
 

@@ -31,6 +31,7 @@ function factsFor(seed: number): FactBase {
     year: Int32Array.from(rows.map((r) => r[1])),
     option: Uint8Array.from(rows.map(() => TOTAL_OPTION)),
     value: Float64Array.from(rows.map((r) => r[2])),
+    seat: new Int32Array(rows.length),
   };
   return new FactBase('test', index, years, new Map([[VALUE_DE, values]]), new Map([[VALUE_DE, 'number']]), new Map([[TOTAL_OPTION, 'total']]), new Set());
 }

@@ -24,6 +24,8 @@ interface ElementValues {
   year: Int32Array;
   option: Uint8Array;
   value: Float64Array;
+  /** The seat that wrote each value (0: none). */
+  seat: Int32Array;
 }
 
 export interface IndicatorGrids {
@@ -46,13 +48,9 @@ export class FactBase {
     private readonly values: Map<number, ElementValues>,
     private readonly valueTypes: Map<number, string>,
     private readonly optionCodes: Map<number, OptionCode>,
-    /** `${indicatorId}:${unitId}:${year}` of approved submissions. */
-    private readonly approved: Set<string>,
+    /** Approved seats: a value is approved while the seat that wrote it is. */
+    private readonly approvedSeats: Set<number>,
   ) {}
-
-  isApproved(indicatorId: number, unitId: number, year: number): boolean {
-    return this.approved.has(`${indicatorId}:${unitId}:${year}`);
-  }
 
   grids(spec: FormulaSpec, scope: Scope): IndicatorGrids {
     const key = `${spec.id}:${scope}:${spec.formulaType}:${spec.valueDeId}:${spec.numeratorDeId}:${spec.denominatorDeId}:${spec.factor}:${spec.categories.join(',')}`;
@@ -67,7 +65,6 @@ export class FactBase {
     const mainDe = ratio ? spec.numeratorDeId : spec.valueDeId;
     const rule: AggregationRule = ratio ? 'ratio' : this.valueTypes.get(mainDe ?? -1) === 'rate' ? 'none' : 'sum';
     const reported = new Map(options.map((o) => [o, emptyGrid(this.index.ids.length, this.years, ratio)]));
-    const { ids } = this.index;
     const { first, count } = this.years;
     const fill = (deId: number | null, column: 'num' | 'den') => {
       const v = deId === null ? undefined : this.values.get(deId);
@@ -75,12 +72,12 @@ export class FactBase {
       // Option ids are small integers: an array from option id to the column it fills beats a map lookup per value.
       const columnOf: (Float64Array | null | undefined)[] = [];
       for (const [optionId, code] of this.optionCodes) columnOf[optionId] = reported.get(code)?.[column];
-      const { option, unit, year, value } = v;
+      const { option, unit, year, value, seat } = v;
       const approvedOnly = scope === 'approved';
       for (let i = 0; i < value.length; i++) {
         const target = columnOf[option[i]!];
         if (!target) continue;
-        if (approvedOnly && !this.isApproved(spec.id, ids[unit[i]!]!, year[i]!)) continue;
+        if (approvedOnly && !this.approvedSeats.has(seat[i]!)) continue;
         target[unit[i]! * count + (year[i]! - first)] = value[i]!;
       }
     };
@@ -131,16 +128,8 @@ async function loadFactBase(db: Kysely<Database>, version: string): Promise<Fact
     db.selectFrom('org_units').select(['id', 'parent_id']).orderBy('id').execute(),
     db.selectFrom('data_elements').select(['id', 'value_type']).execute(),
     db.selectFrom('category_options').select(['id', 'code']).execute(),
-    db.selectFrom('data_values').select(['data_element_id', 'org_unit_id', 'period', 'option_id', 'value']).execute(),
-    db
-      .selectFrom('submissions as s')
-      .innerJoin('reporting_tasks as t', 't.id', 's.task_id')
-      .innerJoin('reporting_task_indicators as ti', 'ti.task_id', 't.id')
-      .innerJoin('indicators as i', 'i.id', 'ti.indicator_id')
-      .innerJoin('departments as d', 'd.id', 's.department_id')
-      .select(['ti.indicator_id', 's.org_unit_id', 't.year', 'd.short_name', 'i.responsible_dept'])
-      .where('s.state', '=', 'approved')
-      .execute(),
+    db.selectFrom('data_values').select(['data_element_id', 'org_unit_id', 'period', 'option_id', 'value', 'submission_id']).execute(),
+    db.selectFrom('submissions').select('id').where('state', '=', 'approved').execute(),
   ]);
   const index = buildUnitIndex(units.map((u) => ({ id: u.id, parentId: u.parent_id })));
   let first = Infinity;
@@ -153,7 +142,7 @@ async function loadFactBase(db: Kysely<Database>, version: string): Promise<Fact
   }
   const years: YearSpan = rows.length ? { first, count: last - first + 1 } : { first: new Date().getFullYear(), count: 1 };
   const values = new Map<number, ElementValues & { n: number }>();
-  for (const [de, n] of counts) values.set(de, { unit: new Int32Array(n), year: new Int32Array(n), option: new Uint8Array(n), value: new Float64Array(n), n: 0 });
+  for (const [de, n] of counts) values.set(de, { unit: new Int32Array(n), year: new Int32Array(n), option: new Uint8Array(n), value: new Float64Array(n), seat: new Int32Array(n), n: 0 });
   for (const r of rows) {
     const v = values.get(r.data_element_id)!;
     const unit = index.indexOf.get(r.org_unit_id);
@@ -161,12 +150,9 @@ async function loadFactBase(db: Kysely<Database>, version: string): Promise<Fact
     v.unit[v.n] = unit;
     v.year[v.n] = r.period;
     v.option[v.n] = r.option_id;
+    v.seat[v.n] = r.submission_id ?? 0;
     v.value[v.n++] = r.value;
   }
-  // A value is approved when the seat of its indicator's responsible department approved it.
-  const approved = new Set(
-    approvals.filter((a) => a.responsible_dept === null || a.responsible_dept === a.short_name).map((a) => `${a.indicator_id}:${a.org_unit_id}:${a.year}`),
-  );
   return new FactBase(
     version,
     index,
@@ -174,6 +160,6 @@ async function loadFactBase(db: Kysely<Database>, version: string): Promise<Fact
     values,
     new Map(elements.map((e) => [e.id, e.value_type])),
     new Map(options.map((o) => [o.id, o.code as OptionCode])),
-    approved,
+    new Set(approvals.map((a) => a.id)),
   );
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { runsOnPostgres } from '../../db/dialect';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -62,6 +63,43 @@ export function reportingRepository(db: Executor) {
         .execute();
     },
 
+    /** Tasks of a year with their seats at some units: the candidates for an overlap with a new task. */
+    seatsOfYear(year: number, orgUnitIds: number[]) {
+      return db
+        .selectFrom('submissions as s')
+        .innerJoin('reporting_tasks as t', 't.id', 's.task_id')
+        .select(['s.task_id', 's.org_unit_id', 's.department_id', 't.name as task_name', 't.closed_at'])
+        .where('t.year', '=', year)
+        .where('s.org_unit_id', 'in', orgUnitIds.length ? orgUnitIds : [-1])
+        .execute();
+    },
+
+    /**
+     * Whether any value's current version was written through one of the task's seats. Looked up by
+     * the value table's key (the seats' units, the task's year), which it has no other index for.
+     */
+    async taskHasValues(taskId: number, year: number): Promise<boolean> {
+      const seats = db.selectFrom('submissions').where('task_id', '=', taskId);
+      const row = await db
+        .selectFrom('data_values')
+        .select('data_element_id')
+        .where('org_unit_id', 'in', seats.select('org_unit_id'))
+        .where('period', '=', year)
+        .where('submission_id', 'in', seats.select('id'))
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    closeTask(id: number, now: string) {
+      return db.updateTable('reporting_tasks').set({ closed_at: now }).where('id', '=', id).where('closed_at', 'is', null).execute();
+    },
+
+    /** Deletes a task with its seats, their events and its indicator links (the foreign keys cascade). */
+    deleteTask(id: number) {
+      return db.deleteFrom('reporting_tasks').where('id', '=', id).execute();
+    },
+
     findTask(id: number) {
       return db
         .selectFrom('reporting_tasks as t')
@@ -93,8 +131,38 @@ export function reportingRepository(db: Executor) {
       return submissions().where('s.id', '=', id).executeTakeFirst();
     },
 
-    setState(id: number, state: string, returnReason: string | null, now: string) {
-      return db.updateTable('submissions').set({ state, return_reason: returnReason, updated_at: now }).where('id', '=', id).execute();
+    /**
+     * The state of seats and whether their task is closed, read inside a write transaction and held
+     * until it ends: on PostgreSQL with a shared row lock (savers of one seat do not wait for each
+     * other, a state change waits for them and they for it); SQLite runs one transaction at a time.
+     */
+    lockSeats(ids: number[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('submissions as s')
+        .innerJoin('reporting_tasks as t', 't.id', 's.task_id')
+        .select(['s.id', 's.state', 't.closed_at'])
+        .where('s.id', 'in', ids)
+        .$if(runsOnPostgres(db), (qb) => qb.forShare('s'))
+        .execute();
+    },
+
+    /** Compare-and-set: changes the state only if it is still `from`; false when someone moved it first. */
+    async setState(id: number, from: string, state: string, returnReason: string | null, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('submissions')
+        .set({ state, return_reason: returnReason, updated_at: now })
+        .where('id', '=', id)
+        .where('state', '=', from)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Marks seats as changed now, in slices: a national import touches more seats than one statement may name. */
+    async touchSeats(ids: number[], now: string) {
+      for (let i = 0; i < ids.length; i += 1000) {
+        await db.updateTable('submissions').set({ updated_at: now }).where('id', 'in', ids.slice(i, i + 1000)).execute();
+      }
     },
 
     markReminded(ids: number[], now: string) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import {
   ActionBody, AuditEntrySchema, CompletenessSchema, OptionCodeSchema, GridSchema, NotificationSchema, SaveCellsBody, SaveResultSchema, SubmissionSchema, TaskCreateBody, TaskSchema,
+  TaskOverlapQuery, TaskOverlapSchema,
 } from '../../../shared/api/reporting';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
@@ -21,6 +22,33 @@ export async function reportingRoutes(app: FastifyInstance): Promise<void> {
     '/reporting/tasks',
     { schema: { tags, summary: '发布年度填报任务（按单位 × 责任成员单位生成填报表）', body: TaskCreateBody, response: { 200: TaskSchema, ...errors } } },
     (req) => reporting.createTask(req.auth, req.body),
+  );
+
+  api.get(
+    '/reporting/tasks/overlaps',
+    {
+      schema: {
+        tags, summary: '发布前检查：拟发布任务与已有任务重叠的指标与单位', querystring: TaskOverlapQuery,
+        response: { 200: z.array(TaskOverlapSchema), ...errors },
+      },
+    },
+    (req) =>
+      reporting.overlaps(req.auth, req.query.year, req.query.indicatorIds.split(',').map(Number), req.query.orgUnitIds.split(',').map(Number)),
+  );
+
+  api.post(
+    '/reporting/tasks/:id/close',
+    { schema: { tags, summary: '关闭填报任务（不再接受填报，已提交的数据仍可审核）', params: IdParams, response: { 200: TaskSchema, ...errors } } },
+    (req) => reporting.closeTask(req.auth, req.params.id),
+  );
+
+  api.delete(
+    '/reporting/tasks/:id',
+    { schema: { tags, summary: '删除尚无填报数据的任务', params: IdParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await reporting.deleteTask(req.auth, req.params.id);
+      return reply.status(204).send(null);
+    },
   );
 
   api.get('/reporting/tasks/:id', { schema: { tags, summary: '填报任务', params: IdParams, response: { 200: TaskSchema, ...errors } } }, (req) =>

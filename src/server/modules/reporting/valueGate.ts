@@ -15,7 +15,16 @@ export interface GateSubmission {
   state: SubmissionState;
   year: number;
   opensOn: string;
+  /** The task was closed: its seats take no more values. */
+  closed: boolean;
 }
+
+/** Whether values of this seat can be changed now. */
+export const seatTakesValues = (s: Pick<GateSubmission, 'state' | 'closed'>): boolean => isEditable(s.state) && !s.closed;
+
+/** Why a seat takes no values, for the person who tried. */
+export const seatLockedReason = (s: Pick<GateSubmission, 'state' | 'closed'>): string =>
+  s.closed ? '填报任务已关闭，不能再修改' : (lockedReason(s.state) ?? STATE_LABELS[s.state]);
 
 export type GateDecision =
   | { ok: true; submission: GateSubmission }
@@ -30,7 +39,7 @@ export async function loadGate(db: Executor, dict: ReportingDictionary, periods:
     ? await db
         .selectFrom('submissions as s')
         .innerJoin('reporting_tasks as t', 't.id', 's.task_id')
-        .select(['s.id', 's.task_id', 's.org_unit_id', 's.department_id', 's.state', 't.year', 't.opens_on'])
+        .select(['s.id', 's.task_id', 's.org_unit_id', 's.department_id', 's.state', 't.year', 't.opens_on', 't.closed_at'])
         .where('t.year', 'in', periods)
         .execute()
     : [];
@@ -46,14 +55,18 @@ export async function loadGate(db: Executor, dict: ReportingDictionary, periods:
   }
   // task → unit → department → submission: nested maps, no string keys per value.
   const submissions = new Map<number, Map<number, Map<number, GateSubmission>>>();
+  const seatsById = new Map<number, GateSubmission>();
   for (const r of rows) {
     let byUnit = submissions.get(r.task_id);
     if (!byUnit) submissions.set(r.task_id, (byUnit = new Map()));
     let byDept = byUnit.get(r.org_unit_id);
     if (!byDept) byUnit.set(r.org_unit_id, (byDept = new Map()));
-    byDept.set(r.department_id, {
+    const seat: GateSubmission = {
       id: r.id, taskId: r.task_id, orgUnitId: r.org_unit_id, departmentId: r.department_id, state: r.state as SubmissionState, year: r.year, opensOn: r.opens_on,
-    });
+      closed: r.closed_at !== null,
+    };
+    byDept.set(r.department_id, seat);
+    seatsById.set(r.id, seat);
   }
 
   /** For a data element in a year: the tasks that collect it and the department short name responsible. */
@@ -89,6 +102,10 @@ export async function loadGate(db: Executor, dict: ReportingDictionary, periods:
   }
 
   return {
+    /**
+     * A cell is locked while any seat that collects it takes no values: a second task of the same
+     * year never reopens what the first one's review holds (see also `lockedByWriter`).
+     */
     decide(de: DictDataElement, orgUnitId: number, period: number): GateDecision {
       const unit = dict.units.get(orgUnitId)!;
       let open: GateSubmission | undefined;
@@ -97,17 +114,20 @@ export async function loadGate(db: Executor, dict: ReportingDictionary, periods:
         const departmentId = unit.departments.get(dept);
         const s = departmentId === undefined ? undefined : submissions.get(taskId)?.get(orgUnitId)?.get(departmentId);
         if (!s) continue;
-        if (isEditable(s.state)) {
-          open = s;
-          break;
-        }
-        closed ??= s;
+        if (seatTakesValues(s)) open ??= s;
+        else closed ??= s;
       }
       if (!open && !closed) return { ok: false, code: 'NO_TASK', reason: `${unit.name}${period}年没有包含“${de.name}”的填报任务` };
-      if (!open) return { ok: false, code: 'LOCKED', reason: `${unit.name}${period}年“${de.name}”${lockedReason(closed!.state) ?? STATE_LABELS[closed!.state]}` };
-      if (open.opensOn > today) return { ok: false, code: 'NOT_OPEN', reason: `填报任务将于 ${open.opensOn} 开始，现在还不能填报` };
-      if (!mayWrite(orgUnitId, open.departmentId)) return { ok: false, code: 'FORBIDDEN', reason: `您没有填报${unit.name}“${de.name}”的权限` };
-      return { ok: true, submission: open };
+      if (closed) return { ok: false, code: 'LOCKED', reason: `${unit.name}${period}年“${de.name}”${seatLockedReason(closed)}` };
+      if (open!.opensOn > today) return { ok: false, code: 'NOT_OPEN', reason: `填报任务将于 ${open!.opensOn} 开始，现在还不能填报` };
+      if (!mayWrite(orgUnitId, open!.departmentId)) return { ok: false, code: 'FORBIDDEN', reason: `您没有填报${unit.name}“${de.name}”的权限` };
+      return { ok: true, submission: open! };
+    },
+
+    /** Why a stored value cannot be changed: the seat that wrote it takes no values now (null: it may be). */
+    lockedByWriter(writerSubmissionId: number | null): string | null {
+      const writer = writerSubmissionId === null ? undefined : seatsById.get(writerSubmissionId);
+      return writer && !seatTakesValues(writer) ? seatLockedReason(writer) : null;
     },
   };
 }

@@ -8,6 +8,8 @@ export interface StoredValue extends ValueKey {
   value: number;
   comment: string | null;
   version: number;
+  /** The seat whose write made this version. */
+  submissionId: number | null;
   updatedBy: number | null;
   updatedAt: string;
 }
@@ -16,6 +18,9 @@ export interface ValueWrite extends ValueKey {
   value: number;
   comment: string | null;
   departmentId: number | null;
+  submissionId: number;
+  /** The version this write replaces, as read before the transaction; 0 for a value that was not there. */
+  readVersion: number;
 }
 
 export interface AuditWrite extends ValueKey {
@@ -26,21 +31,23 @@ export interface AuditWrite extends ValueKey {
   newComment: string | null;
 }
 
-/** Rows per multi-row statement: 13 parameters a row stays under SQLite's 32,766 and PostgreSQL's 65,535. */
+/** Rows per multi-row statement: 14 parameters a row stays under SQLite's 32,766 and PostgreSQL's 65,535. */
 const BATCH = 1000;
 
 type UpsertRow = Insertable<Database['data_values']>;
 /** The column order of the parameters `write` passes; its statements are compiled from a row in this order. */
 const UPSERT_TEMPLATE: { [K in keyof Required<UpsertRow>]: null } = {
   data_element_id: null, org_unit_id: null, period: null, option_id: null, value: null, comment: null, department_id: null,
-  version: null, created_by: null, created_at: null, created_via: null, updated_by: null, updated_at: null,
+  submission_id: null, version: null, created_by: null, created_at: null, created_via: null, updated_by: null, updated_at: null,
 };
 const statements = new Map<string, string>();
 
 /**
- * The multi-row insert (plain, or an upsert that overwrites and bumps the version) of `rows` rows,
- * compiled by Kysely for the executor's dialect once and then reused: compiling a thousand-row
- * insert costs more than running it.
+ * The multi-row insert of `rows` rows, compiled by Kysely for the executor's dialect once and then
+ * reused: compiling a thousand-row insert costs more than running it. Either way a row someone else
+ * wrote meanwhile is left alone, so the caller learns of the race from the count of rows written:
+ * a new value is inserted only if the key is still free; an overwrite (its row carries the version
+ * it will have) changes the stored row only if that is still the version read before.
  */
 function insertSql(db: Executor, rows: number, overwrite: boolean): string {
   const cacheKey = `${db.getExecutor().adapter.constructor.name}:${rows}:${overwrite}`;
@@ -54,12 +61,13 @@ function insertSql(db: Executor, rows: number, overwrite: boolean): string {
               value: eb.ref('excluded.value'),
               comment: eb.ref('excluded.comment'),
               department_id: eb.ref('excluded.department_id'),
-              version: eb(eb.ref('data_values.version'), '+', eb.lit(1)),
+              submission_id: eb.ref('excluded.submission_id'),
+              version: eb.ref('excluded.version'),
               updated_by: eb.ref('excluded.updated_by'),
               updated_at: eb.ref('excluded.updated_at'),
-            })),
+            })).where((eb) => eb(eb.ref('data_values.version'), '=', eb(eb.ref('excluded.version'), '-', eb.lit(1)))),
           )
-        : insert
+        : insert.onConflict((oc) => oc.columns(['data_element_id', 'org_unit_id', 'period', 'option_id']).doNothing())
     ).compile();
     if (compiled.parameters.length !== rows * Object.keys(UPSERT_TEMPLATE).length) throw new Error('insert template out of step with its parameters');
     sql = compiled.sql;
@@ -95,7 +103,7 @@ export function valuesRepository(db: Executor) {
         (
           await db
             .selectFrom('data_values')
-            .select(['data_element_id', 'org_unit_id', 'period', 'option_id', 'value', 'comment', 'version', 'updated_by', 'updated_at'])
+            .select(['data_element_id', 'org_unit_id', 'period', 'option_id', 'value', 'comment', 'version', 'submission_id', 'updated_by', 'updated_at'])
             .where('org_unit_id', 'in', unitIds)
             .where('period', 'in', filter.periods)
             .$if(filter.dataElementIds !== undefined, (qb) => qb.where('data_element_id', 'in', filter.dataElementIds!))
@@ -108,6 +116,7 @@ export function valuesRepository(db: Executor) {
           value: r.value,
           comment: r.comment,
           version: r.version,
+          submissionId: r.submission_id,
           updatedBy: r.updated_by,
           updatedAt: r.updated_at,
         })),
@@ -129,57 +138,41 @@ export function valuesRepository(db: Executor) {
     },
 
     /**
-     * Writes values in batches: `overwrite` for values that may exist (their version goes up),
-     * plain inserts for values known to be new — the bulk of a first import, and much cheaper.
+     * Writes values in batches: `overwrite` for values that existed when read (their version goes up
+     * by one, if it is still the one read), plain inserts for values that did not. Returns how many
+     * rows were written; fewer than given means someone else wrote some of them first.
      */
-    async write(values: ValueWrite[], overwrite: boolean, actor: number | null, via: string, now: string): Promise<void> {
+    async write(values: ValueWrite[], overwrite: boolean, actor: number | null, via: string, now: string): Promise<number> {
       // In the table's key order, new rows are appended to a few pages instead of scattered over many.
       const ordered = ValueMap.of(values).inKeyOrder();
       if (ordered.length !== values.length) throw new Error('one write holds the same value twice');
+      let written = 0;
       for (let i = 0; i < ordered.length; i += BATCH) {
         const batch = ordered.slice(i, i + BATCH);
         const parameters: unknown[] = [];
         for (const v of batch) {
-          parameters.push(v.dataElementId, v.orgUnitId, v.period, v.optionId, v.value, v.comment, v.departmentId, 1, actor, now, via, actor, now);
+          parameters.push(v.dataElementId, v.orgUnitId, v.period, v.optionId, v.value, v.comment, v.departmentId, v.submissionId, v.readVersion + 1, actor, now, via, actor, now);
         }
-        await db.executeQuery(CompiledQuery.raw(insertSql(db, batch.length, overwrite), parameters));
+        const result = await db.executeQuery(CompiledQuery.raw(insertSql(db, batch.length, overwrite), parameters));
+        written += Number(result.numAffectedRows ?? 0);
       }
+      return written;
     },
 
-    /**
-     * Changes one value only if nobody changed it since `expectedVersion` was read; returns false
-     * when someone did (optimistic locking).
-     */
-    async updateIfVersion(v: ValueWrite, expectedVersion: number, actor: number | null, now: string): Promise<boolean> {
-      const result = await db
-        .updateTable('data_values')
-        .set((eb) => ({
-          value: v.value,
-          comment: v.comment,
-          department_id: v.departmentId,
-          version: eb(eb.ref('version'), '+', 1),
-          updated_by: actor,
-          updated_at: now,
-        }))
-        .where('data_element_id', '=', v.dataElementId)
-        .where('org_unit_id', '=', v.orgUnitId)
-        .where('period', '=', v.period)
-        .where('option_id', '=', v.optionId)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
-
-    async delete(keys: ValueKey[]): Promise<void> {
+    /** Deletes values only at the version read; returns the first that someone changed or deleted first (null: all went). */
+    async delete(keys: (ValueKey & { readVersion: number })[]): Promise<ValueKey | null> {
       for (const k of keys) {
-        await db
+        const result = await db
           .deleteFrom('data_values')
           .where('data_element_id', '=', k.dataElementId)
           .where('org_unit_id', '=', k.orgUnitId)
           .where('period', '=', k.period)
           .where('option_id', '=', k.optionId)
-          .execute();
+          .where('version', '=', k.readVersion)
+          .executeTakeFirst();
+        if (Number(result.numDeletedRows) !== 1) return k;
       }
+      return null;
     },
 
     async audit(entries: AuditWrite[], actor: number | null, via: string, now: string): Promise<void> {

@@ -62,7 +62,10 @@ export async function transitionSubmission(db: Kysely<Database>, input: Transiti
   const seat = `${submission.org_unit_name}${submission.department_short_name}${submission.year}年数据`;
   await db.transaction().execute(async (trx) => {
     const repo = reportingRepository(trx);
-    await repo.setState(submission.id, check.to, action === 'return' || action === 'reopen' ? reason : null, now);
+    // Compare-and-set: a step someone else took meanwhile (or a save holding the seat) is not overrun.
+    if (!(await repo.setState(submission.id, from, check.to, action === 'return' || action === 'reopen' ? reason : null, now))) {
+      throw appError('WORKFLOW_REFUSED', `${seat}的状态刚被他人更改，请刷新后再操作`);
+    }
     await bumpDataVersion(trx);
     await repo.addEvent({ submissionId: submission.id, action, from, to: check.to, comment: reason, actorId: auth.userId > 0 ? auth.userId : null, at: now });
     const link = `/reporting/submissions/${submission.id}`;

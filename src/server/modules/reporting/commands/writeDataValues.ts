@@ -7,7 +7,7 @@ import { isKeyYear, yearKey, ValueMap, type ValueKey } from '../keys';
 import { loadGate, type GateSubmission } from '../valueGate';
 import { validateValues, type ScopedIssue } from '../validateValues';
 import { valuesRepository, type AuditWrite, type ValueWrite } from '../valuesRepository';
-import { bumpDataVersion } from '../../../db/dataVersion';
+import { commitValues, WriteRaceError } from './commitValues';
 
 /** One value to write, already resolved to ids; `value: null` deletes it. */
 export interface ValueInput extends ValueKey {
@@ -49,6 +49,31 @@ export interface Conflict {
 }
 
 export type { ScopedIssue };
+
+/**
+ * The result of a write that lost a race inside its transaction: nothing written, one conflict
+ * naming the value someone else changed (and what they saved) or the seat that moved on.
+ */
+async function lostRace(db: Kysely<Database>, dict: ReportingDictionary, inputs: ValueInput[], race: WriteRaceError): Promise<WriteResult> {
+  const result: WriteResult = { imported: 0, updated: 0, deleted: 0, ignored: inputs.length, conflicts: [], issues: [], written: [], submissions: [] };
+  if (race.seat) {
+    result.conflicts.push({ where: '', code: 'LOCKED', reason: race.seat.reason, key: race.key });
+    return result;
+  }
+  const key = race.key;
+  const input = inputs.find((i) => i.dataElementId === key.dataElementId && i.orgUnitId === key.orgUnitId && i.period === key.period && i.optionId === key.optionId);
+  const where = input?.where ?? '';
+  const [current] = await valuesRepository(db).load({ orgUnitIds: [key.orgUnitId], periods: [key.period], dataElementIds: [key.dataElementId] }).then((rows) => rows.filter((r) => r.optionId === key.optionId));
+  const name = dict.dataElements.get(key.dataElementId)!.name;
+  result.conflicts.push({
+    where,
+    code: 'VERSION_CONFLICT',
+    reason: at(where, current ? `“${name}”刚被他人修改为 ${current.value}，请核对后再保存` : `“${name}”刚被他人删除，请核对后再保存`),
+    key,
+    current: current && { value: current.value, comment: current.comment, version: current.version, updatedBy: current.updatedBy, updatedAt: current.updatedAt },
+  });
+  return result;
+}
 
 export interface WriteResult {
   imported: number;
@@ -110,8 +135,13 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
   const stored = ValueMap.of(await repo.load({ orgUnitIds: unitIds, periods: [...new Set(periods.flatMap((p) => [p, p - 1]))] }));
 
   for (const input of accepted) {
-    if (input.expectedVersion === undefined) continue;
     const current = stored.get(input);
+    const locked = current && gate.lockedByWriter(current.submissionId);
+    if (locked) {
+      conflicts.push({ where: input.where, code: 'LOCKED', reason: at(input.where, `“${dict.dataElements.get(input.dataElementId)!.name}”${locked}`), key: input });
+      continue;
+    }
+    if (input.expectedVersion === undefined) continue;
     if ((current?.version ?? null) === input.expectedVersion) continue;
     const de = dict.dataElements.get(input.dataElementId)!;
     conflicts.push({
@@ -153,10 +183,11 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
 
   const inserts: ValueWrite[] = [];
   const overwrites: ValueWrite[] = [];
-  const versioned: { write: ValueWrite; expected: number }[] = [];
-  const deletions: ValueKey[] = [];
+  const deletions: (ValueKey & { readVersion: number })[] = [];
   const audits: AuditWrite[] = [];
   const submissions = new Map<number, GateSubmission>();
+  // Seats whose state the write depends on: those it writes through and those that wrote what it replaces.
+  const seatsRead = new Set<number>();
   for (let i = 0; i < accepted.length; i++) {
     const input = accepted[i]!;
     if (conflicted.size && conflicted.has(input)) continue;
@@ -169,7 +200,7 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
     }
     const comment = input.comment === undefined ? (old?.comment ?? null) : input.comment?.trim() || null;
     if (value === null) {
-      deletions.push(input);
+      deletions.push({ dataElementId, orgUnitId, period, optionId, readVersion: old!.version });
       audits.push({ dataElementId, orgUnitId, period, optionId, action: 'delete', oldValue: old!.value, newValue: null, oldComment: old!.comment, newComment: null });
       result.deleted++;
       if (options.reportWritten) result.written.push({ dataElementId, orgUnitId, period, optionId, value: null, version: null });
@@ -177,53 +208,37 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
       result.ignored++;
       continue;
     } else {
-      const write: ValueWrite = { dataElementId, orgUnitId, period, optionId, value, comment, departmentId: submission.departmentId };
+      const write: ValueWrite = {
+        dataElementId, orgUnitId, period, optionId, value, comment, departmentId: submission.departmentId, submissionId: submission.id, readVersion: old?.version ?? 0,
+      };
       if (old) {
         audits.push({ dataElementId, orgUnitId, period, optionId, action: 'update', oldValue: old.value, newValue: value, oldComment: old.comment, newComment: comment });
         result.updated++;
-        if (input.expectedVersion != null) versioned.push({ write, expected: input.expectedVersion });
-        else overwrites.push(write);
+        overwrites.push(write);
       } else {
         result.imported++;
-        // “New” as of our read: a concurrent insert of the same key would fail the transaction, not be lost.
         inserts.push(write);
       }
       if (options.reportWritten) result.written.push({ dataElementId, orgUnitId, period, optionId, value, version: (old?.version ?? 0) + 1 });
     }
+    if (old?.submissionId != null) seatsRead.add(old.submissionId);
     submissions.set(submission.id, submission);
   }
   result.submissions = [...submissions.values()];
   if (options.dryRun || result.imported + result.updated + result.deleted === 0) return result;
+  for (const id of submissions.keys()) seatsRead.add(id);
 
-  const actor = options.auth.userId > 0 ? options.auth.userId : null;
-  await db.transaction().execute(async (trx) => {
-    const tx = valuesRepository(trx);
-    await tx.write(inserts, false, actor, options.via, now);
-    await tx.write(overwrites, true, actor, options.via, now);
-    for (const { write, expected } of versioned) {
-      // Between our read and this write someone may have saved: the version guard catches it.
-      if (!(await tx.updateIfVersion(write, expected, actor, now))) throw new ConcurrentEditError(write);
-    }
-    await tx.delete(deletions);
-    await tx.audit(audits, actor, options.via, now);
-    const touched = [...submissions.keys()];
-    // In slices: a national import touches more submissions than one statement may name.
-    for (let i = 0; i < touched.length; i += 1000) {
-      await trx.updateTable('submissions').set({ updated_at: now }).where('id', 'in', touched.slice(i, i + 1000)).execute();
-    }
-    await bumpDataVersion(trx);
-  });
+  try {
+    await commitValues(db, { inserts, overwrites, deletions, audits, seats: [...seatsRead], writingSeats: [...submissions.keys()], actor: options.auth.userId > 0 ? options.auth.userId : null, via: options.via, now });
+  } catch (e) {
+    if (!(e instanceof WriteRaceError)) throw e;
+    // Someone else got there first: nothing was written; say what they did, as a conflict.
+    return lostRace(db, dict, inputs, e);
+  }
   return result;
 }
 
 const CELL_RULES = new Set(['number', 'nonnegative', 'integer']);
-
-/** Thrown inside the write transaction when a versioned update lost a race; nothing is written. */
-export class ConcurrentEditError extends Error {
-  constructor(readonly key: ValueKey) {
-    super('concurrent edit');
-  }
-}
 
 /** A message prefixed with where its value came from, when the source has places (rows, cells). */
 const at = (where: string, message: string) => (where ? `${where}：${message}` : message);

@@ -11,7 +11,7 @@ import type { Database } from '../../../db/schema';
 import { appError, type ErrorCode } from '../../../errors';
 import { requireAuth } from '../../auth/access';
 import type { AuthContext } from '../../auth/service';
-import { ConcurrentEditError, writeDataValues, type Conflict, type WriteResult } from '../commands/writeDataValues';
+import { writeDataValues, type Conflict, type WriteResult } from '../commands/writeDataValues';
 import { loadDictionary } from '../dictionary';
 import type { ReportingService } from '../service';
 import { ValueMap } from '../keys';
@@ -136,13 +136,7 @@ export function reportingXlsxService(db: Kysely<Database>, reporting: ReportingS
       const collected = collectValues(workbook, stamp.cells, grids, dictionary.options);
       if (collected.problems.length > 0) throw rejection('XLSX_INVALID', collected.problems);
 
-      let result: WriteResult;
-      try {
-        result = await writeDataValues(db, collected.inputs, { auth: user, via: 'xlsx', dryRun, atomic: true, rejectInvalid: true, dictionary });
-      } catch (e) {
-        if (e instanceof ConcurrentEditError) throw appError('VALUE_CONFLICT', '上传过程中数据已被他人修改，未导入任何数据，请核对后重新上传');
-        throw e;
-      }
+      const result = await writeDataValues(db, collected.inputs, { auth: user, via: 'xlsx', dryRun, atomic: true, rejectInvalid: true, dictionary });
       if (result.conflicts.length > 0) {
         const problems = result.conflicts.map((c) => ({ ...(collected.places.get(c.where) ?? { place: null, rank: 0 }), message: c.reason }));
         throw rejection(conflictCode(result.conflicts), problems);
