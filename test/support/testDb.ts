@@ -8,6 +8,8 @@ import { migrateToLatest, openDatabase, type Db } from '../../src/server/db/conn
 export interface TestDb extends Db {
   /** Closes the connection and deletes the database. */
   dispose(): Promise<void>;
+  /** Another handle on the same database, with connections of its own (close it before `dispose`). */
+  openAnother(): Db;
 }
 
 /**
@@ -26,8 +28,8 @@ export async function createTestDb(): Promise<TestDb> {
 
 async function createSqliteDb(): Promise<TestDb> {
   const dir = await mkdtemp(join(tmpdir(), 'halfsky-db-'));
-  const db = openDatabase({ dialect: 'sqlite', file: join(dir, 'test.db') });
-  return migrated(db, () => rm(dir, { recursive: true, force: true }));
+  const target = { dialect: 'sqlite', file: join(dir, 'test.db') } as const;
+  return migrated(openDatabase(target), () => openDatabase(target), () => rm(dir, { recursive: true, force: true }));
 }
 
 async function createPostgresDb(adminUrl: string): Promise<TestDb> {
@@ -35,12 +37,12 @@ async function createPostgresDb(adminUrl: string): Promise<TestDb> {
   await runAdminStatement(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = openDatabase({ dialect: 'postgres', url: url.toString() });
+  const target = { dialect: 'postgres', url: url.toString() } as const;
   // FORCE: a test that leaked a connection must not leave its database behind.
-  return migrated(db, () => runAdminStatement(adminUrl, `DROP DATABASE ${name} WITH (FORCE)`));
+  return migrated(openDatabase(target), () => openDatabase(target), () => runAdminStatement(adminUrl, `DROP DATABASE ${name} WITH (FORCE)`));
 }
 
-async function migrated(db: Db, removeDatabase: () => Promise<void>): Promise<TestDb> {
+async function migrated(db: Db, openAnother: () => Db, removeDatabase: () => Promise<void>): Promise<TestDb> {
   const dispose = async () => {
     try {
       await db.close();
@@ -54,7 +56,7 @@ async function migrated(db: Db, removeDatabase: () => Promise<void>): Promise<Te
     await dispose();
     throw error;
   }
-  return { ...db, dispose };
+  return { ...db, dispose, openAnother };
 }
 
 async function runAdminStatement(adminUrl: string, statement: string): Promise<void> {

@@ -133,8 +133,8 @@ export function reportingRepository(db: Executor) {
 
     /**
      * The state of seats and whether their task is closed, read inside a write transaction and held
-     * until it ends: on PostgreSQL with a shared row lock (savers of one seat do not wait for each
-     * other, a state change waits for them and they for it); SQLite runs one transaction at a time.
+     * until it ends: on PostgreSQL with row locks taken in id order (writers of one seat and its state
+     * changes take turns; the order rules out deadlocks); SQLite runs one transaction at a time.
      */
     lockSeats(ids: number[]) {
       if (ids.length === 0) return Promise.resolve([]);
@@ -143,7 +143,8 @@ export function reportingRepository(db: Executor) {
         .innerJoin('reporting_tasks as t', 't.id', 's.task_id')
         .select(['s.id', 's.state', 't.closed_at'])
         .where('s.id', 'in', ids)
-        .$if(runsOnPostgres(db), (qb) => qb.forShare('s'))
+        .orderBy('s.id')
+        .$if(runsOnPostgres(db), (qb) => qb.forUpdate('s'))
         .execute();
     },
 

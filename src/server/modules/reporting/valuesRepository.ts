@@ -159,6 +159,23 @@ export function valuesRepository(db: Executor) {
       return written;
     },
 
+    /**
+     * Changes one value only if it is still at the version read: a value someone deleted meanwhile is
+     * not brought back (the bulk upsert of `write` would insert it again).
+     */
+    async updateAtVersion(v: ValueWrite, actor: number | null, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('data_values')
+        .set({ value: v.value, comment: v.comment, department_id: v.departmentId, submission_id: v.submissionId, version: v.readVersion + 1, updated_by: actor, updated_at: now })
+        .where('data_element_id', '=', v.dataElementId)
+        .where('org_unit_id', '=', v.orgUnitId)
+        .where('period', '=', v.period)
+        .where('option_id', '=', v.optionId)
+        .where('version', '=', v.readVersion)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     /** Deletes values only at the version read; returns the first that someone changed or deleted first (null: all went). */
     async delete(keys: (ValueKey & { readVersion: number })[]): Promise<ValueKey | null> {
       for (const k of keys) {

@@ -9,6 +9,9 @@ import { valuesRepository, type AuditWrite, type ValueWrite } from '../valuesRep
 
 export interface ValueChanges {
   inserts: ValueWrite[];
+  /** Changes of values the writer saw (the entry grid): at the version seen, or not at all. */
+  versioned: ValueWrite[];
+  /** Overwrites in bulk (imports): at the version read, or inserted again if someone deleted the value. */
   overwrites: ValueWrite[];
   deletions: (ValueKey & { readVersion: number })[];
   audits: AuditWrite[];
@@ -44,7 +47,7 @@ const DEADLOCK = '40P01';
  * never a lost update or a save into submitted data: it is a `WriteRaceError`, on either dialect.
  */
 export async function commitValues(db: Kysely<Database>, changes: ValueChanges): Promise<void> {
-  const someKey = changes.inserts[0] ?? changes.overwrites[0] ?? changes.deletions[0]!;
+  const someKey = changes.inserts[0] ?? changes.versioned[0] ?? changes.overwrites[0] ?? changes.deletions[0]!;
   try {
     await db.transaction().execute(async (trx) => {
       for (const seat of await reportingRepository(trx).lockSeats(changes.seats)) {
@@ -54,6 +57,7 @@ export async function commitValues(db: Kysely<Database>, changes: ValueChanges):
       const values = valuesRepository(trx);
       const { actor, via, now } = changes;
       if ((await values.write(changes.inserts, false, actor, via, now)) !== changes.inserts.length) throw new WriteRaceError(await notOurs(trx, changes.inserts, now));
+      for (const write of changes.versioned) if (!(await values.updateAtVersion(write, actor, now))) throw new WriteRaceError(write);
       if ((await values.write(changes.overwrites, true, actor, via, now)) !== changes.overwrites.length) throw new WriteRaceError(await notOurs(trx, changes.overwrites, now));
       const undeleted = await values.delete(changes.deletions);
       if (undeleted) throw new WriteRaceError(undeleted);

@@ -183,6 +183,7 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
 
   const inserts: ValueWrite[] = [];
   const overwrites: ValueWrite[] = [];
+  const versioned: ValueWrite[] = [];
   const deletions: (ValueKey & { readVersion: number })[] = [];
   const audits: AuditWrite[] = [];
   const submissions = new Map<number, GateSubmission>();
@@ -214,7 +215,7 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
       if (old) {
         audits.push({ dataElementId, orgUnitId, period, optionId, action: 'update', oldValue: old.value, newValue: value, oldComment: old.comment, newComment: comment });
         result.updated++;
-        overwrites.push(write);
+        (input.expectedVersion != null ? versioned : overwrites).push(write);
       } else {
         result.imported++;
         inserts.push(write);
@@ -229,7 +230,7 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
   for (const id of submissions.keys()) seatsRead.add(id);
 
   try {
-    await commitValues(db, { inserts, overwrites, deletions, audits, seats: [...seatsRead], writingSeats: [...submissions.keys()], actor: options.auth.userId > 0 ? options.auth.userId : null, via: options.via, now });
+    await commitValues(db, { inserts, versioned, overwrites, deletions, audits, seats: [...seatsRead], writingSeats: [...submissions.keys()], actor: options.auth.userId > 0 ? options.auth.userId : null, via: options.via, now });
   } catch (e) {
     if (!(e instanceof WriteRaceError)) throw e;
     // Someone else got there first: nothing was written; say what they did, as a conflict.
