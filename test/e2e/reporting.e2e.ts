@@ -106,6 +106,11 @@ describe('reporting in the browser', () => {
     await drawer.getByText('发布填报任务').click(); // closes the list, not the drawer (Escape would)
     await drawer.getByText('已选 1 个指标，由 卫健委 填报').waitFor();
     await screenshot(page, 'reporting-task-new');
+    // 2025 already has this task for the city and its districts: the drawer says so before publishing.
+    await drawer.getByLabel('数据年度').fill('2025');
+    await drawer.getByText('与已有任务重叠，发布时将被拒绝').waitFor();
+    expect(await drawer.locator('.overlap-list').innerText()).toContain(TASK_NAME);
+    await screenshot(page, 'reporting-task-overlap');
     await drawer.getByRole('button', { name: '取消' }).click();
     await drawer.waitFor({ state: 'hidden' });
 

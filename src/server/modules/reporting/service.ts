@@ -350,11 +350,12 @@ async function conflictError(db: Kysely<Database>, result: WriteResult) {
     ...(c.current && {
       current: { value: c.current.value, comment: c.current.comment, version: c.current.version, by: names.get(c.current.updatedBy ?? -1) ?? null, at: c.current.updatedAt },
     }),
+    // Deleted by someone else: the empty cell is what they left, so the grid can offer it.
+    ...(c.code === 'VERSION_CONFLICT' && !c.current && { current: { value: null, comment: null, version: null, by: null, at: null } }),
   }));
   if (versionConflicts.length > 0) {
-    // A deleted value has no `current`: the message says it was deleted, and the dialog offers an empty cell.
-    const first = details.find((d) => d.current);
-    const message = first ? `${first.message}（${first.current!.by ?? '他人'}于 ${first.current!.at.slice(0, 16).replace('T', ' ')} 保存）` : details[0]!.message;
+    const first = details.find((d) => d.current?.at);
+    const message = first ? `${first.message}（${first.current!.by ?? '他人'}于 ${first.current!.at!.slice(0, 16).replace('T', ' ')} 保存）` : details[0]!.message;
     return appError('VALUE_CONFLICT', message, details);
   }
   const locked = result.conflicts.some((c) => c.code === 'LOCKED' || c.code === 'NOT_OPEN');

@@ -44,6 +44,8 @@ export const reportingUrls = {
   tasks: '/api/reporting/tasks',
   task: (id: number) => `/api/reporting/tasks/${id}`,
   completeness: (id: number) => `/api/reporting/tasks/${id}/completeness`,
+  overlaps: (year: number, indicatorIds: number[], orgUnitIds: number[]) =>
+    `/api/reporting/tasks/overlaps?${new URLSearchParams({ year: String(year), indicatorIds: indicatorIds.join(','), orgUnitIds: orgUnitIds.join(',') })}`,
   mySubmissions: '/api/reporting/submissions?mine=true',
   submissions: '/api/reporting/submissions',
   grid: (id: number) => `/api/reporting/submissions/${id}/grid`,
@@ -70,6 +72,8 @@ export const reportingApi = {
   act: (id: number, action: WorkflowAction, reason?: string) =>
     api.post<GridDto>(`/api/reporting/submissions/${id}/actions`, reason === undefined ? { action } : { action, reason }),
   createTask: (input: TaskCreateInput) => api.post<TaskDto>(reportingUrls.tasks, input),
+  closeTask: (taskId: number) => api.post<TaskDto>(`/api/reporting/tasks/${taskId}/close`, {}),
+  deleteTask: (taskId: number) => api.delete(reportingUrls.task(taskId)),
   remind: (taskId: number, submissionIds?: number[]) =>
     api.post<{ submissions: number; notified: number; unstaffed: number }>(`/api/reporting/tasks/${taskId}/remind`, submissionIds ? { submissionIds } : {}),
   submissions: () => api.get<SubmissionDto[]>(reportingUrls.submissions),

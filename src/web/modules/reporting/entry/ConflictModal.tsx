@@ -31,7 +31,7 @@ export function ConflictModal({ cell, onResolve }: ConflictModalProps) {
       {cell && conflict && (
         <>
           <p className="conflict__lead">
-            您编辑“{cell.label}”期间，{conflict.by ?? '他人'}已保存了新的数值。请核对后选择：
+            您编辑“{cell.label}”期间，{conflict.by ?? '他人'}{conflict.value === null ? '删除了该数值' : '已保存了新的数值'}。请核对后选择：
           </p>
           <Descriptions
             size="small"

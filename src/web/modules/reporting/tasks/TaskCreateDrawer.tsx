@@ -1,11 +1,11 @@
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../../../shared/api/auth';
 import type { IndicatorDto } from '../../../../shared/api/indicators';
 import type { OrgUnitDto } from '../../../../shared/api/orgs';
-import type { TaskDto } from '../../../../shared/api/reporting';
-import { errorMessage } from '../../../http/client';
+import type { TaskDto, TaskOverlapDto } from '../../../../shared/api/reporting';
+import { api, errorMessage } from '../../../http/client';
 import { useApiGet } from '../../../http/useApiGet';
 import { orgUrls } from '../../orgs/api';
 import { buildOrgTree, toTreeSelectOptions } from '../../orgs/tree';
@@ -27,12 +27,41 @@ interface TaskCreateDrawerProps {
   onCreated: (task: TaskDto) => void;
 }
 
+/**
+ * Existing tasks that already collect some of the chosen indicators at some of the chosen units in the
+ * year: the server refuses such a task, so the drawer says so while the choice is being made.
+ */
+function useOverlaps(year: number | undefined, indicatorIds: number[], orgUnitIds: number[]): TaskOverlapDto[] {
+  const [overlaps, setOverlaps] = useState<TaskOverlapDto[]>([]);
+  const query = year && indicatorIds.length && orgUnitIds.length ? reportingUrls.overlaps(year, indicatorIds, orgUnitIds) : null;
+  useEffect(() => {
+    if (!query) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      api.get<TaskOverlapDto[]>(query).then((found) => live && setOverlaps(found), () => live && setOverlaps([]));
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+  return query ? overlaps : [];
+}
+
+/** The data year a new task most likely collects: last year, unless the unit already has a task for it. */
+function defaultYear(tasks: readonly TaskDto[], unitId: number | undefined): number {
+  const lastYear = dayjs().year() - 1;
+  const taken = new Set(tasks.filter((t) => t.orgUnit.id === unitId).map((t) => t.year));
+  return [lastYear, lastYear + 1].find((y) => !taken.has(y)) ?? lastYear;
+}
+
 /** 发布任务: the year, the indicators to report and the units that report them. */
 export default function TaskCreateDrawer({ user, onClose, onCreated }: TaskCreateDrawerProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const orgs = useApiGet<OrgUnitDto[]>(orgUrls.list);
   const indicators = useApiGet<IndicatorDto[]>(reportingUrls.indicators);
+  const tasks = useApiGet<TaskDto[]>(reportingUrls.tasks);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [nameTouched, setNameTouched] = useState(false);
@@ -47,11 +76,13 @@ export default function TaskCreateDrawer({ user, onClose, onCreated }: TaskCreat
   const rootId = Form.useWatch('orgUnitId', form);
   const chosenIndicators = Form.useWatch('indicatorIds', form) ?? [];
   const chosenUnits = Form.useWatch('orgUnitIds', form) ?? [];
+  const chosenYear = Form.useWatch('year', form);
+  const overlaps = useOverlaps(chosenYear, chosenIndicators, chosenUnits);
   const departments = departmentsOf(indicators.data ?? [], chosenIndicators);
   const estimate = estimateSubmissions(units, chosenUnits, departments);
 
-  const lastYear = dayjs().year() - 1;
   const initialRoot = publishers.find((u) => u.parentId === null)?.id ?? publishers[0]?.id;
+  const initialYear = defaultYear(tasks.data ?? [], initialRoot);
 
   const onValuesChange = (changed: Partial<FormValues>) => {
     if (changed.year !== undefined && !nameTouched && changed.year) form.setFieldValue('name', defaultTaskName(changed.year));
@@ -82,7 +113,7 @@ export default function TaskCreateDrawer({ user, onClose, onCreated }: TaskCreat
     }
   };
 
-  const ready = orgs.data !== undefined;
+  const ready = orgs.data !== undefined && (tasks.data !== undefined || tasks.error !== null);
   return (
     <Drawer
       open
@@ -100,6 +131,25 @@ export default function TaskCreateDrawer({ user, onClose, onCreated }: TaskCreat
       }
     >
       {error && <Alert className="form-error" type="error" showIcon title="任务未能发布" description={error} />}
+      {overlaps.length > 0 && (
+        <Alert
+          className="form-error"
+          type="warning"
+          showIcon
+          title="与已有任务重叠，发布时将被拒绝"
+          description={
+            <ul className="overlap-list">
+              {overlaps.map((o) => (
+                <li key={o.task.id}>
+                  “{o.task.name}”{o.task.closed ? '（已关闭）' : ''}已包含 {o.units.map((u) => u.name).join('、')} 的{' '}
+                  {o.indicators.map((i) => `“${i.name}”`).join('、')}
+                </li>
+              ))}
+              <li>同一指标、同一单位、同一年度只能在一个任务中填报：请在原任务中填报，或去掉这些指标或单位。</li>
+            </ul>
+          }
+        />
+      )}
       {indicators.error && <Alert className="form-error" type="warning" showIcon title="指标库暂不可用" description={indicators.error.message} />}
       {ready && (
         <Form<FormValues>
@@ -110,8 +160,8 @@ export default function TaskCreateDrawer({ user, onClose, onCreated }: TaskCreat
           onValuesChange={onValuesChange}
           initialValues={{
             orgUnitId: initialRoot,
-            year: lastYear,
-            name: defaultTaskName(lastYear),
+            year: initialYear,
+            name: defaultTaskName(initialYear),
             period: [dayjs(), dayjs().add(1, 'month')],
             indicatorIds: [],
             orgUnitIds: defaultReportingUnits(units, initialRoot),

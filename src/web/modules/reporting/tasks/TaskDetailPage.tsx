@@ -1,7 +1,7 @@
-import { BellOutlined } from '@ant-design/icons';
-import { App, Button, Card, Segmented } from 'antd';
+import { BellOutlined, DeleteOutlined, StopOutlined } from '@ant-design/icons';
+import { App, Button, Card, Segmented, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useDemoData } from '../../../components/DemoData';
 import { LoadError } from '../../../components/LoadError';
 import NotFoundPage from '../../../components/NotFoundPage';
@@ -50,6 +50,7 @@ function TaskDetail({ taskId, initialFilter }: { taskId: number; initialFilter: 
   const [filter, setFilter] = useState<CellFilter>(initialFilter);
   const [selected, setSelected] = useState<number[]>([]);
   const [reminding, setReminding] = useState(false);
+  const navigate = useNavigate();
   useDemoData(data?.task.isDemo ?? false);
 
   if (error && !data) return <LoadError error={error} onRetry={reload} />;
@@ -59,6 +60,35 @@ function TaskDetail({ taskId, initialFilter }: { taskId: number; initialFilter: 
   const { task, cells } = data;
   const counts = countByFilter(cells);
   const mayRemind = hasAnyRole(user, ['office', 'statistics']);
+  const runsTasks = hasAnyRole(user, ['office']);
+
+  /** Closing stops entry in every seat; deleting is for a task nobody has written values through. */
+  const closeOrDelete = (kind: 'close' | 'delete') =>
+    modal.confirm({
+      title: kind === 'close' ? '关闭填报任务' : '删除填报任务',
+      content:
+        kind === 'close'
+          ? `关闭后“${task.name}”的各填报表不再接受填报或修改；已提交的数据仍可审核。关闭后不能重新打开。`
+          : `“${task.name}”尚无填报数据，删除后其 ${task.counts.submissions} 张填报表一并删除，不能恢复。`,
+      okText: kind === 'close' ? '关闭任务' : '删除任务',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          if (kind === 'close') {
+            await reportingApi.closeTask(task.id);
+            message.success(`已关闭“${task.name}”`);
+            reload();
+          } else {
+            await reportingApi.deleteTask(task.id);
+            message.success(`已删除“${task.name}”`);
+            navigate('/reporting/tasks');
+          }
+        } catch (e) {
+          message.error(errorMessage(e));
+        }
+      },
+    });
   const targets = remindable(cells, selected.length ? new Set(selected) : undefined);
 
   const remind = () => {
@@ -100,6 +130,7 @@ function TaskDetail({ taskId, initialFilter }: { taskId: number; initialFilter: 
               填报期限 {task.opensOn} 至 {task.dueOn}
             </span>
             <span>{task.indicatorIds.length} 个指标</span>
+            {task.closedAt && <Tag color="default">已于 {task.closedAt.slice(0, 10)} 关闭</Tag>}
           </span>
         }
         extra={
@@ -108,6 +139,16 @@ function TaskDetail({ taskId, initialFilter }: { taskId: number; initialFilter: 
             {mayRemind && (
               <Button icon={<BellOutlined />} loading={reminding} disabled={targets.length === 0} onClick={remind}>
                 {selected.length ? `催报所选单位（${targets.length}）` : `一键催报（${targets.length}）`}
+              </Button>
+            )}
+            {runsTasks && !task.closedAt && task.hasValues && (
+              <Button icon={<StopOutlined />} onClick={() => closeOrDelete('close')}>
+                关闭任务
+              </Button>
+            )}
+            {runsTasks && !task.hasValues && (
+              <Button danger icon={<DeleteOutlined />} onClick={() => closeOrDelete('delete')}>
+                删除任务
               </Button>
             )}
           </>
