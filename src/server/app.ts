@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -6,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -15,7 +16,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from './db/connection';
-import { AppError } from './errors';
+import { AppError, ERRORS_FOR_CLIENT_MISTAKES, type ErrorCode } from './errors';
+import { ERRORS } from '../shared/errors';
 import { installAuth } from './modules/auth/plugin';
 import { authRoutes } from './modules/auth/routes';
 import { orgsRoutes } from './modules/orgs/routes';
@@ -32,18 +34,35 @@ import { publishingRoutes } from './modules/publishing/routes';
 z.config(z.locales.zhCN());
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Largest JSON or CSV body. */
+const BODY_LIMIT = 2 * 1024 * 1024;
 
 export interface AppOptions {
   db: Db;
   /** Directory of the built web app; the API alone is served when it is absent. */
   webRoot?: string;
-  logger?: boolean;
+  /** JSON lines (pino) on stdout, or into `stream`; none when absent (tests). */
+  logger?: boolean | { stream: { write(line: string): void } };
+}
+
+/** A short id for each request, in the log and in every answer's `x-request-id` header; a 500 also carries it in its body. */
+const newRequestId = () => randomBytes(6).toString('hex');
+
+/** zod's Chinese locale still names types in English (“期望 number >0”). */
+const TYPE_NAMES: Record<string, string> = { number: '数字', string: '文本', boolean: '布尔值', object: '对象', array: '数组', null: '空值', undefined: '空', NaN: '非数字' };
+const inChinese = (message: string) => message.replace(/\b(number|string|boolean|object|array|null|undefined|NaN)\b/g, (word) => TYPE_NAMES[word]!);
+
+function sendError(reply: FastifyReply, code: ErrorCode, message: string = ERRORS[code].message, details?: unknown) {
+  return reply.status(ERRORS[code].status).send({ code, message, details });
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
-    bodyLimit: 2 * 1024 * 1024,
+    logger: options.logger ? { level: 'info', ...(typeof options.logger === 'object' && { stream: options.logger.stream }) } : false,
+    genReqId: newRequestId,
+    // Our own ids only: a client's header is not trusted into the log.
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT,
     trustProxy: true,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -64,30 +83,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) {
-      return reply.status(error.statusCode).send({ code: error.code, message: error.message, details: error.details });
-    }
+    if (error instanceof AppError) return sendError(reply, error.code, error.message, error.details);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message ?? '' }));
+      const details = error.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: inChinese(v.message ?? '') }));
       const summary = details.map((d) => (d.path ? `${d.path}：${d.message}` : d.message)).join('；');
       return reply.status(400).send({ code: 'VALIDATION_FAILED', message: `提交的数据不符合要求：${summary}`, details });
     }
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-      return reply.status(413).send({ code: 'UPLOAD_TOO_LARGE', message: `文件过大：最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` });
-    }
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE') return sendError(reply, 'UPLOAD_TOO_LARGE', `文件过大：最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 'BODY_TOO_LARGE', `请求内容过大：最大 ${BODY_LIMIT / 1024 / 1024} MB`);
+    const known = ERRORS_FOR_CLIENT_MISTAKES[error.code];
+    if (known) return sendError(reply, known);
     // busboy reports a cut-off or malformed multipart body without a status code.
-    if (!error.statusCode && /Unexpected end of (form|multipart data)|Malformed part header/i.test(error.message)) {
-      return reply.status(400).send({ code: 'UPLOAD_MALFORMED', message: '上传内容不完整或格式错误，请重新选择文件上传' });
-    }
-    if (error.statusCode === 429) {
-      return reply.status(429).send({ code: 'RATE_LIMITED', message: '尝试次数过多，请稍后再试' });
-    }
+    if (!error.statusCode && /Unexpected end of (form|multipart data)|Malformed part header/i.test(error.message)) return sendError(reply, 'UPLOAD_MALFORMED');
+    if (error.statusCode === 429) return sendError(reply, 'RATE_LIMITED');
     if (error.statusCode && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ code: 'BAD_REQUEST', message: `请求无效：${error.message}` });
+      request.log.warn({ err: error }, 'client error without a catalogue entry');
+      return sendError(reply, 'BAD_REQUEST');
     }
-    request.log.error(error);
-    return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
+    request.log.error({ err: error }, 'server error');
+    return reply.status(500).send({ code: 'INTERNAL', message: ERRORS.INTERNAL.message, requestId: request.id });
   });
 
   installAuth(app);
@@ -114,10 +133,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Client-side routes (/plans/3 …) all load the single page.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ code: 'NOT_FOUND', message: '要找的内容不存在' });
+      return sendError(reply, 'NOT_FOUND');
     });
   } else {
-    app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: '要找的内容不存在' }));
+    app.setNotFoundHandler((_request, reply) => sendError(reply, 'NOT_FOUND'));
   }
   return app;
 }

@@ -1,34 +1,20 @@
-/**
- * The one catalogue of errors the API returns: a stable code, an HTTP status and a Chinese
- * message for people. Throw `appError('CODE', …)`; the error handler in app.ts renders it.
- */
-const catalogue = {
-  AUTH_REQUIRED: { status: 401, message: '请先登录' },
-  AUTH_INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
-  AUTH_FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
-  AUTH_OUT_OF_SCOPE: { status: 403, message: '该数据不在您的管辖范围内' },
-  CSRF_INVALID: { status: 403, message: '请求校验失败，请刷新页面后重试' },
-  RATE_LIMITED: { status: 429, message: '尝试次数过多，请稍后再试' },
-  VALIDATION_FAILED: { status: 400, message: '提交的数据不符合要求' },
-  NOT_FOUND: { status: 404, message: '要找的内容不存在' },
-  IN_USE: { status: 409, message: '仍被其他数据引用，不能删除' },
-  UPLOAD_MISSING: { status: 400, message: '请选择要上传的文件' },
-  UPLOAD_TOO_LARGE: { status: 413, message: '文件过大' },
-  PLAN_TEXT_INVALID: { status: 400, message: '规划文本无法识别' },
-  PLAN_ORG_UNKNOWN: { status: 400, message: '无法确定规划所属单位' },
-  XLSX_UNRECOGNISED: { status: 400, message: '无法识别的 xlsx 文件' },
-  XLSX_INVALID: { status: 400, message: 'xlsx 文件中有错误，未导入任何内容' },
-  XLSX_TEMPLATE_MISMATCH: { status: 400, message: '该模板不属于本填报任务' },
-  XLSX_TEMPLATE_OUTDATED: { status: 409, message: '模板版本已过期，请重新下载' },
-  WORKFLOW_REFUSED: { status: 409, message: '当前状态下不能执行此操作' },
-  TASK_OVERLAP: { status: 409, message: '同一指标、同一单位、同一年度已有填报任务' },
-  TASK_HAS_VALUES: { status: 409, message: '该任务已有填报数据，不能删除，只能关闭' },
-  VALUE_CONFLICT: { status: 409, message: '数据已被他人修改，请核对后再保存' },
-  VALUES_REJECTED: { status: 400, message: '数据未能保存' },
-  INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
-} as const satisfies Record<string, { status: number; message: string }>;
+import { ERRORS, type ErrorCode } from '../shared/errors';
 
-export type ErrorCode = keyof typeof catalogue;
+/*
+ * AppError on top of the shared catalogue (src/shared/errors.ts): throw `appError('CODE', …)`;
+ * the error handler in app.ts renders it. Add new codes to the catalogue there.
+ */
+export type { ErrorCode };
+
+/** Fastify's own refusals of a malformed request, by its error code, answered from the catalogue in Chinese. */
+export const ERRORS_FOR_CLIENT_MISTAKES: Partial<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BODY_MISSING',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BODY_INVALID_JSON',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'MEDIA_TYPE_UNSUPPORTED',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_BAD_URL: 'BAD_REQUEST',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UPLOAD_MISSING',
+};
 
 export interface ErrorDetail {
   path?: string;
@@ -44,10 +30,10 @@ export class AppError extends Error {
   readonly details?: ErrorDetail[];
 
   constructor(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
-    super(message ?? catalogue[code].message);
+    super(message ?? ERRORS[code].message);
     this.name = 'AppError';
     this.code = code;
-    this.statusCode = catalogue[code].status;
+    this.statusCode = ERRORS[code].status;
     this.details = details;
   }
 }

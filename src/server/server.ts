@@ -49,7 +49,8 @@ export async function prepareDatabase(
 export async function serve(options: ServeOptions): Promise<FastifyInstance> {
   const log = options.log ?? ((line: string) => console.log(line));
   const { db } = await prepareDatabase(options.databaseUrl, options.adminPassword, log);
-  const app = await buildApp({ db, webRoot: WEB_ROOT, logger: false });
+  // Requests and server errors as JSON lines on stdout, each with its request id.
+  const app = await buildApp({ db, webRoot: WEB_ROOT, logger: true });
   await app.listen({ port: options.port, host: options.host });
   log(`半边天 halfsky 已启动：http://${options.host}:${options.port}  （${db.describe}）`);
   return app;

@@ -12,8 +12,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: '领导',
 };
 
-/** Committee roles that read all monitoring data of their unit and the units below it. */
-export const OVERSEER_ROLES: readonly Role[] = ['office', 'statistics', 'evaluation', 'leader'];
-
 /** Roles that act for one member department, chosen together with the org unit. */
 export const DEPARTMENT_ROLES: readonly Role[] = ['reporter', 'dept_reviewer'];

@@ -3,6 +3,9 @@ import { Route, Routes } from 'react-router-dom';
 import { PageLoading } from './components/PageLoading';
 import HomeRedirect from './modules/auth/HomeRedirect';
 import { RequireAuth } from './modules/auth/RequireAuth';
+import { managesPeople, seesAnalytics } from './modules/auth/permissions';
+import { RequirePermission } from './modules/auth/RequirePermission';
+import { reviewsData } from './modules/reporting/permissions';
 
 const LoginPage = lazy(() => import('./modules/auth/LoginPage'));
 const AppLayout = lazy(() => import('./components/AppLayout'));
@@ -51,16 +54,22 @@ export function AppRoutes() {
           <Route path="indicators" element={<IndicatorListPage />} />
           <Route path="indicators/:id" element={<IndicatorEditPage />} />
           <Route path="orgs" element={<OrgTreePage />} />
-          <Route path="users" element={<UserListPage />} />
+          <Route element={<RequirePermission allowed={managesPeople} />}>
+            <Route path="users" element={<UserListPage />} />
+          </Route>
           <Route path="reporting" element={<MySubmissionsPage />} />
           <Route path="reporting/submissions/:id" element={<SubmissionEntryPage />} />
           <Route path="reporting/tasks" element={<TaskListPage />} />
           <Route path="reporting/tasks/:id" element={<TaskDetailPage />} />
-          <Route path="reporting/review" element={<ReviewQueuePage />} />
-          <Route path="analytics" element={<OverviewPage />} />
-          <Route path="analytics/indicators/:id" element={<IndicatorAnalyticsPage />} />
-          <Route path="analytics/scorecard" element={<ScorecardPage />} />
-          <Route path="analytics/warnings" element={<WarningsPage />} />
+          <Route element={<RequirePermission allowed={reviewsData} />}>
+            <Route path="reporting/review" element={<ReviewQueuePage />} />
+          </Route>
+          <Route element={<RequirePermission allowed={seesAnalytics} />}>
+            <Route path="analytics" element={<OverviewPage />} />
+            <Route path="analytics/indicators/:id" element={<IndicatorAnalyticsPage />} />
+            <Route path="analytics/scorecard" element={<ScorecardPage />} />
+            <Route path="analytics/warnings" element={<WarningsPage />} />
+          </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

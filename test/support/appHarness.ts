@@ -15,7 +15,8 @@ export interface TestApp {
 /** The real app over a fresh database of the dialect under test. */
 export async function buildTestApp(): Promise<TestApp> {
   const db = await createTestDb();
-  const app = await buildApp({ db });
+  // Quiet unless asked: HALFSKY_TEST_LOG=1 prints the server's log.
+  const app = await buildApp({ db, logger: process.env.HALFSKY_TEST_LOG === '1' });
   return {
     app,
     db,

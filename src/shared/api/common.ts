@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
-/** Every error response of the API: a stable code and a Chinese message for people. */
+/** Every error response of the API: a stable code and a Chinese message for people (catalogue: src/shared/errors.ts). */
 export const ApiErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
+  /** On a server error: the id it is logged under, for people to quote to support. */
+  requestId: z.string().optional(),
   details: z
     .array(
       z.object({

@@ -1,4 +1,4 @@
-import type { Role } from '../api/auth';
+import type { Action } from '../policy';
 
 /**
  * Review of one department's data at one unit for one reporting task, bottom-up:
@@ -30,25 +30,20 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
 interface Transition {
   from: readonly SubmissionState[];
   to: SubmissionState;
-  roles: readonly Role[];
+  /** Who may take the step, and at which unit: a row of the access policy (src/shared/policy.ts). */
+  permission: Action;
   /** A reason is required (and shown to the reporter). */
   needsReason: boolean;
 }
 
 export const TRANSITIONS: Record<WorkflowAction, Transition> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted', roles: ['reporter'], needsReason: false },
-  review: { from: ['submitted'], to: 'reviewed', roles: ['dept_reviewer'], needsReason: false },
+  submit: { from: ['draft', 'returned'], to: 'submitted', permission: 'data.submit', needsReason: false },
+  review: { from: ['submitted'], to: 'reviewed', permission: 'data.review', needsReason: false },
   // Straight from “submitted” only where the department has no reviewer (checked by the server).
-  approve: { from: ['submitted', 'reviewed'], to: 'approved', roles: ['statistics'], needsReason: false },
-  return: { from: ['submitted', 'reviewed'], to: 'returned', roles: ['dept_reviewer', 'statistics'], needsReason: true },
-  reopen: { from: ['approved'], to: 'returned', roles: ['statistics'], needsReason: true },
+  approve: { from: ['submitted', 'reviewed'], to: 'approved', permission: 'data.approve', needsReason: false },
+  return: { from: ['submitted', 'reviewed'], to: 'returned', permission: 'data.return', needsReason: true },
+  reopen: { from: ['approved'], to: 'returned', permission: 'data.reopen', needsReason: true },
 };
-
-/**
- * Steps only the statistics group of the seat's own unit takes: a district's data becomes final
- * for the city when the district approved it, and only the district reopens it.
- */
-export const OWN_UNIT_ACTIONS: readonly WorkflowAction[] = ['approve', 'reopen'];
 
 /** Values can be changed only while the reporter holds the data. */
 export function isEditable(state: SubmissionState): boolean {

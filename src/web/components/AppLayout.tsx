@@ -9,7 +9,7 @@ import { ChangePasswordModal } from '../modules/auth/ChangePasswordModal';
 import { managesPeople, seesAnalytics } from '../modules/auth/permissions';
 import { useCurrentUser, useSession } from '../modules/auth/SessionContext';
 import { NotificationBell } from '../modules/reporting/notifications/NotificationBell';
-import { hasAnyRole, REVIEW_ROLES, SEAT_ROLES, TASK_ROLES } from '../modules/reporting/permissions';
+import { managesTasks, reportsData, reviewsData } from '../modules/reporting/permissions';
 import { DemoDataProvider, useShowsDemoData } from './DemoData';
 import { PageLoading } from './PageLoading';
 
@@ -36,9 +36,9 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
 const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/users': managesPeople,
-  '/reporting': (user) => hasAnyRole(user, SEAT_ROLES),
-  '/reporting/tasks': (user) => hasAnyRole(user, TASK_ROLES),
-  '/reporting/review': (user) => hasAnyRole(user, REVIEW_ROLES),
+  '/reporting': reportsData,
+  '/reporting/tasks': managesTasks,
+  '/reporting/review': reviewsData,
   analytics: seesAnalytics,
 };
 

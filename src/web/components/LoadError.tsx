@@ -18,10 +18,11 @@ export function LoadError({ error, onRetry }: { error: Error; onRetry: () => voi
       />
     );
   }
+  const forbidden = error instanceof ApiRequestError && error.status === 403;
   return (
     <Result
-      status="warning"
-      title="数据加载失败"
+      status={forbidden ? '403' : 'warning'}
+      title={forbidden ? '没有权限' : '数据加载失败'}
       subTitle={error.message}
       extra={
         <Button type="primary" onClick={onRetry}>

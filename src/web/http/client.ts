@@ -1,19 +1,25 @@
 import type { ApiError } from '../../shared/api/common';
+import { ERRORS, errorForStatus, withRequestId } from '../../shared/errors';
 
 export type ApiErrorDetail = NonNullable<ApiError['details']>[number];
 
-/** A failed API call, carrying the server's Chinese message so pages can show it as is. */
+/**
+ * A failed API call, carrying the server's Chinese message so pages can show it as is; a server
+ * error's message ends with 「错误编号：…」, the id support finds it under in the server's log.
+ */
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: ApiErrorDetail[];
+  readonly requestId: string | undefined;
 
-  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = []) {
-    super(message);
+  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = [], requestId?: string) {
+    super(status >= 500 ? withRequestId(message, requestId) : message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.requestId = requestId;
   }
 }
 
@@ -42,27 +48,18 @@ function isApiError(value: unknown): value is ApiError {
   return typeof v.code === 'string' && typeof v.message === 'string';
 }
 
-function fallbackMessage(status: number): string {
-  if (status === 401) return '登录已失效，请重新登录';
-  if (status === 403) return '没有权限执行此操作';
-  if (status === 404) return '请求的内容不存在';
-  if (status === 413) return '文件过大，无法上传';
-  if (status === 429) return '操作过于频繁，请稍后再试';
-  if (status >= 500) return `服务器出错（HTTP ${status}），请稍后再试`;
-  return `请求失败（HTTP ${status}）`;
-}
-
-async function toError(response: Response): Promise<ApiRequestError> {
+export async function toError(response: Response): Promise<ApiRequestError> {
   let body: unknown = null;
   try {
     body = await response.json();
   } catch {
     // Not JSON (e.g. a proxy's HTML error page): fall back to a message by status.
   }
-  if (isApiError(body)) {
-    return new ApiRequestError(response.status, body.code, body.message, body.details ?? []);
-  }
-  return new ApiRequestError(response.status, `HTTP_${response.status}`, fallbackMessage(response.status));
+  const requestId = (isApiError(body) ? body.requestId : undefined) ?? response.headers.get('x-request-id') ?? undefined;
+  if (isApiError(body)) return new ApiRequestError(response.status, body.code, body.message, body.details ?? [], requestId);
+  // Not from our API (a proxy in between): worded from the same catalogue by its status.
+  const code = errorForStatus(response.status);
+  return new ApiRequestError(response.status, code, ERRORS[code].message, [], requestId);
 }
 
 async function request<T>(method: string, url: string, options: RequestOptions = {}): Promise<T> {
@@ -80,7 +77,7 @@ async function request<T>(method: string, url: string, options: RequestOptions =
   try {
     response = await fetch(url, { method, headers, body, credentials: 'same-origin' });
   } catch {
-    throw new ApiRequestError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+    throw new ApiRequestError(0, 'NETWORK', ERRORS.NETWORK.message);
   }
 
   if (!response.ok) {

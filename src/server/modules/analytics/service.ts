@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Role } from '../../../shared/api/auth';
 import type { AssessCase, DataScope, IndicatorAnalyticsDto, OverviewDto, ScorecardDto, WarningDto } from '../../../shared/api/analytics';
+import { scopeRoots } from '../../../shared/policy';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
-import { assertRole, requireAuth } from '../auth/access';
+import { assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgsService } from '../orgs/service';
 import { assessCases, type AssessedCase } from './assessCases';
@@ -15,10 +15,6 @@ import { buildOverview } from './views/overview';
 import { buildScorecard } from './views/scorecard';
 import { laggingWarnings, overdueWarning, volatileWarnings, type Warning } from './warnings';
 
-/** Who reads analytics of a unit: the committee roles of it or above (admin everywhere). */
-const READERS: readonly Role[] = ['office', 'statistics', 'evaluation', 'leader'];
-/** Who acknowledges a warning: the office and the statistics group. */
-const ACKNOWLEDGERS: readonly Role[] = ['office', 'statistics'];
 
 export interface AnalyticsQueryInput {
   orgUnitId?: number;
@@ -41,10 +37,10 @@ export function analyticsService(db: Kysely<Database>, orgs: OrgsService) {
   async function readableUnit(auth: AuthContext | null, requested: number | undefined): Promise<number> {
     const user = requireAuth(auth);
     const tree = await orgs.tree();
-    const own = user.roles.find((g) => READERS.includes(g.role) && g.orgUnitId !== null)?.orgUnitId;
+    const own = scopeRoots(user, 'analytics.read')?.[0];
     const unitId = requested ?? own ?? (await repo.rootUnitId());
     if (unitId === null || !tree.has(unitId)) throw appError('NOT_FOUND', '单位不存在');
-    assertRole(user, READERS, unitId, tree);
+    assertCan(user, 'analytics.read', { orgUnitId: unitId, tree });
     return unitId;
   }
 
@@ -140,7 +136,7 @@ export function analyticsService(db: Kysely<Database>, orgs: OrgsService) {
       const user = requireAuth(auth);
       const unitId = await repo.unitOfWarning(key);
       if (unitId === null) throw appError('NOT_FOUND', '预警不存在');
-      assertRole(user, ACKNOWLEDGERS, unitId, await orgs.tree());
+      assertCan(user, 'warnings.acknowledge', { orgUnitId: unitId, tree: await orgs.tree() });
       if (!(await isCurrentWarning(key, unitId))) throw appError('NOT_FOUND', '预警不存在或已不再成立');
       await repo.acknowledge({ key, unitId, comment, by: user.userId > 0 ? user.userId : null, at: new Date().toISOString() });
     },

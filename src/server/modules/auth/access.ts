@@ -1,6 +1,5 @@
-import type { Role } from '../../../shared/api/auth';
+import { decide, type Action, type Target } from '../../../shared/policy';
 import { appError } from '../../errors';
-import type { OrgTree } from '../orgs/tree';
 import type { AuthContext } from './service';
 
 /** Route guards, called first thing in every service method that needs them. */
@@ -9,22 +8,12 @@ export function requireAuth(auth: AuthContext | null): AuthContext {
   return auth;
 }
 
-function grantCovers(grantOrg: number | null, unitId: number | null, tree: OrgTree): boolean {
-  if (grantOrg === null || unitId === null) return grantOrg === null || unitId === null;
-  return tree.isWithin(unitId, grantOrg);
-}
-
-/** True when the user holds one of `roles` for `orgUnitId` (or anywhere, when it is null); admin holds every role. */
-export function hasRole(auth: AuthContext, roles: readonly Role[], orgUnitId: number | null, tree: OrgTree): boolean {
-  return auth.roles.some(
-    (g) => g.role === 'admin' || (roles.includes(g.role) && grantCovers(g.orgUnitId, orgUnitId, tree)),
-  );
-}
-
-/** Throws 403: “out of scope” when the user has the role elsewhere, “forbidden” when not at all. */
-export function assertRole(auth: AuthContext | null, roles: readonly Role[], orgUnitId: number | null, tree: OrgTree): AuthContext {
-  const user = requireAuth(auth);
-  if (hasRole(user, roles, orgUnitId, tree)) return user;
-  const holdsRoleElsewhere = user.roles.some((g) => roles.includes(g.role));
-  throw appError(holdsRoleElsewhere ? 'AUTH_OUT_OF_SCOPE' : 'AUTH_FORBIDDEN');
+/**
+ * The policy's answer as a guard (src/shared/policy.ts): 401 for nobody, 403 with the policy's
+ * reason otherwise. Pass the org tree in `target` whenever a unit is given.
+ */
+export function assertCan(auth: AuthContext | null, action: Action, target: Target = {}): AuthContext {
+  const decision = decide(auth, action, target);
+  if (!decision.ok) throw appError(decision.code, decision.reason);
+  return auth!;
 }

@@ -5,7 +5,7 @@ import type {
 import { formulaElements } from '../../../shared/indicators/formula';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
-import { assertRole, requireAuth } from '../auth/access';
+import { assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgsService } from '../orgs/service';
 import { plansRepository } from '../plans/repository';
@@ -18,8 +18,6 @@ import { saveIndicator } from './store';
 import { dictionaryWorkbook } from './xlsx/exportXlsx';
 import { DictionaryFileError, errorList, locateIssue, parseDictionary, type ParsedIndicator } from './xlsx/parseXlsx';
 
-/** Admin holds every role; these may change the dictionary. */
-const EDITORS = ['office', 'statistics'] as const;
 const MAX_LISTED_ERRORS = 200;
 
 const elementIds = (i: IndicatorDto) => formulaElements(i.formula).map(([, e]) => e.id);
@@ -34,7 +32,7 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
   async function assertEditor(auth: AuthContext | null, indicator?: IndicatorDto): Promise<AuthContext> {
     const tree = await orgs.tree();
     const scope = indicator?.source?.orgUnitId ?? (await repo.rootUnitId());
-    return assertRole(auth, EDITORS, scope, tree);
+    return assertCan(auth, 'indicators.manage', { orgUnitId: scope, tree });
   }
 
   async function find(id: number): Promise<IndicatorDto> {
@@ -69,7 +67,7 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
 
   async function draftPlan(auth: AuthContext | null, planId: number, chosen: ReadonlySet<number> | null) {
     const plan = await plans.detail(auth, planId);
-    assertRole(auth, EDITORS, plan.orgUnit.id, await orgs.tree());
+    assertCan(auth, 'indicators.manage', { orgUnitId: plan.orgUnit.id, tree: await orgs.tree() });
     const [linked, taken, departments] = await Promise.all([repo.linkedToPlan(planId), repo.codes(), repo.departmentShortNames()]);
     const candidates = planCandidates(plan, linked.map((l) => ({ id: l.id, code: l.code, name: l.name, targetIndicator: l.target_indicator })));
     return draftsFromPlan(plan, candidates, chosen, { taken, departments: new Set(departments) });

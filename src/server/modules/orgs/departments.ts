@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DepartmentDto, DepartmentInputDto } from '../../../shared/api/orgs';
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
-import { assertRole } from '../auth/access';
+import { assertCan } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import { DEPARTMENT_REFERENCES, referencesTo } from './references';
 import { orgsRepository, type OrgsRepository } from './repository';
-import { departmentDto, ORG_MANAGERS, unitOrThrow, type OrgsService } from './service';
+import { departmentDto, unitOrThrow, type OrgsService } from './service';
 import { bumpDataVersion } from '../../db/dataVersion';
 
 /** Member departments (成员单位) of a unit's committee; managed by the unit's office or above. */
@@ -26,10 +26,10 @@ export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
   /** Checks the caller manages departments at all, reads the department to learn its unit, then checks the caller may manage that unit. */
   async function managedDepartment(auth: AuthContext | null, id: number) {
     const tree = await orgs.tree();
-    assertRole(auth, ORG_MANAGERS, null, tree);
+    assertCan(auth, 'departments.manage');
     const department = await repo.findDepartment(id);
     if (!department) throw appError('NOT_FOUND', `成员单位（编号 ${id}）不存在`);
-    assertRole(auth, ORG_MANAGERS, department.org_unit_id, tree);
+    assertCan(auth, 'departments.manage', { orgUnitId: department.org_unit_id, tree });
     return department;
   }
 
@@ -43,7 +43,7 @@ export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
 
   return {
     async add(auth: AuthContext | null, unitId: number, input: DepartmentInputDto): Promise<DepartmentDto> {
-      assertRole(auth, ORG_MANAGERS, unitId, await orgs.tree());
+      assertCan(auth, 'departments.manage', { orgUnitId: unitId, tree: await orgs.tree() });
       return db.transaction().execute(async (trx) => {
         const r = orgsRepository(trx);
         const committee = await committeeOf(r, unitId);
@@ -68,7 +68,7 @@ export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
 
     /** `ids` lists every department of the unit's committee, in the new order. */
     async reorder(auth: AuthContext | null, unitId: number, ids: readonly number[]): Promise<DepartmentDto[]> {
-      assertRole(auth, ORG_MANAGERS, unitId, await orgs.tree());
+      assertCan(auth, 'departments.manage', { orgUnitId: unitId, tree: await orgs.tree() });
       return db.transaction().execute(async (trx) => {
         const r = orgsRepository(trx);
         const committee = await committeeOf(r, unitId);

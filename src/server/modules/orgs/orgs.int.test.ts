@@ -97,7 +97,7 @@ describe(`org units and departments (${testDialect()})`, () => {
           await call(session, 'PATCH', `/api/org-units/${org.baiyun.id}`, { code: 'X1', name: '某街道', committeeName: 'x' }),
           await call(session, 'DELETE', `/api/org-units/${org.baiyun.id}`),
         ];
-        for (const res of attempts) expect(res.json()).toEqual({ code: 'AUTH_FORBIDDEN', message: '没有权限执行此操作' });
+        for (const res of attempts) expect(res.json()).toEqual({ code: 'AUTH_FORBIDDEN', message: '没有权限管理组织机构' });
       }
       expect(await unit(org.baiyun.id)).toMatchObject({ name: '白云街道' });
     });
@@ -180,7 +180,7 @@ describe(`org units and departments (${testDialect()})`, () => {
       const leader = await login(t.app, (await buildUser(t.db, { role: 'leader', orgUnitId: org.xigang.id })).username);
       for (const id of [org.xg.health.id, 999999]) {
         const byLeader = await call(leader, 'DELETE', `/api/departments/${id}`);
-        expect(byLeader.json()).toEqual({ code: 'AUTH_FORBIDDEN', message: '没有权限执行此操作' });
+        expect(byLeader.json()).toEqual({ code: 'AUTH_FORBIDDEN', message: '没有权限管理成员单位' });
       }
       expect(await shortNames(org.zhongshan.id)).toEqual(['卫健委', '教育局']);
     });

@@ -1,10 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DepartmentDto, OrgUnitCreateInput, OrgUnitDto, OrgUnitUpdateInput } from '../../../shared/api/orgs';
 import { CHILD_LEVEL, defaultCommitteeName } from '../../../shared/orgLevels';
-import type { Role } from '../../../shared/roles';
 import type { CommitteesTable, Database, DepartmentsTable, OrgLevel, OrgUnit } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
-import { assertRole, requireAuth } from '../auth/access';
+import { assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import { orgsRepository, type OrgsRepository } from './repository';
 import { unitNamedInTitle } from './naming';
@@ -12,10 +11,6 @@ import { DEPARTMENT_REFERENCES, ORG_UNIT_REFERENCES, referencesTo } from './refe
 import { OrgTree } from './tree';
 import { bumpDataVersion } from '../../db/dataVersion';
 
-/** Who manages a unit's people and member departments (design.md §1): its office, and admin everywhere. */
-export const ORG_MANAGERS: readonly Role[] = ['office'];
-/** Org units themselves are the admin's alone. */
-const UNIT_ADMINS: readonly Role[] = ['admin'];
 
 export const departmentDto = (d: Selectable<DepartmentsTable>): DepartmentDto => ({ id: d.id, name: d.name, shortName: d.short_name });
 
@@ -77,7 +72,7 @@ export function orgsService(db: Kysely<Database>) {
 
     /** A unit one level below its parent, with its committee, in one go. */
     async create(auth: AuthContext | null, input: OrgUnitCreateInput): Promise<OrgUnitDto> {
-      assertRole(auth, UNIT_ADMINS, null, await tree());
+      assertCan(auth, 'orgs.manage');
       return db.transaction().execute(async (trx) => {
         const r = orgsRepository(trx);
         let level: OrgLevel = 'city';
@@ -106,7 +101,7 @@ export function orgsService(db: Kysely<Database>) {
     },
 
     async update(auth: AuthContext | null, id: number, input: OrgUnitUpdateInput): Promise<OrgUnitDto> {
-      assertRole(auth, UNIT_ADMINS, null, await tree());
+      assertCan(auth, 'orgs.manage');
       return db.transaction().execute(async (trx) => {
         const r = orgsRepository(trx);
         const unit = await unitOrThrow(r, id);
@@ -121,7 +116,7 @@ export function orgsService(db: Kysely<Database>) {
 
     /** Only a unit nothing refers to goes, together with its committee and unused departments. */
     async remove(auth: AuthContext | null, id: number): Promise<void> {
-      assertRole(auth, UNIT_ADMINS, null, await tree());
+      assertCan(auth, 'orgs.manage');
       await db.transaction().execute(async (trx) => {
         const r = orgsRepository(trx);
         const unit = await unitOrThrow(r, id);

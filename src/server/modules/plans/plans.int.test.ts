@@ -159,7 +159,7 @@ describe(`plans (${testDialect()})`, () => {
     expect(byDistrict.json().code).toBe('AUTH_OUT_OF_SCOPE');
     const byLeader = await upload('/api/plans/import', leader, { name: 'a.txt', bytes: DALIAN });
     expect(byLeader.statusCode).toBe(403);
-    expect(byLeader.json().message).toBe('没有权限执行此操作');
+    expect(byLeader.json().message).toBe('没有权限管理规划');
     expect(await planCount()).toBe(0);
 
     const planId = (await upload('/api/plans/import', office, { name: 'a.txt', bytes: DALIAN })).json<PlanImportDto>().outcomes[0]!.planId!;

@@ -3,7 +3,7 @@ import type { PlanDetailDto, PlanSummaryDto, TargetDto, TargetInputDto } from '.
 import { parsePlanText, PlanTextError, type Comparator, type ParseResult } from '../../../shared/plan-text';
 import type { Database, PlanTargetRow } from '../../db/schema';
 import { appError } from '../../errors';
-import { assertRole, requireAuth } from '../auth/access';
+import { assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgsService } from '../orgs/service';
 import { importPlans, type PlanToImport } from './commands/importPlans';
@@ -17,8 +17,6 @@ export interface PlanUpload {
   orgUnitId?: number;
   orgUnitCode?: string;
 }
-
-const PLAN_EDITORS = ['office'] as const;
 
 export function toTargetDto(t: PlanTargetRow): TargetDto {
   return {
@@ -73,21 +71,21 @@ export function plansService(db: Kysely<Database>, orgs: OrgsService) {
     const { text, result } = await parseUpload(upload);
     const plans = await owners(upload, result);
     const tree = await orgs.tree();
-    for (const p of plans) assertRole(auth, PLAN_EDITORS, p.orgUnit.id, tree);
+    for (const p of plans) assertCan(auth, 'plans.manage', { orgUnitId: p.orgUnit.id, tree });
     return { text, result, plans };
   }
 
   async function editableGoal(auth: AuthContext | null, goalId: number) {
     const goal = await repo.findGoal(goalId);
     if (!goal) throw appError('NOT_FOUND', `目标（编号 ${goalId}）不存在`);
-    assertRole(auth, PLAN_EDITORS, goal.org_unit_id, await orgs.tree());
+    assertCan(auth, 'plans.manage', { orgUnitId: goal.org_unit_id, tree: await orgs.tree() });
     return goal;
   }
 
   async function editableTarget(auth: AuthContext | null, targetId: number) {
     const target = await repo.findTarget(targetId);
     if (!target) throw appError('NOT_FOUND', `指标目标（编号 ${targetId}）不存在`);
-    return { target, user: assertRole(auth, PLAN_EDITORS, target.org_unit_id, await orgs.tree()) };
+    return { target, user: assertCan(auth, 'plans.manage', { orgUnitId: target.org_unit_id, tree: await orgs.tree() }) };
   }
 
   return {

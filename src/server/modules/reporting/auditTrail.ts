@@ -3,9 +3,10 @@ import type { AuditEntryDto } from '../../../shared/api/reporting';
 import type { OptionCode } from '../../../shared/monitoring/validation';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
+import { can } from '../../../shared/policy';
 import { requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
-import { canReadValue, oversees } from './access';
+import { canReadValue } from './access';
 import { loadDictionary } from './dictionary';
 
 export interface AuditQuery {
@@ -28,7 +29,7 @@ export async function auditTrail(db: Kysely<Database>, auth: AuthContext | null,
 
   const mayRead = (deId: number) => canReadValue(user, dict, deId, unit.id);
   if (query.dataElementId !== undefined && !mayRead(query.dataElementId)) throw appError('AUTH_OUT_OF_SCOPE');
-  if (query.dataElementId === undefined && !oversees(user, unit.id, dict.tree)) throw appError('AUTH_OUT_OF_SCOPE');
+  if (query.dataElementId === undefined && !can(user, 'data.readUnit', { orgUnitId: unit.id, tree: dict.tree })) throw appError('AUTH_OUT_OF_SCOPE');
 
   const [rows, audits] = await Promise.all([
     db

@@ -5,7 +5,8 @@ import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
 import { requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
-import { canReadSeat, canReadValue, oversees } from './access';
+import { can } from '../../../shared/policy';
+import { canReadValue } from './access';
 import { writeDataValues, type Conflict, type ValueInput } from './commands/writeDataValues';
 import { loadDictionary, type ReportingDictionary } from './dictionary';
 import { isKeyYear, ValueMap } from './keys';
@@ -217,10 +218,9 @@ export interface ExportParams {
   idScheme: 'code' | 'id';
 }
 
-/** Whether the user may read any data of the unit: a seat of one of its departments, or overseeing it. */
+/** Whether the user may read any data of the unit: a seat of one of its departments, or the whole unit. */
 function readsUnit(auth: AuthContext, dict: ReportingDictionary, orgUnitId: number): boolean {
-  const departments = dict.units.get(orgUnitId)!.departments.values();
-  return oversees(auth, orgUnitId, dict.tree) || [...departments].some((d) => canReadSeat(auth, orgUnitId, d, dict.tree));
+  return can(auth, 'data.read', { orgUnitId, tree: dict.tree });
 }
 
 /**

@@ -4,9 +4,10 @@ import { bumpDataVersion } from '../../db/dataVersion';
 import type { WorkflowAction } from '../../../shared/monitoring/workflow';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
-import { assertRole, requireAuth } from '../auth/access';
+import { can, holdsSeat } from '../../../shared/policy';
+import { DEPARTMENT_ROLES } from '../../../shared/roles';
+import { assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
-import { assertReadSeat, canReadSeat, oversees } from './access';
 import { auditTrail, type AuditQuery } from './auditTrail';
 import { exportDataValueSet, importDataValueSet, type Dhis2DataValueSet, type ExportParams, type ImportParams } from './dataValueSets';
 import { transitionSubmission } from './commands/transitionSubmission';
@@ -27,7 +28,7 @@ export function reportingService(db: Kysely<Database>) {
   async function managedTask(auth: AuthContext | null, taskId: number) {
     const task = await repo.findTask(taskId);
     if (!task) throw appError('NOT_FOUND', `填报任务（编号 ${taskId}）不存在`);
-    assertRole(auth, ['office'], task.org_unit_id, (await loadDictionary(db)).tree);
+    assertCan(auth, 'tasks.manage', { orgUnitId: task.org_unit_id, unitName: task.org_unit_name, tree: (await loadDictionary(db)).tree });
     return task;
   }
 
@@ -93,7 +94,7 @@ export function reportingService(db: Kysely<Database>) {
   async function readableSubmission(auth: AuthContext | null, id: number, dict: ReportingDictionary) {
     const submission = await repo.findSubmission(id);
     if (!submission) throw appError('NOT_FOUND', `填报任务（编号 ${id}）不存在`);
-    const user = assertReadSeat(auth, submission.org_unit_id, submission.department_id, dict.tree);
+    const user = assertCan(auth, 'data.read', { orgUnitId: submission.org_unit_id, departmentId: submission.department_id, tree: dict.tree });
     return { submission, user };
   }
 
@@ -110,7 +111,7 @@ export function reportingService(db: Kysely<Database>) {
   return {
     async createTask(auth: AuthContext | null, input: TaskCreateInput, isDemo = false): Promise<TaskDto> {
       const dict = await loadDictionary(db);
-      const user = assertRole(auth, ['office'], input.orgUnitId, dict.tree);
+      const user = assertCan(auth, 'tasks.create', { orgUnitId: input.orgUnitId, tree: dict.tree });
       const root = dict.units.get(input.orgUnitId);
       if (!root) throw appError('NOT_FOUND', `单位（编号 ${input.orgUnitId}）不存在`);
       const unitIds = input.orgUnitIds ?? [root.id, ...[...dict.units.values()].filter((u) => u.parentId === root.id).map((u) => u.id)];
@@ -149,7 +150,7 @@ export function reportingService(db: Kysely<Database>) {
     async overlaps(auth: AuthContext | null, year: number, indicatorIds: number[], orgUnitIds: number[]): Promise<TaskOverlapDto[]> {
       const dict = await loadDictionary(db);
       for (const id of orgUnitIds) if (!dict.units.has(id)) throw appError('NOT_FOUND', `单位（编号 ${id}）不存在`);
-      for (const id of orgUnitIds) assertRole(auth, ['office'], id, dict.tree);
+      for (const id of orgUnitIds) assertCan(auth, 'tasks.create', { orgUnitId: id, tree: dict.tree });
       const indicators = indicatorIds.map((id) => dict.indicators.get(id)).filter((i): i is DictIndicator => i !== undefined);
       return findOverlaps(dict, year, indicators, orgUnitIds);
     },
@@ -196,8 +197,8 @@ export function reportingService(db: Kysely<Database>) {
         .map((t) => {
           const own = submissions.filter((s) => s.task_id === t.id);
           const visible =
-            oversees(user, t.org_unit_id, dict.tree) ||
-            own.some((s) => canReadSeat(user, s.org_unit_id, s.department_id, dict.tree));
+            can(user, 'data.readUnit', { orgUnitId: t.org_unit_id, tree: dict.tree }) ||
+            own.some((s) => can(user, 'data.read', { orgUnitId: s.org_unit_id, departmentId: s.department_id, tree: dict.tree }));
           if (!visible) return null;
           return {
             id: t.id,
@@ -228,8 +229,8 @@ export function reportingService(db: Kysely<Database>) {
       const dict = await loadDictionary(db);
       const rows = (await repo.listSubmissions(filter.taskId ? { taskIds: [filter.taskId] } : {})).filter((s) =>
         filter.mine
-          ? user.roles.some((g) => (g.role === 'reporter' || g.role === 'dept_reviewer') && g.orgUnitId === s.org_unit_id && g.departmentId === s.department_id)
-          : canReadSeat(user, s.org_unit_id, s.department_id, dict.tree),
+          ? holdsSeat(user, DEPARTMENT_ROLES, s.org_unit_id, s.department_id)
+          : can(user, 'data.read', { orgUnitId: s.org_unit_id, departmentId: s.department_id, tree: dict.tree }),
       );
       return withCounts(rows, dict);
     },
@@ -276,7 +277,7 @@ export function reportingService(db: Kysely<Database>) {
       const task = await this.task(auth, taskId);
       const dict = await loadDictionary(db);
       const cells = (await withCounts(await repo.listSubmissions({ taskIds: [taskId] }), dict)).filter((s) =>
-        canReadSeat(auth!, s.orgUnit.id, s.department.id, dict.tree),
+        can(auth, 'data.read', { orgUnitId: s.orgUnit.id, departmentId: s.department.id, tree: dict.tree }),
       );
       const units = [...new Map(cells.map((c) => [c.orgUnit.id, c.orgUnit])).values()];
       const departments = [...new Set(cells.map((c) => c.department.shortName))];
@@ -286,7 +287,7 @@ export function reportingService(db: Kysely<Database>) {
     async remind(auth: AuthContext | null, taskId: number, submissionIds?: number[]) {
       const task = await this.task(auth, taskId);
       const dict = await loadDictionary(db);
-      const user = assertRole(auth, ['office', 'statistics'], task.orgUnit.id, dict.tree);
+      const user = assertCan(auth, 'tasks.remind', { orgUnitId: task.orgUnit.id, tree: dict.tree });
       const pending = (await repo.listSubmissions({ taskIds: [taskId] })).filter(
         (s) => (s.state === 'draft' || s.state === 'returned') && (!submissionIds || submissionIds.includes(s.id)),
       );

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { isEditable, lockedReason, STATE_LABELS, type SubmissionState } from '../../../shared/monitoring/workflow';
+import { can } from '../../../shared/policy';
 import type { Database } from '../../db/schema';
 import type { AuthContext } from '../auth/service';
 import type { DictDataElement, ReportingDictionary } from './dictionary';
@@ -86,19 +87,14 @@ export async function loadGate(db: Executor, dict: ReportingDictionary, periods:
     return list;
   };
 
-  const isAdmin = auth.roles.some((g) => g.role === 'admin');
-  const statisticsScopes = auth.roles.filter((g) => g.role === 'statistics').map((g) => g.orgUnitId);
-  const reporterSeats = new Set(auth.roles.filter((g) => g.role === 'reporter').map((g) => `${g.orgUnitId}:${g.departmentId}`));
-  const mayWriteUnit = new Map<number, boolean>();
-
+  // The policy's answer per unit and department, cached: this runs once per value of an import.
+  const mayWriteCache = new Map<number, Map<number, boolean>>();
   function mayWrite(orgUnitId: number, departmentId: number): boolean {
-    if (isAdmin) return true;
-    let overseen = mayWriteUnit.get(orgUnitId);
-    if (overseen === undefined) {
-      overseen = statisticsScopes.some((scope) => scope === null || dict.tree.isWithin(orgUnitId, scope));
-      mayWriteUnit.set(orgUnitId, overseen);
-    }
-    return overseen || reporterSeats.has(`${orgUnitId}:${departmentId}`);
+    let byDept = mayWriteCache.get(orgUnitId);
+    if (!byDept) mayWriteCache.set(orgUnitId, (byDept = new Map()));
+    let allowed = byDept.get(departmentId);
+    if (allowed === undefined) byDept.set(departmentId, (allowed = can(auth, 'data.write', { orgUnitId, departmentId, tree: dict.tree })));
+    return allowed;
   }
 
   return {

@@ -1,21 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { UserCreateInput, UserCreatedDto, UserDto, UserListFilter, UserUpdateInput } from '../../../shared/api/users';
+import { can, scopeRoots } from '../../../shared/policy';
 import type { Role } from '../../../shared/roles';
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
-import { assertRole, hasRole, requireAuth } from '../auth/access';
+import { assertCan, requireAuth } from '../auth/access';
 import { hashPassword, randomPassword } from '../auth/password';
 import { authRepository } from '../auth/repository';
 import type { AuthContext } from '../auth/service';
 import { orgsRepository } from '../orgs/repository';
-import { ORG_MANAGERS, type OrgsService } from '../orgs/service';
+import type { OrgsService } from '../orgs/service';
 import type { OrgTree } from '../orgs/tree';
 import { usersRepository, type UsersRepository } from './repository';
 
 type UserRow = NonNullable<Awaited<ReturnType<UsersRepository['find']>>>;
 type RoleRow = Awaited<ReturnType<UsersRepository['rolesOf']>>[number];
-
-const ADMIN: readonly Role[] = ['admin'];
 
 function toDto(user: UserRow, roles: readonly RoleRow[]): UserDto {
   return {
@@ -44,7 +43,7 @@ function toDto(user: UserRow, roles: readonly RoleRow[]): UserDto {
  */
 function assertManages(auth: AuthContext | null, unitIds: readonly (number | null)[], tree: OrgTree): AuthContext {
   const user = requireAuth(auth);
-  for (const unitId of unitIds) assertRole(user, unitId === null ? ADMIN : ORG_MANAGERS, unitId, tree);
+  for (const unitId of unitIds) assertCan(user, unitId === null ? 'admin' : 'users.manage', { orgUnitId: unitId, tree });
   return user;
 }
 
@@ -61,7 +60,7 @@ export function usersService(db: Kysely<Database>, orgs: OrgsService) {
   /** Checks the caller manages people at all, reads the user to learn where they are placed and what they hold, then checks the caller may manage that. */
   async function managedUser(auth: AuthContext | null, id: number) {
     const tree = await orgs.tree();
-    assertRole(auth, ORG_MANAGERS, null, tree);
+    assertCan(auth, 'users.manage');
     const user = await load(repo, id);
     const me = assertManages(auth, [user.orgUnit?.id ?? null, ...user.roles.map((g) => (g.role === 'admin' ? null : g.orgUnitId))], tree);
     return { user, me, tree };
@@ -71,7 +70,7 @@ export function usersService(db: Kysely<Database>, orgs: OrgsService) {
   function assertMayAssign(auth: AuthContext | null, input: UserUpdateInput, tree: OrgTree): void {
     assertManages(auth, [input.orgUnitId], tree);
     for (const grant of input.roles) {
-      if (grant.role === 'admin' && !hasRole(requireAuth(auth), ADMIN, null, tree)) {
+      if (grant.role === 'admin' && !can(auth, 'admin')) {
         throw appError('AUTH_FORBIDDEN', '只有系统管理员可以授予系统管理员角色');
       }
       if (grant.role !== 'admin') assertManages(auth, [grant.orgUnitId], tree);
@@ -103,13 +102,13 @@ export function usersService(db: Kysely<Database>, orgs: OrgsService) {
       const tree = await orgs.tree();
       let orgUnitIds: number[] | null;
       if (filter.orgUnitId !== undefined) {
-        assertRole(me, ORG_MANAGERS, filter.orgUnitId, tree);
+        assertCan(me, 'users.manage', { orgUnitId: filter.orgUnitId, tree });
         orgUnitIds = tree.subtree(filter.orgUnitId);
-      } else if (hasRole(me, ADMIN, null, tree)) {
+      } else if (can(me, 'admin')) {
         orgUnitIds = null;
       } else {
-        assertRole(me, ORG_MANAGERS, null, tree);
-        const scopes = me.roles.filter((g) => ORG_MANAGERS.includes(g.role) && g.orgUnitId !== null).map((g) => g.orgUnitId!);
+        assertCan(me, 'users.manage');
+        const scopes = scopeRoots(me, 'users.manage') ?? [];
         orgUnitIds = [...new Set(scopes.flatMap((id) => tree.subtree(id)))];
       }
       const rows = await repo.list({ orgUnitIds, role: filter.role, keyword: filter.keyword || undefined });

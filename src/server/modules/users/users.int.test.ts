@@ -184,7 +184,7 @@ describe(`user administration (${testDialect()})`, () => {
     });
   });
 
-  it('keeps everyone else out with the catalogue’s message, before saying whether a user exists', async () => {
+  it('keeps everyone else out with the policy’s reason, before saying whether a user exists', async () => {
     const reporter = await login(t.app, (await buildUser(t.db, { role: 'reporter', orgUnitId: org.xigang.id, departmentId: org.xg.health.id })).username);
     const attempts = [
       await list(reporter),
@@ -192,7 +192,7 @@ describe(`user administration (${testDialect()})`, () => {
       await post(reporter, `/api/users/${adminId}/reset-password`),
       await post(reporter, '/api/users/999999/disable'),
     ];
-    for (const res of attempts) expect(res.json()).toEqual({ code: 'AUTH_FORBIDDEN', message: '没有权限执行此操作' });
+    for (const res of attempts) expect(res.json()).toEqual({ code: 'AUTH_FORBIDDEN', message: '没有权限管理用户' });
     expect((await t.app.inject({ method: 'GET', url: '/api/users' })).statusCode).toBe(401);
   });
 

@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
 import type { Me } from '../../../shared/api/auth';
 import type { OrgUnitDto } from '../../../shared/api/orgs';
+import { scopeRoots } from '../../../shared/policy';
 import { useApiGet } from '../../http/useApiGet';
 import { buildOrgTree, findNode, toTreeSelectOptions, type OrgOption, type OrgTreeNode } from '../orgs/tree';
 import { analyticsUrls } from './api';
 
 /** The units a user's analytics can look at: the units of their committee roles and everything below. */
 export function unitsOfUser(user: Me, roots: readonly OrgTreeNode[]): OrgTreeNode[] {
-  if (user.roles.some((r) => r.role === 'admin')) return [...roots];
-  const granted = [...new Set(user.roles.map((r) => r.orgUnitId).filter((id): id is number => id !== null))];
+  const granted = scopeRoots(user, 'analytics.read');
+  if (granted === null) return [...roots];
   const nodes = granted.map((id) => findNode(roots, id)).filter((n): n is OrgTreeNode => n !== undefined);
   // A unit below another granted unit is already in that one's subtree.
   return nodes.filter((node) => !nodes.some((other) => other !== node && findNode(other.children, node.unit.id)));

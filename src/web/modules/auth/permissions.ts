@@ -1,32 +1,34 @@
 import type { Me } from '../../../shared/api/auth';
-import { findNode, subtreeIds, type OrgTreeNode } from '../orgs/tree';
+import { can, decide, type Action, type Decision, type Target, type UnitTree } from '../../../shared/policy';
 
 /*
- * What the page offers, mirroring the server's checks (orgs/service.ts ORG_MANAGERS). Only for
- * showing or hiding controls: the server checks every request itself.
+ * What the page offers, read from the access policy the server enforces (src/shared/policy.ts).
+ * Only for showing or hiding controls: the server checks every request itself.
  */
 
-export const isAdmin = (user: Me): boolean => user.roles.some((g) => g.role === 'admin');
+/**
+ * Pages mostly do not hold the org tree. The server lists only what lies in the user's scope, so
+ * without a tree a unit below a grant's unit is taken to be within it; the server has the last word.
+ */
+const SERVER_DECIDES_BELOW: UnitTree = { isWithin: () => true };
 
-/** Admin and the offices manage people; which people, the server decides row by row. */
-export const managesPeople = (user: Me): boolean => user.roles.some((g) => g.role === 'admin' || g.role === 'office');
+export const allows = (user: Me, action: Action, target: Target = {}): boolean => can(user, action, { tree: SERVER_DECIDES_BELOW, ...target });
+export const decideFor = (user: Me, action: Action, target: Target = {}): Decision => decide(user, action, { tree: SERVER_DECIDES_BELOW, ...target });
 
-/** The committee's roles that read the analytics (监测分析): office, statistics, evaluation, leader, and admin. */
-export const seesAnalytics = (user: Me): boolean => user.roles.some((g) => ['admin', 'office', 'statistics', 'evaluation', 'leader'].includes(g.role));
+export const isAdmin = (user: Me): boolean => allows(user, 'admin');
+export const managesPeople = (user: Me): boolean => allows(user, 'users.manage');
+export const seesAnalytics = (user: Me): boolean => allows(user, 'analytics.read');
+export const acknowledgesWarnings = (user: Me): boolean => allows(user, 'warnings.acknowledge');
 
-/** The office and the statistics group acknowledge warnings (analytics/service.ts ACKNOWLEDGERS); leaders only read. */
-export const acknowledgesWarnings = (user: Me): boolean => user.roles.some((g) => ['admin', 'office', 'statistics'].includes(g.role));
-
-/** Where signing in leads: the committee to its overview, reporters to their tasks, admin and others to the plans. */
+/** Where signing in leads: admin to the plans, the committee to its overview, reporters to their tasks. */
 export function homePath(user: Me): string {
-  if (user.roles.some((g) => ['office', 'statistics', 'evaluation', 'leader'].includes(g.role))) return '/analytics';
-  if (user.roles.some((g) => g.role === 'reporter' || g.role === 'dept_reviewer')) return '/reporting';
+  if (isAdmin(user)) return '/plans';
+  if (seesAnalytics(user)) return '/analytics';
+  if (allows(user, 'data.submit') || allows(user, 'data.review')) return '/reporting';
   return '/plans';
 }
 
 /** Units whose member departments and people the user manages: everything for admin, an office's subtree. */
-export function managedUnitIds(user: Me, roots: readonly OrgTreeNode[]): ReadonlySet<number> {
-  if (isAdmin(user)) return new Set(roots.flatMap(subtreeIds));
-  const offices = user.roles.filter((g) => g.role === 'office' && g.orgUnitId !== null).map((g) => findNode(roots, g.orgUnitId!));
-  return new Set(offices.flatMap((node) => (node ? subtreeIds(node) : [])));
+export function managedUnitIds(user: Me, unitIds: readonly number[], tree: UnitTree): ReadonlySet<number> {
+  return new Set(unitIds.filter((orgUnitId) => can(user, 'departments.manage', { orgUnitId, tree })));
 }

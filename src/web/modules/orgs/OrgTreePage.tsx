@@ -13,7 +13,7 @@ import { orgUrls } from './api';
 import './orgs.css';
 import { OrgUnitDetail } from './OrgUnitDetail';
 import { OrgUnitFormModal } from './OrgUnitFormModal';
-import { buildOrgTree, findNode, LEVEL_LABELS, topLevelIds, type OrgTreeNode } from './tree';
+import { buildOrgTree, findNode, LEVEL_LABELS, topLevelIds, unitTree, type OrgTreeNode } from './tree';
 
 function toTreeData(nodes: OrgTreeNode[]): TreeDataNode[] {
   return nodes.map(({ unit, children }) => ({
@@ -37,7 +37,7 @@ export default function OrgTreePage() {
   const [creatingCity, setCreatingCity] = useState(false);
   const roots = useMemo(() => buildOrgTree(data ?? []), [data]);
   const treeData = useMemo(() => toTreeData(roots), [roots]);
-  const managed = useMemo(() => managedUnitIds(user, roots), [user, roots]);
+  const managed = useMemo(() => managedUnitIds(user, (data ?? []).map((u) => u.id), unitTree(data ?? [])), [user, data]);
   const admin = isAdmin(user);
   useDemoData(data?.some((unit) => unit.isDemo) ?? false);
 

@@ -1,4 +1,5 @@
 import type { OrgUnitDto } from '../../../shared/api/orgs';
+import type { UnitTree } from '../../../shared/policy';
 
 export interface OrgTreeNode {
   unit: OrgUnitDto;
@@ -40,11 +41,6 @@ export function findNode(nodes: readonly OrgTreeNode[], id: number): OrgTreeNode
   return undefined;
 }
 
-/** The node's unit and every unit below it. */
-export function subtreeIds(node: OrgTreeNode): number[] {
-  return [node.unit.id, ...node.children.flatMap(subtreeIds)];
-}
-
 export interface OrgOption {
   value: number;
   title: string;
@@ -54,4 +50,19 @@ export interface OrgOption {
 /** treeData for an antd TreeSelect of units. */
 export function toTreeSelectOptions(nodes: readonly OrgTreeNode[]): OrgOption[] {
   return nodes.map((node) => ({ value: node.unit.id, title: node.unit.name, children: toTreeSelectOptions(node.children) }));
+}
+
+/** The units as the access policy reads them: whether one lies at or below another. */
+export function unitTree(units: readonly Pick<OrgUnitDto, 'id' | 'parentId'>[]): UnitTree {
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
+  return {
+    isWithin(unitId, scopeId) {
+      const seen = new Set<number>();
+      for (let cur: number | null | undefined = unitId; cur != null && !seen.has(cur); cur = parentOf.get(cur)) {
+        if (cur === scopeId) return true;
+        seen.add(cur);
+      }
+      return false;
+    },
+  };
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../../shared/api/auth';
+import type { SubmissionDto } from '../../../shared/api/reporting';
 import type { Role } from '../../../shared/roles';
 import { cardAction } from './mine/SubmissionCard';
 import { noticeTime } from './notifications/NotificationBell';
-import { availableActions, hasAnyRole } from './permissions';
+import { myReviewQueue } from './review/queue';
+import { availableActions, managesTasks, reportsData, reviewsData, withheldActions } from './permissions';
 
 const me = (...grants: [Role, number | null, number | null][]): Me => ({
   id: 1,
@@ -55,9 +57,51 @@ describe('availableActions', () => {
     expect(availableActions(admin, seat('submitted'))).toEqual(['review', 'approve', 'return']);
   });
 
-  it('hasAnyRole counts admin as every role', () => {
-    expect(hasAnyRole(admin, ['office'])).toBe(true);
-    expect(hasAnyRole(reporter, ['office', 'statistics'])).toBe(false);
+  it('says why the city statistics group cannot approve a district’s data', () => {
+    const cityStatistics = me(['statistics', 1, null]);
+    expect(withheldActions(cityStatistics, seat('reviewed'))).toEqual([{ action: 'approve', reason: '审核通过须由西岗区妇儿工委统计监测组办理' }]);
+    expect(withheldActions(cityStatistics, seat('approved'))).toEqual([{ action: 'reopen', reason: '重新打开须由西岗区妇儿工委统计监测组办理' }]);
+    // Nothing to explain to those whose role never takes the step.
+    expect(withheldActions(reporter, seat('reviewed'))).toEqual([]);
+    expect(withheldActions(statistics, seat('reviewed'))).toEqual([]);
+  });
+});
+
+describe('menu entries of the reporting module', () => {
+  it.each<[string, Me, boolean, boolean, boolean]>([
+    // who, 数据填报, 填报任务, 数据审核
+    ['reporter', me(['reporter', 3, 48]), true, false, false],
+    // Regression: the department reviewer had no 数据审核 entry.
+    ['department reviewer', me(['dept_reviewer', 3, 48]), true, false, true],
+    ['statistics group', me(['statistics', 3, null]), false, true, true],
+    ['office', me(['office', 3, null]), false, true, false],
+    ['leader', me(['leader', 3, null]), false, false, false],
+    ['admin', me(['admin', null, null]), true, true, true],
+  ])('%s', (_, user, reports, tasks, reviews) => {
+    expect([reportsData(user), managesTasks(user), reviewsData(user)]).toEqual([reports, tasks, reviews]);
+  });
+});
+
+describe('the review queue (待审核)', () => {
+  const row = (id: number, state: SubmissionDto['state'], orgUnitId: number, updatedAt: string): SubmissionDto => ({
+    ...seat(state),
+    orgUnit: { id: orgUnitId, name: orgUnitId === 1 ? '大连市' : '西岗区' },
+    id, taskId: 1, taskName: '2024年度', year: 2024, dueOn: '2025-03-31', returnReason: null, overdue: false, updatedAt, indicatorCount: 1, expected: 1, filled: 1,
+  });
+  const list = [row(1, 'reviewed', 3, '2025-01-02'), row(2, 'submitted', 1, '2025-01-03'), row(3, 'submitted', 3, '2025-01-01'), row(4, 'draft', 3, '2025-01-01')];
+
+  it('lists for the city statistics group only the city’s own data; a district’s is the district’s to approve (regression)', () => {
+    const { mine, othersDecide } = myReviewQueue(me(['statistics', 1, null]), list);
+    expect([mine.map((s) => s.id), othersDecide]).toEqual([[2], 2]);
+  });
+
+  it('lists for the district statistics group its own unit’s data, the longest-waiting first', () => {
+    expect(myReviewQueue(me(['statistics', 3, null]), list).mine.map((s) => s.id)).toEqual([3, 1]);
+  });
+
+  it('lists for a department reviewer what its department submitted, not what it already passed up', () => {
+    const { mine, othersDecide } = myReviewQueue(me(['dept_reviewer', 3, 48]), list);
+    expect([mine.map((s) => s.id), othersDecide]).toEqual([[3], 2]);
   });
 });
 

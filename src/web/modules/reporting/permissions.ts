@@ -1,40 +1,45 @@
 import type { Me } from '../../../shared/api/auth';
 import type { SubmissionDto } from '../../../shared/api/reporting';
-import { OWN_UNIT_ACTIONS, TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/monitoring/workflow';
-import type { Role } from '../../../shared/roles';
+import { TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/monitoring/workflow';
+import { holdsSeat } from '../../../shared/policy';
+import { DEPARTMENT_ROLES } from '../../../shared/roles';
+import { allows, decideFor } from '../auth/permissions';
 
 type Seat = Pick<SubmissionDto, 'orgUnit' | 'department'>;
+type SeatInState = Seat & Pick<SubmissionDto, 'state'>;
 
-export const isAdmin = (user: Me): boolean => user.roles.some((r) => r.role === 'admin');
+const seatTarget = (seat: Seat) => ({ orgUnitId: seat.orgUnit.id, departmentId: seat.department.id, unitName: seat.orgUnit.name });
 
-/** Whether the user holds any of `roles` somewhere (admin holds them all). */
-export function hasAnyRole(user: Me, roles: readonly Role[]): boolean {
-  return isAdmin(user) || user.roles.some((r) => roles.includes(r.role));
-}
-
-/**
- * Whether a workflow step is offered to this user on this seat. Department roles must be held for
- * the seat itself, approving and reopening at the seat's unit; other committee roles anywhere, the
- * server checks that the unit lies in their scope.
- */
+/** Whether a workflow step is offered to this user on this seat, by the access policy's row for it. */
 export function mayAct(user: Me, action: WorkflowAction, seat: Seat): boolean {
-  if (isAdmin(user)) return true;
-  const atSeatUnit = OWN_UNIT_ACTIONS.includes(action);
-  return TRANSITIONS[action].roles.some((role) =>
-    role === 'reporter' || role === 'dept_reviewer'
-      ? user.roles.some((r) => r.role === role && r.orgUnitId === seat.orgUnit.id && r.departmentId === seat.department.id)
-      : user.roles.some((r) => r.role === role && (!atSeatUnit || r.orgUnitId === seat.orgUnit.id)),
-  );
+  return allows(user, TRANSITIONS[action].permission, seatTarget(seat));
 }
 
 /** The steps this user can take now, in workflow order. */
-export function availableActions(user: Me, submission: Seat & Pick<SubmissionDto, 'state'>): WorkflowAction[] {
+export function availableActions(user: Me, submission: SeatInState): WorkflowAction[] {
   return WORKFLOW_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(submission.state) && mayAct(user, a, submission));
 }
 
-/** Roles that see the task administration pages. */
-export const TASK_ROLES: readonly Role[] = ['office', 'statistics'];
-/** Roles that review submissions across departments. */
-export const REVIEW_ROLES: readonly Role[] = ['statistics'];
-/** Roles that report or review one department's data. */
-export const SEAT_ROLES: readonly Role[] = ['reporter', 'dept_reviewer'];
+/**
+ * Steps the state allows and the user's role takes elsewhere, but not on this seat, with why: the
+ * city's statistics group looking at a district's submitted data learns that the district approves it.
+ */
+export function withheldActions(user: Me, submission: SeatInState): { action: WorkflowAction; reason: string }[] {
+  return WORKFLOW_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(submission.state)).flatMap((action) => {
+    const decision = decideFor(user, TRANSITIONS[action].permission, seatTarget(submission));
+    return !decision.ok && decision.code === 'AUTH_OUT_OF_SCOPE' ? [{ action, reason: decision.reason }] : [];
+  });
+}
+
+/** Whether the seat waits for this user's decision: passing it up (department reviewer) or approving it (statistics group). */
+export const awaitsDecisionOf = (user: Me, submission: SeatInState): boolean =>
+  availableActions(user, submission).some((a) => a === 'review' || a === 'approve');
+
+/** Whether the user reports or reviews this very seat (admin not counted: it is “my” seat). */
+export const holdsThisSeat = (user: Me, seat: Seat): boolean => holdsSeat(user, DEPARTMENT_ROLES, seat.orgUnit.id, seat.department.id);
+
+/** Menu entries and pages of the reporting module. */
+export const reportsData = (user: Me): boolean => allows(user, 'data.submit') || allows(user, 'data.review');
+export const managesTasks = (user: Me): boolean => allows(user, 'tasks.create') || allows(user, 'tasks.remind');
+/** 数据审核: whoever decides on submitted data, the department reviewers and the statistics groups. */
+export const reviewsData = (user: Me): boolean => allows(user, 'data.review') || allows(user, 'data.approve');

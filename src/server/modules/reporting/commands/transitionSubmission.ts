@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { blocksSubmission } from '../../../../shared/monitoring/validation';
-import { ACTION_LABELS, checkTransition, OWN_UNIT_ACTIONS, TRANSITIONS, type SubmissionState, type WorkflowAction } from '../../../../shared/monitoring/workflow';
+import { checkTransition, TRANSITIONS, type SubmissionState, type WorkflowAction } from '../../../../shared/monitoring/workflow';
+import { decide } from '../../../../shared/policy';
 import type { Database } from '../../../db/schema';
 import { appError } from '../../../errors';
 import type { AuthContext } from '../../auth/service';
-import { actsAs } from '../access';
 import type { ReportingDictionary } from '../dictionary';
 import { reportingRepository, type SubmissionRow } from '../repository';
 import type { ScopedIssue } from './writeDataValues';
@@ -29,16 +29,8 @@ export interface TransitionInput {
 export async function transitionSubmission(db: Kysely<Database>, input: TransitionInput): Promise<SubmissionState> {
   const { auth, submission, action, dict } = input;
   const now = (input.now ?? new Date()).toISOString();
-  const ownUnitOnly = OWN_UNIT_ACTIONS.includes(action);
-  const allowed = TRANSITIONS[action].roles.some((role) => actsAs(auth, role, submission.org_unit_id, submission.department_id, dict.tree, ownUnitOnly));
-  if (!allowed) {
-    throw appError(
-      'AUTH_FORBIDDEN',
-      ownUnitOnly
-        ? `${ACTION_LABELS[action]}须由${submission.org_unit_name}妇儿工委统计监测组办理`
-        : `您没有权限${ACTION_LABELS[action]}这份数据`,
-    );
-  }
+  const access = decide(auth, TRANSITIONS[action].permission, { orgUnitId: submission.org_unit_id, departmentId: submission.department_id, unitName: submission.org_unit_name, tree: dict.tree });
+  if (!access.ok) throw appError('AUTH_FORBIDDEN', access.reason);
   const from = submission.state as SubmissionState;
   const check = checkTransition(action, from, input.reason);
   if (!check.ok) throw appError('WORKFLOW_REFUSED', check.message);

@@ -9,9 +9,9 @@ import { PageLoading } from '../../../components/PageLoading';
 import { useApiGet } from '../../../http/useApiGet';
 import { useCurrentUser } from '../../auth/SessionContext';
 import { reportingUrls, type ReviewEventDto } from '../api';
-import { OVERSEER_ROLES } from '../../../../shared/roles';
-import { availableActions, hasAnyRole, REVIEW_ROLES, SEAT_ROLES } from '../permissions';
-import { nextInQueue, reviewQueue } from '../review/queue';
+import { allows } from '../../auth/permissions';
+import { availableActions, holdsThisSeat, managesTasks, reviewsData, withheldActions } from '../permissions';
+import { myReviewQueue, nextInQueue } from '../review/queue';
 import { SubmissionTemplateButton } from '../xlsx/TemplateButtons';
 import '../reporting.css';
 import './cells.css';
@@ -38,7 +38,7 @@ function EntryPage({ submissionId }: { submissionId: number }) {
   const entry = useEntryGrid(submissionId);
   const { state, metas } = entry;
   const events = useApiGet<ReviewEventDto[]>(reportingUrls.events(submissionId));
-  const reviewer = hasAnyRole(user, REVIEW_ROLES);
+  const reviewer = reviewsData(user);
   const queue = useApiGet<SubmissionDto[]>(reviewer ? reportingUrls.submissions : null);
   const [commentKey, setCommentKey] = useState<string | null>(null);
   const [tab, setTab] = useState('grid');
@@ -91,10 +91,11 @@ function EntryPage({ submissionId }: { submissionId: number }) {
   if (!state || !grid) return entry.loadError ? <LoadError error={entry.loadError} onRetry={entry.reload} /> : <PageLoading />;
 
   const submission = grid.submission;
-  const seatHolder = user.roles.some((r) => SEAT_ROLES.includes(r.role) && r.orgUnitId === submission.orgUnit.id && r.departmentId === submission.department.id);
-  const back = seatHolder || !hasAnyRole(user, ['office', 'statistics']) ? { to: '/reporting', label: '我的填报任务' } : { to: `/reporting/tasks/${submission.taskId}`, label: '填报任务' };
+  const back = holdsThisSeat(user, submission) || !managesTasks(user) ? { to: '/reporting', label: '我的填报任务' } : { to: `/reporting/tasks/${submission.taskId}`, label: '填报任务' };
   const { filled, expected } = filledCount(state);
-  const next = reviewer && queue.data ? nextInQueue(reviewQueue(queue.data), submission.id) : null;
+  const next = reviewer && queue.data ? nextInQueue(myReviewQueue(user, queue.data).mine, submission.id) : null;
+  // Steps the user's role takes, but not here: say who does (the city looking at a district's data).
+  const withheld = withheldActions(user, submission);
   const conflictCell = Object.values(state.cells).find((c) => c.conflict) ?? null;
 
   const openComment = (key: string) => {
@@ -127,6 +128,7 @@ function EntryPage({ submissionId }: { submissionId: number }) {
         <Alert className="entry-alert" type="error" showIcon title="数据已被退回，请按以下意见修改后重新提交" description={submission.returnReason} />
       )}
       {!grid.editable && grid.lockedReason && <Alert className="entry-alert" type="info" showIcon title={grid.lockedReason} />}
+      {withheld.length > 0 && <Alert className="entry-alert" type="info" showIcon title={withheld.map((w) => w.reason).join('；')} />}
       <Card variant="borderless" className="content-card">
         <Tabs
           activeKey={tab}
@@ -168,7 +170,7 @@ function EntryPage({ submissionId }: { submissionId: number }) {
               children: <ReviewHistory events={events.data} />,
             },
             // The unit-wide trail is the committee's view; a reporter sees each value's history beside it.
-            ...(hasAnyRole(user, OVERSEER_ROLES)
+            ...(allows(user, 'data.readUnit', { orgUnitId: submission.orgUnit.id })
               ? [
                   {
                     key: 'changes',

@@ -8,7 +8,7 @@ import { PageLoading } from '../../../components/PageLoading';
 import { useApiGet } from '../../../http/useApiGet';
 import { useCurrentUser } from '../../auth/SessionContext';
 import { reportingUrls } from '../api';
-import { hasAnyRole, TASK_ROLES } from '../permissions';
+import { managesTasks } from '../permissions';
 import '../reporting.css';
 import { SubmissionCard } from './SubmissionCard';
 
@@ -57,12 +57,12 @@ export default function MySubmissionsPage() {
         <Empty
           className="page-empty"
           description={
-            hasAnyRole(user, TASK_ROLES)
+            managesTasks(user)
               ? '您没有成员单位的填报席位。发布和跟踪填报任务请前往“填报任务”。'
               : '暂无填报任务。妇儿工委办公室发布年度填报任务后，将在此显示。'
           }
         >
-          {hasAnyRole(user, TASK_ROLES) && (
+          {managesTasks(user) && (
             <Button type="primary" onClick={() => navigate('/reporting/tasks')}>
               前往填报任务
             </Button>

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Progress, Segmented, Select, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Progress, Segmented, Select, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { SubmissionDto } from '../../../../shared/api/reporting';
@@ -9,12 +9,13 @@ import { reportingUrls } from '../api';
 import { formatDateTime, percent } from '../format';
 import '../reporting.css';
 import { StateTag } from '../StateTag';
-import { reviewQueue } from './queue';
+import { useCurrentUser } from '../../auth/SessionContext';
+import { myReviewQueue } from './queue';
 
 type View = 'waiting' | 'returned' | 'approved';
 
-const VIEWS: { value: View; label: string; pick: (list: SubmissionDto[]) => SubmissionDto[] }[] = [
-  { value: 'waiting', label: '待审核', pick: reviewQueue },
+const VIEWS: { value: View; label: string; pick: (list: SubmissionDto[], waiting: SubmissionDto[]) => SubmissionDto[] }[] = [
+  { value: 'waiting', label: '待审核', pick: (_, waiting) => waiting },
   { value: 'returned', label: '已退回', pick: (list) => list.filter((s) => s.state === 'returned').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) },
   { value: 'approved', label: '已通过', pick: (list) => list.filter((s) => s.state === 'approved').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) },
 ];
@@ -22,13 +23,15 @@ const VIEWS: { value: View; label: string; pick: (list: SubmissionDto[]) => Subm
 /** 数据审核: everything waiting for the statistics group, the longest-waiting first, one click to its grid. */
 export default function ReviewQueuePage() {
   const navigate = useNavigate();
+  const user = useCurrentUser();
   const { data, error, loading, reload } = useApiGet<SubmissionDto[]>(reportingUrls.submissions);
   const [view, setView] = useState<View>('waiting');
   /** 0: every task. */
   const [taskId, setTaskId] = useState(0);
   const tasks = [...new Map((data ?? []).map((s) => [s.taskId, { value: s.taskId, label: s.taskName, year: s.year }])).values()].sort((a, b) => b.year - a.year || b.value - a.value);
   const all = (data ?? []).filter((s) => taskId === 0 || s.taskId === taskId);
-  const rows = VIEWS.find((v) => v.value === view)!.pick(all);
+  const { mine: waiting, othersDecide } = myReviewQueue(user, all);
+  const rows = VIEWS.find((v) => v.value === view)!.pick(all, waiting);
 
   const columns: TableColumnsType<SubmissionDto> = [
     {
@@ -82,7 +85,7 @@ export default function ReviewQueuePage() {
             <Segmented<View>
               value={view}
               onChange={setView}
-              options={VIEWS.map((v) => ({ value: v.value, label: `${v.label}（${v.pick(all).length}）` }))}
+              options={VIEWS.map((v) => ({ value: v.value, label: `${v.label}（${v.pick(all, waiting).length}）` }))}
               aria-label="审核状态"
             />
           }
@@ -97,6 +100,14 @@ export default function ReviewQueuePage() {
             />
           }
         >
+          {view === 'waiting' && othersDecide > 0 && (
+            <Alert
+              className="review-others"
+              type="info"
+              showIcon
+              title={`另有 ${othersDecide} 份已提交的数据须由所在单位的统计监测组（或部门审核员）审核，不列入您的待审核；可在填报任务的完成情况中查看。`}
+            />
+          )}
           <Table<SubmissionDto>
             rowKey="id"
             columns={columns}

@@ -1,4 +1,6 @@
+import type { Me } from '../../../../shared/api/auth';
 import type { SubmissionDto } from '../../../../shared/api/reporting';
+import { awaitsDecisionOf } from '../permissions';
 
 /** States that wait for the statistics group. */
 export const AWAITING_REVIEW = new Set<SubmissionDto['state']>(['submitted', 'reviewed']);
@@ -8,6 +10,17 @@ export function reviewQueue(submissions: readonly SubmissionDto[]): SubmissionDt
   return submissions
     .filter((s) => AWAITING_REVIEW.has(s.state))
     .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id - b.id);
+}
+
+/**
+ * 待审核 for this user: what waits for their own decision. What waits for someone else's (a
+ * district's data, approved by the district's statistics group; data still with the department
+ * reviewer) is counted apart, so the queue never lists what the user cannot decide.
+ */
+export function myReviewQueue(user: Me, submissions: readonly SubmissionDto[]): { mine: SubmissionDto[]; othersDecide: number } {
+  const waiting = reviewQueue(submissions);
+  const mine = waiting.filter((s) => awaitsDecisionOf(user, s));
+  return { mine, othersDecide: waiting.length - mine.length };
 }
 
 /** The next one to review after `currentId`, wrapping to the start; null when nothing else waits. */

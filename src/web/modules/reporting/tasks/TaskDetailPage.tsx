@@ -12,7 +12,7 @@ import { useApiGet } from '../../../http/useApiGet';
 import { useCurrentUser } from '../../auth/SessionContext';
 import { reportingApi, reportingUrls, type CompletenessDto } from '../api';
 import { STATE_COLORS, STATE_SHORT_LABELS } from '../format';
-import { hasAnyRole } from '../permissions';
+import { allows } from '../../auth/permissions';
 import '../reporting.css';
 import { TaskTemplateButton } from '../xlsx/TemplateButtons';
 import { CELL_FILTERS, countByFilter, remindable, type CellFilter } from './completeness';
@@ -59,8 +59,8 @@ function TaskDetail({ taskId, initialFilter }: { taskId: number; initialFilter: 
 
   const { task, cells } = data;
   const counts = countByFilter(cells);
-  const mayRemind = hasAnyRole(user, ['office', 'statistics']);
-  const runsTasks = hasAnyRole(user, ['office']);
+  const mayRemind = allows(user, 'tasks.remind');
+  const runsTasks = allows(user, 'tasks.manage');
 
   /** Closing stops entry in every seat; deleting is for a task nobody has written values through. */
   const closeOrDelete = (kind: 'close' | 'delete') =>

@@ -10,7 +10,7 @@ import { useApiGet } from '../../../http/useApiGet';
 import { useCurrentUser } from '../../auth/SessionContext';
 import { reportingUrls } from '../api';
 import { percent } from '../format';
-import { hasAnyRole } from '../permissions';
+import { allows } from '../../auth/permissions';
 import '../reporting.css';
 
 // The form (date pickers, tree selects) loads only when someone publishes a task.
@@ -75,7 +75,7 @@ export default function TaskListPage() {
   const { data, error, loading, reload } = useApiGet<TaskDto[]>(reportingUrls.tasks);
   const [creating, setCreating] = useState(false);
   useDemoData(data?.some((t) => t.isDemo) ?? false);
-  const mayPublish = hasAnyRole(user, ['office']);
+  const mayPublish = allows(user, 'tasks.create');
   const sorted = [...(data ?? [])].sort((a, b) => b.year - a.year || b.id - a.id);
 
   return (

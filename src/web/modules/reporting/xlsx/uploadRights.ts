@@ -1,6 +1,7 @@
 import type { Me } from '../../../../shared/api/auth';
 import type { SubmissionDto } from '../../../../shared/api/reporting';
-import { isAdmin } from '../permissions';
+import { grantScope } from '../../../../shared/policy';
+import { allows } from '../../auth/permissions';
 
 type Seat = Pick<SubmissionDto, 'orgUnit' | 'department'>;
 
@@ -10,6 +11,10 @@ type Seat = Pick<SubmissionDto, 'orgUnit' | 'department'>;
  * department template that may span units, only the statistics group. Others only download.
  */
 export function mayUpload(user: Me, seat: Seat | null): boolean {
-  if (isAdmin(user) || user.roles.some((r) => r.role === 'statistics')) return true;
-  return seat !== null && user.roles.some((r) => r.role === 'reporter' && r.orgUnitId === seat.orgUnit.id && r.departmentId === seat.department.id);
+  if (seat) return allows(user, 'data.write', { orgUnitId: seat.orgUnit.id, departmentId: seat.department.id });
+  // A task's template spans units: for those who write for whole units, not for one seat.
+  return user.roles.some((g) => {
+    const scope = grantScope('data.write', g.role);
+    return scope !== undefined && scope !== 'seat';
+  });
 }

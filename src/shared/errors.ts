@@ -1,0 +1,57 @@
+/**
+ * The one catalogue of errors, shared by the server (which answers with them, src/server/errors.ts)
+ * and the web app (which words the answers it gets without a body, and its own transport failures,
+ * from the same entries): a stable code, an HTTP status and a Chinese message for people.
+ */
+export const ERRORS = {
+  AUTH_REQUIRED: { status: 401, message: '未登录或登录已失效，请重新登录' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
+  AUTH_FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
+  AUTH_OUT_OF_SCOPE: { status: 403, message: '该数据不在您的管辖范围内' },
+  CSRF_INVALID: { status: 403, message: '请求校验失败，请刷新页面后重试' },
+  RATE_LIMITED: { status: 429, message: '尝试次数过多，请稍后再试' },
+  VALIDATION_FAILED: { status: 400, message: '提交的数据不符合要求' },
+  BAD_REQUEST: { status: 400, message: '请求格式不正确' },
+  BODY_MISSING: { status: 400, message: '请求缺少内容，请提交数据后重试' },
+  BODY_INVALID_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  BODY_TOO_LARGE: { status: 413, message: '请求内容过大' },
+  MEDIA_TYPE_UNSUPPORTED: { status: 415, message: '不支持的请求内容类型' },
+  NOT_FOUND: { status: 404, message: '要找的内容不存在' },
+  IN_USE: { status: 409, message: '仍被其他数据引用，不能删除' },
+  UPLOAD_MISSING: { status: 400, message: '请选择要上传的文件' },
+  UPLOAD_TOO_LARGE: { status: 413, message: '文件过大' },
+  UPLOAD_MALFORMED: { status: 400, message: '上传内容不完整或格式错误，请重新选择文件上传' },
+  PLAN_TEXT_INVALID: { status: 400, message: '规划文本无法识别' },
+  PLAN_ORG_UNKNOWN: { status: 400, message: '无法确定规划所属单位' },
+  XLSX_UNRECOGNISED: { status: 400, message: '无法识别的 xlsx 文件' },
+  XLSX_INVALID: { status: 400, message: 'xlsx 文件中有错误，未导入任何内容' },
+  XLSX_TEMPLATE_MISMATCH: { status: 400, message: '该模板不属于本填报任务' },
+  XLSX_TEMPLATE_OUTDATED: { status: 409, message: '模板版本已过期，请重新下载' },
+  WORKFLOW_REFUSED: { status: 409, message: '当前状态下不能执行此操作' },
+  TASK_OVERLAP: { status: 409, message: '同一指标、同一单位、同一年度已有填报任务' },
+  TASK_HAS_VALUES: { status: 409, message: '该任务已有填报数据，不能删除，只能关闭' },
+  VALUE_CONFLICT: { status: 409, message: '数据已被他人修改，请核对后再保存' },
+  VALUES_REJECTED: { status: 400, message: '数据未能保存' },
+  INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
+  /** The web app's own: the server could not be reached at all. */
+  NETWORK: { status: 0, message: '无法连接服务器，请检查网络后重试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** For an answer without a catalogue body (a proxy's error page): the entry its status stands for. */
+export function errorForStatus(status: number): ErrorCode {
+  if (status === 401) return 'AUTH_REQUIRED';
+  if (status === 403) return 'AUTH_FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'WORKFLOW_REFUSED';
+  if (status === 413) return 'BODY_TOO_LARGE';
+  if (status === 415) return 'MEDIA_TYPE_UNSUPPORTED';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status >= 500) return 'INTERNAL';
+  return 'BAD_REQUEST';
+}
+
+/** How people are told which failure to quote to support: the id the server logged it under. */
+export const withRequestId = (message: string, requestId: string | undefined): string =>
+  requestId ? `${message}（错误编号：${requestId}）` : message;

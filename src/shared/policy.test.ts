@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, can, decide, holdsSeat, POLICY, scopeRoots, type Action, type Grant, type Subject, type Target, type UnitTree } from './policy';
+import type { Role } from './roles';
+
+// 大连市 1 → 西岗区 3 → 白云街道 30; 中山区 4. Departments: 卫健委 48 and 教育局 49 at 西岗区.
+const parents = new Map<number, number | null>([[1, null], [3, 1], [30, 3], [4, 1]]);
+const tree: UnitTree = {
+  isWithin(unitId, scopeId) {
+    for (let cur: number | null | undefined = unitId; cur != null; cur = parents.get(cur)) if (cur === scopeId) return true;
+    return false;
+  },
+};
+
+const grant = (role: Role, orgUnitId: number | null, departmentId: number | null = null): Grant => ({ role, orgUnitId, departmentId });
+/** The columns of the table below, in order. */
+const ACTORS: [string, Subject | null][] = [
+  ['admin', { roles: [grant('admin', null)] }],
+  ['office@西岗', { roles: [grant('office', 3)] }],
+  ['statistics@西岗', { roles: [grant('statistics', 3)] }],
+  ['statistics@大连', { roles: [grant('statistics', 1)] }],
+  ['evaluation@西岗', { roles: [grant('evaluation', 3)] }],
+  ['reporter@西岗卫健委', { roles: [grant('reporter', 3, 48)] }],
+  ['dept_reviewer@西岗卫健委', { roles: [grant('dept_reviewer', 3, 48)] }],
+  ['leader@西岗', { roles: [grant('leader', 3)] }],
+  ['nobody', null],
+];
+
+const TARGETS = {
+  '西岗卫健委': { orgUnitId: 3, departmentId: 48, unitName: '西岗区' },
+  '西岗教育局': { orgUnitId: 3, departmentId: 49, unitName: '西岗区' },
+  '白云街道': { orgUnitId: 30, departmentId: 300, unitName: '白云街道' },
+  '中山区': { orgUnitId: 4, departmentId: 400, unitName: '中山区' },
+  '大连市': { orgUnitId: 1, unitName: '大连市' },
+  '西岗区': { orgUnitId: 3, unitName: '西岗区' },
+  anywhere: {},
+} satisfies Record<string, Target>;
+
+/*
+ * One letter per actor: A allowed, F forbidden (the role may not), S out of scope (the role may,
+ * not here), L sign in first.      admin 办公室 统计西岗 统计大连 评估 填报 审核 领导 匿名
+ */
+const TABLE: [Action, keyof typeof TARGETS, string][] = [
+  ['data.read', '西岗卫健委', /*        */ 'A A A A A A A A L'],
+  ['data.read', '西岗教育局', /*        */ 'A A A A A S S A L'],
+  ['data.read', '白云街道', /*          */ 'A A A A A S S A L'],
+  ['data.read', '中山区', /*            */ 'A S S A S S S S L'],
+  ['data.readUnit', '西岗区', /*        */ 'A A A A A F F A L'],
+  ['data.readUnit', '中山区', /*        */ 'A S S A S F F S L'],
+  ['data.write', '西岗卫健委', /*       */ 'A F A A F A F F L'],
+  ['data.write', '西岗教育局', /*       */ 'A F A A F S F F L'],
+  ['data.write', '中山区', /*           */ 'A F S A F S F F L'],
+  ['data.submit', '西岗卫健委', /*      */ 'A F F F F A F F L'],
+  ['data.submit', '西岗教育局', /*      */ 'A F F F F S F F L'],
+  ['data.review', '西岗卫健委', /*      */ 'A F F F F F A F L'],
+  // Approving and reopening belong to the seat's own statistics group: not the city's, not for a street.
+  ['data.approve', '西岗卫健委', /*     */ 'A F A S F F F F L'],
+  ['data.approve', '白云街道', /*       */ 'A F S S F F F F L'],
+  ['data.reopen', '西岗卫健委', /*      */ 'A F A S F F F F L'],
+  ['data.return', '西岗卫健委', /*      */ 'A F A A F F A F L'],
+  ['data.return', '中山区', /*          */ 'A F S A F F S F L'],
+  ['tasks.create', '西岗区', /*         */ 'A A F F F F F F L'],
+  ['tasks.create', '中山区', /*         */ 'A S F F F F F F L'],
+  ['tasks.manage', '西岗区', /*         */ 'A A F F F F F F L'],
+  ['tasks.manage', '中山区', /*         */ 'A S F F F F F F L'],
+  ['tasks.remind', '西岗区', /*         */ 'A A A A F F F F L'],
+  ['plans.manage', '白云街道', /*       */ 'A A F F F F F F L'],
+  ['plans.manage', '大连市', /*         */ 'A S F F F F F F L'],
+  ['indicators.manage', '大连市', /*    */ 'A S S A F F F F L'],
+  ['orgs.manage', 'anywhere', /*        */ 'A F F F F F F F L'],
+  ['departments.manage', '白云街道', /* */ 'A A F F F F F F L'],
+  ['users.manage', '中山区', /*         */ 'A S F F F F F F L'],
+  ['analytics.read', '西岗区', /*       */ 'A A A A A F F A L'],
+  ['analytics.read', '大连市', /*       */ 'A S S A S F F S L'],
+  ['warnings.acknowledge', '西岗区', /* */ 'A A A A F F F F L'],
+  ['admin', 'anywhere', /*              */ 'A F F F F F F F L'],
+  ['portal.read', 'anywhere', /*        */ 'A A A A A A A A A'],
+  // Without a unit: whether the role takes the action anywhere (menus).
+  ['data.approve', 'anywhere', /*       */ 'A F A A F F F F L'],
+  ['data.review', 'anywhere', /*        */ 'A F F F F F A F L'],
+];
+
+const LETTER = { AUTH_FORBIDDEN: 'F', AUTH_OUT_OF_SCOPE: 'S', AUTH_REQUIRED: 'L' } as const;
+
+describe('the access policy', () => {
+  it.each(TABLE)('%s on %s', (action, target, expected) => {
+    const answers = ACTORS.map(([, user]) => {
+      const d = decide(user, action, { ...TARGETS[target], tree });
+      return d.ok ? 'A' : LETTER[d.code];
+    });
+    expect(answers.join(' ')).toBe(expected);
+  });
+
+  it('has a row in the table above for every action', () => {
+    expect(ACTIONS.filter((a) => !TABLE.some(([action]) => action === a))).toEqual([]);
+  });
+
+  it('lets the administrator do everything everywhere', () => {
+    for (const action of ACTIONS) expect(can(ACTORS[0]![1], action, { orgUnitId: 4, departmentId: 400, tree }), action).toBe(true);
+  });
+
+  it('says why, in Chinese, naming the unit whose statistics group approves', () => {
+    const cityStatistics = ACTORS[3]![1];
+    expect(decide(cityStatistics, 'data.approve', { ...TARGETS['西岗卫健委'], tree })).toEqual({ ok: false, code: 'AUTH_OUT_OF_SCOPE', reason: '审核通过须由西岗区妇儿工委统计监测组办理' });
+    expect(decide(ACTORS[5]![1], 'analytics.read', { ...TARGETS['西岗区'], tree })).toEqual({ ok: false, code: 'AUTH_FORBIDDEN', reason: '没有权限查看监测分析' });
+    expect(decide(ACTORS[1]![1], 'users.manage', { ...TARGETS['中山区'], tree })).toEqual({ ok: false, code: 'AUTH_OUT_OF_SCOPE', reason: '该数据不在您的管辖范围内' });
+    expect(decide(null, 'data.read')).toEqual({ ok: false, code: 'AUTH_REQUIRED', reason: '未登录或登录已失效，请重新登录' });
+  });
+
+  it('gives every action a label for its refusal', () => {
+    for (const action of ACTIONS) expect(POLICY[action].label, action).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('refuses to guess a “below” scope without the unit tree', () => {
+    expect(() => can(ACTORS[1]![1], 'plans.manage', { orgUnitId: 30 })).toThrow(/unit tree/);
+    // Exact scopes need no tree.
+    expect(can(ACTORS[2]![1], 'data.approve', { orgUnitId: 3 })).toBe(true);
+  });
+
+  it('counts a grant without a unit as covering every unit', () => {
+    expect(can({ roles: [grant('statistics', null)] }, 'data.approve', { orgUnitId: 30, tree })).toBe(true);
+  });
+
+  it('finds where a user may act from (scopeRoots) and who holds a seat', () => {
+    expect(scopeRoots({ roles: [grant('office', 3), grant('office', 4), grant('reporter', 3, 48)] }, 'users.manage')).toEqual([3, 4]);
+    expect(scopeRoots(ACTORS[0]![1]!, 'users.manage')).toBeNull();
+    expect(scopeRoots(ACTORS[5]![1]!, 'users.manage')).toEqual([]);
+    expect(holdsSeat(ACTORS[6]![1]!, ['reporter', 'dept_reviewer'], 3, 48)).toBe(true);
+    expect(holdsSeat(ACTORS[0]![1]!, ['reporter', 'dept_reviewer'], 3, 48)).toBe(false);
+  });
+});

@@ -1,0 +1,142 @@
+import { ERRORS } from './errors';
+import type { Role } from './roles';
+
+/**
+ * Who may do what, where (design.md §1): one table read by the server's services (which check
+ * every request) and the web app (which only shows or hides menus and buttons by it).
+ *
+ * A role holds an action within a scope of the unit it is granted at:
+ * - `all`: everywhere (the administrator);
+ * - `below`: that unit and every unit below it (the committee roles);
+ * - `unit`: that unit only (approving and reopening belong to the seat's own statistics group);
+ * - `seat`: that unit's one member department the grant names (reporters, department reviewers).
+ * `public` actions need no sign-in at all (the portal, which the server filters to published content).
+ */
+export type Scope = 'all' | 'below' | 'unit' | 'seat';
+
+interface PolicyRow {
+  /** What the action is called in a refusal: “没有权限${label}”. */
+  label: string;
+  grants: Partial<Record<Role, Scope>>;
+  /** Anyone, signed in or not. */
+  public?: boolean;
+  /** Why someone who holds the action elsewhere may not take it here; `{unit}` is the target unit's name. */
+  outOfScope?: string;
+}
+
+const OVERSEERS = { office: 'below', statistics: 'below', evaluation: 'below', leader: 'below' } as const;
+
+export const POLICY = {
+  /** One member department's data at one unit: values, its submission, its history. */
+  'data.read': { label: '查看这些数据', grants: { admin: 'all', ...OVERSEERS, reporter: 'seat', dept_reviewer: 'seat' } },
+  /** All monitoring data of a unit at once: the unit-wide change log, exports of whole units. */
+  'data.readUnit': { label: '查看该单位的全部数据', grants: { admin: 'all', ...OVERSEERS } },
+  'data.write': { label: '填报这些数据', grants: { admin: 'all', statistics: 'below', reporter: 'seat' } },
+  'data.submit': { label: '提交这份数据', grants: { admin: 'all', reporter: 'seat' } },
+  'data.review': { label: '审核上报这份数据', grants: { admin: 'all', dept_reviewer: 'seat' } },
+  'data.approve': { label: '审核通过这份数据', grants: { admin: 'all', statistics: 'unit' }, outOfScope: '审核通过须由{unit}妇儿工委统计监测组办理' },
+  'data.return': { label: '退回这份数据', grants: { admin: 'all', statistics: 'below', dept_reviewer: 'seat' } },
+  'data.reopen': { label: '重新打开这份数据', grants: { admin: 'all', statistics: 'unit' }, outOfScope: '重新打开须由{unit}妇儿工委统计监测组办理' },
+  'tasks.create': { label: '发布填报任务', grants: { admin: 'all', office: 'below' } },
+  /** Closing a task, or deleting one nobody has written values through. */
+  'tasks.manage': { label: '关闭或删除填报任务', grants: { admin: 'all', office: 'below' } },
+  'tasks.remind': { label: '催报', grants: { admin: 'all', office: 'below', statistics: 'below' } },
+  'plans.manage': { label: '管理规划', grants: { admin: 'all', office: 'below' } },
+  'indicators.manage': { label: '管理指标', grants: { admin: 'all', office: 'below', statistics: 'below' } },
+  /** The org-unit tree itself: adding, renaming and moving units. */
+  'orgs.manage': { label: '管理组织机构', grants: { admin: 'all' } },
+  /** A unit's committee: its member departments. */
+  'departments.manage': { label: '管理成员单位', grants: { admin: 'all', office: 'below' } },
+  'users.manage': { label: '管理用户', grants: { admin: 'all', office: 'below' } },
+  'analytics.read': { label: '查看监测分析', grants: { admin: 'all', ...OVERSEERS } },
+  'warnings.acknowledge': { label: '处理预警', grants: { admin: 'all', office: 'below', statistics: 'below' } },
+  /** What has no unit: administrator accounts, users placed nowhere. */
+  admin: { label: '执行系统管理操作', grants: { admin: 'all' } },
+  'portal.read': { label: '查看公开数据', grants: {}, public: true },
+} as const satisfies Record<string, PolicyRow>;
+
+export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+export interface Grant {
+  role: Role;
+  /** null: granted without a unit, which covers every unit. */
+  orgUnitId: number | null;
+  departmentId: number | null;
+}
+
+export interface Subject {
+  roles: readonly Grant[];
+}
+
+/** Tells whether a unit lies at or below another; the server's OrgTree is one. */
+export interface UnitTree {
+  isWithin(unitId: number, scopeId: number): boolean;
+}
+
+/**
+ * What an action is taken on. What a target leaves out it does not constrain: without a unit the
+ * question is “may the user do this anywhere?” (a menu entry), without a department “at any of
+ * the unit's departments?”.
+ */
+export interface Target {
+  orgUnitId?: number | null;
+  departmentId?: number | null;
+  /** For refusals: “审核通过须由西岗区妇儿工委统计监测组办理”. */
+  unitName?: string;
+  /** Needed for `below` scopes when a unit is given; the server always passes its tree. */
+  tree?: UnitTree;
+}
+
+export type Decision = { ok: true } | { ok: false; code: 'AUTH_REQUIRED' | 'AUTH_FORBIDDEN' | 'AUTH_OUT_OF_SCOPE'; reason: string };
+
+function covers(grant: Grant, scope: Scope, target: Target): boolean {
+  const unit = target.orgUnitId ?? null;
+  if (scope === 'all' || unit === null) return scope !== 'seat' || target.departmentId == null || grant.departmentId === target.departmentId;
+  if (grant.orgUnitId === null) return true;
+  switch (scope) {
+    case 'below':
+      if (!target.tree) throw new Error('policy: a unit tree is needed to check a “below” scope');
+      return target.tree.isWithin(unit, grant.orgUnitId);
+    case 'unit':
+      return grant.orgUnitId === unit;
+    case 'seat':
+      return grant.orgUnitId === unit && (target.departmentId == null || grant.departmentId === target.departmentId);
+  }
+}
+
+/** Whether `user` (null: nobody signed in) may take `action` on `target`. */
+export function can(user: Subject | null, action: Action, target: Target = {}): boolean {
+  return decide(user, action, target).ok;
+}
+
+/** `can` with the refusal: 401 for nobody, 403 forbidden (not this role), 403 out of scope (the role, but elsewhere). */
+export function decide(user: Subject | null, action: Action, target: Target = {}): Decision {
+  const row: PolicyRow = POLICY[action];
+  if (row.public) return { ok: true };
+  if (!user) return { ok: false, code: 'AUTH_REQUIRED', reason: ERRORS.AUTH_REQUIRED.message };
+  const held = user.roles.filter((g) => row.grants[g.role] !== undefined);
+  if (held.some((g) => covers(g, row.grants[g.role]!, target))) return { ok: true };
+  if (held.length === 0) return { ok: false, code: 'AUTH_FORBIDDEN', reason: `没有权限${row.label}` };
+  const reason = row.outOfScope?.replace('{unit}', target.unitName ?? '该单位') ?? ERRORS.AUTH_OUT_OF_SCOPE.message;
+  return { ok: false, code: 'AUTH_OUT_OF_SCOPE', reason };
+}
+
+/** The units of `grants` from which the user may take `action` on everything below, or null for everywhere. */
+export function scopeRoots(user: Subject, action: Action): number[] | null {
+  const row: PolicyRow = POLICY[action];
+  const held = user.roles.filter((g) => row.grants[g.role] !== undefined);
+  if (held.some((g) => row.grants[g.role] === 'all' || g.orgUnitId === null)) return null;
+  return [...new Set(held.map((g) => g.orgUnitId!))];
+}
+
+/** Whether the user holds `role` for this very seat (their own department at that unit), admin not counted. */
+export function holdsSeat(user: Subject, roles: readonly Role[], orgUnitId: number, departmentId: number): boolean {
+  return user.roles.some((g) => roles.includes(g.role) && g.orgUnitId === orgUnitId && g.departmentId === departmentId);
+}
+
+/** The scope in which `role` holds `action`, or undefined when it does not. */
+export function grantScope(action: Action, role: Role): Scope | undefined {
+  const row: PolicyRow = POLICY[action];
+  return row.grants[role];
+}
