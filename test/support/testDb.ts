@@ -3,10 +3,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { migrateToLatest, openDatabase, type Db } from '../../src/server/db/connection';
+import { migrateToLatest, openDatabase, type DatabaseTarget, type Db } from '../../src/server/db/connection';
 
 export interface TestDb extends Db {
+  /** Where the database is, for tools that open it themselves (backup, the CLI). */
+  target: DatabaseTarget;
   /** Closes the connection and deletes the database. */
+  dispose(): Promise<void>;
+}
+
+/** A database location of the dialect under test with nothing in it, not even migrations. */
+export interface EmptyTarget {
+  target: DatabaseTarget;
+  /** Deletes the database. */
   dispose(): Promise<void>;
 }
 
@@ -20,27 +29,26 @@ export function testDialect(): Db['dialect'] {
 
 /** A fresh, fully migrated database of the dialect under test; call `dispose()` when done. */
 export async function createTestDb(): Promise<TestDb> {
+  return migrated(await createEmptyTarget());
+}
+
+/** An empty database of the dialect under test (SQLite: a path in a fresh directory). */
+export async function createEmptyTarget(): Promise<EmptyTarget> {
   const adminUrl = process.env.HALFSKY_TEST_PG_URL;
-  return adminUrl ? createPostgresDb(adminUrl) : createSqliteDb();
-}
-
-async function createSqliteDb(): Promise<TestDb> {
-  const dir = await mkdtemp(join(tmpdir(), 'halfsky-db-'));
-  const db = openDatabase({ dialect: 'sqlite', file: join(dir, 'test.db') });
-  return migrated(db, () => rm(dir, { recursive: true, force: true }));
-}
-
-async function createPostgresDb(adminUrl: string): Promise<TestDb> {
+  if (!adminUrl) {
+    const dir = await mkdtemp(join(tmpdir(), 'halfsky-db-'));
+    return { target: { dialect: 'sqlite', file: join(dir, 'test.db') }, dispose: () => rm(dir, { recursive: true, force: true }) };
+  }
   const name = `halfsky_t_${randomBytes(6).toString('hex')}`;
   await runAdminStatement(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = openDatabase({ dialect: 'postgres', url: url.toString() });
   // FORCE: a test that leaked a connection must not leave its database behind.
-  return migrated(db, () => runAdminStatement(adminUrl, `DROP DATABASE ${name} WITH (FORCE)`));
+  return { target: { dialect: 'postgres', url: url.toString() }, dispose: () => runAdminStatement(adminUrl, `DROP DATABASE ${name} WITH (FORCE)`) };
 }
 
-async function migrated(db: Db, removeDatabase: () => Promise<void>): Promise<TestDb> {
+async function migrated({ target, dispose: removeDatabase }: EmptyTarget): Promise<TestDb> {
+  const db = openDatabase(target);
   const dispose = async () => {
     try {
       await db.close();
@@ -54,7 +62,7 @@ async function migrated(db: Db, removeDatabase: () => Promise<void>): Promise<Te
     await dispose();
     throw error;
   }
-  return { ...db, dispose };
+  return { ...db, target, dispose };
 }
 
 async function runAdminStatement(adminUrl: string, statement: string): Promise<void> {
