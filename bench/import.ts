@@ -77,8 +77,8 @@ async function rawInsert(file: string, values: Dhis2DataValue[], inKeyOrder: boo
   const Sqlite = (await import('better-sqlite3')).default;
   const conn = new Sqlite(file);
   conn.pragma('journal_mode = WAL');
-  conn.pragma('synchronous = NORMAL');
-  // The same integrity rules as the app's connection: foreign keys are checked on both sides.
+  // The same durability and integrity rules as the app's connection, on both sides.
+  conn.pragma('synchronous = FULL');
   conn.pragma('foreign_keys = ON');
   const insert = conn.prepare(
     'INSERT INTO data_values (data_element_id, org_unit_id, period, option_id, value, comment, department_id, version, created_by, created_at, created_via, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',

@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, testDialect, type TestDb } from '../../../test/support/testDb';
 import { migrateToLatest } from './connection';
@@ -18,6 +18,12 @@ describe(`database connection (${testDialect()})`, () => {
   it('is fully migrated', async () => {
     expect(db.dialect).toBe(testDialect());
     expect(await migrateToLatest(db)).toEqual([]);
+  });
+
+  it.runIf(testDialect() === 'sqlite')('runs SQLite in WAL mode with synchronous=FULL, so a returned commit survives a power cut', async () => {
+    const { rows: mode } = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db.kysely);
+    const { rows: sync } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db.kysely);
+    expect([mode[0]?.journal_mode, sync[0]?.synchronous]).toEqual(['wal', 2]); // 2 = FULL
   });
 
   it('stores and reads back a row, Chinese text included', async () => {
