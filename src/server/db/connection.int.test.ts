@@ -1,7 +1,7 @@
 import { Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, testDialect, type TestDb } from '../../../test/support/testDb';
-import { migrateToLatest } from './connection';
+import { migrateToLatest, openDatabase } from './connection';
 import { migrationProvider } from './migrations';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -21,9 +21,15 @@ describe(`database connection (${testDialect()})`, () => {
   });
 
   it.runIf(testDialect() === 'sqlite')('runs SQLite in WAL mode with synchronous=FULL, so a returned commit survives a power cut', async () => {
-    const { rows: mode } = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db.kysely);
-    const { rows: sync } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db.kysely);
-    expect([mode[0]?.journal_mode, sync[0]?.synchronous]).toEqual(['wal', 2]); // 2 = FULL
+    // A connection as the server opens it (test databases themselves skip fsync).
+    const server = openDatabase(db.target);
+    try {
+      const { rows: mode } = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(server.kysely);
+      const { rows: sync } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(server.kysely);
+      expect([mode[0]?.journal_mode, sync[0]?.synchronous]).toEqual(['wal', 2]); // 2 = FULL
+    } finally {
+      await server.close();
+    }
   });
 
   it('stores and reads back a row, Chinese text included', async () => {
