@@ -9,6 +9,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPgCluster } from './pg-cluster.mjs';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -98,6 +99,15 @@ async function vitest(name, reportName, args, env) {
 }
 
 async function main() {
+  header('System packages (chromium, fonts-noto-cjk, postgresql, libreoffice-writer-nogui, poppler-utils)');
+  const start = performance.now();
+  const missing = ensureSystemPackages();
+  if (missing.length) {
+    results.push({ name: 'system packages', passed: 0, failed: 1, skipped: 0, seconds: since(start), note: `missing ${missing.join(', ')}` });
+  } else {
+    console.log('All present.');
+  }
+
   header('a. Typecheck (tsc --noEmit) and lint (eslint --max-warnings 0)');
   await check('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
   await check('lint', bin('eslint'), ['.', '--max-warnings', '0']);

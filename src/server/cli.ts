@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePlanText, PlanTextError } from '../shared/plan-text';
 import { assessCommand } from './assessCommand';
+import { BackupError, backupDatabase, backupFilesDir, restoreDatabase } from './db/backup';
 import { migrateToLatest, openDatabase, parseDatabaseUrl } from './db/connection';
 import { AppError } from './errors';
 import { COMMAND_LINE } from './modules/auth/service';
@@ -19,7 +20,10 @@ const USAGE = `用法：halfsky <命令>
   plan import <文件> [--dry-run] [--json] [--org <单位代码>]
                                           导入规划文本（.txt UTF-8/GB18030 或 .docx）
   assess --json < cases.json              对进度测算用例（JSON 数组）逐条评估
-环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD`;
+  backup <文件>                           备份数据库（服务运行中也可执行）及附件目录（存到“<文件>.files”）
+  restore <文件>                          把备份恢复到空数据库（目标数据库不空则拒绝）
+环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD、
+  HALFSKY_FILES_DIR（附件目录，默认 data/files）`;
 
 /** Exit codes: 0 success, 1 unexpected failure, 2 bad input (message on stderr, nothing written). */
 class UsageError extends Error {}
@@ -55,6 +59,28 @@ async function planImport(args: string[]): Promise<void> {
   } finally {
     await db.close();
   }
+}
+
+/** The one file argument of `backup` / `restore`. */
+function fileArgument(command: string, args: string[]): string {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) throw new UsageError(`请给出一个备份文件：halfsky ${command} <文件>`);
+  return positionals[0]!;
+}
+
+async function backupCommand(args: string[]): Promise<void> {
+  const file = fileArgument('backup', args);
+  const result = await backupDatabase(parseDatabaseUrl(process.env.HALFSKY_DATABASE_URL), file);
+  const files = result.files === null ? '' : `，附件 ${result.files} 个（${backupFilesDir(file)}）`;
+  console.log(`已备份（${result.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}）：${file}，${result.bytes.toLocaleString('en')} 字节${files}`);
+}
+
+async function restoreCommand(args: string[]): Promise<void> {
+  const file = fileArgument('restore', args);
+  const target = parseDatabaseUrl(process.env.HALFSKY_DATABASE_URL);
+  const result = await restoreDatabase(target, file);
+  const files = result.files === null ? '' : `，附件 ${result.files} 个`;
+  console.log(`已恢复：${file} → ${target.dialect === 'sqlite' ? target.file : 'PostgreSQL'}${files}`);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -93,6 +119,10 @@ async function main(argv: string[]): Promise<void> {
       return planImport(rest.slice(1));
     case 'assess':
       return assessCommand(rest);
+    case 'backup':
+      return backupCommand(rest);
+    case 'restore':
+      return restoreCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -105,7 +135,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof UsageError || e instanceof PlanTextError || e instanceof AppError) {
+  if (e instanceof UsageError || e instanceof PlanTextError || e instanceof AppError || e instanceof BackupError) {
     process.stderr.write(`错误：${e.message}\n`);
     process.exit(2);
   }

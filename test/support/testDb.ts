@@ -3,13 +3,22 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { migrateToLatest, openDatabase, type Db } from '../../src/server/db/connection';
+import { migrateToLatest, openDatabase, type DatabaseTarget, type Db } from '../../src/server/db/connection';
 
 export interface TestDb extends Db {
+  /** Where the database is, for tools that open it themselves (backup, the CLI). */
+  target: DatabaseTarget;
   /** Closes the connection and deletes the database. */
   dispose(): Promise<void>;
   /** Another handle on the same database, with connections of its own (close it before `dispose`). */
   openAnother(): Db;
+}
+
+/** A database location of the dialect under test with nothing in it, not even migrations. */
+export interface EmptyTarget {
+  target: DatabaseTarget;
+  /** Deletes the database. */
+  dispose(): Promise<void>;
 }
 
 /**
@@ -22,27 +31,27 @@ export function testDialect(): Db['dialect'] {
 
 /** A fresh, fully migrated database of the dialect under test; call `dispose()` when done. */
 export async function createTestDb(): Promise<TestDb> {
+  return migrated(await createEmptyTarget());
+}
+
+/** An empty database of the dialect under test (SQLite: a path in a fresh directory). */
+export async function createEmptyTarget(): Promise<EmptyTarget> {
   const adminUrl = process.env.HALFSKY_TEST_PG_URL;
-  return adminUrl ? createPostgresDb(adminUrl) : createSqliteDb();
-}
-
-async function createSqliteDb(): Promise<TestDb> {
-  const dir = await mkdtemp(join(tmpdir(), 'halfsky-db-'));
-  const target = { dialect: 'sqlite', file: join(dir, 'test.db') } as const;
-  return migrated(openDatabase(target), () => openDatabase(target), () => rm(dir, { recursive: true, force: true }));
-}
-
-async function createPostgresDb(adminUrl: string): Promise<TestDb> {
+  if (!adminUrl) {
+    const dir = await mkdtemp(join(tmpdir(), 'halfsky-db-'));
+    return { target: { dialect: 'sqlite', file: join(dir, 'test.db') }, dispose: () => rm(dir, { recursive: true, force: true }) };
+  }
   const name = `halfsky_t_${randomBytes(6).toString('hex')}`;
   await runAdminStatement(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const target = { dialect: 'postgres', url: url.toString() } as const;
   // FORCE: a test that leaked a connection must not leave its database behind.
-  return migrated(openDatabase(target), () => openDatabase(target), () => runAdminStatement(adminUrl, `DROP DATABASE ${name} WITH (FORCE)`));
+  return { target: { dialect: 'postgres', url: url.toString() }, dispose: () => runAdminStatement(adminUrl, `DROP DATABASE ${name} WITH (FORCE)`) };
 }
 
-async function migrated(db: Db, openAnother: () => Db, removeDatabase: () => Promise<void>): Promise<TestDb> {
+async function migrated({ target, dispose: removeDatabase }: EmptyTarget): Promise<TestDb> {
+  // Throwaway: no fsync per commit (the server's synchronous=FULL is checked in connection.int.test.ts).
+  const db = openDatabase(target, { durable: false });
   const dispose = async () => {
     try {
       await db.close();
@@ -56,7 +65,7 @@ async function migrated(db: Db, openAnother: () => Db, removeDatabase: () => Pro
     await dispose();
     throw error;
   }
-  return { ...db, dispose, openAnother };
+  return { ...db, target, dispose, openAnother: () => openDatabase(target, { durable: false }) };
 }
 
 async function runAdminStatement(adminUrl: string, statement: string): Promise<void> {

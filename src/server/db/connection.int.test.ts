@@ -1,7 +1,7 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, testDialect, type TestDb } from '../../../test/support/testDb';
-import { migrateToLatest } from './connection';
+import { migrateToLatest, openDatabase } from './connection';
 import { migrationProvider } from './migrations';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -18,6 +18,18 @@ describe(`database connection (${testDialect()})`, () => {
   it('is fully migrated', async () => {
     expect(db.dialect).toBe(testDialect());
     expect(await migrateToLatest(db)).toEqual([]);
+  });
+
+  it.runIf(testDialect() === 'sqlite')('runs SQLite in WAL mode with synchronous=FULL, so a returned commit survives a power cut', async () => {
+    // A connection as the server opens it (test databases themselves skip fsync).
+    const server = openDatabase(db.target);
+    try {
+      const { rows: mode } = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(server.kysely);
+      const { rows: sync } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(server.kysely);
+      expect([mode[0]?.journal_mode, sync[0]?.synchronous]).toEqual(['wal', 2]); // 2 = FULL
+    } finally {
+      await server.close();
+    }
   });
 
   it('stores and reads back a row, Chinese text included', async () => {

@@ -45,7 +45,15 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
-export function openDatabase(target: DatabaseTarget): Db {
+export interface OpenOptions {
+  /**
+   * false: SQLite skips fsync (synchronous=OFF), for throwaway test databases only, like the test
+   * PostgreSQL cluster's fsync=off; a crash of the machine may corrupt such a file.
+   */
+  durable?: boolean;
+}
+
+export function openDatabase(target: DatabaseTarget, { durable = true }: OpenOptions = {}): Db {
   if (target.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, types: pgTypes, max: 10 });
     // An idle connection the server drops (restart, admin command) must not crash the process;
@@ -64,7 +72,9 @@ export function openDatabase(target: DatabaseTarget): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: every commit is on disk when it returns (NORMAL could lose the last commits on power
+  // loss). In WAL mode that is one fsync of the -wal per transaction; see README for its cost.
+  sqlite.pragma(durable ? 'synchronous = FULL' : 'synchronous = OFF');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
