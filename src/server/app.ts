@@ -17,6 +17,8 @@ import { z } from 'zod';
 import type { Db } from './db/connection';
 import { AppError } from './errors';
 import { installAuth } from './modules/auth/plugin';
+import { DEFAULT_SECURITY, fastifyTrustProxy, type SecurityConfig } from './modules/auth/securityConfig';
+import { installSecurityHeaders } from './modules/auth/securityHeaders';
 import { authRoutes } from './modules/auth/routes';
 import { orgsRoutes } from './modules/orgs/routes';
 import { indicatorsRoutes } from './modules/indicators/routes';
@@ -38,20 +40,25 @@ export interface AppOptions {
   /** Directory of the built web app; the API alone is served when it is absent. */
   webRoot?: string;
   logger?: boolean;
+  /** Proxy trust and HTTPS cookies; off by default (see securityConfigFromEnv). */
+  security?: SecurityConfig;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const security = options.security ?? DEFAULT_SECURITY;
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(security.trustProxy),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   app.decorate('services', buildServices(options.db));
+  app.decorate('security', security);
   app.addHook('onClose', async () => options.db.close());
 
+  await installSecurityHeaders(app, security);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(fastifyRateLimit, { global: false });
@@ -62,7 +69,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // No validator badge: it would load an image from validator.swagger.io, which the CSP refuses.
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {

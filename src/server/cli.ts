@@ -5,6 +5,7 @@ import { parsePlanText, PlanTextError } from '../shared/plan-text';
 import { assessCommand } from './assessCommand';
 import { migrateToLatest, openDatabase, parseDatabaseUrl } from './db/connection';
 import { AppError } from './errors';
+import { SecurityConfigError } from './modules/auth/securityConfig';
 import { COMMAND_LINE } from './modules/auth/service';
 import { documentText } from './modules/plans/documentText';
 import { planImportSummary } from './modules/plans/importReport';
@@ -19,7 +20,8 @@ const USAGE = `用法：halfsky <命令>
   plan import <文件> [--dry-run] [--json] [--org <单位代码>]
                                           导入规划文本（.txt UTF-8/GB18030 或 .docx）
   assess --json < cases.json              对进度测算用例（JSON 数组）逐条评估
-环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD`;
+环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD、
+  HALFSKY_TRUST_PROXY、HALFSKY_COOKIE_SECURE、HALFSKY_PUBLIC_URL（见 README）`;
 
 /** Exit codes: 0 success, 1 unexpected failure, 2 bad input (message on stderr, nothing written). */
 class UsageError extends Error {}
@@ -105,7 +107,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof UsageError || e instanceof PlanTextError || e instanceof AppError) {
+  if (e instanceof UsageError || e instanceof PlanTextError || e instanceof AppError || e instanceof SecurityConfigError) {
     process.stderr.write(`错误：${e.message}\n`);
     process.exit(2);
   }

@@ -24,6 +24,7 @@ const catalogue = {
   VALUE_CONFLICT: { status: 409, message: '数据已被他人修改，请核对后再保存' },
   VALUES_REJECTED: { status: 400, message: '数据未能保存' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
+  AUTH_LOCKED: { status: 429, message: '该账号连续登录失败次数过多，已暂时锁定，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app';
+import { buildApp, type AppOptions } from '../../src/server/app';
 import { hashPassword } from '../../src/server/modules/auth/password';
 import { authRepository } from '../../src/server/modules/auth/repository';
 import { orgsRepository } from '../../src/server/modules/orgs/repository';
@@ -13,9 +13,9 @@ export interface TestApp {
 }
 
 /** The real app over a fresh database of the dialect under test. */
-export async function buildTestApp(): Promise<TestApp> {
+export async function buildTestApp(options: Omit<AppOptions, 'db'> = {}): Promise<TestApp> {
   const db = await createTestDb();
-  const app = await buildApp({ db });
+  const app = await buildApp({ ...options, db });
   return {
     app,
     db,

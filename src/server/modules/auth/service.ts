@@ -4,6 +4,7 @@ import type { PasswordChangeInput, Role } from '../../../shared/api/auth';
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
 import { requireAuth } from './access';
+import { AccountLockedError, lockedUntil, windowStartAfter } from './loginLimit';
 import { hashPassword, randomPassword, verifyPassword } from './password';
 import { authRepository } from './repository';
 
@@ -52,13 +53,25 @@ export function authService(db: Kysely<Database>) {
     }));
   }
 
+  /** The active user with this name and password, within the per-account limit of attempts; a wrong name or password gives one message. */
+  async function checkPassword(username: string, password: string, now: Date) {
+    const attempts = await repo.countLoginAttempt(username, now.toISOString(), windowStartAfter(now));
+    const until = lockedUntil(attempts, now);
+    if (until) throw new AccountLockedError(until, now);
+    const user = await repo.findUserByUsername(username);
+    // Verify against a dummy hash when the user is unknown so timing does not reveal names.
+    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !ok || user.disabled) throw appError('AUTH_INVALID_CREDENTIALS');
+    await repo.clearLoginAttempts(username);
+    return user;
+  }
+
   return {
-    /** Returns the new session's cookie token and its context; a wrong name or password gives one message. */
+    checkPassword,
+
+    /** Returns the new session's cookie token and its context. */
     async login(username: string, password: string, now = new Date()) {
-      const user = await repo.findUserByUsername(username);
-      // Verify against a dummy hash when the user is unknown so timing does not reveal names.
-      const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !ok || user.disabled) throw appError('AUTH_INVALID_CREDENTIALS');
+      const user = await checkPassword(username, password, now);
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
