@@ -30,6 +30,7 @@ import { reportingXlsxRoutes } from './modules/reporting/xlsxRoutes';
 import { buildServices } from './services';
 import { analyticsRoutes } from './modules/analytics/routes';
 import { publishingRoutes } from './modules/publishing/routes';
+import { apiTokenRoutes } from './modules/auth/tokenRoutes';
 
 z.config(z.locales.zhCN());
 
@@ -65,7 +66,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: '半边天 halfsky API', description: '妇女儿童发展规划监测评估平台接口', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'halfsky_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'halfsky_session' },
+          apiToken: { type: 'http', scheme: 'bearer', description: 'API 令牌：Authorization: Bearer hsk_…（或 DHIS2 的 ApiToken hsk_…）' },
+          basic: { type: 'http', scheme: 'basic' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }, { basic: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -112,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(dataValueSetsRoutes);
       await api.register(analyticsRoutes);
       await api.register(publishingRoutes);
+      await api.register(apiTokenRoutes);
     },
     { prefix: '/api' },
   );

@@ -25,6 +25,12 @@ const catalogue = {
   VALUES_REJECTED: { status: 400, message: '数据未能保存' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
   AUTH_LOCKED: { status: 429, message: '该账号连续登录失败次数过多，已暂时锁定，请稍后再试' },
+  AUTH_HEADER_INVALID: { status: 401, message: '无法识别的 Authorization 请求头：应为 ApiToken、Bearer 或 Basic' },
+  API_TOKEN_INVALID: { status: 401, message: '访问令牌无效' },
+  API_TOKEN_REVOKED: { status: 401, message: '访问令牌已被撤销' },
+  API_TOKEN_EXPIRED: { status: 401, message: '访问令牌已过期，请创建新令牌' },
+  API_TOKEN_NEEDS_PASSWORD: { status: 403, message: '创建访问令牌需要用密码登录，不能用令牌创建令牌' },
+  API_TOKEN_LIMIT: { status: 400, message: '有效的访问令牌已达上限，请先撤销不再使用的令牌' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof catalogue;
