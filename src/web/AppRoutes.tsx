@@ -26,6 +26,7 @@ const PortalLayout = lazy(() => import('./modules/portal/PortalLayout'));
 const PortalHomePage = lazy(() => import('./modules/portal/PortalHomePage'));
 const PortalIndicatorPage = lazy(() => import('./modules/portal/PortalIndicatorPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
+const ApiTokensPage = lazy(() => import('./modules/auth/tokens/ApiTokensPage'));
 
 export function AppRoutes() {
   return (
@@ -61,6 +62,7 @@ export function AppRoutes() {
           <Route path="analytics/indicators/:id" element={<IndicatorAnalyticsPage />} />
           <Route path="analytics/scorecard" element={<ScorecardPage />} />
           <Route path="analytics/warnings" element={<WarningsPage />} />
+          <Route path="account/tokens" element={<ApiTokensPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
