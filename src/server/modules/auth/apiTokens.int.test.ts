@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authHeaders, buildOrgUnit, buildTestApp, buildUser, login, type Session, type TestApp } from '../../../../test/support/appHarness';
 import { testDialect } from '../../../../test/support/testDb';
-import type { ApiTokenCreated, ApiTokenDto } from '../../../shared/api/apiTokens';
+import { TOKEN_MAX_ACTIVE, type ApiTokenCreated, type ApiTokenDto } from '../../../shared/api/apiTokens';
 import { ACCOUNT_MAX_FAILURES } from './loginLimit';
 import { BASIC_FAILURES_PER_MINUTE } from './plugin';
 
@@ -105,6 +105,20 @@ describe(`API tokens and HTTP Basic (${testDialect()})`, () => {
     }
   });
 
+  it('keeps at most the documented number of valid tokens per person', async () => {
+    await t.db.kysely
+      .insertInto('api_tokens')
+      .values(Array.from({ length: TOKEN_MAX_ACTIVE }, (_, i) => ({ user_id: office.id, name: `令牌${i}`, token_hash: `hash${i}`, prefix: 'hsk_test', expires_at: '2099-01-01T00:00:00.000Z' })))
+      .execute();
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: authHeaders(session), payload: { name: '再来一个', expiresInDays: 30 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'API_TOKEN_LIMIT', message: `有效的访问令牌最多 ${TOKEN_MAX_ACTIVE} 个，请先撤销不再使用的令牌` });
+    // Revoking one makes room.
+    const first = await t.db.kysely.selectFrom('api_tokens').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await t.app.inject({ method: 'DELETE', url: `/api/auth/tokens/${first.id}`, headers: authHeaders(session) });
+    await create(session);
+  });
+
   it('does not let a token create tokens', async () => {
     const { token } = await create(session);
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: { authorization: `Bearer ${token}` }, payload: { name: '再来一个', expiresInDays: 365 } });
@@ -139,6 +153,9 @@ describe(`API tokens and HTTP Basic (${testDialect()})`, () => {
     expect(wrong.json()).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
     expect(wrong.headers['www-authenticate']).toBeUndefined();
     expect((await me('Basic bm9jb2xvbg==')).json().code).toBe('AUTH_HEADER_INVALID');
+    // A name longer than any account's is refused without being stored.
+    expect((await me(basic('x'.repeat(100_000), 'pw'))).json().code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect(await t.db.kysely.selectFrom('login_failures').select('username').execute()).toEqual([{ username: 'xg_office' }]);
   });
 
   it('limits wrong HTTP Basic passwords like the login form, and shares the account lock', async () => {

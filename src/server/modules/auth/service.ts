@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { PasswordChangeInput, Role } from '../../../shared/api/auth';
+import { LOGIN_USERNAME_MAX, type PasswordChangeInput, type Role } from '../../../shared/api/auth';
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
 import { requireAuth } from './access';
@@ -58,6 +58,8 @@ export function authService(db: Kysely<Database>) {
 
   /** The active user with this name and password, within the per-account limit of attempts; a wrong name or password gives one message. */
   async function checkPassword(username: string, password: string, now: Date) {
+    // No such account can exist; not counted, so made-up names of any length are never stored.
+    if (username.length > LOGIN_USERNAME_MAX) throw appError('AUTH_INVALID_CREDENTIALS');
     const attempts = await repo.countLoginAttempt(username, now.toISOString(), windowStartAfter(now));
     const until = lockedUntil(attempts, now);
     if (until) throw new AccountLockedError(until, now);
