@@ -19,6 +19,8 @@ import type { Db } from './db/connection';
 import { AppError, ERRORS_FOR_CLIENT_MISTAKES, type ErrorCode } from './errors';
 import { ERRORS } from '../shared/errors';
 import { installAuth } from './modules/auth/plugin';
+import { DEFAULT_SECURITY, fastifyTrustProxy, type SecurityConfig } from './modules/auth/securityConfig';
+import { installSecurityHeaders } from './modules/auth/securityHeaders';
 import { authRoutes } from './modules/auth/routes';
 import { orgsRoutes } from './modules/orgs/routes';
 import { indicatorsRoutes } from './modules/indicators/routes';
@@ -30,6 +32,7 @@ import { reportingXlsxRoutes } from './modules/reporting/xlsxRoutes';
 import { buildServices } from './services';
 import { analyticsRoutes } from './modules/analytics/routes';
 import { publishingRoutes } from './modules/publishing/routes';
+import { apiTokenRoutes } from './modules/auth/tokenRoutes';
 
 z.config(z.locales.zhCN());
 
@@ -43,6 +46,8 @@ export interface AppOptions {
   webRoot?: string;
   /** JSON lines (pino) on stdout, or into `stream`; none when absent (tests). */
   logger?: boolean | { stream: { write(line: string): void } };
+  /** Proxy trust and HTTPS cookies; off by default (see securityConfigFromEnv). */
+  security?: SecurityConfig;
 }
 
 /** A short id for each request, in the log and in every answer's `x-request-id` header; a 500 also carries it in its body. */
@@ -57,31 +62,42 @@ function sendError(reply: FastifyReply, code: ErrorCode, message: string = ERROR
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const security = options.security ?? DEFAULT_SECURITY;
   const app = Fastify({
     logger: options.logger ? { level: 'info', ...(typeof options.logger === 'object' && { stream: options.logger.stream }) } : false,
     genReqId: newRequestId,
     // Our own ids only: a client's header is not trusted into the log.
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(security.trustProxy),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   app.decorate('services', buildServices(options.db));
+  app.decorate('security', security);
   app.addHook('onClose', async () => options.db.close());
 
+  await installSecurityHeaders(app, security);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: '半边天 halfsky API', description: '妇女儿童发展规划监测评估平台接口', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'halfsky_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'halfsky_session' },
+          apiToken: { type: 'http', scheme: 'bearer', description: 'API 令牌：Authorization: Bearer hsk_…（或 DHIS2 的 ApiToken hsk_…）' },
+          basic: { type: 'http', scheme: 'basic' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }, { basic: [] }],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // No validator badge: it would load an image from validator.swagger.io, which the CSP refuses.
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -123,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(dataValueSetsRoutes);
       await api.register(analyticsRoutes);
       await api.register(publishingRoutes);
+      await api.register(apiTokenRoutes);
     },
     { prefix: '/api' },
   );

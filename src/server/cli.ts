@@ -6,6 +6,7 @@ import { assessCommand } from './assessCommand';
 import { BackupError, backupDatabase, backupFilesDir, restoreDatabase } from './db/backup';
 import { migrateToLatest, openDatabase, parseDatabaseUrl } from './db/connection';
 import { AppError } from './errors';
+import { SecurityConfigError } from './modules/auth/securityConfig';
 import { COMMAND_LINE } from './modules/auth/service';
 import { documentText } from './modules/plans/documentText';
 import { planImportSummary } from './modules/plans/importReport';
@@ -23,7 +24,7 @@ const USAGE = `用法：halfsky <命令>
   backup <文件>                           备份数据库（服务运行中也可执行）及附件目录（存到“<文件>.files”）
   restore <文件>                          把备份恢复到空数据库（目标数据库不空则拒绝）
 环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD、
-  HALFSKY_FILES_DIR（附件目录，默认 data/files）`;
+  HALFSKY_FILES_DIR（附件目录，默认 data/files）、HALFSKY_TRUST_PROXY、HALFSKY_COOKIE_SECURE、HALFSKY_PUBLIC_URL（见 README）`;
 
 /** Exit codes: 0 success, 1 unexpected failure, 2 bad input (message on stderr, nothing written). */
 class UsageError extends Error {}
@@ -135,7 +136,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof UsageError || e instanceof PlanTextError || e instanceof AppError || e instanceof BackupError) {
+  if (e instanceof UsageError || e instanceof PlanTextError || e instanceof AppError || e instanceof BackupError || e instanceof SecurityConfigError) {
     process.stderr.write(`错误：${e.message}\n`);
     process.exit(2);
   }

@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { migrateToLatest, openDatabase, parseDatabaseUrl, type Db } from './db/connection';
 import { DEMO_LABEL, hasOrgUnits, seedDemo } from './demo/seedDemo';
 import { randomPassword } from './modules/auth/password';
+import { securityConfigFromEnv } from './modules/auth/securityConfig';
 import { authService } from './modules/auth/service';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -48,9 +49,11 @@ export async function prepareDatabase(
 
 export async function serve(options: ServeOptions): Promise<FastifyInstance> {
   const log = options.log ?? ((line: string) => console.log(line));
+  // Read before the database is opened, so a mistyped setting stops the start with its message.
+  const security = securityConfigFromEnv(process.env);
   const { db } = await prepareDatabase(options.databaseUrl, options.adminPassword, log);
   // Requests and server errors as JSON lines on stdout, each with its request id.
-  const app = await buildApp({ db, webRoot: WEB_ROOT, logger: true });
+  const app = await buildApp({ db, webRoot: WEB_ROOT, logger: true, security });
   await app.listen({ port: options.port, host: options.host });
   log(`半边天 halfsky 已启动：http://${options.host}:${options.port}  （${db.describe}）`);
   return app;

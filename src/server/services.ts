@@ -8,6 +8,7 @@ import { usersService } from './modules/users/service';
 import { reportingService } from './modules/reporting/service';
 import { analyticsService } from './modules/analytics/service';
 import { publishingService } from './modules/publishing/service';
+import { apiTokensService } from './modules/auth/tokens';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db) {
@@ -25,6 +26,7 @@ export function buildServices(db: Db) {
     reporting: reportingService(db.kysely),
     analytics,
     publishing: publishingService(db.kysely, analytics),
+    apiTokens: apiTokensService(db.kysely),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

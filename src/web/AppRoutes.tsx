@@ -29,6 +29,7 @@ const PortalLayout = lazy(() => import('./modules/portal/PortalLayout'));
 const PortalHomePage = lazy(() => import('./modules/portal/PortalHomePage'));
 const PortalIndicatorPage = lazy(() => import('./modules/portal/PortalIndicatorPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
+const ApiTokensPage = lazy(() => import('./modules/auth/tokens/ApiTokensPage'));
 
 export function AppRoutes() {
   return (
@@ -70,6 +71,7 @@ export function AppRoutes() {
             <Route path="analytics/scorecard" element={<ScorecardPage />} />
             <Route path="analytics/warnings" element={<WarningsPage />} />
           </Route>
+          <Route path="account/tokens" element={<ApiTokensPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app';
+import { buildApp, type AppOptions } from '../../src/server/app';
 import { hashPassword } from '../../src/server/modules/auth/password';
 import { authRepository } from '../../src/server/modules/auth/repository';
 import { orgsRepository } from '../../src/server/modules/orgs/repository';
@@ -13,10 +13,10 @@ export interface TestApp {
 }
 
 /** The real app over a fresh database of the dialect under test. */
-export async function buildTestApp(): Promise<TestApp> {
+export async function buildTestApp(options: Omit<AppOptions, 'db'> = {}): Promise<TestApp> {
   const db = await createTestDb();
   // Quiet unless asked: HALFSKY_TEST_LOG=1 prints the server's log.
-  const app = await buildApp({ db, logger: process.env.HALFSKY_TEST_LOG === '1' });
+  const app = await buildApp({ logger: process.env.HALFSKY_TEST_LOG === '1', ...options, db });
   return {
     app,
     db,

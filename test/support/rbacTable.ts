@@ -69,6 +69,22 @@ export function rbacTable(w: RbacWorld, db: TestDb): Record<(typeof GROUPS)[numb
     { route: 'GET /api/auth/me', own: url('/api/auth/me'), expect: SIGNED_IN },
     // A wrong old password: refused as 400 after the sign-in check, and nobody's password changes.
     { route: 'POST /api/auth/password', own: { url: '/api/auth/password', payload: { oldPassword: 'wrong-旧密码', newPassword: 'Another-密码-456' } }, expect: SIGNED_IN },
+    // API tokens: one's own; an administrator sees and revokes everyone's (here another user's).
+    { route: 'GET /api/auth/tokens', own: url('/api/auth/tokens'), expect: SIGNED_IN },
+    { route: 'GET /api/auth/tokens', name: 'everyone’s', own: url('/api/auth/tokens?all=true'), expect: ADMIN_ONLY },
+    { route: 'POST /api/auth/tokens', own: { url: '/api/auth/tokens', payload: { name: '同步脚本', expiresInDays: 30 } }, expect: SIGNED_IN },
+    {
+      route: 'DELETE /api/auth/tokens/:id',
+      own: async () => {
+        const token = await db.kysely
+          .insertInto('api_tokens')
+          .values({ user_id: w.loginUser.id, name: '他人的令牌', token_hash: unique('hash'), prefix: 'hsk_rbac', expires_at: '2099-01-01T00:00:00.000Z' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return url(`/api/auth/tokens/${token.id}`);
+      },
+      expect: ADMIN_ONLY,
+    },
   ];
 
   const orgs: Row[] = [

@@ -247,6 +247,26 @@ export interface WarningAcksTable {
   acknowledged_at: string;
 }
 
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  /** The token's first characters, to tell tokens apart in lists. */
+  prefix: string;
+  created_at: Timestamp;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
+export interface LoginFailuresTable {
+  username: string;
+  failures: number;
+  window_start: string;
+}
+
 export interface Database {
   meta: MetaTable;
   org_units: OrgUnitsTable;
@@ -272,6 +292,8 @@ export interface Database {
   submission_events: SubmissionEventsTable;
   notifications: NotificationsTable;
   warning_acks: WarningAcksTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;

@@ -3,8 +3,11 @@ import { ROLES } from '../roles';
 
 export { ROLE_LABELS, ROLES, type Role } from '../roles';
 
+/** Longer than any username can be (32); bounds what failed attempts store per name. */
+export const LOGIN_USERNAME_MAX = 64;
+
 export const LoginBody = z.object({
-  username: z.string().trim().min(1, '请输入用户名'),
+  username: z.string().trim().min(1, '请输入用户名').max(LOGIN_USERNAME_MAX, `用户名不能超过 ${LOGIN_USERNAME_MAX} 个字符`),
   password: z.string().min(1, '请输入密码'),
 });
 

@@ -1,4 +1,5 @@
 import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
@@ -70,10 +71,15 @@ function UserBox() {
   const accountMenu: MenuProps = {
     items: [
       { key: 'password', icon: <LockOutlined />, label: '修改密码' },
+      { key: 'tokens', icon: <ApiOutlined />, label: 'API 令牌' },
       { type: 'divider' },
       { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
     ],
-    onClick: ({ key }) => (key === 'logout' ? onLogout() : setChangingPassword(true)),
+    onClick: ({ key }) => {
+      if (key === 'logout') void onLogout();
+      else if (key === 'tokens') navigate('/account/tokens');
+      else setChangingPassword(true);
+    },
   };
 
   return (

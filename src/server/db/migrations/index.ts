@@ -5,6 +5,7 @@ import * as m0003 from './0003_analytics';
 import * as m0004 from './0004_values_by_unit';
 import * as m0005 from './0005_age_groups';
 import * as m0006 from './0006_seat_of_value';
+import * as m0009 from './0009_api_tokens';
 
 /** Migrations live in code, in order; names are permanent once released. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_values_by_unit': m0004,
   '0005_age_groups': m0005,
   '0006_seat_of_value': m0006,
+  '0009_api_tokens': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
 /** Users, role assignments and sessions. No access checks here: callers decide. */
@@ -95,6 +95,32 @@ export function authRepository(db: Kysely<Database>) {
 
     deleteExpiredSessions(now: string) {
       return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+    },
+
+    /**
+     * Counts one sign-in attempt in one statement, so that concurrent attempts (other processes too)
+     * each count: a window that started before `windowStartAfter` starts anew at `now`. Rows of
+     * other names whose window has ended go, which keeps the table to the current window.
+     */
+    async countLoginAttempt(username: string, now: string, windowStartAfter: string) {
+      await db.deleteFrom('login_failures').where('window_start', '<=', windowStartAfter).where('username', '!=', username).execute();
+      const ended = sql<boolean>`login_failures.window_start <= ${windowStartAfter}`;
+      return db
+        .insertInto('login_failures')
+        .values({ username, failures: 1, window_start: now })
+        .onConflict((oc) =>
+          oc.column('username').doUpdateSet({
+            failures: sql<number>`case when ${ended} then 1 else login_failures.failures + 1 end`,
+            window_start: sql<string>`case when ${ended} then ${now} else login_failures.window_start end`,
+          }),
+        )
+        .returning(['failures', 'window_start'])
+        .executeTakeFirstOrThrow();
+    },
+
+    /** A successful sign-in: its own attempt and the failures before it no longer count. */
+    clearLoginAttempts(username: string) {
+      return db.deleteFrom('login_failures').where('username', '=', username).execute();
     },
   };
 }

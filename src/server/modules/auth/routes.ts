@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LoginBody, PasswordChangeBody, SessionResponse } from '../../../shared/api/auth';
 import { ApiErrorSchema } from '../../../shared/api/common';
 import { requireAuth } from './access';
+import { withRetryAfter } from './loginLimit';
 import { SESSION_COOKIE, type AuthContext } from './service';
 
 const toSession = (c: AuthContext) => ({
@@ -35,12 +36,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { token, expires, context } = await app.services.auth.login(request.body.username, request.body.password);
+      const { token, expires, context } = await app.services.auth.login(request.body.username, request.body.password).catch(withRetryAfter(reply));
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',
         path: '/',
-        secure: request.protocol === 'https',
+        secure: app.security.cookieSecure || request.protocol === 'https',
         expires,
       });
       return toSession(context);

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { PasswordChangeInput, Role } from '../../../shared/api/auth';
+import { LOGIN_USERNAME_MAX, type PasswordChangeInput, type Role } from '../../../shared/api/auth';
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
 import { requireAuth } from './access';
+import { AccountLockedError, lockedUntil, windowStartAfter } from './loginLimit';
 import { hashPassword, randomPassword, verifyPassword } from './password';
 import { authRepository } from './repository';
 
@@ -25,6 +26,8 @@ export interface AuthContext {
   roles: RoleGrant[];
   csrfToken: string;
   tokenHash: string;
+  /** How the request proved who it is when not by a session cookie; CSRF tokens belong to cookie sessions only. */
+  via?: 'apiToken' | 'basic';
 }
 
 /** Who the `halfsky` command line acts as: the administrator of the database it was pointed at. */
@@ -37,28 +40,48 @@ export const COMMAND_LINE: AuthContext = {
   tokenHash: '',
 };
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** The user's role grants as every request sees them, read anew each time so changes apply at once. */
+export async function loadRoles(db: Kysely<Database>, userId: number): Promise<RoleGrant[]> {
+  const rows = await authRepository(db).rolesOf(userId);
+  return rows.map((r) => ({
+    role: r.role as Role,
+    orgUnitId: r.org_unit_id,
+    orgUnitName: r.org_unit_name ?? null,
+    departmentId: r.department_id,
+  }));
+}
 
 export function authService(db: Kysely<Database>) {
   const repo = authRepository(db);
 
-  async function loadRoles(userId: number): Promise<RoleGrant[]> {
-    const rows = await repo.rolesOf(userId);
-    return rows.map((r) => ({
-      role: r.role as Role,
-      orgUnitId: r.org_unit_id,
-      orgUnitName: r.org_unit_name ?? null,
-      departmentId: r.department_id,
-    }));
+  /** The active user with this name and password, within the per-account limit of attempts; a wrong name or password gives one message. */
+  async function checkPassword(username: string, password: string, now: Date) {
+    // No such account can exist; not counted, so made-up names of any length are never stored.
+    if (username.length > LOGIN_USERNAME_MAX) throw appError('AUTH_INVALID_CREDENTIALS');
+    const attempts = await repo.countLoginAttempt(username, now.toISOString(), windowStartAfter(now));
+    const until = lockedUntil(attempts, now);
+    if (until) throw new AccountLockedError(until, now);
+    const user = await repo.findUserByUsername(username);
+    // Verify against a dummy hash when the user is unknown so timing does not reveal names.
+    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !ok || user.disabled) throw appError('AUTH_INVALID_CREDENTIALS');
+    await repo.clearLoginAttempts(username);
+    return user;
   }
 
   return {
-    /** Returns the new session's cookie token and its context; a wrong name or password gives one message. */
+    checkPassword,
+
+    /** The context of a request that sent the user's password itself (HTTP Basic): no session, no CSRF token. */
+    async contextOf(user: { id: number; username: string; display_name: string }, via: 'basic'): Promise<AuthContext> {
+      return { userId: user.id, username: user.username, displayName: user.display_name, roles: await loadRoles(db, user.id), csrfToken: '', tokenHash: '', via };
+    },
+
+    /** Returns the new session's cookie token and its context. */
     async login(username: string, password: string, now = new Date()) {
-      const user = await repo.findUserByUsername(username);
-      // Verify against a dummy hash when the user is unknown so timing does not reveal names.
-      const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !ok || user.disabled) throw appError('AUTH_INVALID_CREDENTIALS');
+      const user = await checkPassword(username, password, now);
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
@@ -74,7 +97,7 @@ export function authService(db: Kysely<Database>) {
         userId: user.id,
         username: user.username,
         displayName: user.display_name,
-        roles: await loadRoles(user.id),
+        roles: await loadRoles(db, user.id),
         csrfToken,
         tokenHash: hashToken(token),
       };
@@ -89,7 +112,7 @@ export function authService(db: Kysely<Database>) {
         userId: row.user_id,
         username: row.username,
         displayName: row.display_name,
-        roles: await loadRoles(row.user_id),
+        roles: await loadRoles(db, row.user_id),
         csrfToken: row.csrf_token,
         tokenHash,
       };
