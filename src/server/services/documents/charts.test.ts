@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
+import { trendOption } from '../../../shared/charts/options';
 import { ChartSizeError, renderChartPng, renderChartSvg } from './charts';
 import { chartFontFiles } from './fonts';
 
@@ -42,6 +43,30 @@ describe('chart renderer', () => {
     const chart = renderChartPng(option, { width: 300, height: 150 });
     expect(Buffer.from(chart.png.subarray(0, 8)).toString('hex')).toBe('89504e470d0a1a0a');
     expect([chart.width, chart.height]).toEqual([600, 300]);
+  });
+
+  it('renders the trend option the web draws, target line included', () => {
+    const point = (year: number, value: number) => ({ year, value, numerator: null, denominator: null, source: 'reported' as const });
+    const svg = renderChartSvg(
+      trendOption({
+        indicator: {
+          id: 1, code: 'W01', name: '孕产妇系统管理率', unit: '%', direction: 'higher', definition: null, caliber: null, dataSource: null,
+          responsibleDept: null, formula: '', decimals: 1, published: true, area: null,
+        },
+        orgUnit: { id: 1, name: '大连市', level: 'city' },
+        scope: 'approved',
+        series: [{ option: 'total', optionName: '合计', points: [point(2020, 55), point(2024, 62)] }],
+        targets: [{
+          year: 2030, comparator: '>=', value: 70, baseYear: null,
+          assessment: { status: 'moderate', ratio: 0.8, projected: 66, targetValue: 70, baseline: { year: 2020, value: 55 }, latest: { year: 2024, value: 62 }, cagrObserved: 0.03, cagrRequired: 0.04, reason: '' },
+        }],
+        children: [],
+        milestone: 2030,
+      }),
+      { width: 640, height: 320 },
+    );
+    expect(svg).toContain('2030年目标');
+    expect(svg).toContain('2024年');
   });
 
   it.each([
