@@ -2,6 +2,7 @@ import { PROGRESS_STATUSES, type ProgressStatus } from '../../../../shared/analy
 import type { OverviewDto } from '../../../../shared/api/analytics';
 import type { AnalyticsIndicator } from '../catalogue';
 import type { AnalyticsContext } from '../context';
+import { achievementOf } from './achievement';
 
 export const zeroCounts = (): Record<ProgressStatus, number> => Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, 0])) as Record<ProgressStatus, number>;
 
@@ -31,7 +32,6 @@ export function buildOverview(
     }
     entry.indicators.push({ id: indicator.id, name: indicator.name, status: ctx.statusAt(indicator, unitId, milestone)! });
   }
-  const assessable = Object.values(statusCounts).reduce((s, n) => s + n, 0) - statusCounts.insufficient_data;
   return {
     orgUnit: { id: unit.id, name: unit.name, level: unit.level },
     scope: ctx.scope,
@@ -39,12 +39,12 @@ export function buildOverview(
     milestone,
     milestones: ctx.milestones(),
     statusCounts,
-    achievement: { achieved: statusCounts.achieved, assessable, rate: assessable ? statusCounts.achieved / assessable : null },
+    achievement: achievementOf(statusCounts),
     areas: [...areas.values()].sort((a, b) => a.planTitle.localeCompare(b.planTitle, 'zh') || a.no - b.no),
     ...extra,
   };
 }
 
-function areaOf(indicator: AnalyticsIndicator) {
+export function areaOf(indicator: AnalyticsIndicator) {
   return indicator.area ?? OTHER_AREA;
 }
