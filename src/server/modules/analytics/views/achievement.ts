@@ -3,13 +3,19 @@ import type { ProgressStatus } from '../../../../shared/analytics/progress';
 import type { AchievementDto, AchievementTallyDto } from '../../../../shared/api/analytics';
 import type { AnalyticsIndicator } from '../catalogue';
 import type { AnalyticsContext } from '../context';
-import { areaOf } from './overview';
 
 /*
  * 达标率 per plan, per area and per sub-unit at a milestone: achieved targets out of the targets with
  * data to judge, with the targets behind each count. Every status is the analytics context's own
  * assessment (ctx.measure), the one 监测概览 counts, so the figures agree by construction.
  */
+
+const OTHER_AREA = { planTitle: '', no: 99, title: '其他指标' };
+
+/** The plan area an indicator is counted under; indicators outside every plan go under 其他指标. */
+export function areaOf(indicator: AnalyticsIndicator) {
+  return indicator.area ?? OTHER_AREA;
+}
 
 /** 达标率 from status counts: achieved out of the assessable (insufficient data excluded). */
 export function achievementOf(counts: Record<ProgressStatus, number>): { achieved: number; assessable: number; rate: number | null } {

@@ -1,12 +1,9 @@
 import { PROGRESS_STATUSES, type ProgressStatus } from '../../../../shared/analytics/progress';
 import type { OverviewDto } from '../../../../shared/api/analytics';
-import type { AnalyticsIndicator } from '../catalogue';
 import type { AnalyticsContext } from '../context';
-import { achievementOf } from './achievement';
+import { achievementOf, areaOf } from './achievement';
 
 export const zeroCounts = (): Record<ProgressStatus, number> => Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, 0])) as Record<ProgressStatus, number>;
-
-const OTHER_AREA = { planTitle: '', no: 99, title: '其他指标' };
 
 /** Status of every target at the milestone, counted overall and per plan area, with 达标率. */
 export function buildOverview(
@@ -43,8 +40,4 @@ export function buildOverview(
     areas: [...areas.values()].sort((a, b) => a.planTitle.localeCompare(b.planTitle, 'zh') || a.no - b.no),
     ...extra,
   };
-}
-
-export function areaOf(indicator: AnalyticsIndicator) {
-  return indicator.area ?? OTHER_AREA;
 }
