@@ -25,6 +25,7 @@ const OverviewPage = lazy(() => import('./modules/analytics/overview/OverviewPag
 const IndicatorAnalyticsPage = lazy(() => import('./modules/analytics/indicator/IndicatorAnalyticsPage'));
 const ScorecardPage = lazy(() => import('./modules/analytics/scorecard/ScorecardPage'));
 const WarningsPage = lazy(() => import('./modules/analytics/warnings/WarningsPage'));
+const AchievementPage = lazy(() => import('./modules/analytics/achievement/AchievementPage'));
 const PortalLayout = lazy(() => import('./modules/portal/PortalLayout'));
 const PortalHomePage = lazy(() => import('./modules/portal/PortalHomePage'));
 const PortalIndicatorPage = lazy(() => import('./modules/portal/PortalIndicatorPage'));
@@ -70,6 +71,7 @@ export function AppRoutes() {
             <Route path="analytics/indicators/:id" element={<IndicatorAnalyticsPage />} />
             <Route path="analytics/scorecard" element={<ScorecardPage />} />
             <Route path="analytics/warnings" element={<WarningsPage />} />
+            <Route path="analytics/achievement" element={<AchievementPage />} />
           </Route>
           <Route path="account/tokens" element={<ApiTokensPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -226,7 +226,7 @@ export function rbacTable(w: RbacWorld, db: TestDb): Record<(typeof GROUPS)[numb
 
   const analytics: Row[] = [
     { route: 'POST /api/analytics/assess', own: { url: '/api/analytics/assess', payload: [] }, expect: SIGNED_IN },
-    ...['/overview', `/indicators/${w.mmr.id}`, `/indicators/${w.mmr.id}/table.xlsx`, '/scorecard', '/scorecard.xlsx', '/warnings'].map((tail): Row => ({
+    ...['/overview', `/indicators/${w.mmr.id}`, `/indicators/${w.mmr.id}/table.xlsx`, '/scorecard', '/scorecard.xlsx', '/warnings', '/achievement', '/achievement.xlsx'].map((tail): Row => ({
       route: `GET /api/analytics${tail.replace(/\d+/, ':id')}`, ...both((d) => url(`/api/analytics${tail}?orgUnitId=${d.unit.id}`)), expect: UNIT_READERS,
     })),
     { route: 'POST /api/analytics/warnings/acknowledge', ...both((d) => ({ url: '/api/analytics/warnings/acknowledge', payload: { key: d.warningKey, comment: '已催报' } })), expect: FOLLOW_UP },

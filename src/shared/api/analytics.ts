@@ -235,3 +235,36 @@ export const AssessCaseSchema = z
 export type AssessCase = z.infer<typeof AssessCaseSchema>;
 
 export const AssessCasesBody = z.array(AssessCaseSchema).max(10000, '一次最多评估 10000 个用例');
+
+/** One target behind a 达标率 count: the indicator, its target and the status it has. */
+const AchievementItem = z.object({ indicatorId: z.number(), code: z.string(), name: z.string(), target: z.string(), status: StatusSchema });
+
+/** 达标率 of a set of targets, with the lists behind each count. */
+export const AchievementTallySchema = z.object({
+  achieved: z.number(),
+  notAchieved: z.number(),
+  noData: z.number(),
+  /** achieved + notAchieved: the targets with data to judge. */
+  assessable: z.number(),
+  rate: z.number().nullable(),
+  lists: z.object({ met: z.array(AchievementItem), notMet: z.array(AchievementItem), noData: z.array(AchievementItem) }),
+});
+export type AchievementTallyDto = z.infer<typeof AchievementTallySchema>;
+
+export const AchievementSchema = z.object({
+  orgUnit: Ref.extend({ level: z.string() }),
+  scope: DataScopeSchema,
+  milestone: z.number().nullable(),
+  milestones: z.array(z.number()),
+  overall: AchievementTallySchema,
+  plans: z.array(
+    z.object({
+      planTitle: z.string(),
+      tally: AchievementTallySchema,
+      areas: z.array(z.object({ no: z.number(), title: z.string(), tally: AchievementTallySchema })),
+    }),
+  ),
+  /** The sub-units ranked by 达标率 (best first; competition ranking, no rate last and unranked). */
+  units: z.array(z.object({ orgUnit: Ref, rank: z.number().nullable(), tally: AchievementTallySchema })),
+});
+export type AchievementDto = z.infer<typeof AchievementSchema>;

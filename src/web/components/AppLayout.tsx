@@ -1,6 +1,6 @@
 import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiOutlined } from '@ant-design/icons';
-import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined } from '@ant-design/icons';
+import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -28,6 +28,7 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
       { key: '/analytics', icon: <DashboardOutlined />, label: <Link to="/analytics">监测概览</Link> },
       { key: '/analytics/scorecard', icon: <TableOutlined />, label: <Link to="/analytics/scorecard">评估记分卡</Link> },
       { key: '/analytics/warnings', icon: <AlertOutlined />, label: <Link to="/analytics/warnings">预警</Link> },
+      { key: '/analytics/achievement', icon: <TrophyOutlined />, label: <Link to="/analytics/achievement">达标率</Link> },
     ],
   },
   { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">组织机构</Link> },

@@ -165,3 +165,24 @@ export class WarningsPage {
     return this.list.getByRole('row').filter({ hasText: text });
   }
 }
+
+/** 达标率: the headline, the plan/area table, the ranking of sub-units and the drawer of targets behind a count. */
+export class AchievementPage {
+  constructor(readonly page: Page) {}
+
+  get headline() {
+    return this.page.getByLabel('总体达标率');
+  }
+
+  get areaTable() {
+    return this.page.getByRole('table', { name: '按规划和领域的达标率' });
+  }
+
+  get ranking() {
+    return this.page.getByRole('table', { name: '下级单位达标率排名' });
+  }
+
+  get list() {
+    return this.page.getByRole('dialog').getByRole('table', { name: '目标清单' });
+  }
+}

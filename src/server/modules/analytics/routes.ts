@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AcknowledgeBody, AnalyticsQuery, AssessCasesBody, AssessmentSchema, IndicatorAnalyticsSchema, OverviewSchema, ScorecardSchema, WarningListSchema, WarningsQuery,
+  AchievementSchema, AcknowledgeBody, AnalyticsQuery, AssessCasesBody, AssessmentSchema, IndicatorAnalyticsSchema, OverviewSchema, ScorecardSchema, WarningListSchema, WarningsQuery,
 } from '../../../shared/api/analytics';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import { sendDownload, XLSX_TYPE } from '../../http/download';
+import { achievementWorkbook } from './achievementXlsx';
 import { indicatorWorkbook, scorecardWorkbook } from './xlsx';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
@@ -68,6 +69,27 @@ export async function analyticsRoutes(app: FastifyInstance): Promise<void> {
       const card = await analytics.scorecard(req.auth, req.query);
       const body = await scorecardWorkbook(card);
       return sendDownload(reply, { type: XLSX_TYPE, fallbackName: 'scorecard.xlsx', fileName: `${card.orgUnit.name}-评估记分卡-${card.year ?? ''}.xlsx`, body });
+    },
+  );
+
+  api.get(
+    '/analytics/achievement',
+    {
+      schema: {
+        tags, summary: '达标率：按规划、领域、下级单位（排名），及已达标、未达标、无数据的目标清单', description: scopeNote,
+        querystring: AnalyticsQuery, response: { 200: AchievementSchema, ...errors },
+      },
+    },
+    (req) => analytics.achievement(req.auth, req.query),
+  );
+
+  api.get(
+    '/analytics/achievement.xlsx',
+    { schema: { tags, summary: '导出达标率（xlsx）', querystring: AnalyticsQuery, produces: [XLSX_TYPE] } },
+    async (req, reply) => {
+      const view = await analytics.achievement(req.auth, req.query);
+      const body = await achievementWorkbook(view);
+      return sendDownload(reply, { type: XLSX_TYPE, fallbackName: 'achievement.xlsx', fileName: `${view.orgUnit.name}-达标率-${view.milestone ?? ''}年目标.xlsx`, body });
     },
   );
 

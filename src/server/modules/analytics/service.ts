@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AssessCase, DataScope, IndicatorAnalyticsDto, OverviewDto, ScorecardDto, WarningDto } from '../../../shared/api/analytics';
+import type { AchievementDto, AssessCase, DataScope, IndicatorAnalyticsDto, OverviewDto, ScorecardDto, WarningDto } from '../../../shared/api/analytics';
 import { scopeRoots } from '../../../shared/policy';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
@@ -10,6 +10,7 @@ import { assessCases, type AssessedCase } from './assessCases';
 import { analyticsRepository } from './repository';
 import { AnalyticsContext } from './context';
 import { factBaseLoader } from './facts';
+import { buildAchievement } from './views/achievement';
 import { buildIndicatorView } from './views/indicatorView';
 import { buildOverview } from './views/overview';
 import { buildScorecard } from './views/scorecard';
@@ -111,6 +112,13 @@ export function analyticsService(db: Kysely<Database>, orgs: OrgsService) {
       const unitId = await readableUnit(auth, q.orgUnitId);
       const ctx = await context(q.scope);
       return buildScorecard(ctx, unitId, ctx.milestoneFor(unitId, q.milestone), q.year);
+    },
+
+    /** 达标率 per plan, area and sub-unit with the targets behind each count: the overview's assessment. */
+    async achievement(auth: AuthContext | null, q: AnalyticsQueryInput): Promise<AchievementDto> {
+      const unitId = await readableUnit(auth, q.orgUnitId);
+      const ctx = await context(q.scope);
+      return buildAchievement(ctx, unitId, ctx.milestoneFor(unitId, q.milestone));
     },
 
     async warnings(auth: AuthContext | null, q: AnalyticsQueryInput & { kind?: WarningDto['kind']; acknowledged?: 'yes' | 'no' }) {

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type {
-  DataScope, IndicatorAnalyticsDto, OverviewDto, PublicAreasDto, ScorecardDto, WarningCountsSchema, WarningDto, WarningListSchema, WARNING_KINDS,
+  AchievementDto, DataScope, IndicatorAnalyticsDto, OverviewDto, PublicAreasDto, ScorecardDto, WarningCountsSchema, WarningDto, WarningListSchema, WARNING_KINDS,
 } from '../../../shared/api/analytics';
 import { api } from '../../http/client';
 
-export type { DataScope, IndicatorAnalyticsDto, OverviewDto, PublicAreasDto, ScorecardDto, WarningDto };
+export type { AchievementDto, DataScope, IndicatorAnalyticsDto, OverviewDto, PublicAreasDto, ScorecardDto, WarningDto };
 export type WarningCountsDto = z.infer<typeof WarningCountsSchema>;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 export type WarningListDto = z.infer<typeof WarningListSchema>;
@@ -43,6 +43,8 @@ export const analyticsUrls = {
   scorecardXlsx: (p: AnalyticsParams) => `/api/analytics/scorecard.xlsx${scorecardQuery(p)}`,
   warnings: (p: AnalyticsParams, f: WarningFilters) =>
     `/api/analytics/warnings${queryString({ orgUnitId: p.orgUnitId, scope: p.scope, milestone: p.milestone, kind: f.kind, acknowledged: f.acknowledged })}`,
+  achievement: (p: AnalyticsParams) => `/api/analytics/achievement${analyticsQuery(p)}`,
+  achievementXlsx: (p: AnalyticsParams) => `/api/analytics/achievement.xlsx${analyticsQuery(p)}`,
   orgUnits: '/api/org-units',
 };
 

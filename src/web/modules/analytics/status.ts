@@ -1,19 +1,7 @@
 import { PROGRESS_STATUSES, STATUS_LABELS, type ProgressStatus } from '../../../shared/analytics/progress';
+import { STATUS_COLORS } from '../../../shared/charts/colors';
 
-export { PROGRESS_STATUSES, STATUS_LABELS, type ProgressStatus };
-
-/**
- * The one colour of each progress status, used by the legend, tags, scorecard cells and charts:
- * achieved green, on track blue, moderate orange, limited red, deterioration dark red, no data grey.
- */
-export const STATUS_COLORS: Record<ProgressStatus, string> = {
-  achieved: '#389e0d',
-  on_track: '#1677ff',
-  moderate: '#fa8c16',
-  limited: '#f5222d',
-  deterioration: '#820014',
-  insufficient_data: '#8c8c8c',
-};
+export { PROGRESS_STATUSES, STATUS_COLORS, STATUS_LABELS, type ProgressStatus };
 
 /** A light tint of each status colour, for the background of a table cell holding a value. */
 export const STATUS_TINTS: Record<ProgressStatus, string> = {

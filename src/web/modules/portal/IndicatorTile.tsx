@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { EChart } from '../analytics/charts/EChart';
-import { sparklineOption } from '../analytics/charts/options';
+import { sparklineOption } from '../../../shared/charts/options';
 import { formatValue } from '../analytics/format';
 import { StatusTag } from '../analytics/StatusTag';
 import type { PublicIndicatorSummary } from './api';

@@ -8,7 +8,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { ApiRequestError } from '../../http/client';
 import { useApiGet } from '../../http/useApiGet';
 import { EChart } from '../analytics/charts/EChart';
-import { trendOption } from '../analytics/charts/options';
+import { trendOption } from '../../../shared/charts/options';
 import { formatValue } from '../analytics/format';
 import { headlineStatus, latestPoint } from '../analytics/indicator/headline';
 import { MetaCard } from '../analytics/indicator/MetaCard';

@@ -1,5 +1,8 @@
 import dayjs from 'dayjs';
+import { formatNumber } from '../../../shared/format';
 import type { SubmissionState } from '../../../shared/monitoring/workflow';
+
+export { formatNumber };
 
 /** antd Tag colours of the review states: in progress blue, waiting gold, passed up cyan, returned red, done green. */
 export const STATE_COLORS: Record<SubmissionState, string> = {
@@ -24,14 +27,6 @@ export const VIA_LABELS: Record<string, string> = { ui: '网页', xlsx: 'Excel',
 
 export const viaLabel = (via: string): string => VIA_LABELS[via] ?? via;
 
-const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
-
-/** A reported number for reading: digit groups, at most four decimals; “—” for no value. */
-export function formatNumber(value: number | null | undefined, decimals?: number): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (decimals === undefined) return grouped.format(value);
-  return new Intl.NumberFormat('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
-}
 
 /** A number as it goes into an input: no digit groups, no trailing float noise. */
 export function inputText(value: number | null): string {

@@ -1,11 +1,9 @@
 import { PROGRESS_STATUSES, type ProgressStatus } from '../../../../shared/analytics/progress';
 import type { OverviewDto } from '../../../../shared/api/analytics';
-import type { AnalyticsIndicator } from '../catalogue';
 import type { AnalyticsContext } from '../context';
+import { achievementOf, areaOf } from './achievement';
 
 export const zeroCounts = (): Record<ProgressStatus, number> => Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, 0])) as Record<ProgressStatus, number>;
-
-const OTHER_AREA = { planTitle: '', no: 99, title: '其他指标' };
 
 /** Status of every target at the milestone, counted overall and per plan area, with 达标率. */
 export function buildOverview(
@@ -31,7 +29,6 @@ export function buildOverview(
     }
     entry.indicators.push({ id: indicator.id, name: indicator.name, status: ctx.statusAt(indicator, unitId, milestone)! });
   }
-  const assessable = Object.values(statusCounts).reduce((s, n) => s + n, 0) - statusCounts.insufficient_data;
   return {
     orgUnit: { id: unit.id, name: unit.name, level: unit.level },
     scope: ctx.scope,
@@ -39,12 +36,8 @@ export function buildOverview(
     milestone,
     milestones: ctx.milestones(),
     statusCounts,
-    achievement: { achieved: statusCounts.achieved, assessable, rate: assessable ? statusCounts.achieved / assessable : null },
+    achievement: achievementOf(statusCounts),
     areas: [...areas.values()].sort((a, b) => a.planTitle.localeCompare(b.planTitle, 'zh') || a.no - b.no),
     ...extra,
   };
-}
-
-function areaOf(indicator: AnalyticsIndicator) {
-  return indicator.area ?? OTHER_AREA;
 }

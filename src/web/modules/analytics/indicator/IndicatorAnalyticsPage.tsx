@@ -9,7 +9,7 @@ import { useApiGet } from '../../../http/useApiGet';
 import { AnalyticsFilters } from '../AnalyticsFilters';
 import { analyticsUrls, type IndicatorAnalyticsDto } from '../api';
 import { EChart } from '../charts/EChart';
-import { childrenOption, trendOption } from '../charts/options';
+import { childrenOption, trendOption } from '../../../../shared/charts/options';
 import '../analytics.css';
 import { StatusLegend, StatusTag } from '../StatusTag';
 import { carryQuery, useAnalyticsParams } from '../useAnalyticsParams';

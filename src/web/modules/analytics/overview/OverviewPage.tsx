@@ -7,7 +7,7 @@ import { useApiGet } from '../../../http/useApiGet';
 import { AnalyticsFilters } from '../AnalyticsFilters';
 import { analyticsUrls, type OverviewDto } from '../api';
 import { EChart } from '../charts/EChart';
-import { areaStatusOption } from '../charts/options';
+import { areaStatusOption } from '../../../../shared/charts/options';
 import '../analytics.css';
 import { useAnalyticsParams, carryQuery } from '../useAnalyticsParams';
 import { useDemoUnit } from '../useDemoUnit';

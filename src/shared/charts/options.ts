@@ -1,27 +1,17 @@
-import type { OptionCode } from '../../../../shared/monitoring/validation';
-import type { IndicatorAnalyticsDto, OverviewDto } from '../api';
+import { PROGRESS_STATUSES, STATUS_LABELS } from '../analytics/progress';
+import type { IndicatorAnalyticsDto, OverviewDto } from '../api/analytics';
 import { formatNumber } from '../format';
-import { PROGRESS_STATUSES, STATUS_COLORS, STATUS_LABELS } from '../status';
-import type { BarSeriesOption, ChartOption, LineSeriesOption } from './echarts';
+import { valueAxisBounds } from './axis';
+import { PART_COLORS, PROJECTION_COLOR, STATUS_COLORS, TARGET_COLOR, TOTAL_COLOR } from './colors';
+import type { BarSeriesOption, ChartOption, LineSeriesOption } from './types';
 
 /*
- * ECharts options of the analytics charts, as pure functions of the API's answers. The series use
- * the status colours of ../status so charts, tags and the scorecard read the same.
+ * ECharts options of the analytics charts, as pure functions of the API's answers: the web draws
+ * them on a canvas, the documents service renders the same options to images for the reports. The
+ * series use the status colours so charts, tags and the scorecard read the same.
  */
 
 const AXIS_LABEL = { color: '#4b5563' };
-/** One colour per part, typed by option so a new disaggregation cannot be drawn without one. */
-export const PART_COLORS: Record<Exclude<OptionCode, 'total'>, string> = {
-  female: '#c2185b',
-  male: '#1d5fa8',
-  urban: '#13a8a8',
-  rural: '#a0d911',
-  age0_14: '#fa8c16',
-  age15_59: '#722ed1',
-  age60: '#8c6e4a',
-};
-const TOTAL_COLOR = '#1f2937';
-const TARGET_COLOR = '#d4380d';
 
 /** Text for an HTML tooltip. */
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -35,7 +25,7 @@ export function areaStatusOption(areas: OverviewDto['areas']): ChartOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, itemWidth: 14, itemHeight: 10, data: PROGRESS_STATUSES.map((s) => STATUS_LABELS[s]) },
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 36, bottom: 8, outerBoundsMode: 'same' },
     xAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },
     yAxis: { type: 'category', data: names, inverse: true, axisLabel: { ...AXIS_LABEL, width: 140, overflow: 'truncate' } },
     series: PROGRESS_STATUSES.map<BarSeriesOption>((status) => ({
@@ -59,18 +49,31 @@ function yearRange(data: IndicatorAnalyticsDto): [number, number] {
   return [Math.min(...years), Math.max(...years)];
 }
 
-function valueLine(s: Series): LineSeriesOption {
-  const total = s.option === 'total';
+/**
+ * A value line. The parts (女/男, 城/乡, age groups) often run on top of the total, so the total is a
+ * broad pale band drawn underneath and each part a thin line with its own marker drawn over it:
+ * all of them stay visible where they meet.
+ */
+function valueLine(s: Series, partIndex: number): LineSeriesOption {
+  const data = s.points.map((p) => [p.year, p.value]);
+  if (s.option === 'total') {
+    return {
+      type: 'line', name: '合计', data, z: 2,
+      symbol: 'circle', symbolSize: 9,
+      lineStyle: { width: 6, color: TOTAL_COLOR, opacity: 0.35 },
+      itemStyle: { color: TOTAL_COLOR, opacity: 0.6 },
+    };
+  }
   return {
-    type: 'line',
-    name: total ? '合计' : s.optionName,
-    data: s.points.map((p) => [p.year, p.value]),
-    symbolSize: total ? 7 : 5,
-    lineStyle: { width: total ? 3 : 2 },
-    itemStyle: { color: s.option === 'total' ? TOTAL_COLOR : PART_COLORS[s.option] },
-    z: total ? 3 : 2,
+    type: 'line', name: s.optionName, data, z: 3,
+    symbol: PART_SYMBOLS[partIndex % PART_SYMBOLS.length], symbolSize: 7,
+    lineStyle: { width: 2 },
+    itemStyle: { color: PART_COLORS[s.option] },
   };
 }
+
+/** Markers told apart in print, where colours may be grey. */
+const PART_SYMBOLS = ['emptyCircle', 'emptyTriangle', 'emptyRect', 'emptyDiamond'] as const;
 
 /** The target the chart projects to: the one of the milestone assessed, else the last with a projection. */
 function projectedTarget(data: IndicatorAnalyticsDto) {
@@ -83,7 +86,8 @@ export function trendOption(data: IndicatorAnalyticsDto): ChartOption {
   const { decimals, unit } = data.indicator;
   const fmt = (v: number) => formatNumber(v, decimals);
   const [from, to] = yearRange(data);
-  const series: LineSeriesOption[] = [...data.series].sort((a, b) => (a.option === 'total' ? -1 : b.option === 'total' ? 1 : 0)).map(valueLine);
+  const ordered = [...data.series].sort((a, b) => (a.option === 'total' ? -1 : b.option === 'total' ? 1 : 0));
+  const series: LineSeriesOption[] = ordered.map((s, i) => valueLine(s, ordered[0]?.option === 'total' ? i - 1 : i));
 
   const targetLines = data.targets
     .filter((t) => t.assessment.targetValue !== null)
@@ -106,20 +110,28 @@ export function trendOption(data: IndicatorAnalyticsDto): ChartOption {
       type: 'line',
       name: `预计至${projected.year}年`,
       data: [{ value: [latest!.year, latest!.value], symbol: 'none' }, [projected.year, value!]],
-      lineStyle: { type: 'dashed', width: 2, color: '#8c8c8c' },
-      itemStyle: { color: '#8c8c8c' },
+      lineStyle: { type: 'dashed', width: 2, color: PROJECTION_COLOR },
+      itemStyle: { color: PROJECTION_COLOR },
       symbol: 'emptyCircle',
       symbolSize: 6,
     });
   }
 
+  // The axis holds the target lines and the projection too, not only the series.
+  const drawn = [
+    ...data.series.flatMap((s) => s.points.map((p) => p.value)),
+    ...targetLines.map((t) => t.yAxis),
+    ...(projected ? [projected.assessment.projected!] : []),
+  ];
+  const bounds = valueAxisBounds(drawn, { percent: unit === '%' });
+
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v) : '—') },
     legend: { top: 0 },
-    // Room on the right for the target lines' labels.
-    grid: { left: 8, right: targetLines.length > 0 ? 84 : 24, top: 40, bottom: 8, containLabel: true },
+    // Room on the right for the target lines' labels; axis labels kept inside the grid's box.
+    grid: { left: 8, right: targetLines.length > 0 ? 84 : 24, top: 40, bottom: 8, outerBoundsMode: 'same' },
     xAxis: { type: 'value', min: from, max: to, minInterval: 1, interval: to - from > 12 ? 2 : 1, axisLabel: { ...AXIS_LABEL, formatter: (v: number) => `${v}年` } },
-    yAxis: { type: 'value', scale: true, name: unit ?? '', axisLabel: { ...AXIS_LABEL, formatter: (v: number) => formatNumber(v) } },
+    yAxis: { type: 'value', ...(bounds ?? { scale: true }), name: unit ?? '', axisLabel: { ...AXIS_LABEL, formatter: (v: number) => formatNumber(v) } },
     series,
   };
 }
@@ -137,7 +149,7 @@ export function childrenOption(data: IndicatorAnalyticsDto): ChartOption {
         return `${escapeHtml(child.orgUnit.name)}<br/>${child.latest!.year}年：${formatNumber(child.latest!.value, decimals)}${escapeHtml(unit ?? '')}<br/>${status}`;
       },
     },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, outerBoundsMode: 'same' },
     xAxis: { type: 'category', data: rows.map((c) => c.orgUnit.name), axisLabel: { ...AXIS_LABEL, interval: 0, rotate: rows.length > 8 ? 30 : 0 } },
     yAxis: { type: 'value', name: unit ?? '', axisLabel: { ...AXIS_LABEL, formatter: (v: number) => formatNumber(v) } },
     series: [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorAnalyticsDto } from '../api';
-import { STATUS_COLORS } from '../status';
-import { areaStatusOption, PART_COLORS, trendOption } from './options';
+import type { IndicatorAnalyticsDto } from '../api/analytics';
+import { PART_COLORS, STATUS_COLORS } from './colors';
+import { areaStatusOption, trendOption } from './options';
 
 const point = (year: number, value: number) => ({ year, value, numerator: null, denominator: null, source: 'reported' as const });
 
@@ -54,6 +54,37 @@ describe('trend chart option', () => {
     const colours = drawn.filter((s) => s.name.startsWith('组')).map((s) => s.itemStyle.color);
     expect(colours).toEqual([PART_COLORS.age0_14, PART_COLORS.age15_59, PART_COLORS.age60]);
     expect(new Set(Object.values(PART_COLORS)).size).toBe(Object.keys(PART_COLORS).length);
+  });
+});
+
+describe('trend chart: everything drawn is readable', () => {
+  type Drawn = { name: string; z: number; symbol?: string; lineStyle: { width: number } };
+
+  it('widens the value axis to the target line and the projection, not only the data', () => {
+    // Values 55–62 with a target of 70 (the case users found): the line was off the chart.
+    const offAxis: IndicatorAnalyticsDto = {
+      ...indicator,
+      series: [{ option: 'total', optionName: '合计', points: [point(2020, 55), point(2022, 58), point(2024, 62)] }],
+      targets: [{ ...indicator.targets[0]!, value: 70, assessment: { ...indicator.targets[0]!.assessment, targetValue: 70, projected: 66.5, latest: { year: 2024, value: 62 } } }],
+    };
+    const yAxis = trendOption(offAxis).yAxis as { min: number; max: number };
+    expect(yAxis.min).toBeLessThanOrEqual(55);
+    expect(yAxis.max).toBeGreaterThanOrEqual(70);
+    expect(yAxis.max).toBeLessThanOrEqual(100);
+
+    const falling = { ...offAxis, targets: [{ ...offAxis.targets[0]!, assessment: { ...offAxis.targets[0]!.assessment, projected: 40 } }] };
+    expect((trendOption(falling).yAxis as { min: number }).min).toBeLessThanOrEqual(40);
+  });
+
+  it('draws the parts over the total, each with a marker of its own', () => {
+    const male = { option: 'male' as const, optionName: '男', points: [point(2020, 90), point(2024, 91)] };
+    const drawn = trendOption({ ...indicator, series: [...indicator.series, male] }).series as Drawn[];
+    const [total, female, maleLine] = drawn;
+    expect([total!.name, female!.name, maleLine!.name]).toEqual(['合计', '女', '男']);
+    expect(female!.z).toBeGreaterThan(total!.z);
+    expect(maleLine!.z).toBeGreaterThan(total!.z);
+    expect(total!.lineStyle.width).toBeGreaterThan(female!.lineStyle.width);
+    expect(female!.symbol).not.toBe(maleLine!.symbol);
   });
 });
 

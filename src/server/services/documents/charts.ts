@@ -1,0 +1,63 @@
+import { Resvg } from '@resvg/resvg-js';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
+import { init, use as registerCharts, type EChartsCoreOption } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { CHART_FONT_FAMILY, chartFontFiles } from './fonts';
+
+/*
+ * Charts for documents: the same ECharts options the web draws, rendered on the server to SVG
+ * (ECharts' string renderer, no DOM) and rasterised to PNG with resvg, which draws the text with
+ * the Noto CJK files of ./fonts only — never a system font it happens to find.
+ */
+
+registerCharts([LineChart, BarChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
+
+export interface ChartSize {
+  /** CSS pixels; the PNG is `scale` times larger so it stays sharp in print. */
+  width: number;
+  height: number;
+}
+
+/** Limits, checked before any drawing: a chart bigger than a page is a caller's mistake. */
+export const CHART_LIMITS = { maxWidth: 2000, maxHeight: 2000, maxScale: 4 } as const;
+
+export class ChartSizeError extends Error {}
+
+function checkSize({ width, height }: ChartSize, scale: number): void {
+  const ok = (v: number, max: number) => Number.isFinite(v) && v >= 50 && v <= max;
+  if (!ok(width, CHART_LIMITS.maxWidth) || !ok(height, CHART_LIMITS.maxHeight)) {
+    throw new ChartSizeError(`图表尺寸 ${width}×${height} 超出范围（宽高 50—${CHART_LIMITS.maxWidth} 像素）`);
+  }
+  if (!(scale >= 1 && scale <= CHART_LIMITS.maxScale)) throw new ChartSizeError(`图表放大倍数 ${scale} 超出范围（1—${CHART_LIMITS.maxScale}）`);
+}
+
+/** The chart as an SVG document. Animation is off: a document gets the final frame. */
+export function renderChartSvg(option: EChartsCoreOption, size: ChartSize): string {
+  checkSize(size, 1);
+  const chart = init(null, undefined, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption({ animation: false, backgroundColor: '#ffffff', textStyle: { fontFamily: CHART_FONT_FAMILY }, ...option });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+export interface RenderedChart {
+  png: Uint8Array;
+  /** Pixel size of the PNG. */
+  width: number;
+  height: number;
+}
+
+/** The chart as a PNG, `scale` times its CSS size (2 by default: sharp at 150 dpi on an A4 page). */
+export function renderChartPng(option: EChartsCoreOption, size: ChartSize, scale = 2): RenderedChart {
+  checkSize(size, scale);
+  const svg = renderChartSvg(option, size);
+  const image = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
+  }).render();
+  return { png: image.asPng(), width: image.width, height: image.height };
+}

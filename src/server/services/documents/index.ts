@@ -1,0 +1,10 @@
+/*
+ * The documents service (design §11): one .docx builder in the committee's format and one chart
+ * renderer, shared by every module that writes a document (annual report, evaluation report, 通报,
+ * survey report). Modules build a DocumentSpec and call these; none writes .docx itself.
+ */
+export { CHART_LIMITS, ChartSizeError, renderChartPng, renderChartSvg, type ChartSize, type RenderedChart } from './charts';
+export { buildDocx, DOCUMENT_LIMITS, DocumentLimitError } from './docx';
+export { MissingFontError } from './fonts';
+export type { Block, DocumentSpec, HeadingLevel, Inline } from './model';
+export { TEXT_WIDTH_CM } from './styles';
