@@ -25,7 +25,7 @@ export const isDownVerb = (verb: string): boolean => DOWN.test(verb);
 
 const YEARS = new RegExp(String.raw`(?:到|至|在)?\s*(${YEAR}(?:\s*[和、]\s*${YEAR})*)\s*(?:底|末)?`, 'g');
 const LEAD_NOISE = /^(?:[，,、\s]|到|至|并且|并|且|使|确保|其中|力争|要|应|对|全市|全区)+/;
-const TAIL_NOISE = /(?:[，,、\s]|力争|要|应|均|分别|在|达到|达|总体|稳步|一般)+$/;
+const TAIL_NOISE = /(?:[，,、\s]|力争|要|应|均|分别|在|达到|达|并|总体|稳步|一般)+$/;
 
 export function yearsIn(text: string): number[] {
   return [...text.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));

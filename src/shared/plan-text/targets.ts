@@ -10,6 +10,11 @@ const UNIT = String.raw`%|％|‰|\/\s*10\s*万\s*活产|\/\s*10\s*万|个百分
 const VALUE = String.raw`(?:${NUM})(?:\s*[-－~～—至]\s*(?:${NUM}))?\s*(?:${UNIT})?`;
 const VALUES = String.raw`${VALUE}(?:\s*[、和及]\s*${VALUE})*`;
 const SUFFIX = String.raw`及以上|以上|以下|以内|左右`;
+/**
+ * Sentence ends, and the dash that introduces a sub-goal (“1．妇女常见病防治——妇女常见病定期筛查率
+ * 达到80%以上”): what comes before a dash is the goal's title, never part of an indicator's name.
+ */
+const SENTENCE_END = /[。；;！!]|[—―]{2}|-{2}|－{2}/g;
 
 const GE_VERBS = ['至少各配备', '至少配备', '至少有', '提高到', '提升到', '增加到', '增长到', '达到', '实现', '不低于', '不少于', '高于', '超过', '保证'];
 const LE_VERBS = ['控制在', '下降到', '下降至', '降低到', '降低至', '减少到', '减少至', '降至', '不高于', '不超过', '低于'];
@@ -120,7 +125,7 @@ export function extractTargets(goal: string): FoundTarget[] {
   // is how the plan measures it, so the level is no target of its own.
   const measuredLevels = new Set<FoundTarget>();
 
-  for (const sentence of splitKeep(goal, 0, /[。；;！!]/g)) {
+  for (const sentence of splitKeep(goal, 0, SENTENCE_END)) {
     let subject: string[] = [];
     let pendingYears: number[] = [];
     let carry = '';
