@@ -13,6 +13,7 @@ import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer, type RunningServer } from 
 /** The demo's city office; demo accounts share the admin's password. */
 const OFFICE = { username: 'dalian_office', password: ADMIN_PASSWORD };
 const ACK_COMMENT = '已核实：数据口径调整所致，已请卫健委说明';
+const UNLINKED_NAME = '手工新增的测试指标';
 
 let server: RunningServer;
 let browser: Browser;
@@ -35,6 +36,14 @@ beforeAll(async () => {
     published: false,
   });
   hiddenIndicatorId = hidden.id;
+  // Made by hand, linked to no plan: the overview lists it after the plan areas, the portal not at all.
+  await admin.post<IndicatorDto>('/api/indicators', {
+    ...E2E_INDICATORS[4]!,
+    code: 'E2E_UNLINKED',
+    name: UNLINKED_NAME,
+    published: true,
+    targets: [{ year: 2030, comparator: '>=', value: 90, baseYear: null }],
+  });
   browser = await launchBrowser();
   office = await openPage(browser, server.baseUrl);
   const login = new LoginPage(office.page);
@@ -67,6 +76,12 @@ describe('analytics in the browser', () => {
     await overview.areaChart.waitDrawn();
     expect(await overview.achievement.innerText()).toMatch(/已实现 \d+ 项 \/ 可评估 \d+ 项，达标率 [\d.]+%/);
     expect(await overview.areaTable.innerText()).toContain('妇女与健康');
+    // Indicators linked to no plan come after every plan area, as a group of their own.
+    const rows = await overview.areaTable.locator('tbody tr.ant-table-row').allInnerTexts();
+    expect(rows[0]).toContain('妇女与健康');
+    expect(rows.at(-1)).toContain('未关联规划的指标');
+    expect(rows.join('\n')).not.toMatch(/九十九|其他指标/);
+    expect(await (await overview.expandArea('未关联规划的指标')).innerText()).toContain(UNLINKED_NAME);
     await screenshot(page, 'analytics-overview');
 
     const [png] = await Promise.all([page.waitForEvent('download'), overview.exportPng.click()]);
@@ -152,7 +167,13 @@ describe('the public portal', () => {
     await home.indicatorLink('孕产妇死亡率').waitFor();
     expect(await home.banner.innerText()).toContain('大连市妇女儿童发展规划监测 · 指标公开');
     expect(await home.downloadLink('下载 SDMX-CSV').getAttribute('href')).toBe('/api/public/data.sdmx.csv');
+    // Published but linked to no plan: not on the portal, and no placeholder area either.
+    expect(await home.indicatorLink(UNLINKED_NAME).count()).toBe(0);
+    expect(await page.locator('main').innerText()).not.toMatch(/九十九|其他指标|未关联规划/);
     await screenshot(page, 'portal-home');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'portal-home-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     await home.indicatorLink('孕产妇死亡率').click();
     const indicator = new PortalIndicatorPage(page);

@@ -10,7 +10,7 @@ import { PlanImportPage } from './page-models/PlanImportPage';
 import { PlanListPage } from './page-models/PlanListPage';
 import { PlanPage } from './page-models/PlanPage';
 import { launchBrowser, openPage, screenshot } from './support/browser';
-import { seedsDir } from './support/paths';
+import { repoRoot, seedsDir } from './support/paths';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer, type RunningServer } from './support/server';
 
 const DALIAN_WOMEN_SEED = resolve(seedsDir, 'dalian-women-2021-2030.txt');
@@ -157,6 +157,32 @@ describe('plans in the browser', () => {
     await screenshot(page, 'source-view');
     await page.keyboard.press('Escape');
     await plan.sourceDialog.waitFor({ state: 'hidden' });
+  });
+
+  it.each([
+    {
+      file: 'web-one-line.txt', title: /丙市妇女发展规划/, stats: { areas: 2, goals: 5, measures: 4, targets: 9 },
+      goal: '孕产妇死亡率下降到8/10万以下', chip: '孕产妇死亡率', shot: 'import-preview-web-one-line',
+    },
+    {
+      file: 'dash-subgoals-2011.txt', title: /丁市妇女发展规划/, stats: { areas: 2, goals: 7, measures: 4, targets: 12 },
+      goal: '——孕产妇住院分娩率达到98%以上', chip: '孕产妇住院分娩率', shot: 'import-preview-dash-subgoals',
+    },
+  ])('previews a plan in another layout ($file) with its structure and clean indicator names', async ({ file, title, stats, goal, chip, shot }) => {
+    const importPage = new PlanImportPage(page);
+    await importPage.goto();
+    await importPage.chooseOrgUnit('中山区');
+    await importPage.preview(resolve(repoRoot, 'test/fixtures/plan-layouts', file));
+    const card = importPage.planCard(title);
+    expect(await importPage.stats(card)).toEqual(stats);
+    await importPage.expandArea(card, '妇女与健康');
+    const goals = card.getByRole('list', { name: '妇女与健康的主要目标' });
+    await goals.getByText(goal).first().waitFor();
+    const chips = (await goals.getByRole('list', { name: '量化指标' }).allInnerTexts()).join('\n');
+    expect(chips).toContain(chip);
+    // Never the dash that introduces a sub-goal, never a goal's title glued to an indicator.
+    expect(chips).not.toMatch(/——|--|防治/);
+    await screenshot(page, shot);
   });
 
   it('shows the org-unit tree with committees and member departments', async () => {

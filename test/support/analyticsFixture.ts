@@ -127,10 +127,37 @@ export async function buildAnalyticsFixture(t: TestApp) {
       .execute();
   };
 
+  /** Links an indicator to a target of goal 1 in area `no` of the city's plan `planTitle` (made on first use). */
+  const linkToArea = async (indicatorId: number, area: { planTitle: string; no: number; title: string }) => {
+    const k = t.db.kysely;
+    const plan =
+      (await k.selectFrom('plans').select('id').where('title', '=', area.planTitle).executeTakeFirst()) ??
+      (await k
+        .insertInto('plans')
+        .values({
+          org_unit_id: city.id, kind: 'women', title: area.planTitle, period_start: 2021, period_end: 2030, source_name: 'test.txt',
+          source_text: '', source_hash: area.planTitle, is_demo: 0, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow());
+    const areaRow = await k.insertInto('plan_areas').values({ plan_id: plan.id, no: area.no, title: area.title, line: 1 }).returning('id').executeTakeFirstOrThrow();
+    const goal = await k
+      .insertInto('plan_goals')
+      .values({ area_id: areaRow.id, no: 1, text: '目标。', line_start: 1, line_end: 1, qualitative: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const target = await k
+      .insertInto('plan_targets')
+      .values({ goal_id: goal.id, seq: 1, indicator: '指标', comparator: '>=', value: 1, unit: '%', year: null, base_year: null, quote: '目标', edited_by: null, edited_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await k.updateTable('indicators').set({ plan_target_id: target.id }).where('id', '=', indicatorId).execute();
+  };
+
   return {
     city, xigang, zhongshan, baiyun, health, education,
     admin, cityOffice, xigangStatistics, xigangReporter, zhongshanStatistics, zhongshanReporter,
-    user, get, post, openTask, write, ratio, seatOf, act, approveHealth, percentIndicator, rateIndicator, setIndicator, setTargets,
+    user, get, post, openTask, write, ratio, seatOf, act, approveHealth, percentIndicator, rateIndicator, setIndicator, setTargets, linkToArea,
   };
 }
 export type AnalyticsFixture = Awaited<ReturnType<typeof buildAnalyticsFixture>>;

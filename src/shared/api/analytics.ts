@@ -145,10 +145,14 @@ export const OverviewSchema = z.object({
   statusCounts: StatusCounts,
   /** 达标率: achieved out of the assessable targets (insufficient data excluded). */
   achievement: z.object({ achieved: z.number(), assessable: z.number(), rate: z.number().nullable() }),
+  /**
+   * The plans' areas in order, then, when there are any, the indicators linked to no plan target
+   * as one group with `planTitle` and `no` null (未关联规划的指标).
+   */
   areas: z.array(
     z.object({
-      planTitle: z.string(),
-      no: z.number(),
+      planTitle: z.string().nullable(),
+      no: z.number().nullable(),
       title: z.string(),
       statusCounts: StatusCounts,
       indicators: z.array(z.object({ id: z.number(), name: z.string(), status: StatusSchema })),

@@ -2,6 +2,7 @@ import type { FoundTarget } from './phrases';
 import { referenceComparisons } from './references';
 import { parseStructure, type RawItem, type TextPiece } from './structure';
 import { extractTargets } from './targets';
+import { PlanTextError } from './errors';
 import type { ParsedGoal, ParsedItem, ParsedTarget, ParseResult, ParseWarning } from './types';
 
 export { decodePlanText } from './decode';
@@ -9,13 +10,23 @@ export { PlanTextError } from './errors';
 export type * from './types';
 
 /** A quantity a target should have consumed: a number with a rate or ratio unit. */
-const QUANTITY = /\d+(?:\.\d+)?\s*(?:%|％|‰|\/\s*10\s*万)/g;
+const QUANTITY = /(?<!\d)\d+(?:\.\d+)?\s*(?:%|％|‰|\/\s*10\s*万)/g;
+
+/**
+ * The longest text read as plans. A plan runs to some 30,000 characters (seed 002, two plans, to
+ * 62,000); a text many times that is no plan, and is refused before any parsing. Parsing is linear
+ * in the text's length (`npm run bench:plan-text`), so this also bounds its time.
+ */
+export const MAX_PLAN_TEXT_CHARS = 500_000;
 
 /**
  * Plan text → plans, areas, goals with their targets, measures, and warnings for a person to
  * check. Pure: the same text always gives the same result.
  */
 export function parsePlanText(text: string): ParseResult {
+  if (text.length > MAX_PLAN_TEXT_CHARS) {
+    throw new PlanTextError(`文本过长：共 ${text.length.toLocaleString('en-US')} 字，规划文本最多 ${MAX_PLAN_TEXT_CHARS.toLocaleString('en-US')} 字`);
+  }
   const { plans, warnings } = parseStructure(text);
   const allWarnings: ParseWarning[] = [...warnings];
   const result = plans.map((plan) => ({
@@ -30,10 +41,11 @@ export function parsePlanText(text: string): ParseResult {
       line: area.line,
       goals: area.goals.map((g): ParsedGoal => {
         const goal = toItem(g);
+        const source = { text: goal.text, offsets: pieceOffsets(g.pieces), pieces: g.pieces };
         const found = extractTargets(goal.text);
-        allWarnings.push(...unconsumedQuantities(goal, found, g.pieces, area.title));
-        allWarnings.push(...unquantifiedComparisons(goal, g.pieces, area.title));
-        return { ...goal, targets: found.map((t) => toParsedTarget(t, g.pieces)) };
+        allWarnings.push(...unconsumedQuantities(goal, found, source, area.title));
+        allWarnings.push(...unquantifiedComparisons(goal, source, area.title));
+        return { ...goal, targets: found.map((t) => toParsedTarget(t, source)) };
       }),
       measures: area.measures.map(toItem),
     })),
@@ -62,21 +74,32 @@ function pieceOffsets(pieces: TextPiece[]): number[] {
   return offsets;
 }
 
+/** A goal's joined text, where each of its pieces starts in it, and the pieces. */
+interface GoalSource {
+  text: string;
+  offsets: number[];
+  pieces: TextPiece[];
+}
+
 /**
  * The quote must be an exact substring of the source. A statement that a page break split
  * is quoted from the piece that holds its end (where the value is).
  */
-function quoteOf(text: string, start: number, end: number, pieces: TextPiece[]): { quote: string; line: number } {
-  const offsets = pieceOffsets(pieces);
-  let index = 0;
-  for (let i = 0; i < offsets.length; i++) if (offsets[i]! < end) index = i;
-  const pieceStart = offsets[index]!;
-  const from = Math.max(start, pieceStart);
-  return { quote: text.slice(from, end).trim(), line: pieces[index]!.line };
+function quoteOf(source: GoalSource, start: number, end: number): { quote: string; line: number } {
+  const { offsets, pieces, text } = source;
+  // The last piece that starts before `end`: a binary search, as a goal may have many pieces.
+  let lo = 0;
+  let hi = offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets[mid]! < end) lo = mid;
+    else hi = mid - 1;
+  }
+  const from = Math.max(start, offsets[lo]!);
+  return { quote: text.slice(from, end).trim(), line: pieces[lo]!.line };
 }
 
-function toParsedTarget(t: FoundTarget, pieces: TextPiece[]): ParsedTarget {
-  const text = pieces.map((p) => p.text).join('');
+function toParsedTarget(t: FoundTarget, source: GoalSource): ParsedTarget {
   return {
     indicator: t.indicator,
     comparator: t.comparator,
@@ -84,17 +107,23 @@ function toParsedTarget(t: FoundTarget, pieces: TextPiece[]): ParsedTarget {
     unit: t.unit,
     year: t.year,
     baseYear: t.baseYear,
-    quote: quoteOf(text, t.start, t.end, pieces).quote,
+    quote: quoteOf(source, t.start, t.end).quote,
   };
 }
 
-function unconsumedQuantities(goal: ParsedItem, found: FoundTarget[], pieces: TextPiece[], areaTitle: string): ParseWarning[] {
+function unconsumedQuantities(goal: ParsedItem, found: FoundTarget[], source: GoalSource, areaTitle: string): ParseWarning[] {
   const warnings: ParseWarning[] = [];
+  // Quantities come in order; a quantity is consumed when a target that starts at or before it
+  // ends after it, so one pass over the targets by start keeps the furthest end seen so far.
+  const byStart = [...found].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let furthestEnd = -1;
   for (const m of goal.text.matchAll(QUANTITY)) {
-    const at = m.index!;
-    if (found.some((t) => at >= t.start && at < t.end)) continue;
+    const at = m.index;
+    while (next < byStart.length && byStart[next]!.start <= at) furthestEnd = Math.max(furthestEnd, byStart[next++]!.end);
+    if (furthestEnd > at) continue;
     warnings.push({
-      line: quoteOf(goal.text, at, at + m[0].length, pieces).line,
+      line: quoteOf(source, at, at + m[0].length).line,
       message: `${areaTitle} 目标 ${goal.no} 中的“${m[0]}”没有识别为量化指标，请核对`,
     });
   }
@@ -102,9 +131,9 @@ function unconsumedQuantities(goal: ParsedItem, found: FoundTarget[], pieces: Te
 }
 
 /** “…比例一般不低于本地区党员总数中女性比例”: a target the person importing has to set. */
-function unquantifiedComparisons(goal: ParsedItem, pieces: TextPiece[], areaTitle: string): ParseWarning[] {
+function unquantifiedComparisons(goal: ParsedItem, source: GoalSource, areaTitle: string): ParseWarning[] {
   return referenceComparisons(goal.text).map((clause) => {
-    const { quote, line } = quoteOf(goal.text, clause.start, clause.start + clause.text.length, pieces);
+    const { quote, line } = quoteOf(source, clause.start, clause.start + clause.text.length);
     return { line, message: `${areaTitle} 目标 ${goal.no} 中的“${quote}”以其他数据为参照，无法自动生成目标值，请人工设定` };
   });
 }

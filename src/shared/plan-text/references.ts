@@ -1,4 +1,6 @@
-import { splitKeep, trimmed, type Clause } from './phrases';
+import { MAX_CLAUSE, oneOf, splitKeep, trimmed, type Clause } from './phrases';
+
+const CLAUSE_OR_SENTENCE_END = oneOf('，,。；;！!');
 
 /**
  * A share held against another figure instead of a number: “女党员代表比例一般不低于本地区党员总数中
@@ -11,7 +13,7 @@ const AGAINST_REFERENCE = /(?:率|比例|比重|占比)(?:一般|基本|总体)?
  * value; a person has to set those targets. A clause with a number in it is a quantified target.
  */
 export function referenceComparisons(goal: string): Clause[] {
-  return splitKeep(goal, 0, /[，,。；;！!]/g)
+  return splitKeep(goal, 0, CLAUSE_OR_SENTENCE_END)
     .map(trimmed)
-    .filter((clause) => !/[\d０-９]/.test(clause.text) && AGAINST_REFERENCE.test(clause.text));
+    .filter((clause) => clause.text.length <= MAX_CLAUSE && !/[\d０-９]/.test(clause.text) && AGAINST_REFERENCE.test(clause.text));
 }

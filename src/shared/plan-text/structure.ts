@@ -1,4 +1,5 @@
 import { PlanTextError } from './errors';
+import { sourceLines, type SourceLine } from './lines';
 import { chineseNumeral } from './numerals';
 import type { ParseWarning, PlanKind } from './types';
 
@@ -32,24 +33,30 @@ export interface RawPlan {
 
 const TITLE = /^(\S{2,30}?(?:妇女|儿童)(?:发展)?(?:规划|纲要))\s*(?:[（(]\s*(\d{4})\s*年?\s*[—–\-－~～至]+\s*(\d{4})\s*年?\s*[)）])?$/;
 const PERIOD = /^[（(]\s*(\d{4})\s*年?\s*[—–\-－~～至]+\s*(\d{4})\s*年?\s*[)）]$/;
-const AREA = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*([^。；，,]{2,24})$/;
+/** “（一）妇女与健康”, “(一)妇女与健康”, “（一）妇女与健康。” (the national outlines). */
+const AREA = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*([^。；，,]{2,24}?)\s*[。.]?$/;
+/** “一、妇女与健康” as an area: a chapter whose next line is its 主要目标. */
+const CHAPTER_AREA = /^[一二三四五六七八九十]{1,3}\s*、\s*([^。；，,、]{2,24}?)\s*[。.]?$/;
 const SECTION = /^[一二三四五六七八九十]{1,3}\s*、/;
-const GOALS_HEAD = /^主要目标\s*[:：]?\s*/;
-const MEASURES_HEAD = /^策略措施\s*[:：]?\s*/;
-const NUMBERED = /^(?:(\d{1,3})\s*[.．、]|[（(]\s*(\d{1,3})\s*[)）])\s*/;
+/** “主要目标：”, also numbered as the first or second part of an area: “（一）主要目标”, “1.主要目标”. */
+const GOALS_HEAD = /^(?:[（(]\s*[一二]\s*[)）]|[12]\s*[.、])?\s*主要目标\s*[:：。.]?\s*/;
+const MEASURES_HEAD = /^(?:[（(]\s*[二三]\s*[)）]|[23]\s*[.、])?\s*策略措施\s*[:：。.]?\s*/;
+const NUMBERED = /^(?:(\d{1,3})\s*[.、]|[（(]\s*(\d{1,3})\s*[)）])\s*/;
+/** “——孕产妇死亡率控制在…”: a sub-goal under a numbered goal, or an item of a list numbered by dashes. */
+const DASH = /^(?:[—―]{2}|-{2})\s*/;
 /** Page numbers left behind by PDF/Word conversion: “- 12 -”, “— 3 —”, “12”. */
 const PAGE_NUMBER = /^[-—–\s]*\d{1,3}[-—–\s]*$/;
 
 /** Full-width digits and punctuation to ASCII for matching only; the text itself is kept verbatim. */
 const fold = (s: string) => s.normalize('NFKC');
 
-function nextNonEmpty(lines: string[], from: number): string | undefined {
-  for (let i = from; i < lines.length; i++) {
-    const t = lines[i]!.trim();
-    if (t !== '' && !PAGE_NUMBER.test(fold(t))) return t;
-  }
-  return undefined;
+/** A line to parse with its folded form for matching. */
+interface Line extends SourceLine {
+  folded: string;
 }
+
+/** How an item is numbered: “1.” “1、”, “（1）”, or a dash in a list numbered by dashes alone. */
+type Marker = 'dot' | 'paren' | 'dash';
 
 function kindOf(title: string): PlanKind {
   return title.includes('儿童') && !title.includes('妇女') ? 'children' : 'women';
@@ -61,9 +68,12 @@ function kindOf(title: string): PlanKind {
  * sentence are joined.
  */
 export function parseStructure(text: string): { plans: RawPlan[]; warnings: ParseWarning[] } {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines: Line[] = sourceLines(text)
+    .map((l) => ({ ...l, folded: fold(l.text) }))
+    .filter((l) => !PAGE_NUMBER.test(l.folded));
   const plans: RawPlan[] = [];
   const warnings: ParseWarning[] = [];
+  const markers = new WeakMap<RawItem, Marker>();
   let plan: RawPlan | null = null;
   let area: RawArea | null = null;
   let block: 'goals' | 'measures' | null = null;
@@ -79,23 +89,44 @@ export function parseStructure(text: string): { plans: RawPlan[]; warnings: Pars
     block = null;
   };
 
-  const addItemLine = (content: string, lineNo: number) => {
+  const openArea = (no: number, title: string, lineNo: number) => {
+    closeArea();
+    area = { no, title, line: lineNo, goals: [], measures: [] };
+    plan!.areas.push(area);
+  };
+
+  const startItem = (no: number, marker: Marker, content: string, prefixLength: number, lineNo: number) => {
+    const item: RawItem = { no, pieces: [{ line: lineNo, text: content.slice(prefixLength).trim() }] };
+    markers.set(item, marker);
+    area![block!].push(item);
+  };
+
+  const addItemLine = (l: Pick<Line, 'text' | 'folded' | 'line' | 'cut'>) => {
     if (!area || !block) return;
+    const { text: content, folded, line: lineNo } = l;
     const items = area[block];
     const label = block === 'goals' ? '主要目标' : '策略措施';
-    const m = NUMBERED.exec(fold(content));
+    const m = NUMBERED.exec(folded);
     const last = items[items.length - 1];
     const expected = (last?.no ?? 0) + 1;
     if (m) {
       const no = Number(m[1] ?? m[2]);
-      // A number that does not continue the sequence is usually text cut by a page break.
-      const startsItem = no === expected || (no > expected && no <= expected + 2);
-      if (startsItem) {
+      const marker: Marker = m[1] ? 'dot' : 'paren';
+      // A number that does not continue the sequence is usually text cut by a page break; in a
+      // run-together line only the very next number starts an item. A list numbered “1.” goes on
+      // with “2.”: a “（2）” in it numbers the parts of an item.
+      const inSequence = no === expected || (!l.cut && no > expected && no <= expected + 2);
+      const sameList = items.length === 0 || markers.get(items[0]!) === marker;
+      if (inSequence && sameList) {
         if (no !== expected) warn(lineNo, `${label}编号不连续：第 ${expected - 1} 条之后是第 ${no} 条`);
-        const prefixLength = prefixLengthInOriginal(content, m[0].length);
-        items.push({ no, pieces: [{ line: lineNo, text: content.slice(prefixLength).trim() }] });
+        startItem(no, marker, content, prefixLengthInOriginal(content, m[0].length), lineNo);
         return;
       }
+    }
+    const dash = DASH.exec(folded);
+    if (dash && (!last || markers.get(last) === 'dash')) {
+      startItem(expected, 'dash', content, prefixLengthInOriginal(content, dash[0].length), lineNo);
+      return;
     }
     if (!last) {
       warn(lineNo, `“${label}”下的文字没有编号，已忽略：${content.slice(0, 20)}…`);
@@ -104,16 +135,22 @@ export function parseStructure(text: string): { plans: RawPlan[]; warnings: Pars
     last.pieces.push({ line: lineNo, text: content });
   };
 
+  /** The text after a block head on the head's own line (“主要目标：1.妇女…”). */
+  const afterHead = (l: Line, head: RegExp) => {
+    const m = head.exec(l.folded)!;
+    const at = prefixLengthInOriginal(l.text, m[0].length);
+    const text = l.text.slice(at).trim();
+    if (text) addItemLine({ text, folded: fold(text), line: l.line, cut: l.cut });
+  };
+
   for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const content = lines[i]!.trim();
-    if (content === '') continue;
-    const folded = fold(content);
-    if (PAGE_NUMBER.test(folded)) continue;
+    const l = lines[i]!;
+    const { text: content, folded, line: lineNo } = l;
+    const next = lines[i + 1]?.folded ?? '';
 
     const title = TITLE.exec(folded.replace(/\s+/g, ''));
     if (title && !block) {
-      const period = title[2] ? [title[2], title[3]] : PERIOD.exec(fold(nextNonEmpty(lines, i + 1) ?? ''))?.slice(1, 3);
+      const period = title[2] ? [title[2], title[3]] : PERIOD.exec(next)?.slice(1, 3);
       if (period) {
         closeArea();
         plan = {
@@ -130,33 +167,35 @@ export function parseStructure(text: string): { plans: RawPlan[]; warnings: Pars
     }
     if (!plan) continue;
 
+    const chapterArea = CHAPTER_AREA.exec(folded);
+    if (chapterArea && GOALS_HEAD.test(next)) {
+      // Chapters number everything in the plan, areas among them: the area's number is its place.
+      openArea(plan.areas.length + 1, chapterArea[1]!, lineNo);
+      continue;
+    }
     if (SECTION.test(folded)) {
       closeArea();
       continue;
     }
     const areaHead = AREA.exec(folded);
-    if (areaHead && GOALS_HEAD.test(nextNonEmpty(lines, i + 1) ?? '')) {
-      closeArea();
+    if (areaHead && GOALS_HEAD.test(next)) {
       const no = chineseNumeral(areaHead[1]!)!;
       const expected = plan.areas.length + 1;
       if (no !== expected) warn(lineNo, `领域编号不连续：应为（${expected}），实为（${areaHead[1]}）`);
-      area = { no, title: areaHead[2]!.trim(), line: lineNo, goals: [], measures: [] };
-      plan.areas.push(area);
+      openArea(no, areaHead[2]!.trim(), lineNo);
       continue;
     }
     if (area && GOALS_HEAD.test(folded)) {
       block = 'goals';
-      const rest = content.replace(GOALS_HEAD, '');
-      if (rest) addItemLine(rest, lineNo);
+      afterHead(l, GOALS_HEAD);
       continue;
     }
     if (area && MEASURES_HEAD.test(folded)) {
       block = 'measures';
-      const rest = content.replace(MEASURES_HEAD, '');
-      if (rest) addItemLine(rest, lineNo);
+      afterHead(l, MEASURES_HEAD);
       continue;
     }
-    if (block) addItemLine(content, lineNo);
+    if (block) addItemLine(l);
   }
   closeArea();
 

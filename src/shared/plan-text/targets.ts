@@ -1,6 +1,6 @@
 import {
-  cleanSubject, DOWN_VERBS, hasChinese, isDownVerb, RATIO_END, splitKeep, splitSubjects, UP_VERBS, YEAR, yearsIn,
-  type FoundTarget,
+  cleanSubject, DOWN_VERBS, hasChinese, isDownVerb, matchesOf, MAX_CLAUSE, oneOf, RATIO_END, splitKeep, splitSubjects, UP_VERBS, YEAR, yearsIn,
+  type FoundTarget, type Separator,
 } from './phrases';
 import type { Comparator } from './types';
 import { coverageIn, qualitativeIn } from './worded';
@@ -10,6 +10,20 @@ const UNIT = String.raw`%|％|‰|\/\s*10\s*万\s*活产|\/\s*10\s*万|个百分
 const VALUE = String.raw`(?:${NUM})(?:\s*[-－~～—至]\s*(?:${NUM}))?\s*(?:${UNIT})?`;
 const VALUES = String.raw`${VALUE}(?:\s*[、和及]\s*${VALUE})*`;
 const SUFFIX = String.raw`及以上|以上|以下|以内|左右`;
+/**
+ * Sentence ends, and the dash that introduces a sub-goal (“1．妇女常见病防治——妇女常见病定期筛查率
+ * 达到80%以上”): what comes before a dash is the goal's title, never part of an indicator's name.
+ */
+const STOP = oneOf('。；;！!');
+const DASH = oneOf('—―');
+const SENTENCE_END: Separator = (text, at) => {
+  if (STOP(text, at)) return 1;
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const dashes = (DASH(text, at) && DASH(text, at + 1)) || (a === b && (a === 0x2d || a === 0xff0d)); // “——” “--” “－－”
+  return dashes ? 2 : 0;
+};
+const CLAUSE_END = oneOf('，,');
 
 const GE_VERBS = ['至少各配备', '至少配备', '至少有', '提高到', '提升到', '增加到', '增长到', '达到', '实现', '不低于', '不少于', '高于', '超过', '保证'];
 const LE_VERBS = ['控制在', '下降到', '下降至', '降低到', '降低至', '减少到', '减少至', '降至', '不高于', '不超过', '低于'];
@@ -19,16 +33,16 @@ const verbAlternation = (verbs: string[]) => verbs.join('|');
 
 const PATTERNS = {
   relative: new RegExp(
-    String.raw`(分别)?\s*(?:在|以)\s*(${YEAR}(?:\s*[和、]\s*${YEAR})*)\s*(?:的?数据)?\s*(?:为基数|为基期|基础上)\s*(${UP_VERBS}|${DOWN_VERBS})\s*(${VALUE})`,
+    String.raw`(?<!\s)(分别)?\s*(?:在|以)\s*(${YEAR}(?:\s*[和、]\s*${YEAR})*)\s*(?:的?数据)?\s*(?:为基数|为基期|基础上)\s*(${UP_VERBS}|${DOWN_VERBS})\s*(${VALUE})`,
     'g',
   ),
   annual: new RegExp(String.raw`(每年|年均)\s*(${UP_VERBS}|${DOWN_VERBS})\s*(${VALUE})\s*(以上)?`, 'g'),
   absolute: new RegExp(
-    String.raw`(均|分别)?\s*(${verbAlternation([...GE_VERBS, ...LE_VERBS, ...BAND_VERBS])})\s*(${VALUES})\s*(${SUFFIX})?`,
+    String.raw`(?<!\s)(均|分别)?\s*(${verbAlternation([...GE_VERBS, ...LE_VERBS, ...BAND_VERBS])})\s*(${VALUES})\s*(${SUFFIX})?`,
     'g',
   ),
   bare: new RegExp(String.raw`(?<=率|比例|比重|占比)\s*(?!${YEAR})(${VALUES})\s*(${SUFFIX})?`, 'g'),
-  leading: new RegExp(String.raw`(${NUM})\s*[%％]\s*(的)?(?=[\u4e00-\u9fff])`, 'g'),
+  leading: new RegExp(String.raw`(?<!\d)(${NUM})\s*[%％]\s*(的)?(?=[\u4e00-\u9fff])`, 'g'),
 };
 
 interface Value {
@@ -65,7 +79,7 @@ function finishIndicator(subject: string, unit: string | null): string {
 
 interface Match {
   kind: keyof typeof PATTERNS;
-  m: RegExpMatchArray;
+  m: RegExpExecArray;
   start: number;
   end: number;
 }
@@ -74,14 +88,14 @@ function findMatches(clause: string): Match[] {
   const taken: Match[] = [];
   const overlaps = (s: number, e: number) => taken.some((t) => s < t.end && e > t.start);
   for (const kind of ['relative', 'annual', 'absolute', 'bare'] as const) {
-    for (const m of clause.matchAll(PATTERNS[kind])) {
+    for (const m of matchesOf(PATTERNS[kind], clause)) {
       const start = m.index!;
       const end = start + m[0].trimEnd().length;
       if (!overlaps(start, end)) taken.push({ kind, m, start, end });
     }
   }
   if (taken.length === 0) {
-    for (const m of clause.matchAll(PATTERNS.leading)) taken.push({ kind: 'leading', m, start: m.index!, end: m.index! + m[0].length });
+    for (const m of matchesOf(PATTERNS.leading, clause)) taken.push({ kind: 'leading', m, start: m.index!, end: m.index! + m[0].length });
   }
   return taken.sort((a, b) => a.start - b.start);
 }
@@ -120,14 +134,20 @@ export function extractTargets(goal: string): FoundTarget[] {
   // is how the plan measures it, so the level is no target of its own.
   const measuredLevels = new Set<FoundTarget>();
 
-  for (const sentence of splitKeep(goal, 0, /[。；;！!]/g)) {
+  for (const sentence of splitKeep(goal, 0, SENTENCE_END)) {
     let subject: string[] = [];
     let pendingYears: number[] = [];
     let carry = '';
     // The targets of the sentence's latest statement, for a clause that goes on about them.
     let previous: FoundTarget[] = [];
 
-    for (const clause of splitKeep(sentence.text, sentence.start, /[，,]/g)) {
+    for (const clause of splitKeep(sentence.text, sentence.start, CLAUSE_END)) {
+      if (clause.text.length > MAX_CLAUSE) continue;
+      // A blank clause (“，，”) says nothing and ends what the clause before it was about.
+      if (clause.text.trim() === '') {
+        carry = '';
+        continue;
+      }
       const matches = findMatches(clause.text);
       if (matches.length === 0) {
         const covered = coverageIn(clause, previous, pendingYears);

@@ -305,6 +305,23 @@ describe(`analytics (${testDialect()})`, () => {
     });
   });
 
+  it('overview: plan areas in order, then the indicators linked to no plan as 未关联规划的指标', async () => {
+    const screening = await f.percentIndicator({ name: '产前筛查率' });
+    const enrolment = await f.rateIndicator({ name: '学前教育毛入园率' });
+    const handMade = await f.rateIndicator({ name: '手工新增指标' });
+    await f.linkToArea(enrolment.id, { planTitle: '大连市妇女发展规划', no: 2, title: '妇女与教育' });
+    await f.linkToArea(screening.id, { planTitle: '大连市妇女发展规划', no: 1, title: '妇女与健康' });
+    for (const ind of [screening, enrolment, handMade]) await f.setTargets(ind.id, [[2030, '>=', 80]]);
+
+    const res = await f.get<OverviewDto>(f.cityOffice, `/api/analytics/overview?orgUnitId=${f.city.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.areas.map((a) => [a.planTitle, a.no, a.title, a.indicators.map((i) => i.name), a.statusCounts.insufficient_data])).toEqual([
+      ['大连市妇女发展规划', 1, '妇女与健康', ['产前筛查率'], 1],
+      ['大连市妇女发展规划', 2, '妇女与教育', ['学前教育毛入园率'], 1],
+      [null, null, '未关联规划的指标', ['手工新增指标'], 1],
+    ]);
+  });
+
   it('limits readers to their own unit and below (access table)', async () => {
     const ind = await f.percentIndicator({ name: '产前筛查率' });
     const xigangOffice = await f.user('xigang_office', 'office', f.xigang.id);

@@ -19,6 +19,7 @@ describe(`public portal API (${testDialect()})`, () => {
     f = await buildAnalyticsFixture(t);
     published = await f.percentIndicator({ name: '产前筛查率', code: 'W_SCREEN' });
     await f.setIndicator(published.id, { published: true, decimals: 1 });
+    await f.linkToArea(published.id, { planTitle: '大连市妇女发展规划', no: 1, title: '妇女与健康' });
     await f.setTargets(published.id, [[2030, '>=', 40]]);
     hidden = await f.percentIndicator({ name: '内部指标', code: 'W_HIDDEN' });
     const y2023 = await f.openTask(2023, [published.id, hidden.id]);
@@ -70,6 +71,19 @@ describe(`public portal API (${testDialect()})`, () => {
     expect(detail.status).toBe(200);
     expect(detail.body.scope).toBe('approved');
     expect(detail.body.series.find((s) => s.option === 'total')!.points).toEqual([{ year: 2023, value: 20, numerator: 20, denominator: 100, source: 'reported' }]);
+  });
+
+  it('groups indicators by plan area and leaves out published ones linked to no plan', async () => {
+    const enrolment = await f.rateIndicator({ name: '学前教育毛入园率', code: 'W_ENROL' });
+    const handMade = await f.rateIndicator({ name: '手工新增指标', code: 'W_HAND' });
+    await f.linkToArea(enrolment.id, { planTitle: '大连市儿童发展规划', no: 3, title: '儿童与教育' });
+    for (const ind of [enrolment, handMade]) await f.setIndicator(ind.id, { published: true });
+
+    const city = await get<PublicAreasDto>('/api/public/areas');
+    expect(city.body.areas.map((a) => [a.planTitle, a.no, a.title, a.indicators.map((i) => i.code)])).toEqual([
+      ['大连市儿童发展规划', 3, '儿童与教育', ['W_ENROL']],
+      ['大连市妇女发展规划', 1, '妇女与健康', ['W_SCREEN']],
+    ]);
   });
 
   it('hides unpublished indicators and units outside the city and its districts', async () => {

@@ -5,6 +5,7 @@ import { appError } from '../../errors';
 import type { AnalyticsContext, UnitInfo } from '../analytics/context';
 import type { AnalyticsService } from '../analytics/service';
 import { buildIndicatorView } from '../analytics/views/indicatorView';
+import { byPlanArea } from '../analytics/views/overview';
 import type { OptionCode } from '../../../shared/monitoring/validation';
 
 export interface Observation {
@@ -52,7 +53,9 @@ export function publishingService(db: Kysely<Database>, analytics: AnalyticsServ
       const milestone = ctx.milestoneFor(unit.id, undefined);
       const areas = new Map<string, PublicAreasDto['areas'][number]>();
       for (const indicator of ctx.indicators) {
-        const area = indicator.area ?? { planTitle: '', no: 99, title: '其他指标' };
+        // The portal presents a plan's areas: an indicator linked to no plan has no place there.
+        const area = indicator.area;
+        if (!area) continue;
         const key = `${area.planTitle}#${area.no}`;
         let entry = areas.get(key);
         if (!entry) areas.set(key, (entry = { ...area, indicators: [] }));
@@ -72,7 +75,7 @@ export function publishingService(db: Kysely<Database>, analytics: AnalyticsServ
       }
       return {
         orgUnit: { id: unit.id, name: unit.name },
-        areas: [...areas.values()].sort((a, b) => a.planTitle.localeCompare(b.planTitle, 'zh') || a.no - b.no),
+        areas: [...areas.values()].sort(byPlanArea),
       };
     },
 

@@ -10,7 +10,7 @@ import type { AnalyticsContext } from '../context';
  * assessment (ctx.measure), the one 监测概览 counts, so the figures agree by construction.
  */
 
-const OTHER_AREA = { planTitle: '', no: 99, title: '其他指标' };
+const OTHER_AREA = { planTitle: '', no: 0, title: '未关联规划的指标' };
 
 /** The plan area an indicator is counted under; indicators outside every plan go under 其他指标. */
 export function areaOf(indicator: AnalyticsIndicator) {
@@ -67,7 +67,8 @@ export function buildAchievement(ctx: AnalyticsContext, unitId: number, mileston
     entry.indicators.push(indicator);
   }
   const plans = [...byPlan.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'zh'))
+    // The indicators no plan links to (planTitle '') come after the plans.
+    .sort(([a], [b]) => Number(a === '') - Number(b === '') || a.localeCompare(b, 'zh'))
     .map(([planTitle, areas]) => ({
       planTitle,
       tally: tally(ctx, [...areas.values()].flatMap((a) => a.indicators), unitId, milestone),

@@ -1,9 +1,13 @@
 import { PROGRESS_STATUSES, type ProgressStatus } from '../../../../shared/analytics/progress';
 import type { OverviewDto } from '../../../../shared/api/analytics';
 import type { AnalyticsContext } from '../context';
-import { achievementOf, areaOf } from './achievement';
+import type { AnalyticsIndicator } from '../catalogue';
+import { achievementOf } from './achievement';
 
 export const zeroCounts = (): Record<ProgressStatus, number> => Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, 0])) as Record<ProgressStatus, number>;
+
+/** Indicators no plan target links to: one group after the plans' areas, never posing as an area. */
+export const UNLINKED_GROUP = { planTitle: null, no: null, title: '未关联规划的指标' } as const;
 
 /** Status of every target at the milestone, counted overall and per plan area, with 达标率. */
 export function buildOverview(
@@ -37,7 +41,17 @@ export function buildOverview(
     milestones: ctx.milestones(),
     statusCounts,
     achievement: achievementOf(statusCounts),
-    areas: [...areas.values()].sort((a, b) => a.planTitle.localeCompare(b.planTitle, 'zh') || a.no - b.no),
+    areas: [...areas.values()].sort(byPlanArea),
     ...extra,
   };
+}
+
+function areaOf(indicator: AnalyticsIndicator): Pick<OverviewDto['areas'][number], 'planTitle' | 'no' | 'title'> {
+  return indicator.area ?? UNLINKED_GROUP;
+}
+
+/** Plans by title, areas by number, the unlinked group last. */
+export function byPlanArea(a: { planTitle: string | null; no: number | null }, b: { planTitle: string | null; no: number | null }): number {
+  if (a.planTitle === null || b.planTitle === null) return Number(a.planTitle === null) - Number(b.planTitle === null);
+  return a.planTitle.localeCompare(b.planTitle, 'zh') || a.no! - b.no!;
 }

@@ -69,7 +69,7 @@ export default function AchievementPage() {
 
   const areaRows: AreaRow[] = (data?.plans ?? []).map((plan) => ({
     key: plan.planTitle,
-    name: plan.planTitle || '其他指标',
+    name: plan.planTitle || '未关联规划的指标',
     tally: plan.tally,
     children: plan.areas.map((area) => ({ key: `${plan.planTitle}#${area.no}`, name: area.title, tally: area.tally })),
   }));

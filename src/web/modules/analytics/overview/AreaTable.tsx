@@ -12,8 +12,9 @@ const total = (a: Area) => PROGRESS_STATUSES.reduce((sum, s) => sum + (a.statusC
 /** The status counts of each area; a row opens onto its indicators, each a link to its analysis. */
 export function AreaTable({ areas, indicatorLink }: { areas: OverviewDto['areas']; indicatorLink: (id: number) => string }) {
   const columns: TableColumnsType<Area> = [
-    { title: '规划', key: 'plan', width: 220, render: (_, a) => <span className="area-plan">{a.planTitle}</span> },
-    { title: '领域', key: 'area', render: (_, a) => areaLabel(a.no, a.title) },
+    { title: '规划', key: 'plan', width: 220, render: (_, a) => <span className="area-plan">{a.planTitle ?? '—'}</span> },
+    // The group of indicators linked to no plan has a name but no number.
+    { title: '领域', key: 'area', render: (_, a) => (a.no === null ? a.title : areaLabel(a.no, a.title)) },
     ...PROGRESS_STATUSES.map((status) => ({
       title: (
         <span className="status-heading">
@@ -30,7 +31,7 @@ export function AreaTable({ areas, indicatorLink }: { areas: OverviewDto['areas'
   ];
   return (
     <Table<Area>
-      rowKey={(a) => `${a.planTitle}#${a.no}`}
+      rowKey={(a) => (a.no === null ? 'unlinked' : `${a.planTitle}#${a.no}`)}
       columns={columns}
       dataSource={areas}
       pagination={false}
