@@ -1,3 +1,4 @@
+import { PlanTextError } from './errors';
 import type { FoundTarget } from './phrases';
 import { referenceComparisons } from './references';
 import { parseStructure, type RawItem, type TextPiece } from './structure';
@@ -12,10 +13,27 @@ export type * from './types';
 const QUANTITY = /\d+(?:\.\d+)?\s*(?:%|％|‰|\/\s*10\s*万)/g;
 
 /**
+ * The largest text the parser takes: a ten-year plan is about 60,000 characters in 1,000 lines, a
+ * file of several plans a few times that.
+ */
+export const PLAN_TEXT_LIMITS = { characters: 1_000_000, lines: 20_000 } as const;
+
+function assertWithinLimits(text: string): void {
+  if (text.length > PLAN_TEXT_LIMITS.characters) {
+    throw new PlanTextError(`文本过长：共 ${text.length.toLocaleString('en-US')} 字符，最多 ${PLAN_TEXT_LIMITS.characters.toLocaleString('en-US')} 字符`);
+  }
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++lines > PLAN_TEXT_LIMITS.lines) throw new PlanTextError(`文本过长：超过 ${PLAN_TEXT_LIMITS.lines.toLocaleString('en-US')} 行`);
+  }
+}
+
+/**
  * Plan text → plans, areas, goals with their targets, measures, and warnings for a person to
- * check. Pure: the same text always gives the same result.
+ * check. Pure: the same text always gives the same result. Refuses text over PLAN_TEXT_LIMITS.
  */
 export function parsePlanText(text: string): ParseResult {
+  assertWithinLimits(text);
   const { plans, warnings } = parseStructure(text);
   const allWarnings: ParseWarning[] = [...warnings];
   const result = plans.map((plan) => ({

@@ -93,6 +93,11 @@ export function plansService(db: Kysely<Database>, orgs: OrgsService) {
   return {
     parseUpload,
 
+    /** Before an upload is read: only plan editors (somewhere) may make the server parse a document. */
+    async assertUploader(auth: AuthContext | null): Promise<void> {
+      assertRole(auth, PLAN_EDITORS, null, await orgs.tree());
+    },
+
     /** Plans are published documents: every signed-in user may read them. */
     async list(auth: AuthContext | null): Promise<PlanSummaryDto[]> {
       requireAuth(auth);
