@@ -2,9 +2,9 @@
  * `npm run bench:plan-text`: the plan-text parser on real and adversarial text, each at two sizes,
  * printing time per 1,000 characters. Similar figures at both sizes show the parser is linear in the
  * text's length; a quadratic step would show as a time per character four times larger at 4× the
- * size. The large size is MAX_PLAN_TEXT_CHARS, the longest text the importer reads.
+ * size. The large size is PLAN_TEXT_LIMITS.characters, the longest text the importer reads.
  */
-import { parsePlanText, MAX_PLAN_TEXT_CHARS } from '../src/shared/plan-text';
+import { parsePlanText, PLAN_TEXT_LIMITS } from '../src/shared/plan-text';
 import { seedText } from '../src/shared/plan-text/testTexts';
 
 const HEAD = '某市妇女发展规划\n（2021—2030年）\n（一）妇女与健康\n主要目标：\n1．';
@@ -36,11 +36,11 @@ function time(text: string): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-const sizes = [MAX_PLAN_TEXT_CHARS / 4, MAX_PLAN_TEXT_CHARS];
+const sizes = [PLAN_TEXT_LIMITS.characters / 4, PLAN_TEXT_LIMITS.characters];
 console.log(`family${' '.repeat(24)}${sizes.map((s) => `${(s / 1000).toFixed(0)}k chars: ms (µs/1k)`.padStart(28)).join('')}   growth`);
 for (const [name, make] of Object.entries(FAMILIES)) {
   const perK = sizes.map((size) => {
-    const text = make(size).slice(0, MAX_PLAN_TEXT_CHARS);
+    const text = make(size).slice(0, PLAN_TEXT_LIMITS.characters);
     const ms = time(text);
     return { ms, perK: (ms * 1000) / (text.length / 1000) };
   });

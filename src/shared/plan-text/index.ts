@@ -13,20 +13,28 @@ export type * from './types';
 const QUANTITY = /(?<!\d)\d+(?:\.\d+)?\s*(?:%|％|‰|\/\s*10\s*万)/g;
 
 /**
- * The longest text read as plans. A plan runs to some 30,000 characters (seed 002, two plans, to
- * 62,000); a text many times that is no plan, and is refused before any parsing. Parsing is linear
- * in the text's length (`npm run bench:plan-text`), so this also bounds its time.
+ * The largest text read as plans. A plan runs to some 30,000 characters in 1,000 lines (seed 002, two
+ * plans, to 62,000); a text many times that is no plan, and is refused before any parsing. Parsing is
+ * linear in the text's length (`npm run bench:plan-text`), so this also bounds its time.
  */
-export const MAX_PLAN_TEXT_CHARS = 500_000;
+export const PLAN_TEXT_LIMITS = { characters: 500_000, lines: 20_000 } as const;
+
+function assertWithinLimits(text: string): void {
+  if (text.length > PLAN_TEXT_LIMITS.characters) {
+    throw new PlanTextError(`文本过长：共 ${text.length.toLocaleString('en-US')} 字，规划文本最多 ${PLAN_TEXT_LIMITS.characters.toLocaleString('en-US')} 字`);
+  }
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++lines > PLAN_TEXT_LIMITS.lines) throw new PlanTextError(`文本过长：超过 ${PLAN_TEXT_LIMITS.lines.toLocaleString('en-US')} 行`);
+  }
+}
 
 /**
  * Plan text → plans, areas, goals with their targets, measures, and warnings for a person to
- * check. Pure: the same text always gives the same result.
+ * check. Pure: the same text always gives the same result. Refuses text over PLAN_TEXT_LIMITS.
  */
 export function parsePlanText(text: string): ParseResult {
-  if (text.length > MAX_PLAN_TEXT_CHARS) {
-    throw new PlanTextError(`文本过长：共 ${text.length.toLocaleString('en-US')} 字，规划文本最多 ${MAX_PLAN_TEXT_CHARS.toLocaleString('en-US')} 字`);
-  }
+  assertWithinLimits(text);
   const { plans, warnings } = parseStructure(text);
   const allWarnings: ParseWarning[] = [...warnings];
   const result = plans.map((plan) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PLAN_TEXT_CHARS, parsePlanText, PlanTextError } from './index';
+import { PLAN_TEXT_LIMITS, parsePlanText, PlanTextError } from './index';
 import { seedText } from './testTexts';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -68,7 +68,7 @@ describe('bad plan text', () => {
   it.each([
     ['an unrelated document', '淄博市2015年妇女儿童工作要点\n\n一、加强规划实施\n\n1.开展监测。', /未识别到发展规划/],
     ['a title without areas', '某市妇女发展规划\n(2021—2030年)\n\n前言\n\n正文。', /没有识别到任何领域/],
-    ['a text past the limit', `某市妇女发展规划\n(2021—2030年)\n${'正文。'.repeat(MAX_PLAN_TEXT_CHARS / 3)}`, /文本过长：共 500,020 字，规划文本最多 500,000 字/],
+    ['a text past the limit', `某市妇女发展规划\n(2021—2030年)\n${'正文。'.repeat(PLAN_TEXT_LIMITS.characters / 3)}`, /文本过长：共 500,020 字，规划文本最多 500,000 字/],
   ])('%s → PlanTextError', (_name, text, message) => {
     expect(() => parsePlanText(text)).toThrow(PlanTextError);
     expect(() => parsePlanText(text)).toThrow(message);

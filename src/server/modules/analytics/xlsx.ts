@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { STATUS_LABELS, type ProgressStatus } from '../../../shared/analytics/progress';
 import type { IndicatorAnalyticsDto, ScorecardDto } from '../../../shared/api/analytics';
+import { writeXlsx } from '../../http/xlsxExport';
 
 /** Fill colours of the statuses, the same hues as the web legend. */
 const STATUS_FILL: Record<ProgressStatus, string> = {
@@ -42,7 +43,7 @@ export async function scorecardWorkbook(card: ScorecardDto): Promise<Buffer> {
   }
   sheet.getColumn(2).width = 36;
   for (let i = 0; i < card.units.length; i++) sheet.getColumn(4 + i * 3).width = 12;
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return writeXlsx(book);
 }
 
 /** An indicator's data at one unit, by year and disaggregation, and its target assessments. */
@@ -80,5 +81,5 @@ export async function indicatorWorkbook(view: IndicatorAnalyticsDto): Promise<Bu
   targets.getColumn(6).numFmt = '0.00%';
   targets.getColumn(7).numFmt = '0.00%';
   targets.getColumn(10).width = 60;
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return writeXlsx(book);
 }

@@ -55,13 +55,19 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   api.post(
     '/plans/preview',
     { schema: { tags: ['plans'], summary: '预览规划导入（不写入）', ...uploadDoc, response: { 200: PlanPreviewSchema, ...errors } } },
-    async (request) => plans.preview(request.auth, await readUpload(request)),
+    async (request) => {
+      await plans.assertUploader(request.auth);
+      return plans.preview(request.auth, await readUpload(request));
+    },
   );
 
   api.post(
     '/plans/import',
     { schema: { tags: ['plans'], summary: '导入规划（同一事务内保存；重复导入不产生变化）', ...uploadDoc, response: { 200: PlanImportSchema, ...errors } } },
-    async (request) => plans.import(request.auth, await readUpload(request)),
+    async (request) => {
+      await plans.assertUploader(request.auth);
+      return plans.import(request.auth, await readUpload(request));
+    },
   );
 
   api.patch(

@@ -91,6 +91,11 @@ export function plansService(db: Kysely<Database>, orgs: OrgsService) {
   return {
     parseUpload,
 
+    /** Before an upload is read: only plan editors (somewhere) may make the server parse a document. */
+    async assertUploader(auth: AuthContext | null): Promise<void> {
+      assertCan(auth, 'plans.manage');
+    },
+
     /** Plans are published documents: every signed-in user may read them. */
     async list(auth: AuthContext | null): Promise<PlanSummaryDto[]> {
       requireAuth(auth);

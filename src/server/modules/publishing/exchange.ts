@@ -1,4 +1,4 @@
-import { toCsv } from '../../../shared/interop/csv';
+import { neutraliseCell, toCsv } from '../../../shared/interop/csv';
 import type { OptionCode } from '../../../shared/monitoring/validation';
 import type { Observation } from './service';
 
@@ -40,7 +40,8 @@ export function toSdmxCsv(observations: readonly Observation[]): string {
   ]);
 }
 
-const xmlAttr = (s: string | number) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** An attribute value, escaped for XML and neutralised against formulas for people who open the file in Excel. */
+const xmlAttr = (s: string | number) => String(neutraliseCell(s)).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** IHE ADX: one group per unit and year, disaggregations as SEX / URBANISATION / AGE attributes. */
 export function toAdx(observations: readonly Observation[], exported: string): string {

@@ -8,6 +8,7 @@ import type { AuthContext } from '../auth/service';
 import { can } from '../../../shared/policy';
 import { canReadValue } from './access';
 import { writeDataValues, type Conflict, type ValueInput } from './commands/writeDataValues';
+import { DATA_VALUE_SET_LIMITS } from './dataValueSetsBody';
 import { loadDictionary, type ReportingDictionary } from './dictionary';
 import { isKeyYear, ValueMap } from './keys';
 import { valuesRepository } from './valuesRepository';
@@ -197,7 +198,9 @@ export async function importDataValueSet(db: Kysely<Database>, auth: AuthContext
     importOptions: { dryRun: params.dryRun, idSchemes: { idScheme: params.idScheme.toUpperCase() }, importStrategy: params.importStrategy, atomicMode: params.atomicMode },
     description: status === 'SUCCESS' ? '导入完成' : status === 'ERROR' ? '导入失败，未写入任何数据' : '部分数据未导入',
     importCount: count,
-    conflicts,
+    // The first ones only, as DHIS2 does: a million refused entries must not make a million-line answer.
+    conflicts: conflicts.slice(0, DATA_VALUE_SET_LIMITS.listedConflicts),
+    conflictCount: conflicts.length,
     dataSetComplete: 'false',
   };
   const ok = conflicts.length === 0;

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appError } from '../../errors';
 import { dataValuesFromCsv, dataValuesToCsv, type Dhis2DataValueSet } from './dataValueSets';
+import { checkDataValueSet, DATA_VALUE_SET_LIMITS, entryCounter } from './dataValueSetsBody';
+import { assertValueWriter } from './uploadRights';
 
 /** Bulk loads from other systems can be large; the rest of the API keeps the small default. */
-const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
+const IMPORT_BODY_LIMIT = DATA_VALUE_SET_LIMITS.bodyBytes;
+const isCsv = (contentType: string | undefined) => /csv/.test(contentType ?? '');
 
 const list = z
   .union([z.string(), z.array(z.string())])
@@ -55,6 +57,12 @@ export async function dataValueSetsRoutes(app: FastifyInstance): Promise<void> {
       `/dataValueSets${suffix}`,
       {
         bodyLimit: IMPORT_BODY_LIMIT,
+        // Rights first, then the body is counted as it arrives: neither a stranger nor an
+        // oversized body ever reaches the parser.
+        preParsing: async (req, _reply, payload) => {
+          assertValueWriter(req.auth);
+          return payload.pipe(entryCounter(isCsv(req.headers['content-type']) ? 'csv' : 'json'));
+        },
         schema: {
           tags,
           summary: '导入数据（DHIS2 dataValueSets 兼容）：JSON 或 CSV；dryRun、idScheme、importStrategy、atomicMode；与网页填报、Excel 上传相同的权限、锁定与校验',
@@ -71,7 +79,6 @@ export async function dataValueSetsRoutes(app: FastifyInstance): Promise<void> {
 }
 
 function parseBody(body: unknown, contentType: string): Dhis2DataValueSet {
-  if (typeof body === 'string' && /csv/.test(contentType)) return { dataValues: dataValuesFromCsv(body) };
-  if (body && typeof body === 'object' && Array.isArray((body as Dhis2DataValueSet).dataValues)) return body as Dhis2DataValueSet;
-  throw appError('VALIDATION_FAILED', '请求体应为 JSON {"dataValues": [...]}，或 Content-Type: text/csv 的 DHIS2 CSV');
+  if (typeof body === 'string' && isCsv(contentType)) return { dataValues: dataValuesFromCsv(body) };
+  return checkDataValueSet(body);
 }

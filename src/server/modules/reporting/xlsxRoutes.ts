@@ -54,12 +54,20 @@ export async function reportingXlsxRoutes(app: FastifyInstance): Promise<void> {
   api.post(
     '/reporting/submissions/:id/upload',
     { schema: { tags, summary: '上传填报模板（本填报表）', params: IdParams, querystring: DryRunQuery, ...uploadDoc, response: { 200: XlsxUploadResultSchema, ...errors } } },
-    async (request) => xlsx.upload(request.auth, { submissionId: request.params.id }, await readFile(request), request.query.dryRun === 'true'),
+    async (request) => {
+      const target = { submissionId: request.params.id };
+      await xlsx.assertUploader(request.auth, target);
+      return xlsx.upload(request.auth, target, await readFile(request), request.query.dryRun === 'true');
+    },
   );
 
   api.post(
     '/reporting/tasks/:id/upload',
     { schema: { tags, summary: '上传填报模板（本任务的一个或多个填报表）', params: IdParams, querystring: DryRunQuery, ...uploadDoc, response: { 200: XlsxUploadResultSchema, ...errors } } },
-    async (request) => xlsx.upload(request.auth, { taskId: request.params.id }, await readFile(request), request.query.dryRun === 'true'),
+    async (request) => {
+      const target = { taskId: request.params.id };
+      await xlsx.assertUploader(request.auth, target);
+      return xlsx.upload(request.auth, target, await readFile(request), request.query.dryRun === 'true');
+    },
   );
 }

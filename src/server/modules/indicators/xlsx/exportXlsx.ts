@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { IndicatorDto } from '../../../../shared/api/indicators';
 import { cellOf, columnLetter, FORMAT_ID, FORMAT_VERSION, INDICATOR_COLUMNS, SHEETS, SPARE_ROWS, TARGET_COLUMNS, type ColumnSpec, type Flat } from './layout';
 import { flattenIndicator, flattenTarget } from './rows';
+import { writeXlsx } from '../../../http/xlsxExport';
 
 /** exceljs keeps range validations in `dataValidations`, which its typings leave out. */
 interface RangeValidations {
@@ -74,5 +75,5 @@ export async function dictionaryWorkbook(indicators: readonly IndicatorDto[], de
   const targets = indicators.flatMap((i) => i.targets.map((t) => flattenTarget(i.code, t)));
   addSheet(workbook, SHEETS.targets, TARGET_COLUMNS, targets, departments.length);
   addMetaSheet(workbook, departments);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx(workbook);
 }

@@ -3,6 +3,7 @@
  * format stamp, and one spec per column that says how a value is written and read back.
  */
 import type { CellValue } from 'exceljs';
+import { restoreNeutralised } from '../../../../shared/interop/csv';
 import {
   CATEGORY_LABELS, COMPARATOR_LABELS, DIRECTION_LABELS, FORMULA_LABELS, labelLookup, VALUE_TYPE_LABELS,
 } from '../../../../shared/indicators/vocabulary';
@@ -90,7 +91,8 @@ export function columnLetter(n: number): string {
 export function plainValue(value: CellValue): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return value;
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  // Our export put an apostrophe before text that looks like a formula (writeXlsx).
+  if (typeof value === 'string') return value.trim() === '' ? null : restoreNeutralised(value.trim());
   if (typeof value === 'boolean') return value ? YES_NO.yes : YES_NO.no;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return plainValue(value.richText.map((r) => r.text).join(''));

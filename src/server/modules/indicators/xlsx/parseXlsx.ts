@@ -3,6 +3,7 @@
  * every cell and row and collects all errors, each naming sheet, row, column and reason.
  */
 import ExcelJS from 'exceljs';
+import { assertZipWithinLimits } from '../../../http/zipGuard';
 import { IndicatorInput, type DataElementInputDto, type IndicatorInputDto } from '../../../../shared/api/indicators';
 import { formulaElements } from '../../../../shared/indicators/formula';
 import {
@@ -130,12 +131,14 @@ export function locateIssue(parsed: { row: number; targetRows: number[] }, path:
 }
 
 export async function parseDictionary(bytes: Uint8Array): Promise<ParsedDictionary> {
+  const unreadable = () => new DictionaryFileError('无法读取文件：不是 .xlsx 格式，或文件已损坏');
+  assertZipWithinLimits(bytes, '.xlsx', unreadable);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own `Buffer` (an ArrayBuffer); a Node Buffer is what it reads.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw new DictionaryFileError('无法读取文件：不是 .xlsx 格式，或文件已损坏');
+    throw unreadable();
   }
   checkFormat(workbook);
   const errors: CellError[] = [];

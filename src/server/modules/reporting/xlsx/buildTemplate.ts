@@ -11,6 +11,7 @@ import {
   type TemplateColumn,
 } from './layout';
 import { writeStamp, type StampCell } from './stamp';
+import { writeXlsx } from '../../../http/xlsxExport';
 
 type GridRow = GridDto['rows'][number];
 type Kind = 'title' | 'note' | 'header' | 'text' | 'centered' | 'number' | 'input' | 'readOnly' | 'unused' | 'footer';
@@ -158,6 +159,5 @@ export async function buildTemplate(task: TaskDto, grids: readonly GridDto[], no
     generatedAt: now.toISOString(),
     cells,
   });
-  // exceljs types its result as its own Buffer (an ArrayBuffer); a Node Buffer is what it returns.
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx(workbook);
 }

@@ -1,5 +1,6 @@
 /** Reading the cells of an uploaded template as people filled them in Excel or WPS. */
 import type ExcelJS from 'exceljs';
+import { restoreNeutralised } from '../../../../shared/interop/csv';
 import { DELETE_WORD } from './layout';
 
 export type ValueRead =
@@ -61,6 +62,7 @@ export function readValue(cell: ExcelJS.Cell, rules: { count: boolean; percentUn
 export function readText(cell: ExcelJS.Cell): string | null {
   const content = plain(cell.value);
   if (content === null) return null;
-  const text = (typeof content === 'object' ? content.shown : String(content)).trim();
+  // Our own export put an apostrophe before text that looks like a formula (writeXlsx).
+  const text = restoreNeutralised((typeof content === 'object' ? content.shown : String(content)).trim());
   return text === '' ? null : text;
 }

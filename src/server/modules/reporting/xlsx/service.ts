@@ -9,10 +9,12 @@ import type { GridDto, XlsxUploadResultDto } from '../../../../shared/api/report
 import type { OptionCode } from '../../../../shared/monitoring/validation';
 import type { Database } from '../../../db/schema';
 import { appError, type ErrorCode } from '../../../errors';
+import { assertZipWithinLimits } from '../../../http/zipGuard';
 import { requireAuth } from '../../auth/access';
 import type { AuthContext } from '../../auth/service';
 import { writeDataValues, type Conflict, type WriteResult } from '../commands/writeDataValues';
 import { loadDictionary } from '../dictionary';
+import { assertValueWriter } from '../uploadRights';
 import type { ReportingService } from '../service';
 import { ValueMap } from '../keys';
 import { buildTemplate } from './buildTemplate';
@@ -30,12 +32,14 @@ export interface UploadFile {
 
 async function loadWorkbook(file: UploadFile): Promise<ExcelJS.Workbook> {
   if (!/\.xlsx$/i.test(file.fileName)) throw appError('XLSX_UNRECOGNISED', `只能上传 .xlsx 格式的填报模板，“${file.fileName}”不是 .xlsx 文件`);
+  const unreadable = () => appError('XLSX_UNRECOGNISED', '无法读取文件：不是 .xlsx 格式，或文件已损坏');
+  assertZipWithinLimits(file.bytes, '.xlsx', unreadable);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own `Buffer` (an ArrayBuffer); a Node Buffer is what it reads.
     await workbook.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
   } catch {
-    throw appError('XLSX_UNRECOGNISED', '无法读取文件：不是 .xlsx 格式，或文件已损坏');
+    throw unreadable();
   }
   return workbook;
 }
@@ -110,6 +114,16 @@ export function reportingXlsxService(db: Kysely<Database>, reporting: ReportingS
   }
 
   return {
+    /**
+     * Before the file is read: the user may write values and sees the target (its seat, or the
+     * task), so nobody else makes the server unpack a workbook.
+     */
+    async assertUploader(auth: AuthContext | null, target: UploadTarget): Promise<void> {
+      assertValueWriter(auth);
+      if ('submissionId' in target) await reporting.grid(auth, target.submissionId);
+      else await reporting.task(auth, target.taskId);
+    },
+
     async submissionTemplate(auth: AuthContext | null, submissionId: number) {
       const grid = await reporting.grid(auth, submissionId);
       const task = await reporting.task(auth, grid.submission.taskId);

@@ -69,6 +69,13 @@ function integer(v: string | number | null): number {
   return n;
 }
 
+/** A row or column number a worksheet can have (Excel: 1,048,576 rows × 16,384 columns); a tampered stamp may say anything. */
+function position(v: string | number | null, max: number): number {
+  const n = integer(v);
+  if (n < 1 || n > max) throw brokenStamp();
+  return n;
+}
+
 /** The stamp of an uploaded workbook; refuses a workbook that is not one of our templates. */
 export function readStamp(workbook: ExcelJS.Workbook): TemplateStamp {
   const sheet = workbook.getWorksheet(STAMP_SHEET);
@@ -89,8 +96,8 @@ export function readStamp(workbook: ExcelJS.Workbook): TemplateStamp {
     cells.push({
       sheet: String(at('sheet')),
       submissionId: integer(at('submissionId')),
-      row: integer(at('row')),
-      column: integer(at('column')),
+      row: position(at('row'), 1_048_576),
+      column: position(at('column'), 16_384),
       indicatorCode: String(at('indicatorCode') ?? ''),
       dataElementId: integer(at('dataElementId')),
       option: option as OptionCode | null,

@@ -174,8 +174,9 @@ describe(`xlsx template upload (${testDialect()})`, () => {
         }),
     },
     {
+      // Refused before the file is read: the office holds no role that writes values.
       name: 'an overseer who may read but not report', cells: { '分子：孕产妇死亡数|合计': 3 }, as: (k) => k.office, status: 403, code: 'AUTH_FORBIDDEN',
-      at: '分子：孕产妇死亡数|合计', detail: '您没有填报西岗区“孕产妇死亡数”的权限',
+      detail: '没有填报数据的权限，未读取上传内容',
     },
   ];
 
