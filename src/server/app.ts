@@ -27,7 +27,10 @@ import { reportingRoutes } from './modules/reporting/routes';
 import { reportingXlsxRoutes } from './modules/reporting/xlsxRoutes';
 import { buildServices } from './services';
 import { analyticsRoutes } from './modules/analytics/routes';
-import { publishingRoutes } from './modules/publishing/routes';
+import { publishingRoutes } from './modules/publishing/portal/routes';
+import { attachmentsRoutes } from './services/attachments/routes';
+import { articlesRoutes } from './modules/publishing/articles/routes';
+import { portalPagesRoutes } from './modules/publishing/portal/pagesRoutes';
 
 z.config(z.locales.zhCN());
 
@@ -38,6 +41,8 @@ export interface AppOptions {
   /** Directory of the built web app; the API alone is served when it is absent. */
   webRoot?: string;
   logger?: boolean;
+  /** Directory of the attachment store; `HALFSKY_FILES_DIR` or data/files when absent. */
+  filesDir?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -49,7 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.decorate('services', buildServices(options.db));
+  app.decorate('services', buildServices(options.db, options.filesDir));
   app.addHook('onClose', async () => options.db.close());
 
   await app.register(fastifyCookie);
@@ -104,9 +109,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(dataValueSetsRoutes);
       await api.register(analyticsRoutes);
       await api.register(publishingRoutes);
+      await api.register(attachmentsRoutes);
+      await api.register(articlesRoutes);
     },
     { prefix: '/api' },
   );
+  await app.register(portalPagesRoutes);
 
   const webRoot = options.webRoot && resolve(options.webRoot);
   if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {

@@ -11,6 +11,7 @@ import { planImportSummary } from './modules/plans/importReport';
 import { plansService } from './modules/plans/service';
 import { orgsService } from './modules/orgs/service';
 import { prepareDatabase, serve } from './server';
+import { importEventsCommand } from './modules/publishing/events/importEventsCommand';
 
 const USAGE = `用法：halfsky <命令>
   serve                                   启动服务（PORT 默认 8080，HOST 默认 127.0.0.1）
@@ -19,6 +20,8 @@ const USAGE = `用法：halfsky <命令>
   plan import <文件> [--dry-run] [--json] [--org <单位代码>]
                                           导入规划文本（.txt UTF-8/GB18030 或 .docx）
   assess --json < cases.json              对进度测算用例（JSON 数组）逐条评估
+  publish import-events <文件> [--dry-run] [--json] [--org <单位代码>]
+                                          导入大事记文本（编号标题＋正文，.txt 或 .docx）
 环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD`;
 
 /** Exit codes: 0 success, 1 unexpected failure, 2 bad input (message on stderr, nothing written). */
@@ -93,6 +96,9 @@ async function main(argv: string[]): Promise<void> {
       return planImport(rest.slice(1));
     case 'assess':
       return assessCommand(rest);
+    case 'publish':
+      if (rest[0] !== 'import-events') throw new UsageError(USAGE);
+      return importEventsCommand(rest.slice(1));
     case undefined:
     case 'help':
     case '--help':

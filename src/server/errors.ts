@@ -24,6 +24,8 @@ const catalogue = {
   VALUE_CONFLICT: { status: 409, message: '数据已被他人修改，请核对后再保存' },
   VALUES_REJECTED: { status: 400, message: '数据未能保存' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
+  ATTACHMENT_TYPE_REFUSED: { status: 415, message: '不支持的附件类型' },
+  EVENTS_TEXT_INVALID: { status: 400, message: '大事记文本无法识别' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof catalogue;

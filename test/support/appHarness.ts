@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { hashPassword } from '../../src/server/modules/auth/password';
@@ -15,7 +18,8 @@ export interface TestApp {
 /** The real app over a fresh database of the dialect under test. */
 export async function buildTestApp(): Promise<TestApp> {
   const db = await createTestDb();
-  const app = await buildApp({ db });
+  const filesDir = await mkdtemp(join(tmpdir(), 'halfsky-files-'));
+  const app = await buildApp({ db, filesDir });
   return {
     app,
     db,
@@ -23,6 +27,7 @@ export async function buildTestApp(): Promise<TestApp> {
     close: async () => {
       await app.close();
       await db.dispose();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }
