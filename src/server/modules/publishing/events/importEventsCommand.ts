@@ -30,8 +30,10 @@ export async function importEventsCommand(args: string[]): Promise<void> {
   }
   const text = await documentText(basename(file), bytes);
 
+  // Parsed before the database is opened: bad input is reported first and touches nothing.
+  const parsed = parseEventsOrThrow(text);
   if (values['dry-run']) {
-    print(parseEventsOrThrow(text), null, !!values.json);
+    print(parsed, null, !!values.json);
     return;
   }
   const db = openDatabase(parseDatabaseUrl(process.env.HALFSKY_DATABASE_URL));
