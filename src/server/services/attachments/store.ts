@@ -4,6 +4,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { once } from 'node:events';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
@@ -89,7 +90,9 @@ export function attachmentStore(db: Kysely<Database>, dir: string = filesDirFrom
       else await rename(tmp, target);
       return { hash: digest, size, type };
     } catch (error) {
+      // The stream opens its file asynchronously: remove the file only once the stream is closed.
       out.destroy();
+      if (!out.closed) await once(out, 'close');
       await rm(tmp, { force: true });
       // Stop the client's body too: nothing more of it is read.
       (body as Readable & { destroy?: () => void }).destroy?.();
