@@ -31,8 +31,12 @@ import { reportingRoutes } from './modules/reporting/routes';
 import { reportingXlsxRoutes } from './modules/reporting/xlsxRoutes';
 import { buildServices } from './services';
 import { analyticsRoutes } from './modules/analytics/routes';
-import { publishingRoutes } from './modules/publishing/routes';
+import { publishingRoutes } from './modules/publishing/portal/routes';
+import { attachmentsRoutes } from './services/attachments/routes';
+import { articlesRoutes } from './modules/publishing/articles/routes';
+import { portalPagesRoutes } from './modules/publishing/portal/pagesRoutes';
 import { apiTokenRoutes } from './modules/auth/tokenRoutes';
+
 
 z.config(z.locales.zhCN());
 
@@ -46,6 +50,8 @@ export interface AppOptions {
   webRoot?: string;
   /** JSON lines (pino) on stdout, or into `stream`; none when absent (tests). */
   logger?: boolean | { stream: { write(line: string): void } };
+  /** Directory of the attachment store; `HALFSKY_FILES_DIR` or data/files when absent. */
+  filesDir?: string;
   /** Proxy trust and HTTPS cookies; off by default (see securityConfigFromEnv). */
   security?: SecurityConfig;
 }
@@ -74,7 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.decorate('services', buildServices(options.db));
+  app.decorate('services', buildServices(options.db, options.filesDir));
   app.decorate('security', security);
   app.addHook('onClose', async () => options.db.close());
 
@@ -140,9 +146,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(analyticsRoutes);
       await api.register(publishingRoutes);
       await api.register(apiTokenRoutes);
+      await api.register(attachmentsRoutes);
+      await api.register(articlesRoutes);
     },
     { prefix: '/api' },
   );
+  await app.register(portalPagesRoutes);
 
   const webRoot = options.webRoot && resolve(options.webRoot);
   if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {

@@ -13,6 +13,7 @@ import { planImportSummary } from './modules/plans/importReport';
 import { plansService } from './modules/plans/service';
 import { orgsService } from './modules/orgs/service';
 import { prepareDatabase, serve } from './server';
+import { importEventsCommand } from './modules/publishing/events/importEventsCommand';
 
 const USAGE = `用法：halfsky <命令>
   serve                                   启动服务（PORT 默认 8080，HOST 默认 127.0.0.1）
@@ -23,6 +24,8 @@ const USAGE = `用法：halfsky <命令>
   assess --json < cases.json              对进度测算用例（JSON 数组）逐条评估
   backup <文件>                           备份数据库（服务运行中也可执行）及附件目录（存到“<文件>.files”）
   restore <文件>                          把备份恢复到空数据库（目标数据库不空则拒绝）
+  publish import-events <文件> [--dry-run] [--json] [--org <单位代码>]
+                                          导入大事记文本（编号标题＋正文，.txt 或 .docx）
 环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD、
   HALFSKY_FILES_DIR（附件目录，默认 data/files）、HALFSKY_TRUST_PROXY、HALFSKY_COOKIE_SECURE、HALFSKY_PUBLIC_URL（见 README）`;
 
@@ -124,6 +127,9 @@ async function main(argv: string[]): Promise<void> {
       return backupCommand(rest);
     case 'restore':
       return restoreCommand(rest);
+    case 'publish':
+      if (rest[0] !== 'import-events') throw new UsageError(USAGE);
+      return importEventsCommand(rest.slice(1));
     case undefined:
     case 'help':
     case '--help':

@@ -18,7 +18,7 @@ describe(`RBAC matrix: every route × every role (${testDialect()})`, () => {
   beforeAll(async () => {
     t = await buildTestApp();
     w = await buildRbacWorld(t.app, t.db);
-    table = rbacTable(w, t.db);
+    table = rbacTable(w, t.db, t.app);
     for (const actor of ACTORS) sessions.push(await signIn(t.app, t.db, w, actor));
   });
   afterAll(async () => t.close());

@@ -7,14 +7,23 @@ import { plansService } from './modules/plans/service';
 import { usersService } from './modules/users/service';
 import { reportingService } from './modules/reporting/service';
 import { analyticsService } from './modules/analytics/service';
-import { publishingService } from './modules/publishing/service';
+import { publishingService } from './modules/publishing/portal/indicatorsService';
+import { attachmentStore, filesDirFromEnv } from './services/attachments/store';
+import { articlesService } from './modules/publishing/articles/service';
+import { eventsService } from './modules/publishing/events/service';
+import { articlesPortal } from './modules/publishing/portal/articlesPortal';
+import { searchIndex } from './modules/publishing/search/service';
 import { apiTokensService } from './modules/auth/tokens';
 
 /** One instance of each domain service per app, sharing the database handle. */
-export function buildServices(db: Db) {
+export function buildServices(db: Db, filesDir: string = filesDirFromEnv()) {
   const orgs = orgsService(db.kysely);
   const plans = plansService(db.kysely, orgs);
   const analytics = analyticsService(db.kysely, orgs);
+  const publishing = publishingService(db.kysely, analytics);
+  const attachments = attachmentStore(db.kysely, filesDir);
+  const search = searchIndex(db.kysely, db.dialect);
+  const events = eventsService(db.kysely, orgs);
   return {
     db,
     auth: authService(db.kysely),
@@ -25,7 +34,12 @@ export function buildServices(db: Db) {
     users: usersService(db.kysely, orgs),
     reporting: reportingService(db.kysely),
     analytics,
-    publishing: publishingService(db.kysely, analytics),
+    publishing,
+    attachments,
+    articles: articlesService(db.kysely, orgs, attachments, search),
+    events,
+    search,
+    portalArticles: articlesPortal(db.kysely, () => publishing.units(), events, attachments),
     apiTokens: apiTokensService(db.kysely),
   };
 }

@@ -37,6 +37,8 @@ export const ERRORS = {
   API_TOKEN_EXPIRED: { status: 401, message: '访问令牌已过期，请创建新令牌' },
   API_TOKEN_NEEDS_PASSWORD: { status: 403, message: '创建访问令牌需要用密码登录，不能用令牌创建令牌' },
   REQUEST_TOO_LARGE: { status: 413, message: '请求内容过多' },
+  ATTACHMENT_TYPE_REFUSED: { status: 415, message: '不支持的附件类型' },
+  EVENTS_TEXT_INVALID: { status: 400, message: '大事记文本无法识别' },
   API_TOKEN_LIMIT: { status: 400, message: '有效的访问令牌已达上限，请先撤销不再使用的令牌' },
   VALUE_CONFLICT: { status: 409, message: '数据已被他人修改，请核对后再保存' },
   VALUES_REJECTED: { status: 400, message: '数据未能保存' },

@@ -50,6 +50,12 @@ export const POLICY = {
   'users.manage': { label: '管理用户', grants: { admin: 'all', office: 'below' } },
   'analytics.read': { label: '查看监测分析', grants: { admin: 'all', ...OVERSEERS } },
   'warnings.acknowledge': { label: '处理预警', grants: { admin: 'all', office: 'below', statistics: 'below' } },
+  /** Write, submit, return, publish, unpublish and pin articles of a unit; read its drafts and their files. */
+  'articles.edit': { label: '编辑发布信息', grants: { admin: 'all', office: 'below' } },
+  /** Show a district's published article on the home of the unit above (checked at that unit). */
+  'articles.feature': { label: '推荐下级单位的信息', grants: { admin: 'all', office: 'below' } },
+  /** Import and manage a unit's 大事记. */
+  'events.edit': { label: '管理大事记', grants: { admin: 'all', office: 'below' } },
   /** What has no unit: administrator accounts, users placed nowhere. */
   admin: { label: '执行系统管理操作', grants: { admin: 'all' } },
   'portal.read': { label: '查看公开数据', grants: {}, public: true },

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/server/app';
 import { hashPassword } from '../../src/server/modules/auth/password';
@@ -16,7 +19,8 @@ export interface TestApp {
 export async function buildTestApp(options: Omit<AppOptions, 'db'> = {}): Promise<TestApp> {
   const db = await createTestDb();
   // Quiet unless asked: HALFSKY_TEST_LOG=1 prints the server's log.
-  const app = await buildApp({ logger: process.env.HALFSKY_TEST_LOG === '1', ...options, db });
+  const filesDir = await mkdtemp(join(tmpdir(), 'halfsky-files-'));
+  const app = await buildApp({ logger: process.env.HALFSKY_TEST_LOG === '1', filesDir, ...options, db });
   return {
     app,
     db,
@@ -24,6 +28,7 @@ export async function buildTestApp(options: Omit<AppOptions, 'db'> = {}): Promis
     close: async () => {
       await app.close();
       await db.dispose();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

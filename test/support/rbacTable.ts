@@ -1,10 +1,15 @@
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { SubmissionDto, TaskDto } from '../../src/shared/api/reporting';
 import type { UserDto } from '../../src/shared/api/users';
 import { TEST_PASSWORD } from './appHarness';
 import type { KnownGap, Row } from './rbacMatrix';
 import { PLAN_TEXT, unique, upload, type District, type RbacWorld, type Req } from './rbacWorld';
 import type { TestDb } from './testDb';
+import { Readable } from 'node:stream';
+import { COMMAND_LINE } from '../../src/server/modules/auth/service';
+import { articlesRepository } from '../../src/server/modules/publishing/articles/repository';
+
+const RBAC_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
 /*
  * Who may do what (design.md §1), one letter per actor in the order of ACTORS:
@@ -46,10 +51,10 @@ const targetInput = (indicator: string) => ({ indicator, comparator: '>=', value
 const dhis2Refusal = (res: LightMyRequestResponse) =>
   res.statusCode === 409 && res.json<{ response: { conflicts: { errorCode: string }[] } }>().response.conflicts.every((c) => ['FORBIDDEN', 'E7617'].includes(c.errorCode));
 
-export const GROUPS = ['auth', 'orgs', 'users', 'plans', 'indicators', 'reporting', 'dataValueSets', 'analytics', 'publicPortal'] as const;
+export const GROUPS = ['auth', 'orgs', 'users', 'plans', 'indicators', 'reporting', 'dataValueSets', 'analytics', 'publicPortal', 'publishing'] as const;
 
 /** Every route, with requests on 西岗区 (own) and, where a unit is involved, the same on 中山区. */
-export function rbacTable(w: RbacWorld, db: TestDb): Record<(typeof GROUPS)[number], Row[]> {
+export function rbacTable(w: RbacWorld, db: TestDb, app: FastifyInstance): Record<(typeof GROUPS)[number], Row[]> {
   const { xg, zs } = w;
   /** The own/foreign pair of a request made per district. */
   const both = (make: (d: District) => Req | Promise<Req>) => ({ own: () => make(xg), foreign: () => make(zs) });
@@ -236,7 +241,39 @@ export function rbacTable(w: RbacWorld, db: TestDb): Record<(typeof GROUPS)[numb
     route: `GET /api/public${tail.replace(/\d+/, ':id')}`, own: url(`/api/public${tail}`), expect: EVERYONE,
   }));
 
-  return { auth, orgs, users, plans, indicators, reporting, dataValueSets, analytics, publicPortal };
+  /** A published article of the district (made once), with a file: what the editor rows work on. */
+  const articles = new Map<number, Promise<{ id: number; fileId: number }>>();
+  const articleOf = (d: District) => {
+    if (!articles.has(d.unit.id)) {
+      articles.set(d.unit.id, (async () => {
+        const id = await articlesRepository(db.kysely).insert({
+          orgUnitId: d.unit.id, userId: w.loginUser.id, status: 'published', category: 'news', title: unique('文章'), summary: '', bodyHtml: '<p>正文</p>', coverAttachmentId: null, tags: '', publishAt: '2020-01-01T00:00:00.000Z',
+        });
+        const uploader = { ...COMMAND_LINE, userId: w.loginUser.id };
+        const file = await app.services.attachments.save(uploader, { ownerKind: 'article', name: 'a.png', body: Readable.from([RBAC_PNG]) });
+        await db.kysely.transaction().execute((trx) => app.services.attachments.bind(trx, uploader, 'article', id, [file.id]));
+        return { id, fileId: file.id };
+      })());
+    }
+    return articles.get(d.unit.id)!;
+  };
+  const articleInput = (d: District) => ({ orgUnitId: d.unit.id, category: 'news', title: unique('标题'), summary: '', bodyHtml: '<p>字</p>', coverAttachmentId: null, attachmentIds: [], tags: [], publishAt: null });
+  const { orgUnitId: _unit, ...updateInput } = articleInput(xg);
+  const publishing: Row[] = [
+    { route: 'GET /api/publishing/articles', own: url('/api/publishing/articles'), expect: 'A A F F F F F F F' },
+    { route: 'POST /api/publishing/articles', ...both((d) => ({ url: '/api/publishing/articles', payload: articleInput(d) })), expect: OFFICE },
+    { route: 'GET /api/publishing/articles/:id', ...both(async (d) => url(`/api/publishing/articles/${(await articleOf(d)).id}`)), expect: OFFICE },
+    { route: 'GET /api/publishing/articles/:id/versions', ...both(async (d) => url(`/api/publishing/articles/${(await articleOf(d)).id}/versions`)), expect: OFFICE },
+    // A stale version: the check of rights comes first, then the 409.
+    { route: 'PUT /api/publishing/articles/:id', ...both(async (d) => ({ url: `/api/publishing/articles/${(await articleOf(d)).id}`, payload: { ...updateInput, version: 999 } })), expect: OFFICE },
+    { route: 'POST /api/publishing/articles/:id/actions', ...both(async (d) => ({ url: `/api/publishing/articles/${(await articleOf(d)).id}/actions`, payload: { action: 'pin', version: 999 } })), expect: OFFICE },
+    { route: 'POST /api/attachments', own: () => upload('/api/attachments?ownerKind=article', 'a.png', RBAC_PNG), expect: 'A A F F F F F F F' },
+    { route: 'GET /api/attachments/:id', own: async () => url(`/api/attachments/${(await articleOf(xg)).fileId}`), expect: EVERYONE },
+    ...['/api/public/articles', '/api/public/events', `/api/public/search?q=${encodeURIComponent('两癌')}`, '/feed.xml'].map((u): Row => ({ route: `GET ${u.split('?')[0]}`, own: url(u), expect: EVERYONE })),
+    { route: 'GET /portal/articles/:id', own: async () => url(`/portal/articles/${(await articleOf(xg)).id}`), expect: EVERYONE },
+  ];
+
+  return { auth, orgs, users, plans, indicators, reporting, dataValueSets, analytics, publicPortal, publishing };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { filesDirFromEnv } from '../services/attachments/store';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -18,12 +19,6 @@ export class BackupError extends Error {}
 
 export type BackupKind = 'sqlite' | 'postgres';
 
-export const DEFAULT_FILES_DIR = 'data/files';
-
-/** The attachment store's directory (`HALFSKY_FILES_DIR`, default data/files). */
-export function filesDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.HALFSKY_FILES_DIR || DEFAULT_FILES_DIR);
-}
 
 /** Where the attachment files of backup `file` are kept. */
 export const backupFilesDir = (file: string) => `${file}.files`;
@@ -59,7 +54,7 @@ export interface BackupResult {
 }
 
 /** Writes a consistent backup of `target` to `file` (which must not exist yet). */
-export async function backupDatabase(target: DatabaseTarget, file: string, attachments = filesDir()): Promise<BackupResult> {
+export async function backupDatabase(target: DatabaseTarget, file: string, attachments = filesDirFromEnv()): Promise<BackupResult> {
   const out = resolve(file);
   for (const path of [out, backupFilesDir(out)]) {
     if (existsSync(path)) throw new BackupError(`${path} 已存在：备份不覆盖已有文件，请换一个文件名`);
@@ -113,7 +108,7 @@ export interface RestoreResult {
 }
 
 /** Loads backup `file` into `target`, which must be empty; refuses a non-empty one before writing. */
-export async function restoreDatabase(target: DatabaseTarget, file: string, attachments = filesDir()): Promise<RestoreResult> {
+export async function restoreDatabase(target: DatabaseTarget, file: string, attachments = filesDirFromEnv()): Promise<RestoreResult> {
   const source = resolve(file);
   const kind = backupKind(source);
   if (kind !== target.dialect) {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, testDialect, type TestDb } from '../../../test/support/testDb';
 import { plansRepository } from '../modules/plans/repository';
+import { searchIndex } from '../modules/publishing/search/service';
 import { seedDemo } from './seedDemo';
 
 const DEMO_PASSWORD = 'Demo-密码-2025';
@@ -75,6 +76,18 @@ describe(`demo data (${testDialect()})`, () => {
       .where('u.username', '=', 'xigang_weijian')
       .executeTakeFirstOrThrow();
     expect(reporter).toEqual({ role: 'reporter', short_name: '卫健委' });
+
+    // Publishing: seed 000's 20 events for the city, demo articles published and found by search.
+    const events = await db.kysely.selectFrom('events').select(['no', 'date', 'org_unit_id', 'is_demo']).orderBy('no').execute();
+    expect(events.map((e) => e.no)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(events.every((e) => e.org_unit_id === dalian.id && e.is_demo === 1)).toBe(true);
+    expect(events[0]!.date).toBe('2011-03');
+    const articles = await db.kysely.selectFrom('articles').select(['title', 'status', 'is_demo', 'featured', 'org_unit_id']).execute();
+    expect(articles.length).toBeGreaterThanOrEqual(5);
+    expect(articles.every((a) => a.status === 'published' && a.is_demo === 1 && a.title.endsWith('（演示数据）'))).toBe(true);
+    expect(articles.filter((a) => a.featured).map((a) => a.org_unit_id)).toEqual([xigang.id]);
+    const found = await searchIndex(db.kysely, db.dialect).search('两癌');
+    expect(found.results.map((r) => r.title)).toContain('我市农村妇女“两癌”免费检查覆盖面进一步扩大（演示数据）');
   });
 
   it('refuses to seed a database that already has an organisation', async () => {

@@ -47,3 +47,32 @@ export function nowDefault(db: MigrationDb) {
   return isPostgres(db) ? sql`now()` : sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 }
 
+
+/**
+ * A full-text index over `table.column`, a text of space-separated tokens that the app has already
+ * cut (CJK as bigrams, see shared/search/tokens.ts), so neither database's own parser is involved:
+ * SQLite gets an FTS5 table `<table>_fts` kept in step by triggers; PostgreSQL a GIN index on the
+ * tokens as a tsvector, built with `array_to_tsvector` (no parser, no locale). The query side of
+ * the same split lives in modules/publishing/search/repository.ts.
+ */
+export async function createTokenIndex(db: MigrationDb, table: string, column: string): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`create index ${sql.id(`${table}_${column}_gin`)} on ${sql.table(table)} using gin (array_to_tsvector(string_to_array(${sql.ref(column)}, ' ')))`.execute(db);
+    return;
+  }
+  const fts = `${table}_fts`;
+  await sql`create virtual table ${sql.table(fts)} using fts5(${sql.ref(column)}, content=${sql.lit(table)}, content_rowid='id')`.execute(db);
+  const row = (prefix: string) => sql.raw(`${prefix}.${column}`);
+  await sql`create trigger ${sql.id(`${fts}_ai`)} after insert on ${sql.table(table)} begin
+    insert into ${sql.table(fts)}(rowid, ${sql.ref(column)}) values (new.id, ${row('new')}); end`.execute(db);
+  await sql`create trigger ${sql.id(`${fts}_ad`)} after delete on ${sql.table(table)} begin
+    insert into ${sql.table(fts)}(${sql.table(fts)}, rowid, ${sql.ref(column)}) values ('delete', old.id, ${row('old')}); end`.execute(db);
+  await sql`create trigger ${sql.id(`${fts}_au`)} after update on ${sql.table(table)} begin
+    insert into ${sql.table(fts)}(${sql.table(fts)}, rowid, ${sql.ref(column)}) values ('delete', old.id, ${row('old')});
+    insert into ${sql.table(fts)}(rowid, ${sql.ref(column)}) values (new.id, ${row('new')}); end`.execute(db);
+}
+
+/** Drops what `createTokenIndex` made (the PostgreSQL index goes with its table). */
+export async function dropTokenIndex(db: MigrationDb, table: string): Promise<void> {
+  if (!isPostgres(db)) await sql`drop table if exists ${sql.table(`${table}_fts`)}`.execute(db);
+}

@@ -1,6 +1,6 @@
-import { neutraliseCell, toCsv } from '../../../shared/interop/csv';
-import type { OptionCode } from '../../../shared/monitoring/validation';
-import type { Observation } from './service';
+import { neutraliseCell, toCsv } from '../../../../shared/interop/csv';
+import type { OptionCode } from '../../../../shared/monitoring/validation';
+import type { Observation } from '../portal/indicatorsService';
 
 /** Our dataflow as SDMX and ADX name it. */
 export const DATAFLOW = { agency: 'HALFSKY', id: 'DF_WCDP', version: '1.0', dataSet: 'HALFSKY_WCDP' } as const;

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { IndicatorAnalyticsDto, PublicAreasDto } from '../../../shared/api/analytics';
-import type { Database } from '../../db/schema';
-import { appError } from '../../errors';
-import type { AnalyticsContext, UnitInfo } from '../analytics/context';
-import type { AnalyticsService } from '../analytics/service';
-import { buildIndicatorView } from '../analytics/views/indicatorView';
-import { byPlanArea } from '../analytics/views/overview';
-import type { OptionCode } from '../../../shared/monitoring/validation';
+import type { IndicatorAnalyticsDto, PublicAreasDto } from '../../../../shared/api/analytics';
+import type { Database } from '../../../db/schema';
+import { appError } from '../../../errors';
+import type { AnalyticsContext, UnitInfo } from '../../analytics/context';
+import type { AnalyticsService } from '../../analytics/service';
+import { buildIndicatorView } from '../../analytics/views/indicatorView';
+import { byPlanArea } from '../../analytics/views/overview';
+import type { OptionCode } from '../../../../shared/monitoring/validation';
 
 export interface Observation {
   indicatorCode: string;

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IndicatorAnalyticsSchema, PublicAreasSchema, PublicQuery } from '../../../shared/api/analytics';
-import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
-import { sendDownload } from '../../http/download';
-import { toAdx, toSdmxCsv } from './exchange';
+import { IndicatorAnalyticsSchema, PublicAreasSchema, PublicQuery } from '../../../../shared/api/analytics';
+import { ApiErrorSchema, IdParams } from '../../../../shared/api/common';
+import { sendDownload } from '../../../http/download';
+import { toAdx, toSdmxCsv } from '../exchange/exchange';
+import { ArticlePageSchema, EventSchema, PublicArticlesQuery, SearchResultSchema } from '../../../../shared/api/publishing';
 
 const errors = { 400: ApiErrorSchema, 404: ApiErrorSchema };
 const tags = ['public'];
@@ -47,5 +48,36 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, summary: '公开数据（IHE ADX）', description: note, produces: ['application/adx+xml'] } },
     async (_req, reply) =>
       sendDownload(reply, { type: 'application/adx+xml; charset=utf-8', fallbackName: 'halfsky-adx.xml', fileName: '公开监测数据-ADX.xml', body: toAdx(await publishing.observations(), new Date().toISOString()) }),
+  );
+
+  const portal = app.services.portalArticles;
+  const articleNote = '无需登录。只含已发布且已到发布时间的文章。';
+
+  api.get(
+    '/public/articles',
+    {
+      schema: {
+        tags, summary: '公开文章列表（分页；市级首页含推荐的区县文章，置顶在前）', description: articleNote, querystring: PublicArticlesQuery,
+        response: { 200: ArticlePageSchema, ...errors },
+      },
+    },
+    (req) => portal.page(req.query),
+  );
+
+  api.get(
+    '/public/events',
+    { schema: { tags, summary: '大事记', description: '无需登录。', querystring: PublicQuery, response: { 200: z.array(EventSchema), ...errors } } },
+    (req) => portal.events(req.query.orgUnitId),
+  );
+
+  api.get(
+    '/public/search',
+    {
+      schema: {
+        tags, summary: '全文检索文章与公开指标（中文按二元分词）', description: articleNote,
+        querystring: z.object({ q: z.string().trim().min(1, '请输入检索词').max(100, '检索词最多 100 字') }), response: { 200: SearchResultSchema, ...errors },
+      },
+    },
+    (req) => app.services.search.search(req.query.q),
   );
 }

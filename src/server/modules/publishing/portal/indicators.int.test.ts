@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAnalyticsFixture, type AnalyticsFixture } from '../../../../test/support/analyticsFixture';
-import { buildTestApp, type TestApp } from '../../../../test/support/appHarness';
-import { testDialect } from '../../../../test/support/testDb';
-import type { IndicatorAnalyticsDto, PublicAreasDto } from '../../../shared/api/analytics';
+import { buildAnalyticsFixture, type AnalyticsFixture } from '../../../../../test/support/analyticsFixture';
+import { buildTestApp, type TestApp } from '../../../../../test/support/appHarness';
+import { testDialect } from '../../../../../test/support/testDb';
+import type { IndicatorAnalyticsDto, PublicAreasDto } from '../../../../shared/api/analytics';
 
 describe(`public portal API (${testDialect()})`, () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toAdx, toSdmxCsv } from './exchange';
-import type { Observation } from './service';
+import type { Observation } from '../portal/indicatorsService';
 
 const obs = (over: Partial<Observation>): Observation => ({
   indicatorCode: 'W_MMR', indicatorName: '孕产妇死亡率', unitCode: '210200', unitName: '大连市', measureUnit: '1/10万', option: 'total', year: 2024, value: 8.456, decimals: 1, ...over,
