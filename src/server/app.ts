@@ -28,6 +28,7 @@ import { reportingXlsxRoutes } from './modules/reporting/xlsxRoutes';
 import { buildServices } from './services';
 import { analyticsRoutes } from './modules/analytics/routes';
 import { publishingRoutes } from './modules/publishing/routes';
+import { surveysRoutes } from './modules/surveys/routes';
 
 z.config(z.locales.zhCN());
 
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(dataValueSetsRoutes);
       await api.register(analyticsRoutes);
       await api.register(publishingRoutes);
+      await api.register(surveysRoutes);
     },
     { prefix: '/api' },
   );
@@ -113,6 +115,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false });
     // Client-side routes (/plans/3 …) all load the single page.
     app.setNotFoundHandler((request, reply) => {
+      // The survey answering page is its own light bundle, not the admin app.
+      if (request.method === 'GET' && request.url.startsWith('/s/')) return reply.sendFile('survey.html');
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
       return reply.status(404).send({ code: 'NOT_FOUND', message: '要找的内容不存在' });
     });

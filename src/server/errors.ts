@@ -24,6 +24,13 @@ const catalogue = {
   VALUE_CONFLICT: { status: 409, message: '数据已被他人修改，请核对后再保存' },
   VALUES_REJECTED: { status: 400, message: '数据未能保存' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
+  SURVEY_NOT_OPEN: { status: 409, message: '问卷还没有开始收集，请在开始时间之后再来' },
+  SURVEY_CLOSED: { status: 410, message: '问卷已经结束，感谢您的关注' },
+  SURVEY_DUPLICATE: { status: 409, message: '您已经提交过这份问卷，感谢参与' },
+  SURVEY_CODE_INVALID: { status: 403, message: '访问码不对或已经用过，请核对后再输入' },
+  SURVEY_BOT_SUSPECTED: { status: 400, message: '提交没有通过安全校验，请刷新页面后重新提交' },
+  SURVEY_ANSWERS_INVALID: { status: 400, message: '还有题目需要修改' },
+  SURVEY_ANSWERED: { status: 409, message: '问卷已有答卷，不能这样修改' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -4,6 +4,7 @@ import * as m0002 from './0002_monitoring';
 import * as m0003 from './0003_analytics';
 import * as m0004 from './0004_values_by_unit';
 import * as m0005 from './0005_age_groups';
+import * as m0008 from './0008_surveys';
 
 /** Migrations live in code, in order; names are permanent once released. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003_analytics': m0003,
   '0004_values_by_unit': m0004,
   '0005_age_groups': m0005,
+  '0008_surveys': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
