@@ -25,6 +25,8 @@ const WarningsPage = lazy(() => import('./modules/analytics/warnings/WarningsPag
 const PortalLayout = lazy(() => import('./modules/portal/PortalLayout'));
 const PortalHomePage = lazy(() => import('./modules/portal/PortalHomePage'));
 const PortalIndicatorPage = lazy(() => import('./modules/portal/PortalIndicatorPage'));
+const SurveyListPage = lazy(() => import('./modules/surveys/SurveyListPage'));
+const SurveyPage = lazy(() => import('./modules/surveys/SurveyPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 
 export function AppRoutes() {
@@ -61,6 +63,8 @@ export function AppRoutes() {
           <Route path="analytics/indicators/:id" element={<IndicatorAnalyticsPage />} />
           <Route path="analytics/scorecard" element={<ScorecardPage />} />
           <Route path="analytics/warnings" element={<WarningsPage />} />
+          <Route path="surveys" element={<SurveyListPage />} />
+          <Route path="surveys/:id" element={<SurveyPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

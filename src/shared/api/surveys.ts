@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnswersSchema, DefinitionSchema } from '../surveys/model';
+import { AnswersSchema, DefinitionSchema } from '../surveys/schema';
 
 export const AUDIENCES = ['adult', 'child'] as const;
 export const AUDIENCE_LABELS = { adult: '成人版', child: '儿童版' } as const;

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The questionnaire model, shared by the builder, the public answering page and the server.
  * Questions and options are addressed by stable codes (`Q3`, `A`): answers, skip rules, exports
@@ -18,58 +16,53 @@ export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
   region: '所在地区',
 };
 
-const code = z.string().trim().min(1, '编码不能为空').max(20).regex(/^[A-Za-z0-9_]+$/, '编码只能由字母、数字和下划线组成');
-
-export const OptionSchema = z.object({
-  code,
-  label: z.string().trim().min(1, '选项文字不能为空').max(200),
+export interface SurveyOption {
+  code: string;
+  label: string;
   /** “其他（请注明）”: choosing it asks for a short text. */
-  other: z.boolean().optional(),
-});
-export type SurveyOption = z.infer<typeof OptionSchema>;
+  other?: boolean;
+}
 
 export const CONDITION_OPS = ['equals', 'notEquals', 'includes', 'answered'] as const;
-export const ConditionSchema = z.object({
-  question: code,
-  op: z.enum(CONDITION_OPS),
+export interface Condition {
+  question: string;
+  op: (typeof CONDITION_OPS)[number];
   /** An option code (equals / notEquals / includes), absent for `answered`. */
-  value: z.string().max(20).optional(),
-});
-export type Condition = z.infer<typeof ConditionSchema>;
+  value?: string;
+}
 
-export const QuestionSchema = z.object({
-  code,
-  type: z.enum(QUESTION_TYPES),
-  title: z.string().trim().min(1, '题目不能为空').max(500),
-  help: z.string().max(500).optional(),
-  required: z.boolean(),
-  options: z.array(OptionSchema).max(50).optional(),
-  minChoices: z.number().int().min(0).optional(),
-  maxChoices: z.number().int().min(1).optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  integer: z.boolean().optional(),
+export interface Question {
+  code: string;
+  type: QuestionType;
+  title: string;
+  help?: string;
+  required: boolean;
+  options?: SurveyOption[];
+  minChoices?: number;
+  maxChoices?: number;
+  min?: number;
+  max?: number;
+  integer?: boolean;
   /** Rating and matrix: the scale's end points, e.g. 1–5 with 很不满意 … 很满意. */
-  scale: z.object({ min: z.number().int(), max: z.number().int(), minLabel: z.string().max(20).optional(), maxLabel: z.string().max(20).optional() }).optional(),
-  rows: z.array(OptionSchema).max(30).optional(),
+  scale?: { min: number; max: number; minLabel?: string; maxLabel?: string };
+  rows?: SurveyOption[];
   /** Region picker: the org unit whose child units are offered. */
-  regionRootId: z.number().int().positive().optional(),
+  regionRootId?: number;
   /** Shuffle the options for each respondent (against order bias). */
-  randomize: z.boolean().optional(),
+  randomize?: boolean;
   /** Shown only when all conditions hold (“show Q5 only if Q4 = 是”). */
-  showIf: z.array(ConditionSchema).max(5).optional(),
-  maxLength: z.number().int().positive().max(2000).optional(),
-});
-export type Question = z.infer<typeof QuestionSchema>;
+  showIf?: Condition[];
+  maxLength?: number;
+}
 
-export const SectionSchema = z.object({
-  title: z.string().trim().max(200),
-  questions: z.array(QuestionSchema).max(200),
-});
-export type Section = z.infer<typeof SectionSchema>;
+export interface Section {
+  title: string;
+  questions: Question[];
+}
 
-export const DefinitionSchema = z.object({ sections: z.array(SectionSchema).min(1).max(30) });
-export type SurveyDefinition = z.infer<typeof DefinitionSchema>;
+export interface SurveyDefinition {
+  sections: Section[];
+}
 
 /** One answer: a choice code, several, a text, a number (also ratings and region unit ids), or a matrix row → scale point. */
 export type AnswerValue = string | string[] | number | Record<string, number>;
@@ -79,11 +72,6 @@ export interface Answers {
   values: Record<string, AnswerValue>;
   other?: Record<string, string>;
 }
-
-export const AnswersSchema = z.object({
-  values: z.record(z.string().max(20), z.union([z.string().max(2000), z.array(z.string().max(20)).max(50), z.number(), z.record(z.string().max(20), z.number())])),
-  other: z.record(z.string().max(20), z.string().max(500)).optional(),
-});
 
 /** Limits, enforced before any work: documented in README. */
 export const SURVEY_LIMITS = { questions: 200, textLength: 2000, defaultTextLength: 500 } as const;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { DefinitionSchema, type Answers, type SurveyDefinition } from '../../../shared/surveys/model';
+import { type Answers, type SurveyDefinition } from '../../../shared/surveys/model';
+import { DefinitionSchema } from '../../../shared/surveys/schema';
 import type { RegionLabels } from '../../../shared/surveys/stats';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
