@@ -9,6 +9,7 @@ import { departmentsFor, DEMO_ORG, type DemoUnit } from './orgData';
 import { seedDemoIndicators } from './seedDemoIndicators';
 import { seedDemoUsers } from './seedDemoUsers';
 import { seedDemoValues } from './seedDemoValues';
+import { seedDemoSurveys } from './seedDemoSurveys';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -57,5 +58,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   await seedDemoIndicators(db);
   const users = await seedDemoUsers(db, password);
   const { values } = await seedDemoValues(db);
+  await seedDemoSurveys(db);
   return { rootId, plans, values, users };
 }
