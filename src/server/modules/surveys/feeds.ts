@@ -60,7 +60,8 @@ export function feedsService(db: Kysely<Database>, tree: () => Promise<OrgTree>,
       const ready = rows.filter((r) => r.status === 'ready');
       const as = writableAs(ind);
       const inputs: ValueInput[] = ready.flatMap((r): ValueInput[] => {
-        const key = { orgUnitId: r.orgUnit.id, period: f.year, optionId: dict.options.get('total')!, where: r.orgUnit.name };
+        // No place prefix: the value path's reasons name the unit already.
+        const key = { orgUnitId: r.orgUnit.id, period: f.year, optionId: dict.options.get('total')!, where: '' };
         const comment = `${SURVEY_SOURCE}：《${parsed.row.title}》，有效样本 ${r.sampleSize} 份`;
         return as === 'ratio'
           ? [{ ...key, dataElementId: ind.numeratorDeId!, value: r.positive, comment }, { ...key, dataElementId: ind.denominatorDeId!, value: r.sampleSize, comment }]
