@@ -65,27 +65,49 @@ export function surveyStats(def: SurveyDefinition, responses: Answers[], regions
 }
 
 function questionStats(q: Question, responses: Answers[], regions: RegionLabels): QuestionStats {
+  if (q.type === 'single' || q.type === 'multiple' || q.type === 'region' || q.type === 'rating') return choiceStats(q, responses, regions);
   const given = responses.filter((r) => isAnswered(r.values[q.code]));
   const base = { code: q.code, title: q.title, type: q.type, answered: given.length };
   if (q.type === 'number') return { ...base, kind: 'numeric', ...numeric(given.map((r) => r.values[q.code] as number), q.integer ?? false) };
   if (q.type === 'text') return { ...base, kind: 'text', words: wordList(given.map((r) => r.values[q.code] as string)), latest: given.slice(-10).map((r) => r.values[q.code] as string).reverse() };
-  if (q.type === 'matrix') {
-    const points = scalePoints(q);
-    return {
-      ...base,
-      kind: 'matrix',
-      points,
-      rows: (q.rows ?? []).map((row) => {
-        const values = given.map((r) => (r.values[q.code] as Record<string, number>)[row.code]).filter((v): v is number => v !== undefined);
-        return { code: row.code, label: row.label, counts: points.map((p) => values.filter((v) => v === p).length), mean: mean(values) };
-      }),
-    };
-  }
+  // The one kind left: a matrix.
+  const points = scalePoints(q);
+  return {
+    ...base,
+    kind: 'matrix',
+    points,
+    rows: (q.rows ?? []).map((row) => {
+      const values = given.map((r) => (r.values[q.code] as Record<string, number>)[row.code]).filter((v): v is number => v !== undefined);
+      return { code: row.code, label: row.label, counts: points.map((p) => values.filter((v) => v === p).length), mean: mean(values) };
+    }),
+  };
+}
+
+/** Counts of a choice-like question in one pass without an object per answer: this runs over every response on every refresh. */
+function choiceStats(q: Question, responses: Answers[], regions: RegionLabels): QuestionStats {
   const counts = new Map<string, number>();
-  for (const r of given) for (const k of keysOf(r.values[q.code])) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const categories = categoriesOf(q, regions).map((c) => ({ ...c, count: counts.get(c.key) ?? 0, share: given.length ? round((counts.get(c.key) ?? 0) / given.length) : 0 }));
-  const otherTexts = given.map((r) => r.other?.[q.code]).filter((t): t is string => !!t).slice(-20).reverse();
-  return { ...base, kind: 'choice', categories, mean: q.type === 'rating' ? mean(given.map((r) => r.values[q.code] as number)) : null, otherTexts };
+  let answered = 0;
+  let sum = 0;
+  for (const r of responses) {
+    const v = r.values[q.code];
+    if (v === undefined || !isAnswered(v)) continue;
+    answered++;
+    if (Array.isArray(v)) for (const k of v) counts.set(k, (counts.get(k) ?? 0) + 1);
+    else {
+      const k = String(v);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+      if (typeof v === 'number') sum += v;
+    }
+  }
+  const categories = categoriesOf(q, regions).map((c) => ({ ...c, count: counts.get(c.key) ?? 0, share: answered ? round((counts.get(c.key) ?? 0) / answered) : 0 }));
+  // The latest twenty “other” texts, newest first.
+  const otherTexts: string[] = [];
+  for (let i = responses.length - 1; i >= 0 && otherTexts.length < 20; i--) {
+    const t = responses[i]!.other?.[q.code];
+    if (t) otherTexts.push(t);
+  }
+  const mean = q.type === 'rating' && answered ? round(sum / answered, 2) : null;
+  return { code: q.code, title: q.title, type: q.type, answered, kind: 'choice', categories, mean, otherTexts };
 }
 
 function numeric(xs: number[], integer: boolean) {

@@ -64,7 +64,7 @@ export class SurveyPage {
     await card.getByLabel('显示条件题目').click();
     await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: question }).click();
     await card.getByLabel('显示条件选项').click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+    await this.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
   }
 
   get preview(): Locator {
