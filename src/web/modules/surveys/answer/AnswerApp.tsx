@@ -68,10 +68,10 @@ export function AnswerApp({ publicId, initialCode }: { publicId: string; initial
     if (problems.length) return showProblems(problems);
     // The key is kept with the draft before the first try: a reload resends the same response.
     const key = draft.idempotencyKey ?? randomKey();
-    if (!draft.idempotencyKey) update({ ...draft, idempotencyKey: key });
+    if (!draft.idempotencyKey) update({ ...draft, idempotencyKey: key, ticket: draft.ticket ?? survey.ticket });
     setSending(true);
     const outcome = await submitWithRetry(`/api/public/surveys/${encodeURIComponent(publicId)}/responses`, {
-      answers, browserToken: browserToken(), idempotencyKey: key, ticket: survey.ticket, code: draft.code.trim() || undefined, website: honeypot.current?.value || undefined,
+      answers, browserToken: browserToken(), idempotencyKey: key, ticket: draft.ticket ?? survey.ticket, code: draft.code.trim() || undefined, website: honeypot.current?.value || undefined,
     });
     setSending(false);
     if (outcome.ok || outcome.code === 'SURVEY_DUPLICATE') {
@@ -108,8 +108,11 @@ export function AnswerApp({ publicId, initialCode }: { publicId: string; initial
         errors={errors}
         seed={browserToken()}
         onChange={(a) => {
-          update({ ...draft, values: a.values, other: a.other ?? {} });
-          if (Object.keys(errors).length) setErrors({});
+          update({ ...draft, values: a.values, other: a.other ?? {}, ticket: draft.ticket ?? survey.ticket });
+          if (Object.keys(errors).length) {
+            setErrors({});
+            setNotice(null);
+          }
         }}
       />
       {/* A field people never see; form-filling bots do. */}

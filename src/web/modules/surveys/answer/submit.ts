@@ -6,6 +6,8 @@ export interface Draft {
   other: Record<string, string>;
   code: string;
   idempotencyKey?: string;
+  /** The bot-check ticket of the first visit: a reload must not restart the clock on answers already given. */
+  ticket?: string;
   submittedAt?: string;
 }
 
