@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TICKET_RULES } from '../../src/server/modules/surveys/ticket';
 import { LoginPage } from './page-models/LoginPage';
 import { SurveyAnswerPage, SurveyListPage, SurveyPage } from './page-models/SurveyPages';
 import { launchBrowser, openPage, screenshot } from './support/browser';
@@ -88,6 +89,8 @@ describe('surveys in the browser', () => {
     // Progress is kept on the phone: a reload keeps the answers.
     await mobile.reload();
     await expect(form.question('Q4').getByRole('textbox').inputValue()).resolves.toBe('社区医院的宣传栏');
+    // A person takes longer than the bot check's minimum; a script has to wait for it.
+    await mobile.waitForTimeout(TICKET_RULES.minSeconds * 1000 + 200);
     await form.submit.click();
     await form.thanks.waitFor();
     await screenshot(mobile, 'surveys-phone-done');
