@@ -12,6 +12,10 @@ export default defineConfig({
     emptyOutDir: true,
     // antd alone is larger than the default 500 kB warning limit before gzip; the budget that matters is the gzip size.
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      // The survey answering page is a page of its own: respondents on phones load React and the form, not the admin app.
+      input: { main: `${repoRoot}src/web/index.html`, survey: `${repoRoot}src/web/survey.html` },
+    },
   },
   server: {
     proxy: {

@@ -36,6 +36,7 @@ import { attachmentsRoutes } from './services/attachments/routes';
 import { articlesRoutes } from './modules/publishing/articles/routes';
 import { portalPagesRoutes } from './modules/publishing/portal/pagesRoutes';
 import { apiTokenRoutes } from './modules/auth/tokenRoutes';
+import { surveysRoutes } from './modules/surveys/routes';
 
 
 z.config(z.locales.zhCN());
@@ -148,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(apiTokenRoutes);
       await api.register(attachmentsRoutes);
       await api.register(articlesRoutes);
+      await api.register(surveysRoutes);
     },
     { prefix: '/api' },
   );
@@ -158,6 +160,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false });
     // Client-side routes (/plans/3 …) all load the single page.
     app.setNotFoundHandler((request, reply) => {
+      // The survey answering page is its own light bundle, not the admin app.
+      if (request.method === 'GET' && request.url.startsWith('/s/')) return reply.sendFile('survey.html');
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
       return sendError(reply, 'NOT_FOUND');
     });

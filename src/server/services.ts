@@ -14,6 +14,10 @@ import { eventsService } from './modules/publishing/events/service';
 import { articlesPortal } from './modules/publishing/portal/articlesPortal';
 import { searchIndex } from './modules/publishing/search/service';
 import { apiTokensService } from './modules/auth/tokens';
+import { answeringService } from './modules/surveys/answeringService';
+import { surveyCache } from './modules/surveys/context';
+import { feedsService } from './modules/surveys/feeds';
+import { surveysService } from './modules/surveys/service';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db, filesDir: string = filesDirFromEnv()) {
@@ -24,6 +28,7 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv()) {
   const attachments = attachmentStore(db.kysely, filesDir);
   const search = searchIndex(db.kysely, db.dialect);
   const events = eventsService(db.kysely, orgs);
+  const surveys = surveyCache(db.kysely);
   return {
     db,
     auth: authService(db.kysely),
@@ -41,6 +46,9 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv()) {
     search,
     portalArticles: articlesPortal(db.kysely, () => publishing.units(), events, attachments),
     apiTokens: apiTokensService(db.kysely),
+    surveys: surveysService(db.kysely, orgs.tree, surveys),
+    surveyFeeds: feedsService(db.kysely, orgs.tree, surveys),
+    surveyAnswering: answeringService(db.kysely, surveys),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

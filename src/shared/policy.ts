@@ -56,6 +56,10 @@ export const POLICY = {
   'articles.feature': { label: '推荐下级单位的信息', grants: { admin: 'all', office: 'below' } },
   /** Import and manage a unit's 大事记. */
   'events.edit': { label: '管理大事记', grants: { admin: 'all', office: 'below' } },
+  'surveys.manage': { label: '管理问卷', grants: { admin: 'all', office: 'below' } },
+  'surveys.read': { label: '查看问卷结果', grants: { admin: 'all', ...OVERSEERS } },
+  /** Writing a survey's 知晓率 into indicators goes through the value path, which lets the statistics group write. */
+  'surveys.feed': { label: '把问卷结果写入指标', grants: { admin: 'all', statistics: 'below' } },
   /** What has no unit: administrator accounts, users placed nowhere. */
   admin: { label: '执行系统管理操作', grants: { admin: 'all' } },
   'portal.read': { label: '查看公开数据', grants: {}, public: true },

@@ -29,6 +29,8 @@ const AchievementPage = lazy(() => import('./modules/analytics/achievement/Achie
 const PortalLayout = lazy(() => import('./modules/portal/PortalLayout'));
 const PortalHomePage = lazy(() => import('./modules/portal/PortalHomePage'));
 const PortalIndicatorPage = lazy(() => import('./modules/portal/PortalIndicatorPage'));
+const SurveyListPage = lazy(() => import('./modules/surveys/SurveyListPage'));
+const SurveyPage = lazy(() => import('./modules/surveys/SurveyPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 const ApiTokensPage = lazy(() => import('./modules/auth/tokens/ApiTokensPage'));
 
@@ -74,6 +76,8 @@ export function AppRoutes() {
             <Route path="analytics/achievement" element={<AchievementPage />} />
           </Route>
           <Route path="account/tokens" element={<ApiTokensPage />} />
+          <Route path="surveys" element={<SurveyListPage />} />
+          <Route path="surveys/:id" element={<SurveyPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -10,6 +10,7 @@ import { seedDemoIndicators } from './seedDemoIndicators';
 import { seedDemoUsers } from './seedDemoUsers';
 import { seedDemoValues } from './seedDemoValues';
 import { seedDemoPublishing } from './seedDemoPublishing';
+import { seedDemoSurveys } from './seedDemoSurveys';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -59,5 +60,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   const users = await seedDemoUsers(db, password);
   const { values } = await seedDemoValues(db);
   await seedDemoPublishing(db);
+  await seedDemoSurveys(db);
   return { rootId, plans, values, users };
 }

@@ -1,6 +1,7 @@
 import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
+import { SolutionOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -33,6 +34,7 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   },
   { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">组织机构</Link> },
   { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">用户管理</Link> },
+  { key: '/surveys', icon: <SolutionOutlined />, label: <Link to="/surveys">问卷调查</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -42,6 +44,7 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/reporting/tasks': managesTasks,
   '/reporting/review': reviewsData,
   analytics: seesAnalytics,
+  '/surveys': seesAnalytics,
 };
 
 /** The entries that lead somewhere, sub-menus opened. */

@@ -7,6 +7,7 @@ import * as m0005 from './0005_age_groups';
 import * as m0006 from './0006_seat_of_value';
 import * as m0009 from './0009_api_tokens';
 import * as m0007 from './0007_publishing';
+import * as m0008 from './0008_surveys';
 
 /** Migrations live in code, in order; names are permanent once released. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_age_groups': m0005,
   '0006_seat_of_value': m0006,
   '0007_publishing': m0007,
+  '0008_surveys': m0008,
   '0009_api_tokens': m0009,
 };
 

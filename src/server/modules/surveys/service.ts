@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { SurveyDto, SurveyInput, SurveySummary } from '../../../shared/api/surveys';
+import { allQuestions, checkDefinition, type SurveyDefinition } from '../../../shared/surveys/model';
+import { applyFilters, crossTab, surveyStats, type Filter } from '../../../shared/surveys/stats';
+import type { Database } from '../../db/schema';
+import { appError, invalidField } from '../../errors';
+import { can } from '../../../shared/policy';
+import { assertCan, requireAuth } from '../auth/access';
+import type { AuthContext } from '../auth/service';
+import type { OrgTree } from '../orgs/tree';
+import { SURVEY_RULES } from './access';
+import { stateOf, type SurveyCache, type SurveyRow } from './context';
+import { surveysRepository } from './repository';
+
+/** Codes people type from a slip of paper: no 0/O, 1/I/L. */
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const newPublicId = () => randomBytes(9).toString('base64url');
+const newAccessCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+
+type Right = keyof typeof SURVEY_RULES;
+
+export function summaryOf(row: Omit<SurveyRow, 'definition' | 'description' | 'created_by' | 'created_at'> & { org_unit_name: string; responses: number | string | null }): SurveySummary {
+  return {
+    id: row.id,
+    orgUnit: { id: row.org_unit_id, name: row.org_unit_name },
+    title: row.title,
+    audience: row.audience as SurveySummary['audience'],
+    status: row.status as SurveySummary['status'],
+    state: stateOf(row),
+    publicId: row.public_id,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    accessMode: row.access_mode as SurveySummary['accessMode'],
+    variantOf: row.variant_of,
+    isDemo: row.is_demo === 1,
+    responses: Number(row.responses ?? 0),
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Parses `Q1:A,B;Q2:1` into filters. */
+export function parseFilters(text: string | undefined): Filter[] {
+  if (!text) return [];
+  return text.split(';').filter(Boolean).map((part) => {
+    const [question, keys] = part.split(':');
+    return { question: question!, keys: (keys ?? '').split(',').filter(Boolean) };
+  });
+}
+
+/**
+ * Once answers exist, questions and options may be added and reworded but not removed or
+ * retyped: the stored answers refer to them by code.
+ */
+function keepsAnsweredStructure(before: SurveyDefinition, after: SurveyDefinition): string | null {
+  const next = new Map(allQuestions(after).map((q) => [q.code, q]));
+  for (const q of allQuestions(before)) {
+    const n = next.get(q.code);
+    if (!n) return `题目 ${q.code} 已有答卷，不能删除（可以改写文字或新增题目）`;
+    if (n.type !== q.type) return `题目 ${q.code} 已有答卷，不能改变题型`;
+    const missing = (q.options ?? []).find((o) => !(n.options ?? []).some((x) => x.code === o.code));
+    if (missing) return `题目 ${q.code} 的选项“${missing.label}”已有答卷，不能删除`;
+  }
+  return null;
+}
+
+export function surveysService(db: Kysely<Database>, tree: () => Promise<OrgTree>, cache: SurveyCache) {
+  const repo = surveysRepository(db);
+
+  async function authorised(auth: AuthContext | null, right: Right, id: number) {
+    const parsed = await cache.byId(id);
+    const user = assertCan(auth, SURVEY_RULES[right], { orgUnitId: parsed.row.org_unit_id, tree: await tree() });
+    return { ...parsed, user };
+  }
+
+  function checkInput(input: SurveyInput) {
+    const problems = checkDefinition(input.definition);
+    if (problems.length) throw appError('VALIDATION_FAILED', `问卷有 ${problems.length} 处需要修改：${problems.join('；')}`, problems.map((message) => ({ path: 'definition', message })));
+    if (input.opensAt && input.closesAt && input.opensAt >= input.closesAt) throw invalidField('closesAt', '结束时间应晚于开始时间');
+  }
+
+  async function dto(id: number): Promise<SurveyDto> {
+    const { row, definition } = await cache.byId(id);
+    const unit = (await db.selectFrom('org_units').select('name').where('id', '=', row.org_unit_id).executeTakeFirstOrThrow()).name;
+    return { ...summaryOf({ ...row, org_unit_name: unit, responses: await repo.responseCount(id) }), description: row.description, definition };
+  }
+
+  return {
+    rights: async (auth: AuthContext | null, id: number) => {
+      const { row, user } = await authorised(auth, 'read', id);
+      const t = await tree();
+      return Object.fromEntries(Object.entries(SURVEY_RULES).map(([right, action]) => [right, can(user, action, { orgUnitId: row.org_unit_id, tree: t })])) as Record<Right, boolean>;
+    },
+
+    async list(auth: AuthContext | null): Promise<SurveySummary[]> {
+      const user = requireAuth(auth);
+      const t = await tree();
+      return (await repo.list()).filter((r) => can(user, SURVEY_RULES.read, { orgUnitId: r.org_unit_id, tree: t })).map(summaryOf);
+    },
+
+    async get(auth: AuthContext | null, id: number): Promise<SurveyDto> {
+      await authorised(auth, 'read', id);
+      return dto(id);
+    },
+
+    async create(auth: AuthContext | null, input: SurveyInput, options: { isDemo?: boolean; variantOf?: number | null; status?: 'draft' | 'open' } = {}): Promise<SurveyDto> {
+      const user = assertCan(auth, SURVEY_RULES.manage, { orgUnitId: input.orgUnitId, tree: await tree() });
+      checkInput(input);
+      const id = await repo.insert(
+        { ...input, definition: JSON.stringify(input.definition), publicId: newPublicId(), variantOf: options.variantOf ?? null, isDemo: options.isDemo ?? false, createdBy: user.userId > 0 ? user.userId : null, status: options.status },
+        new Date().toISOString(),
+      );
+      return dto(id);
+    },
+
+    async update(auth: AuthContext | null, id: number, input: SurveyInput): Promise<SurveyDto> {
+      const { row, definition } = await authorised(auth, 'manage', id);
+      if (input.orgUnitId !== row.org_unit_id) throw invalidField('orgUnitId', '问卷所属单位不能更改，请复制问卷后修改');
+      checkInput(input);
+      if ((await repo.responseCount(id)) > 0) {
+        const problem = keepsAnsweredStructure(definition, input.definition);
+        if (problem) throw appError('SURVEY_ANSWERED', problem);
+      }
+      await repo.update(id, { ...input, definition: JSON.stringify(input.definition) }, new Date().toISOString());
+      return dto(id);
+    },
+
+    /** A draft copy; as a variant it is the child (or adult) version of the same survey, sharing its codes. */
+    async copy(auth: AuthContext | null, id: number, options: { audience?: 'adult' | 'child'; asVariant?: boolean }): Promise<SurveyDto> {
+      const { row, definition } = await authorised(auth, 'manage', id);
+      const audience = options.audience ?? (row.audience as 'adult' | 'child');
+      const suffix = options.asVariant ? `（${audience === 'child' ? '儿童版' : '成人版'}）` : '（副本）';
+      return this.create(
+        auth,
+        { orgUnitId: row.org_unit_id, title: `${row.title.replace(/（(副本|儿童版|成人版)）$/, '')}${suffix}`, description: row.description, audience, definition, opensAt: row.opens_at, closesAt: row.closes_at, accessMode: row.access_mode as 'open' | 'code' },
+        { variantOf: options.asVariant ? (row.variant_of ?? row.id) : null },
+      );
+    },
+
+    async setStatus(auth: AuthContext | null, id: number, status: 'open' | 'closed'): Promise<SurveyDto> {
+      const { row } = await authorised(auth, 'manage', id);
+      if (status === 'open' && row.closes_at && row.closes_at <= new Date().toISOString()) throw appError('SURVEY_CLOSED', '结束时间已过，请先修改结束时间再发布');
+      await repo.setStatus(id, status, new Date().toISOString());
+      return dto(id);
+    },
+
+    async remove(auth: AuthContext | null, id: number): Promise<void> {
+      await authorised(auth, 'manage', id);
+      if ((await repo.responseCount(id)) > 0) throw appError('SURVEY_ANSWERED', '问卷已有答卷，不能删除；可以结束收集');
+      await repo.remove(id);
+    },
+
+    async codes(auth: AuthContext | null, id: number) {
+      await authorised(auth, 'manage', id);
+      return (await repo.codes(id)).map((c) => ({ id: c.id, code: c.code, label: c.label, usedAt: c.used_at }));
+    },
+
+    async addCodes(auth: AuthContext | null, id: number, input: { count: number; label: string | null }) {
+      await authorised(auth, 'manage', id);
+      const existing = new Set((await repo.codes(id)).map((c) => c.code));
+      const fresh: { code: string; label: string | null }[] = [];
+      while (fresh.length < input.count) {
+        const code = newAccessCode();
+        if (existing.has(code)) continue;
+        existing.add(code);
+        fresh.push({ code, label: input.label || null });
+      }
+      await db.transaction().execute((trx) => surveysRepository(trx).insertCodes(id, fresh));
+      return this.codes(auth, id);
+    },
+
+    async stats(auth: AuthContext | null, id: number, query: { filter?: string; rows?: string; columns?: string }) {
+      const { definition, regions } = await authorised(auth, 'read', id);
+      const filters = parseFilters(query.filter);
+      const codes = new Set(allQuestions(definition).map((q) => q.code));
+      for (const f of filters) if (!codes.has(f.question)) throw invalidField('filter', `筛选条件中的题目 ${f.question} 不存在`);
+      const labels = new Map([...regions.values()].flatMap((m) => [...m]));
+      const all = await cache.answers(id);
+      const responses = applyFilters(all, filters);
+      let table = null;
+      if (query.rows && query.columns) {
+        try {
+          table = crossTab(definition, responses, query.rows, query.columns, labels);
+        } catch (e) {
+          throw invalidField('columns', (e as Error).message);
+        }
+      }
+      return { total: all.length, responses: responses.length, questions: surveyStats(definition, responses, labels), crossTab: table };
+    },
+
+    /** The survey and all its answers, for exports. */
+    async exportData(auth: AuthContext | null, id: number) {
+      const parsed = await authorised(auth, 'read', id);
+      return { ...parsed, responses: await repo.responses(id) };
+    },
+  };
+}
+export type SurveysService = ReturnType<typeof surveysService>;

@@ -1,0 +1,125 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** 问卷调查: the list of surveys and the dialog that starts one. */
+export class SurveyListPage {
+  constructor(readonly page: Page) {}
+
+  get heading() {
+    return this.page.getByRole('heading', { name: '问卷调查', level: 1 });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/surveys');
+    await this.heading.waitFor();
+  }
+
+  link(title: string): Locator {
+    return this.page.getByRole('link', { name: title, exact: true });
+  }
+
+  async create(title: string, unit: string): Promise<void> {
+    await this.page.getByRole('button', { name: '新建问卷' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '新建问卷' });
+    await dialog.getByLabel('问卷标题').fill(title);
+    await dialog.getByLabel('所属单位').click();
+    await this.page.locator('.ant-select-tree-node-content-wrapper', { hasText: unit }).first().click();
+    await dialog.getByRole('button', { name: '创建' }).click();
+  }
+}
+
+/** One survey: header actions and the tabs 设计, 发布与分享, 统计分析, 写入指标. */
+export class SurveyPage {
+  constructor(readonly page: Page) {}
+
+  /** The page title (the phone preview has an h1 of its own). */
+  heading(title: string): Locator {
+    return this.page.locator('h1.page-header__title', { hasText: title });
+  }
+
+  tab(name: '设计' | '发布与分享' | '统计分析' | '写入指标'): Locator {
+    return this.page.getByRole('tab', { name });
+  }
+
+  question(code: string): Locator {
+    return this.page.locator(`.survey-question-editor[data-code="${code}"]`);
+  }
+
+  /** Adds a question of a type from the 添加题目 menu; returns its editor card. */
+  async addQuestion(type: string, title: string, code: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: '添加题目' }).hover();
+    await this.page.getByRole('menuitem', { name: type }).click();
+    const card = this.question(code);
+    await card.getByLabel('题目', { exact: true }).fill(title);
+    return card;
+  }
+
+  async setOptions(card: Locator, lines: string[]): Promise<void> {
+    const box = card.getByLabel('选项（每行一个）');
+    await box.fill(lines.join('\n'));
+    await box.blur();
+  }
+
+  /** “Show this question only when <question> is <option>”. */
+  async showOnlyIf(card: Locator, question: string, option: string): Promise<void> {
+    await card.getByLabel('显示条件题目').click();
+    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: question }).click();
+    await card.getByLabel('显示条件选项').click();
+    await this.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  }
+
+  get preview(): Locator {
+    return this.page.getByLabel('手机预览');
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: '保存问卷' }).click();
+    await this.page.getByText('问卷已保存').waitFor();
+  }
+
+  async publish(): Promise<void> {
+    await this.page.getByRole('button', { name: '发布', exact: true }).click();
+    await this.page.getByText('已发布，开始收集').waitFor();
+  }
+
+  async publicLink(): Promise<string> {
+    await this.tab('发布与分享').click();
+    return this.page.getByLabel('问卷链接').inputValue();
+  }
+
+  statCard(code: string): Locator {
+    return this.page.locator(`.survey-stat[data-code="${code}"]`);
+  }
+
+  get total(): Locator {
+    return this.page.getByText(/^共 [\d,]+ 份答卷/);
+  }
+}
+
+/** The public answering page on a phone. */
+export class SurveyAnswerPage {
+  constructor(readonly page: Page) {}
+
+  question(code: string): Locator {
+    return this.page.locator(`fieldset[data-code="${code}"]`);
+  }
+
+  async choose(code: string, label: string): Promise<void> {
+    await this.question(code).getByText(label, { exact: true }).click();
+  }
+
+  async selectRegion(code: string, name: string): Promise<void> {
+    await this.question(code).getByRole('combobox').selectOption({ label: name });
+  }
+
+  async fillText(code: string, text: string): Promise<void> {
+    await this.question(code).getByRole('textbox').fill(text);
+  }
+
+  get submit(): Locator {
+    return this.page.getByRole('button', { name: '提交' });
+  }
+
+  get thanks(): Locator {
+    return this.page.getByRole('heading', { name: '提交成功，感谢您的参与！' });
+  }
+}
