@@ -71,7 +71,7 @@ describe(`request limits (${testDialect()})`, () => {
   it('refuses plan text past the character limit before the parser runs', async () => {
     const res = await upload('/api/plans/preview', f.office, { name: '规划.txt', bytes: '一'.repeat(PLAN_TEXT_LIMITS.characters + 1) });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toContain('文本过长：共 1,000,001 字符，最多 1,000,000 字符');
+    expect(res.json().message).toContain('文本过长：共 500,001 字，规划文本最多 500,000 字');
   });
 
   it('checks the right to write values before a dataValueSets body is parsed', async () => {
