@@ -52,14 +52,24 @@ async function runReporter(base: string, r: Reporter, until: number, ledger: Map
     const cell = r.cells[n++ % r.cells.length]!;
     const value = Math.round(Math.random() * 100000) / 100;
     const started = performance.now();
-    const res = await fetch(`${base}/api/reporting/submissions/${r.seatId}/values`, {
-      method: 'PUT',
-      headers: { cookie: r.cookie, 'x-csrf-token': r.csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify({ cells: [{ dataElementId: cell, option: 'total', value, expectedVersion: known.get(cell) ?? null }] }),
-    });
-    out.latencies.push(performance.now() - started);
-    out.saves++;
-    const body = (await res.json()) as { saved?: { version: number }[]; details?: { current?: { version: number | null } }[] };
+    let res: Response;
+    let body: { saved?: { version: number }[]; details?: { current?: { version: number | null } }[] };
+    try {
+      res = await fetch(`${base}/api/reporting/submissions/${r.seatId}/values`, {
+        method: 'PUT',
+        headers: { cookie: r.cookie, 'x-csrf-token': r.csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ cells: [{ dataElementId: cell, option: 'total', value, expectedVersion: known.get(cell) ?? null }] }),
+      });
+      body = (await res.json()) as typeof body;
+    } catch {
+      // A dropped connection or an answer that is no JSON: an error, and the save is not in the ledger.
+      out.errors++;
+      await new Promise((resume) => setTimeout(resume, 1000));
+      continue;
+    } finally {
+      out.latencies.push(performance.now() - started);
+      out.saves++;
+    }
     if (res.status === 200) {
       const version = body.saved![0]!.version;
       known.set(cell, version);
