@@ -20,7 +20,8 @@ import { migrateToLatest, openDatabase } from '../src/server/db/connection';
 import { seedDemo } from '../src/server/demo/seedDemo';
 import { parsePlanText, PlanTextError } from '../src/shared/plan-text';
 import { multipart } from '../test/support/appHarness';
-import { mutateDataValueSet, mutatePlanText, mutateXlsx, rngOf, type Entry } from './fuzz/mutate';
+import { mutateDataValueSet, mutatePlanText, mutateXlsx, type Entry } from './fuzz/mutate';
+import { seededRandom } from './random';
 
 const N = Number(process.env.FUZZ_N ?? 10_000);
 /** The xlsx target is the slow one (about 0.2 s an upload on a busy 2-core machine): FUZZ_XLSX_N may lower it alone. */
@@ -43,7 +44,7 @@ const note = (kind: string, what: string) => {
 };
 
 function fuzzPlanText(texts: string[]) {
-  const rng = rngOf(SEED);
+  const rng = seededRandom(SEED);
   const started = Date.now();
   for (let i = 0; i < N; i++) {
     const text = mutatePlanText(rng, texts);
@@ -142,7 +143,7 @@ async function main() {
       .executeTakeFirstOrThrow();
     const template = (await app.inject({ method: 'GET', url: `/api/reporting/submissions/${seat.id}/template.xlsx`, headers: session })).rawPayload;
     let started = Date.now();
-    const xlsxRng = rngOf(SEED + 1);
+    const xlsxRng = seededRandom(SEED + 1);
     for (let i = 0; i < XLSX_N; i++) {
       const dryRun = xlsxRng() < 0.3;
       const form = multipart({ name: '填报模板.xlsx', bytes: mutateXlsx(xlsxRng, template) });
@@ -155,7 +156,7 @@ async function main() {
     const base = exported.json().dataValues as Entry[];
     const codes = { dataElements: [...new Set(base.map((e) => String(e.dataElement)))], units: ['210203', '210200', '210202', '21020301', 'nope'] };
     started = Date.now();
-    const bodyRng = rngOf(SEED + 2);
+    const bodyRng = seededRandom(SEED + 2);
     for (let i = 0; i < N; i++) {
       const c = mutateDataValueSet(bodyRng, base, codes);
       await send('dataValueSets', i, { method: 'POST', url: `/api/dataValueSets${c.query ? `?${c.query}` : ''}`, payload: c.body, headers: { ...session, 'content-type': c.contentType } }, (status, body) => {

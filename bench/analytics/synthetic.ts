@@ -7,6 +7,7 @@
 import type { AnalyticsIndicator, TargetSpec } from '../../src/server/modules/analytics/catalogue';
 import type { FactBase } from '../../src/server/modules/analytics/facts';
 import type { OptionCode } from '../../src/shared/monitoring/validation';
+import { seededRandom } from '../random';
 
 export const FIRST_YEAR = 2016;
 export const YEARS = 10;
@@ -34,23 +35,12 @@ export interface SyntheticData {
   valueCount: number;
 }
 
-/** mulberry32: small, fast, good enough for synthetic figures. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export function generate(options: { units: number; indicators: number; seed: number }): SyntheticData {
-  const rnd = prng(options.seed);
+  const rnd = seededRandom(options.seed);
   const between = (lo: number, hi: number) => lo + (hi - lo) * rnd();
 
   // 1 national unit, 31 provinces, 300 cities (round-robin over the provinces), the rest counties (over the cities).

@@ -4,20 +4,8 @@
  * dataValueSets body (field types, codes, shapes, JSON and CSV). Seeded, so a finding can be replayed.
  */
 import { readZip, writeZip, type ZipPart } from '../../test/support/zipFiles';
+import type { Rng } from '../random';
 
-export type Rng = () => number;
-
-/** mulberry32: small, fast, seeded. */
-export function rngOf(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[int(rng, list.length)]!;
