@@ -6,7 +6,7 @@ import { buildRbacWorld, type RbacWorld } from '../../test/support/rbacWorld';
 import { testDialect } from '../../test/support/testDb';
 
 /**
- * Every registered route × every role (design.md §1, §7), against one app and database: the
+ * Every registered route × every role (src/shared/policy.ts), against one app and database: the
  * rows that change something either make a fresh thing per actor or leave the state as it was.
  */
 describe(`RBAC matrix: every route × every role (${testDialect()})`, () => {

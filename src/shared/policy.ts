@@ -2,7 +2,7 @@ import { ERRORS } from './errors';
 import type { Role } from './roles';
 
 /**
- * Who may do what, where (design.md §1): one table read by the server's services (which check
+ * Who may do what, where (README「权限与错误」): one table read by the server's services (which check
  * every request) and the web app (which only shows or hides menus and buttons by it).
  *
  * A role holds an action within a scope of the unit it is granted at:

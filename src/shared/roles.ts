@@ -1,4 +1,4 @@
-/** Roles of design.md §1. Kept free of zod so the web app's frame can import the labels cheaply. */
+/** The roles of the access policy (src/shared/policy.ts). Kept free of zod so the web app's frame can import the labels cheaply. */
 export const ROLES = ['admin', 'office', 'statistics', 'evaluation', 'reporter', 'dept_reviewer', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
 

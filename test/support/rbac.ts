@@ -3,7 +3,7 @@ import type { Role } from '../../src/shared/roles';
 import { authHeaders, buildUser, login, type TestApp } from './appHarness';
 
 /**
- * The RBAC matrix (design.md §7): every route case is called by every actor and the answer's class
+ * The RBAC matrix (src/shared/policy.ts): every route case is called by every actor and the answer's class
  * compared with the expected table. `allowed` is any 2xx; `forbidden` is 403 AUTH_FORBIDDEN (the
  * role may not); `scoped` is 403 AUTH_OUT_OF_SCOPE (the role may, but not at that unit).
  */

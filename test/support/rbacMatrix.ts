@@ -5,7 +5,7 @@ import type { RbacWorld, Req } from './rbacWorld';
 import type { TestDb } from './testDb';
 
 /**
- * The full RBAC matrix (design.md §1 and §7): every registered route × every role.
+ * The full RBAC matrix (src/shared/policy.ts): every registered route × every role.
  *
  * - `allowed`: the role may, here and in the other district: a 2xx, or a 4xx other than
  *   401/403 (a dummy body may fail validation or the workflow after the role check passed).
@@ -57,7 +57,7 @@ export interface Row {
   expect: string;
 }
 
-/** A cell the code gets wrong by design.md: the table holds the right answer, this what happens now. */
+/** A cell the code gets wrong by the access policy: the table holds the right answer, this what happens now. */
 export interface KnownGap {
   row: string;
   actor: string;

@@ -13,7 +13,7 @@ import { articlesRepository } from '../../src/server/modules/publishing/articles
 const RBAC_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
 /*
- * Who may do what (design.md §1), one letter per actor in the order of ACTORS:
+ * Who may do what (src/shared/policy.ts), one letter per actor in the order of ACTORS:
  *                        admin 办公室西岗 统计西岗 统计大连 评估西岗 填报西岗 审核西岗 领导西岗 匿名
  */
 const EVERYONE /*    */ = 'A A A A A A A A A';
@@ -341,7 +341,7 @@ export function rbacTable(w: RbacWorld, db: TestDb, app: FastifyInstance): Recor
 }
 
 /**
- * Cells where the code departs from design.md §1 (“every row a user sees or changes is filtered
+ * Cells where the code departs from the access rule (“every row a user sees or changes is filtered
  * by org-unit scope on the server”): the table keeps the right answer, an entry here what happens
  * now, so the suite stays green until the fix and then asks for the entry to go. Empty while the
  * working tree refuses both cases the audit found (an out-of-scope `GET /api/dataValueSets` and a

@@ -4,7 +4,7 @@ import { seedText } from './testTexts';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-describe('plan structure of the seed documents (design.md §3)', () => {
+describe('plan structure of the seed documents (goal and measure counts per area)', () => {
   const dalian = parsePlanText(seedText('dalian'));
   const xigang = parsePlanText(seedText('xigang'));
 

@@ -59,7 +59,7 @@ describe(`RBAC matrix of monitoring data (${testDialect()})`, () => {
     return { cells: [{ dataElementId: f.mmr.numeratorId, option: 'total', value: Math.floor(Math.random() * 5), expectedVersion: row?.version ?? null }] };
   };
 
-  it('every role × route gets allowed, forbidden or scoped as design.md §1 says', async () => {
+  it('every role × route gets allowed, forbidden or scoped as the access policy says', async () => {
     let n = 0;
     //                                   admin office市 office西岗 统计西岗 统计中山 leader evaluation 填报西岗 填报中山 审核西岗
     const cases: RouteCase[] = [

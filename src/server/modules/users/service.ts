@@ -47,7 +47,7 @@ function assertManages(auth: AuthContext | null, unitIds: readonly (number | nul
   return user;
 }
 
-/** User accounts and their role assignments (design.md §1), each scoped to an org unit. */
+/** User accounts and their role assignments (src/shared/policy.ts), each scoped to an org unit. */
 export function usersService(db: Kysely<Database>, orgs: OrgsService) {
   const repo = usersRepository(db);
 

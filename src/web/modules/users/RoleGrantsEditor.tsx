@@ -50,7 +50,7 @@ function GrantRow({ name, index, units, options, allowAdmin, onRemove }: GrantRo
   );
 }
 
-/** The user's role assignments, each scoped to a unit (design.md §1). */
+/** The user's role assignments, each scoped to a unit (src/shared/policy.ts). */
 export function RoleGrantsEditor(props: RoleGrantsEditorProps) {
   const form = Form.useFormInstance<UserForm>();
   return (
