@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CellSave, GridDto, SubmissionDto, TaskCreateInput, TaskDto, TaskOverlapDto } from '../../../shared/api/reporting';
-import { bumpDataVersion } from '../../db/dataVersion';
+import type { CellSave, GridDto, SubmissionDto, TaskCreateInput, TaskDto } from '../../../shared/api/reporting';
 import type { WorkflowAction } from '../../../shared/monitoring/workflow';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
@@ -15,6 +14,7 @@ import type { WriteResult } from './commands/writeDataValues';
 import { loadDictionary, type DictIndicator, type ReportingDictionary } from './dictionary';
 import { buildGrid, fillCount, saveGridCells, seatIndicators } from './entryGrid';
 import { reportingRepository, type SubmissionRow } from './repository';
+import { taskLifecycle } from './taskLifecycle';
 import { validateValues } from './validateValues';
 import { valuesRepository } from './valuesRepository';
 import { ValueMap } from './keys';
@@ -24,35 +24,7 @@ const today = (now = new Date()) => now.toISOString().slice(0, 10);
 export function reportingService(db: Kysely<Database>) {
   const repo = reportingRepository(db);
 
-  /** A task the user runs: the office of its unit or above. */
-  async function managedTask(auth: AuthContext | null, taskId: number) {
-    const task = await repo.findTask(taskId);
-    if (!task) throw appError('NOT_FOUND', `填报任务（编号 ${taskId}）不存在`);
-    assertCan(auth, 'tasks.manage', { orgUnitId: task.org_unit_id, unitName: task.org_unit_name, tree: (await loadDictionary(db)).tree });
-    return task;
-  }
-
-  /**
-   * Seats of existing tasks of the year that collect one of the indicators at one of the units, for
-   * the indicator's responsible department: a cell belongs to one task only, or two seats would hold it.
-   */
-  async function findOverlaps(dict: ReportingDictionary, year: number, indicators: DictIndicator[], unitIds: number[]): Promise<TaskOverlapDto[]> {
-    const seats = await repo.seatsOfYear(year, unitIds);
-    const links = await repo.taskIndicators([...new Set(seats.map((s) => s.task_id))]);
-    const byTask = new Map<number, TaskOverlapDto>();
-    for (const seat of seats) {
-      const unit = dict.units.get(seat.org_unit_id)!;
-      for (const ind of indicators) {
-        const collects = links.some((l) => l.task_id === seat.task_id && l.indicator_id === ind.id);
-        if (!collects || !ind.responsibleDept || unit.departments.get(ind.responsibleDept) !== seat.department_id) continue;
-        let overlap = byTask.get(seat.task_id);
-        if (!overlap) byTask.set(seat.task_id, (overlap = { task: { id: seat.task_id, name: seat.task_name, closed: seat.closed_at !== null }, indicators: [], units: [] }));
-        if (!overlap.indicators.some((i) => i.id === ind.id)) overlap.indicators.push({ id: ind.id, name: ind.name });
-        if (!overlap.units.some((u) => u.id === unit.id)) overlap.units.push({ id: unit.id, name: unit.name });
-      }
-    }
-    return [...byTask.values()];
-  }
+  const lifecycle = taskLifecycle(db);
 
   async function seatContext(submission: SubmissionRow, dict: ReportingDictionary) {
     const links = await repo.taskIndicators([submission.task_id]);
@@ -133,8 +105,7 @@ export function reportingService(db: Kysely<Database>) {
           .map((departmentId) => ({ orgUnitId, departmentId })),
       );
       if (seats.length === 0) throw appError('VALIDATION_FAILED', '所选单位中没有负责这些指标的成员单位，请先设置指标的责任单位或成员单位');
-      const overlaps = await findOverlaps(dict, input.year, indicators, unitIds);
-      if (overlaps.length > 0) throw appError('TASK_OVERLAP', overlapMessage(input.year, overlaps));
+      await lifecycle.assertNoOverlap(dict, input.year, indicators, unitIds);
       const now = new Date().toISOString();
       const taskId = await db.transaction().execute(async (trx) => {
         const tx = reportingRepository(trx);
@@ -146,35 +117,14 @@ export function reportingService(db: Kysely<Database>) {
       return this.task(auth, taskId);
     },
 
-    /** What a planned task would share with existing tasks, for the drawer to warn before publishing. */
-    async overlaps(auth: AuthContext | null, year: number, indicatorIds: number[], orgUnitIds: number[]): Promise<TaskOverlapDto[]> {
-      const dict = await loadDictionary(db);
-      for (const id of orgUnitIds) if (!dict.units.has(id)) throw appError('NOT_FOUND', `单位（编号 ${id}）不存在`);
-      for (const id of orgUnitIds) assertCan(auth, 'tasks.create', { orgUnitId: id, tree: dict.tree });
-      const indicators = indicatorIds.map((id) => dict.indicators.get(id)).filter((i): i is DictIndicator => i !== undefined);
-      return findOverlaps(dict, year, indicators, orgUnitIds);
-    },
+    overlaps: lifecycle.overlaps,
 
-    /** Closes a task: its seats take no more values; review of what was submitted goes on. */
     async closeTask(auth: AuthContext | null, taskId: number): Promise<TaskDto> {
-      const task = await managedTask(auth, taskId);
-      if (task.closed_at) throw appError('WORKFLOW_REFUSED', `填报任务“${task.name}”已于 ${task.closed_at.slice(0, 10)} 关闭`);
-      await db.transaction().execute(async (trx) => {
-        await reportingRepository(trx).closeTask(taskId, new Date().toISOString());
-        await bumpDataVersion(trx);
-      });
+      await lifecycle.close(auth, taskId);
       return this.task(auth, taskId);
     },
 
-    /** Deletes a task nobody has written values through; one with values can only be closed. */
-    async deleteTask(auth: AuthContext | null, taskId: number): Promise<void> {
-      const task = await managedTask(auth, taskId);
-      await db.transaction().execute(async (trx) => {
-        const tx = reportingRepository(trx);
-        if (await tx.taskHasValues(taskId, task.year)) throw appError('TASK_HAS_VALUES', `填报任务“${task.name}”已有填报数据，不能删除，只能关闭`);
-        await tx.deleteTask(taskId);
-      });
-    },
+    deleteTask: lifecycle.remove,
 
     async task(auth: AuthContext | null, taskId: number): Promise<TaskDto> {
       const tasks = await this.listTasks(auth);
@@ -329,13 +279,6 @@ export function reportingService(db: Kysely<Database>) {
   };
 }
 export type ReportingService = ReturnType<typeof reportingService>;
-
-/** Why a task cannot be published: which tasks already collect which indicators at which units. */
-function overlapMessage(year: number, overlaps: TaskOverlapDto[]): string {
-  const list = (names: string[]) => (names.length > 3 ? `${names.slice(0, 3).join('、')}等 ${names.length} 个` : names.join('、'));
-  const parts = overlaps.map((o) => `“${o.task.name}”${o.task.closed ? '（已关闭）' : ''}已包含${list(o.units.map((u) => u.name))}的${list(o.indicators.map((i) => `“${i.name}”`))}`);
-  return `${year}年${parts.join('；')}。同一指标、同一单位、同一年度只能在一个任务中填报：请在原任务中填报，或从本任务中去掉这些指标或单位`;
-}
 
 /** A refused save, in Chinese; a lost race names what the other person saved. */
 async function conflictError(db: Kysely<Database>, result: WriteResult) {
