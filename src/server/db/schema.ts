@@ -1,9 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PublishingTables } from '../modules/publishing/tables';
+import type { SurveysTables } from '../modules/surveys/tables';
+export type { ArticleCategory, ArticleStatus } from '../modules/publishing/tables';
 
-/** ISO-8601 string on both dialects (see connection.ts). */
-type Timestamp = ColumnType<string, string | undefined, string>;
-/** 0/1 on both dialects: SQLite has no boolean type. */
-type Flag = ColumnType<number, number | undefined, number>;
+import type { Flag, Timestamp } from './columns';
 
 export interface MetaTable { key: string; value: string }
 
@@ -279,113 +279,11 @@ export interface AttachmentsTable {
   uploaded_at: Timestamp;
 }
 
-export type ArticleCategory = 'news' | 'notice' | 'policy' | 'publicity';
-export type ArticleStatus = 'draft' | 'review' | 'published' | 'unpublished';
-export interface ArticlesTable {
-  id: Generated<number>;
-  org_unit_id: number;
-  category: ArticleCategory;
-  title: string;
-  summary: ColumnType<string, string | undefined, string>;
-  body_html: ColumnType<string, string | undefined, string>;
-  cover_attachment_id: number | null;
-  tags: ColumnType<string, string | undefined, string>;
-  status: ColumnType<ArticleStatus, ArticleStatus | undefined, ArticleStatus>;
-  publish_at: string | null;
-  pinned: Flag;
-  featured: Flag;
-  version: ColumnType<number, number | undefined, number>;
-  created_by: number;
-  created_at: Timestamp;
-  updated_by: number;
-  updated_at: Timestamp;
-  is_demo: Flag;
-}
-
-export interface ArticleVersionsTable {
-  id: Generated<number>;
-  article_id: number;
-  version: number;
-  action: string;
-  title: string;
-  summary: string;
-  body_html: string;
-  tags: string;
-  saved_by: number;
-  saved_at: Timestamp;
-}
-
-export interface EventsTable {
-  id: Generated<number>;
-  org_unit_id: number;
-  no: number;
-  date: string | null;
-  title: string;
-  text: string;
-  indicator_id: number | null;
-  link_url: string | null;
-  is_demo: Flag;
-  created_at: Timestamp;
-}
-
-export interface SearchEntriesTable { id: Generated<number>; kind: 'article' | 'indicator'; ref_id: number; tokens: string }
-export interface SurveysTable {
-  id: Generated<number>;
-  org_unit_id: number;
-  title: string;
-  description: string | null;
-  audience: ColumnType<string, string | undefined, string>;
-  definition: string;
-  status: ColumnType<string, string | undefined, string>;
-  public_id: string;
-  opens_at: string | null;
-  closes_at: string | null;
-  access_mode: ColumnType<string, string | undefined, string>;
-  variant_of: number | null;
-  is_demo: Flag;
-  created_by: number | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface SurveyAccessCodesTable { id: Generated<number>; survey_id: number; code: string; label: string | null; used_at: string | null }
-
-export interface SurveyResponsesTable {
-  id: Generated<number>;
-  survey_id: number;
-  answers: string;
-  browser_hash: string | null;
-  idempotency_key: string;
-  access_code_id: number | null;
-  submitted_at: string;
-  is_demo: Flag;
-}
-
-export interface SurveyFeedsTable {
-  id: Generated<number>;
-  survey_id: number;
-  question_code: string;
-  option_keys: string;
-  region_question_code: string | null;
-  indicator_id: number;
-  year: number;
-  min_sample: ColumnType<number, number | undefined, number>;
-  created_by: number | null;
-  created_at: Timestamp;
-}
-
-export interface SurveyFeedValuesTable {
-  feed_id: number;
-  org_unit_id: number;
-  value: number;
-  positive: number;
-  sample_size: number;
-  source: string;
-  written_by: number | null;
-  written_at: string;
-}
-
-export interface Database {
+/**
+ * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
+ * (see ARCHITECTURE.md for which module owns which).
+ */
+export interface Database extends PublishingTables, SurveysTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;
@@ -413,15 +311,6 @@ export interface Database {
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
   attachments: AttachmentsTable;
-  articles: ArticlesTable;
-  article_versions: ArticleVersionsTable;
-  events: EventsTable;
-  search_entries: SearchEntriesTable;
-  surveys: SurveysTable;
-  survey_access_codes: SurveyAccessCodesTable;
-  survey_responses: SurveyResponsesTable;
-  survey_feeds: SurveyFeedsTable;
-  survey_feed_values: SurveyFeedValuesTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;
