@@ -105,6 +105,8 @@ export interface PlanTargetsTable {
   quote: string;
   edited_by: number | null;
   edited_at: string | null;
+  /** The indicator this target measures; one indicator can carry targets of several plans. */
+  indicator_id: number | null;
 }
 
 export interface CategoryOptionsTable { id: Generated<number>; code: string; category: string; name: string; sort: number }

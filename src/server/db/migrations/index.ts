@@ -8,6 +8,7 @@ import * as m0006 from './0006_seat_of_value';
 import * as m0009 from './0009_api_tokens';
 import * as m0007 from './0007_publishing';
 import * as m0008 from './0008_surveys';
+import * as m0010 from './0010_plan_target_links';
 
 /** Migrations live in code, in order; names are permanent once released. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007_publishing': m0007,
   '0008_surveys': m0008,
   '0009_api_tokens': m0009,
+  '0010_plan_target_links': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
