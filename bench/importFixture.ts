@@ -19,7 +19,14 @@ export async function buildDictionary(db: Db, unitCount: number) {
   const units = await k.selectFrom('org_units').select(['id', 'code']).where('parent_id', '=', city.id).orderBy('id').execute();
   for (let i = 0; i < units.length; i += 500) await k.insertInto('committees').values(units.slice(i, i + 500).map((u) => ({ org_unit_id: u.id, name: `${u.code}妇儿工委` }))).execute();
   const committees = await k.selectFrom('committees').select(['id']).execute();
-  const deptRows = committees.flatMap((c) => DEPARTMENTS.map((d, i) => ({ committee_id: c.id, name: d, short_name: d, sort: i })));
+  // The city's departments answer for the indicators; each district's reports along them.
+  const cityCommittee = await k.insertInto('committees').values({ org_unit_id: city.id, name: '基准市妇儿工委' }).returning('id').executeTakeFirstOrThrow();
+  const cityDepartments = await k
+    .insertInto('departments')
+    .values(DEPARTMENTS.map((d, i) => ({ committee_id: cityCommittee.id, name: d, short_name: d, sort: i })))
+    .returning('id')
+    .execute();
+  const deptRows = committees.flatMap((c) => DEPARTMENTS.map((d, i) => ({ committee_id: c.id, name: d, short_name: d, counterpart_id: cityDepartments[i]!.id, sort: i })));
   for (let i = 0; i < deptRows.length; i += 500) await k.insertInto('departments').values(deptRows.slice(i, i + 500)).execute();
 
   const elements: { code: string; numerator: boolean }[] = [];
@@ -33,7 +40,7 @@ export async function buildDictionary(db: Db, unitCount: number) {
       .insertInto('indicators')
       .values({
         code: `IND${i}`, name: `指标${i}`, unit: '%', direction: 'higher', formula_type: 'ratio', value_de_id: null,
-        numerator_de_id: num!.id, denominator_de_id: den!.id, factor: 100, categories: '', responsible_dept: DEPARTMENTS[i % DEPARTMENTS.length]!,
+        numerator_de_id: num!.id, denominator_de_id: den!.id, factor: 100, categories: '', responsible_department_id: cityDepartments[i % DEPARTMENTS.length]!.id,
         definition: null, caliber: null, data_source: null, baseline_year: null, baseline_value: null, min_value: null, max_value: null,
         yoy_threshold: null, tolerance: null, plan_target_id: null,
       })

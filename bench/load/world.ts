@@ -25,7 +25,13 @@ export interface Reporter {
 export async function buildWorld(db: Db): Promise<Reporter[]> {
   const k = db.kysely;
   const city = await k.insertInto('org_units').values({ code: 'L0', name: '压测市', level: 'city', parent_id: null, sort: 0, is_demo: 0 }).returning('id').executeTakeFirstOrThrow();
-  await k.insertInto('committees').values({ org_unit_id: city.id, name: '压测市妇儿工委' }).execute();
+  const cityCommittee = await k.insertInto('committees').values({ org_unit_id: city.id, name: '压测市妇儿工委' }).returning('id').executeTakeFirstOrThrow();
+  // The city's departments answer for the indicators; each district's reports along them.
+  const cityDepartments = await k
+    .insertInto('departments')
+    .values(DEPARTMENTS.map((d, i) => ({ committee_id: cityCommittee.id, name: d, short_name: d, sort: i })))
+    .returning('id')
+    .execute();
   const districts = await k
     .insertInto('org_units')
     .values(Array.from({ length: DISTRICTS }, (_, i) => ({ code: `L${i + 1}`, name: `压测区${i + 1}`, level: 'district' as const, parent_id: city.id, sort: i, is_demo: 0 })))
@@ -34,7 +40,7 @@ export async function buildWorld(db: Db): Promise<Reporter[]> {
   const committees = await k.insertInto('committees').values(districts.map((d) => ({ org_unit_id: d.id, name: '区妇儿工委' }))).returning(['id', 'org_unit_id']).execute();
   const departments = await k
     .insertInto('departments')
-    .values(committees.flatMap((c) => DEPARTMENTS.map((d, i) => ({ committee_id: c.id, name: d, short_name: d, sort: i }))))
+    .values(committees.flatMap((c) => DEPARTMENTS.map((d, i) => ({ committee_id: c.id, name: d, short_name: d, counterpart_id: cityDepartments[i]!.id, sort: i }))))
     .returning(['id', 'committee_id', 'short_name'])
     .execute();
 
@@ -46,7 +52,7 @@ export async function buildWorld(db: Db): Promise<Reporter[]> {
       const de = await k.insertInto('data_elements').values({ code, name: `${dept}数据${i}`, unit: '人', value_type: 'number', categories: '' }).returning('id').executeTakeFirstOrThrow();
       const ind = await k
         .insertInto('indicators')
-        .values({ code: `LI${d}_${i}`, name: `${dept}指标${i}`, unit: '人', direction: 'higher', formula_type: 'direct', value_de_id: de.id, responsible_dept: dept })
+        .values({ code: `LI${d}_${i}`, name: `${dept}指标${i}`, unit: '人', direction: 'higher', formula_type: 'direct', value_de_id: de.id, responsible_department_id: cityDepartments[d]!.id })
         .returning('id')
         .executeTakeFirstOrThrow();
       elementsOf.set(dept, [...(elementsOf.get(dept) ?? []), de.id]);

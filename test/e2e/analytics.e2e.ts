@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IndicatorDto } from '../../src/shared/api/indicators';
 import { IndicatorAnalyticsPage, OverviewPage, ScorecardPage, WarningsPage } from './page-models/AnalyticsPages';
 import { AppShell } from './page-models/AppShell';
 import { LoginPage } from './page-models/LoginPage';
 import { PortalHomePage, PortalIndicatorPage } from './page-models/PortalPages';
 import { ApiSession } from './support/apiSession';
 import { launchBrowser, openPage, screenshot, settleAnimations, type TestPage } from './support/browser';
-import { E2E_INDICATORS } from './support/reportingFixture';
+import { createIndicator, E2E_INDICATORS } from './support/reportingFixture';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer, type RunningServer } from './support/server';
 
 /** The demo's city office; demo accounts share the admin's password. */
@@ -29,7 +28,7 @@ beforeAll(async () => {
   server = await startServer();
   const admin = await ApiSession.login(server.baseUrl, ADMIN_USERNAME, ADMIN_PASSWORD);
   // Every demo indicator is published; this one is not, so the portal must refuse it.
-  const hidden = await admin.post<IndicatorDto>('/api/indicators', {
+  const hidden = await createIndicator(admin, {
     ...E2E_INDICATORS[0]!,
     code: 'E2E_UNPUBLISHED',
     name: '未公开的测试指标',
@@ -37,7 +36,7 @@ beforeAll(async () => {
   });
   hiddenIndicatorId = hidden.id;
   // Made by hand, linked to no plan: the overview lists it after the plan areas, the portal not at all.
-  await admin.post<IndicatorDto>('/api/indicators', {
+  await createIndicator(admin, {
     ...E2E_INDICATORS[4]!,
     code: 'E2E_UNLINKED',
     name: UNLINKED_NAME,

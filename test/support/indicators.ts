@@ -11,7 +11,7 @@ import type { TestDb } from './testDb';
 export async function buildCityWithDepartments(db: TestDb) {
   const city = await buildOrgUnit(db, { name: '大连市', code: '210200', level: 'city' });
   const committee = await db.kysely.selectFrom('committees').select('id').where('org_unit_id', '=', city.id).executeTakeFirstOrThrow();
-  await orgsRepository(db.kysely).insertDepartments(committee.id, departmentsFor({ code: '210200', name: '大连市', level: 'city' }));
+  await orgsRepository(db.kysely).insertDepartments(committee.id, departmentsFor({ code: '210200', name: '大连市', level: 'city' }).map((d) => ({ ...d, counterpartId: null })));
   return city;
 }
 

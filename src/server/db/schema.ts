@@ -26,6 +26,8 @@ export interface DepartmentsTable {
   name: string;
   short_name: string;
   sort: ColumnType<number, number | undefined, number>;
+  /** The parent unit's department this one reports along; null at the top committee. */
+  counterpart_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface UsersTable {
@@ -134,7 +136,8 @@ export interface IndicatorsTable {
   denominator_de_id: number | null;
   factor: ColumnType<number, number | undefined, number>;
   categories: ColumnType<string, string | undefined, string>;
-  responsible_dept: string | null;
+  /** A department of the top committee; each unit's counterpart of it reports the indicator. */
+  responsible_department_id: number | null;
   data_source: string | null;
   baseline_year: number | null;
   baseline_value: number | null;
@@ -249,6 +252,18 @@ export interface WarningAcksTable {
   acknowledged_at: string;
 }
 
+/** Label and ownership changes that matter to whose data is whose (renames, responsible departments). */
+export interface ChangeLogTable {
+  id: Generated<number>;
+  entity: 'department' | 'indicator';
+  entity_id: number;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  changed_by: number | null;
+  changed_at: Timestamp;
+}
+
 export interface ApiTokensTable {
   id: Generated<number>;
   user_id: number;
@@ -311,6 +326,7 @@ export interface Database extends PublishingTables, SurveysTables {
   notifications: NotificationsTable;
   warning_acks: WarningAcksTable;
   api_tokens: ApiTokensTable;
+  change_log: ChangeLogTable;
   login_failures: LoginFailuresTable;
   attachments: AttachmentsTable;
 }

@@ -31,14 +31,17 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   if (await hasOrgUnits(db)) throw new Error('数据库中已有组织机构，演示数据只能写入空数据库');
   const rootId = await db.kysely.transaction().execute(async (trx) => {
     const orgs = orgsRepository(trx);
-    const insert = async (unit: DemoUnit, parentId: number | null, sort: number): Promise<number> => {
+    // Each department reports along the parent unit's department of the same short name.
+    const insert = async (unit: DemoUnit, parentId: number | null, sort: number, parentDepartments: ReadonlyMap<string, number>): Promise<number> => {
       const id = await orgs.insertUnit({ code: unit.code, name: unit.name, level: unit.level, parentId, sort, isDemo: true });
       const committeeId = await orgs.insertCommittee(id, `${unit.name}妇女儿童工作委员会`);
-      await orgs.insertDepartments(committeeId, departmentsFor(unit));
-      for (const [i, child] of (unit.children ?? []).entries()) await insert(child, id, i);
+      const departments = departmentsFor(unit);
+      const ids = await orgs.insertDepartments(committeeId, departments.map((d) => ({ ...d, counterpartId: parentDepartments.get(d.shortName) ?? null })));
+      const own = new Map(departments.map((d, i) => [d.shortName, ids[i]!]));
+      for (const [i, child] of (unit.children ?? []).entries()) await insert(child, id, i, own);
       return id;
     };
-    const id = await insert(DEMO_ORG, null, 0);
+    const id = await insert(DEMO_ORG, null, 0, new Map());
     await trx.insertInto('meta').values({ key: 'demo_data', value: DEMO_LABEL }).execute();
     return id;
   });

@@ -56,7 +56,7 @@ function demoRules(entry: CatalogueEntry): Pick<IndicatorInputDto, 'minValue' | 
   return { ...range, yoyThreshold: stable ? 30 : null };
 }
 
-function entryInput(entry: CatalogueEntry, targets: readonly PlanTarget[], periodEnd: number): IndicatorInputDto {
+function entryInput(entry: CatalogueEntry, targets: readonly PlanTarget[], periodEnd: number, departments: ReadonlyMap<string, number>): IndicatorInputDto {
   return {
     code: entry.code,
     name: entry.name,
@@ -66,7 +66,7 @@ function entryInput(entry: CatalogueEntry, targets: readonly PlanTarget[], perio
     caliber: null,
     categories: entry.categories ?? '',
     formula: mapFormula(entry.formula, element),
-    responsibleDept: entry.dept,
+    responsibleDepartmentId: entry.dept === null ? null : (departments.get(entry.dept) ?? null),
     dataSource: entry.dataSource,
     baselineYear: entry.baseline2020 === undefined ? null : 2020,
     baselineValue: entry.baseline2020 ?? null,
@@ -86,10 +86,11 @@ export async function seedDemoIndicators(db: Db): Promise<number> {
   const { targets, periodEnd } = await demoPlanTargets(db.kysely);
   await db.kysely.transaction().execute(async (trx) => {
     const repo = indicatorsRepository(trx);
+    const departments = new Map((await repo.topDepartments()).map((d) => [d.shortName, d.id]));
     for (const entry of CATALOGUE) {
       const [areaNo, goalNo, name] = entry.target;
       const measured = targets.filter((t) => t.areaNo === areaNo && t.goalNo === goalNo && indicatorKey(t.indicator) === indicatorKey(name));
-      await saveIndicator(repo, entryInput(entry, measured, periodEnd), { planTargetId: measured[0]?.id ?? null, isDemo: true });
+      await saveIndicator(repo, entryInput(entry, measured, periodEnd, departments), { planTargetId: measured[0]?.id ?? null, isDemo: true });
     }
   });
   return CATALOGUE.length;

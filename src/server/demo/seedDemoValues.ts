@@ -70,7 +70,7 @@ export async function seedDemoValues(db: Db): Promise<{ tasks: number; values: n
   const root = [...dict.units.values()].find((u) => u.parentId === null)!;
   const districts = [...dict.units.values()].filter((u) => u.parentId === root.id);
   const demo = new Map(CATALOGUE.map((e) => [e.code, e]));
-  const indicators = [...dict.indicators.values()].filter((i) => demo.has(i.code) && i.responsibleDept);
+  const indicators = [...dict.indicators.values()].filter((i) => demo.has(i.code) && i.responsibleDepartmentId !== null);
   const targetRows = await db.kysely.selectFrom('indicator_targets').select(['indicator_id', 'year', 'value', 'base_year']).orderBy('year', 'desc').execute();
   const series = new Map(
     indicators.map((ind) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { indicatorIssues } from '../indicators/validate';
 import { CATEGORY_LABELS, CATEGORY_SETS, DIRECTIONS, INDICATOR_CODE_PATTERN, VALUE_TYPES } from '../indicators/vocabulary';
 import { COMPARATORS } from '../plan-text/types';
+import { DepartmentSchema } from './orgs';
 import { ComparatorSchema } from './plans';
 
 const year = (label: string) => z.number(`请填写${label}`).int(`${label}应为整数`).min(1949, `${label}不合理`).max(2100, `${label}不合理`);
@@ -49,7 +50,8 @@ const indicatorFields = {
   definition: text('定义', 2000).nullable(),
   caliber: text('统计口径', 2000).nullable(),
   categories: CategoriesSchema,
-  responsibleDept: text('责任单位', 20).nullable(),
+  /** A member department of the top committee; each unit's counterpart of it reports the indicator. */
+  responsibleDepartmentId: z.number('请选择责任单位').int().positive('请选择责任单位').nullable(),
   dataSource: text('数据来源', 500).nullable(),
   baselineYear: year('基线年份').nullable(),
   baselineValue: number('基线值').nullable(),
@@ -70,7 +72,7 @@ export type IndicatorInputDto = z.infer<typeof IndicatorInput>;
 
 /** The plain fields of an indicator, in a fixed order (formula and targets are structured). */
 export const INDICATOR_SCALARS = [
-  'code', 'name', 'unit', 'direction', 'definition', 'caliber', 'categories', 'responsibleDept', 'dataSource',
+  'code', 'name', 'unit', 'direction', 'definition', 'caliber', 'categories', 'responsibleDepartmentId', 'dataSource',
   'baselineYear', 'baselineValue', 'minValue', 'maxValue', 'yoyThreshold', 'tolerance', 'decimals', 'published',
 ] as const;
 export type IndicatorScalars = Pick<IndicatorInputDto, (typeof INDICATOR_SCALARS)[number]>;
@@ -96,6 +98,8 @@ export const IndicatorSchema = z.object({
   id: z.number(),
   ...indicatorFields,
   formula: formulaOf(DataElementSchema),
+  /** The responsible department's short name, for display. */
+  responsibleDept: z.string().nullable(),
   planTargetId: z.number().nullable(),
   source: IndicatorSourceSchema.nullable(),
   isDemo: z.boolean(),
@@ -104,8 +108,8 @@ export const IndicatorSchema = z.object({
 export type IndicatorDto = z.infer<typeof IndicatorSchema>;
 
 export const IndicatorMetaSchema = z.object({
-  /** Short names of the member departments (卫健委 …), the values `responsibleDept` may take. */
-  departments: z.array(z.string()),
+  /** The top committee's member departments, those `responsibleDepartmentId` may name. */
+  departments: z.array(DepartmentSchema),
   dataElements: z.array(DataElementSchema),
 });
 export type IndicatorMetaDto = z.infer<typeof IndicatorMetaSchema>;

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ORG_LEVELS } from '../orgLevels';
 
-export const DepartmentSchema = z.object({ id: z.number(), name: z.string(), shortName: z.string() });
+export const DepartmentSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  shortName: z.string(),
+  /** The parent unit's department it reports along (对口上级成员单位); null at the top committee. */
+  counterpartId: z.number().nullable(),
+});
 export type DepartmentDto = z.infer<typeof DepartmentSchema>;
 
 export const OrgUnitSchema = z.object({
@@ -41,10 +47,25 @@ export type OrgUnitUpdateInput = z.infer<typeof OrgUnitUpdateBody>;
 
 export const DepartmentInput = z.object({
   name: z.string().trim().min(1, '请填写成员单位名称').max(100, '成员单位名称不能超过 100 个字符'),
-  /** Names the same department across levels (卫健委), as indicators do for their responsible department. */
+  /** A label for tables and lists; who reports what follows `counterpartId`, never this. */
   shortName: z.string().trim().min(1, '请填写成员单位简称').max(20, '成员单位简称不能超过 20 个字符'),
+  /**
+   * 对口上级成员单位: a department of the parent unit's committee. Left out when adding, the one
+   * with the same short name is taken; left out when editing, it stays as it is.
+   */
+  counterpartId: z.number().int().positive('请选择对口的上级成员单位').nullable().optional(),
 });
 export type DepartmentInputDto = z.infer<typeof DepartmentInput>;
+
+/** One logged change of a department: a name, the short name or the counterpart. */
+export const DepartmentChangeSchema = z.object({
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  changedAt: z.string(),
+  changedBy: z.string().nullable(),
+});
+export type DepartmentChangeDto = z.infer<typeof DepartmentChangeSchema>;
 
 export const DepartmentOrderBody = z.object({
   ids: z.array(z.number().int().positive()).min(1, '请给出成员单位的顺序'),

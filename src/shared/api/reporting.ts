@@ -14,8 +14,8 @@ export const TaskCreateBody = z
     indicatorIds: z.array(z.number().int().positive()).min(1, '请至少选择一个指标'),
     /** Units that report; default: the task's unit and its direct children. */
     orgUnitIds: z.array(z.number().int().positive()).optional(),
-    /** Department short names that report; default: every department responsible for a chosen indicator. */
-    departments: z.array(z.string()).optional(),
+    /** The top committee's departments whose counterparts report; default: every one responsible for a chosen indicator. */
+    departmentIds: z.array(z.number().int().positive()).optional(),
   })
   .refine((t) => t.dueOn >= t.opensOn, { path: ['dueOn'], message: '截止日期不能早于开始日期' });
 export type TaskCreateInput = z.infer<typeof TaskCreateBody>;

@@ -32,7 +32,8 @@ describe('indicatorCode', () => {
 });
 
 describe('guessDepartment', () => {
-  const known = new Set(['卫健委', '教育局', '人社局', '医保局', '民政局', '农业农村局', '体育局']);
+  const names = ['卫健委', '教育局', '人社局', '医保局', '民政局', '农业农村局', '体育局'];
+  const known = new Map(names.map((name, i) => [name, 100 + i]));
   it.each<[string, string, string | null]>([
     ['妇女与健康', '孕产妇死亡率', '卫健委'],
     ['妇女与健康', '妇女经常参加体育锻炼的人数比例', '体育局'],
@@ -47,7 +48,7 @@ describe('guessDepartment', () => {
     ['妇女与环境', '城市集中式饮用水水源水质达到或优于III类标准的比例', null],
     ['其他', '某指标', null],
   ])('%s / %s → %s', (area, indicator, dept) => {
-    expect(guessDepartment(area, indicator, known)).toBe(dept);
+    expect(guessDepartment(area, indicator, known)).toBe(dept === null ? null : known.get(dept));
   });
 });
 
@@ -78,14 +79,14 @@ describe('indicatorTargets', () => {
 describe('draftIndicator', () => {
   it('drafts a direct indicator over one rate, aimed as the plan says', () => {
     const draft = draftIndicator([target({ year: 2025, value: 9 }), target({ year: 2030, value: 8 })], {
-      code: 'W01_022', periodEnd: 2030, responsibleDept: '卫健委',
+      code: 'W01_022', periodEnd: 2030, responsibleDepartmentId: 7,
     });
     expect(draft).toMatchObject({
       code: 'W01_022',
       name: '孕产妇死亡率',
       unit: '/10万',
       direction: 'lower',
-      responsibleDept: '卫健委',
+      responsibleDepartmentId: 7,
       formula: { type: 'direct', value: { code: 'W01_022', name: '孕产妇死亡率', unit: '/10万', valueType: 'rate', categories: '' } },
       targets: [{ year: 2025, value: 9 }, { year: 2030, value: 8 }],
     });
@@ -96,7 +97,7 @@ describe('draftIndicator', () => {
     ['a relative target’s % is the unit only when nothing else has one', [target({ comparator: '>=', value: 10, unit: '%', baseYear: 2019 })], '%', 'rate'],
     ['no unit', [target({ comparator: 'increase', value: null, unit: null })], null, 'rate'],
   ])('%s', (_name, targets, unit, valueType) => {
-    const draft = draftIndicator(targets, { code: 'W01_011', periodEnd: 2030, responsibleDept: null });
+    const draft = draftIndicator(targets, { code: 'W01_011', periodEnd: 2030, responsibleDepartmentId: null });
     expect([draft.unit, draft.formula.type === 'direct' && draft.formula.value.valueType]).toEqual([unit, valueType]);
   });
 });

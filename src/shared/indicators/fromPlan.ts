@@ -52,11 +52,11 @@ const BY_AREA: readonly [RegExp, string][] = [
   [/法律/, '司法局'],
 ];
 
-/** The department that usually reports an indicator, if it is one of `known`; null when unsure. */
-export function guessDepartment(areaTitle: string, indicator: string, known: ReadonlySet<string>): string | null {
+/** The department that usually reports an indicator, by its short name among `known` (id by short name); null when unsure. */
+export function guessDepartment(areaTitle: string, indicator: string, known: ReadonlyMap<string, number>): number | null {
   const byName = BY_NAME.find(([pattern]) => pattern.test(indicator))?.[1];
   const guess = byName ?? BY_AREA.find(([pattern]) => pattern.test(areaTitle))?.[1];
-  return guess !== undefined && known.has(guess) ? guess : null;
+  return guess === undefined ? null : (known.get(guess) ?? null);
 }
 
 const COUNT_UNITS = new Set(['名', '个', '人', '所', '家', '次']);
@@ -84,7 +84,7 @@ function unitOf(targets: readonly PlanTargetLike[]): string | null {
 export interface DraftContext {
   code: string;
   periodEnd: number;
-  responsibleDept: string | null;
+  responsibleDepartmentId: number | null;
 }
 
 /** A direct indicator over one reported value, named and aimed as the plan says. */
@@ -101,7 +101,7 @@ export function draftIndicator(targets: readonly PlanTargetLike[], ctx: DraftCon
     caliber: null,
     categories: '',
     formula: { type: 'direct', value: { code: ctx.code, name: first.indicator.trim(), unit, valueType: valueTypeForUnit(unit), categories: '' } },
-    responsibleDept: ctx.responsibleDept,
+    responsibleDepartmentId: ctx.responsibleDepartmentId,
     dataSource: null,
     baselineYear: null,
     baselineValue: null,

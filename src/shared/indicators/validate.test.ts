@@ -14,7 +14,7 @@ const valid: IndicatorInputDto = {
   caliber: null,
   categories: '',
   formula: { type: 'ratio', numerator: element('MAT_DEATHS'), denominator: element('LIVE_BIRTHS'), factor: 100_000 },
-  responsibleDept: '卫健委',
+  responsibleDepartmentId: 3,
   dataSource: null,
   baselineYear: 2020,
   baselineValue: 7.16,

@@ -1,4 +1,4 @@
-import type { IndicatorDto, IndicatorInputDto } from '../../../src/shared/api/indicators';
+import type { IndicatorDto, IndicatorInputDto, IndicatorMetaDto } from '../../../src/shared/api/indicators';
 import type { GridDto, SubmissionDto, TaskDto } from '../../../src/shared/api/reporting';
 import type { OrgUnitDto } from '../../../src/shared/api/orgs';
 import type { ApiSession } from './apiSession';
@@ -11,7 +11,10 @@ const element = (code: string, name: string, unit: string | null, valueType: Ele
 
 const LIVE_BIRTHS = element('E2E_LIVE_BIRTHS', '活产数', '人', 'count');
 
-function indicator(fields: Partial<IndicatorInputDto> & Pick<IndicatorInputDto, 'code' | 'name' | 'unit' | 'formula' | 'responsibleDept'>): IndicatorInputDto {
+/** An indicator to create, its responsible department named by the city department's short name. */
+export type E2eIndicator = Omit<IndicatorInputDto, 'responsibleDepartmentId'> & { dept: string };
+
+function indicator(fields: Partial<E2eIndicator> & Pick<E2eIndicator, 'code' | 'name' | 'unit' | 'formula' | 'dept'>): E2eIndicator {
   return {
     direction: 'lower', definition: null, caliber: null, categories: '', dataSource: null, baselineYear: null, baselineValue: null,
     minValue: null, maxValue: null, yoyThreshold: null, tolerance: null, decimals: 2, published: true, targets: [], ...fields,
@@ -19,33 +22,41 @@ function indicator(fields: Partial<IndicatorInputDto> & Pick<IndicatorInputDto, 
 }
 
 /** Indicators of the reporting tests: two ratios sharing a denominator, rates by area and by sex, and one for 教育局. */
-export const E2E_INDICATORS: IndicatorInputDto[] = [
+export const E2E_INDICATORS: E2eIndicator[] = [
   indicator({
-    code: 'E2E_MMR', name: '孕产妇死亡率', unit: '/10万', responsibleDept: '卫健委', yoyThreshold: 50,
+    code: 'E2E_MMR', name: '孕产妇死亡率', unit: '/10万', dept: '卫健委', yoyThreshold: 50,
     formula: { type: 'ratio', numerator: element('E2E_MAT_DEATHS', '孕产妇死亡数', '人', 'count'), denominator: LIVE_BIRTHS, factor: 100_000 },
   }),
   indicator({
-    code: 'E2E_IMR', name: '婴儿死亡率', unit: '‰', responsibleDept: '卫健委',
+    code: 'E2E_IMR', name: '婴儿死亡率', unit: '‰', dept: '卫健委',
     formula: { type: 'ratio', numerator: element('E2E_INF_DEATHS', '婴儿死亡数', '人', 'count'), denominator: LIVE_BIRTHS, factor: 1000 },
   }),
   indicator({
-    code: 'E2E_MAT_MGMT', name: '孕产妇系统管理率', unit: '%', responsibleDept: '卫健委', direction: 'higher', categories: 'area',
+    code: 'E2E_MAT_MGMT', name: '孕产妇系统管理率', unit: '%', dept: '卫健委', direction: 'higher', categories: 'area',
     formula: { type: 'direct', value: element('E2E_MAT_MGMT_RATE', '孕产妇系统管理率', '%', 'rate', 'area') },
   }),
   indicator({
-    code: 'E2E_STUNTING', name: '5岁以下儿童生长迟缓率', unit: '%', responsibleDept: '卫健委', categories: 'sex',
+    code: 'E2E_STUNTING', name: '5岁以下儿童生长迟缓率', unit: '%', dept: '卫健委', categories: 'sex',
     formula: { type: 'direct', value: element('E2E_STUNTING_RATE', '5岁以下儿童生长迟缓率', '%', 'rate', 'sex') },
   }),
   indicator({
-    code: 'E2E_PRESCHOOL', name: '学前教育毛入园率', unit: '%', responsibleDept: '教育局', direction: 'higher',
+    code: 'E2E_PRESCHOOL', name: '学前教育毛入园率', unit: '%', dept: '教育局', direction: 'higher',
     formula: { type: 'direct', value: element('E2E_PRESCHOOL_RATE', '学前教育毛入园率', '%', 'rate') },
   }),
 ];
 
+/** Creates one indicator through the indicator API, naming its responsible department by id as the API asks. */
+export async function createIndicator(admin: ApiSession, { dept, ...input }: E2eIndicator): Promise<IndicatorDto> {
+  const meta = await admin.get<IndicatorMetaDto>('/api/indicators/meta');
+  const department = meta.departments.find((d) => d.shortName === dept);
+  if (!department) throw new Error(`no city department ${dept}`);
+  return admin.post<IndicatorDto>('/api/indicators', { ...input, responsibleDepartmentId: department.id });
+}
+
 /** Creates the test indicators through the indicator API; returns their ids by code. */
 export async function createIndicators(admin: ApiSession): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const input of E2E_INDICATORS) ids.set(input.code, (await admin.post<IndicatorDto>('/api/indicators', input)).id);
+  for (const input of E2E_INDICATORS) ids.set(input.code, (await createIndicator(admin, input)).id);
   return ids;
 }
 

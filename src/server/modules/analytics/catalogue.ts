@@ -45,8 +45,9 @@ export async function loadIndicators(db: Kysely<Database>, only?: { published?: 
       .leftJoin('data_elements as vde', 'vde.id', 'i.value_de_id')
       .leftJoin('data_elements as nde', 'nde.id', 'i.numerator_de_id')
       .leftJoin('data_elements as dde', 'dde.id', 'i.denominator_de_id')
+      .leftJoin('departments as rd', 'rd.id', 'i.responsible_department_id')
       .selectAll('i')
-      .select(['a.no as area_no', 'a.title as area_title', 'p.title as plan_title', 'vde.name as value_name', 'nde.name as numerator_name', 'dde.name as denominator_name'])
+      .select(['rd.short_name as responsible_short_name', 'a.no as area_no', 'a.title as area_title', 'p.title as plan_title', 'vde.name as value_name', 'nde.name as numerator_name', 'dde.name as denominator_name'])
       .$if(only?.published === true, (q) => q.where('i.published', '=', 1))
       .$if(only?.id !== undefined, (q) => q.where('i.id', '=', only!.id!))
       .orderBy('i.sort')
@@ -69,7 +70,7 @@ export async function loadIndicators(db: Kysely<Database>, only?: { published?: 
     definition: r.definition,
     caliber: r.caliber,
     dataSource: r.data_source,
-    responsibleDept: r.responsible_dept,
+    responsibleDept: r.responsible_short_name,
     formulaType: r.formula_type,
     valueDeId: r.value_de_id,
     numeratorDeId: r.numerator_de_id,

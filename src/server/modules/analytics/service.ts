@@ -3,7 +3,7 @@ import type { AchievementDto, AssessCase, DataScope, IndicatorAnalyticsDto, Over
 import { scopeRoots } from '../../../shared/policy';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
-import { assertCan, requireAuth } from '../auth/access';
+import { assertCan, requireAuth, actorId } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgsService } from '../orgs/service';
 import { assessCases, type AssessedCase } from './assessCases';
@@ -146,7 +146,7 @@ export function analyticsService(db: Kysely<Database>, orgs: OrgsService) {
       if (unitId === null) throw appError('NOT_FOUND', '预警不存在');
       assertCan(user, 'warnings.acknowledge', { orgUnitId: unitId, tree: await orgs.tree() });
       if (!(await isCurrentWarning(key, unitId))) throw appError('NOT_FOUND', '预警不存在或已不再成立');
-      await repo.acknowledge({ key, unitId, comment, by: user.userId > 0 ? user.userId : null, at: new Date().toISOString() });
+      await repo.acknowledge({ key, unitId, comment, by: actorId(user), at: new Date().toISOString() });
     },
 
     context,

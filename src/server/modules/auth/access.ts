@@ -17,3 +17,6 @@ export function assertCan(auth: AuthContext | null, action: Action, target: Targ
   if (!decision.ok) throw appError(decision.code, decision.reason);
   return auth!;
 }
+
+/** Who to record as having acted: a user's id, or null for the command line (user 0). */
+export const actorId = (auth: AuthContext): number | null => (auth.userId > 0 ? auth.userId : null);

@@ -5,8 +5,8 @@ import type { IssuePath } from '../../../shared/indicators/validate';
 
 export interface DictionaryContext {
   all: readonly IndicatorDto[];
-  /** Short names of the member departments. */
-  departments: ReadonlySet<string>;
+  /** The top committee's member departments: short name by id. */
+  departments: ReadonlyMap<number, string>;
   /** Ids of the stored indicators this save replaces: their codes and data elements are theirs to change. */
   replacing: ReadonlySet<number>;
 }
@@ -17,9 +17,9 @@ export function dictionaryIssues(input: IndicatorInputDto, ctx: DictionaryContex
   const holder = others.find((i) => i.code === input.code);
   if (holder) issues.push({ path: ['code'], message: `指标代码“${input.code}”已被指标“${holder.name}”使用` });
 
-  if (input.responsibleDept !== null && !ctx.departments.has(input.responsibleDept)) {
-    const examples = [...ctx.departments].slice(0, 3).join('、');
-    issues.push({ path: ['responsibleDept'], message: `责任单位“${input.responsibleDept}”不是成员单位的简称${examples ? `（如 ${examples}）` : ''}` });
+  if (input.responsibleDepartmentId !== null && !ctx.departments.has(input.responsibleDepartmentId)) {
+    const examples = [...ctx.departments.values()].slice(0, 3).join('、');
+    issues.push({ path: ['responsibleDepartmentId'], message: `责任单位（编号 ${input.responsibleDepartmentId}）不是本级妇儿工委的成员单位${examples ? `（如 ${examples}）` : ''}` });
   }
 
   // A data element other indicators compute from keeps its type and parts, or their formulas break.

@@ -50,7 +50,8 @@ export interface Draft {
 export interface DraftContext {
   /** Indicator codes in use; drafted codes are added as they are taken. */
   taken: Set<string>;
-  departments: ReadonlySet<string>;
+  /** The top committee's departments: id by short name. */
+  departments: ReadonlyMap<string, number>;
 }
 
 /** Drafts for the chosen candidates (all when `chosen` is null); linked ones are skipped with the reason. */
@@ -75,7 +76,7 @@ export function draftsFromPlan(
     const input = draftIndicator(targets, {
       code,
       periodEnd: plan.periodEnd,
-      responsibleDept: guessDepartment(c.areaTitle, c.indicator, ctx.departments),
+      responsibleDepartmentId: guessDepartment(c.areaTitle, c.indicator, ctx.departments),
     });
     drafts.push({ input, planTargetId: c.targetIds[0]! });
   }

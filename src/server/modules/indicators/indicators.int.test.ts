@@ -4,7 +4,7 @@ import {
 } from '../../../../test/support/appHarness';
 import { buildCityWithDepartments } from '../../../../test/support/indicators';
 import { testDialect } from '../../../../test/support/testDb';
-import type { CandidateDto, GenerateResultDto, IndicatorDto, IndicatorInputDto } from '../../../shared/api/indicators';
+import type { CandidateDto, GenerateResultDto, IndicatorDto, IndicatorInputDto, IndicatorMetaDto } from '../../../shared/api/indicators';
 import type { PlanImportDto } from '../../../shared/api/plans';
 import type { Role } from '../../../shared/roles';
 import { seedText } from '../../../shared/plan-text/testTexts';
@@ -20,7 +20,7 @@ const MMR: IndicatorInputDto = {
   caliber: '按常住地统计',
   categories: '',
   formula: { type: 'ratio', numerator: element('MAT_DEATHS', '孕产妇死亡人数'), denominator: element('LIVE_BIRTHS', '活产数'), factor: 100_000 },
-  responsibleDept: '卫健委',
+  responsibleDepartmentId: null,
   dataSource: '妇幼卫生年报',
   baselineYear: 2020,
   baselineValue: 7.16,
@@ -67,9 +67,9 @@ describe(`indicators (${testDialect()})`, () => {
     // A second indicator shares the denominator by its code.
     const syphilis = { ...MMR, code: 'CONG_SYPH', name: '先天梅毒报告发病率', formula: { ...MMR.formula, numerator: element('CONG_SYPH', '先天梅毒报告病例数') } };
     expect((await send('POST', '/api/indicators', office, syphilis)).statusCode).toBe(200);
-    const meta = await get<{ departments: string[]; dataElements: { code: string }[] }>('/api/indicators/meta', office);
+    const meta = await get<IndicatorMetaDto>('/api/indicators/meta', office);
     expect(meta.dataElements.map((e) => e.code)).toEqual(['CONG_SYPH', 'LIVE_BIRTHS', 'MAT_DEATHS']);
-    expect(meta.departments.slice(0, 3)).toEqual(['统计局', '卫健委', '教育局']);
+    expect(meta.departments.slice(0, 3).map((d) => d.shortName)).toEqual(['统计局', '卫健委', '教育局']);
 
     const direct = { ...MMR, name: '孕产妇死亡率（直报）', formula: { type: 'direct' as const, value: { ...element('MMR_RATE', '孕产妇死亡率'), unit: '/10万', valueType: 'rate' as const } } };
     const edited = await send('PUT', `/api/indicators/${mmr.id}`, office, direct);
@@ -84,7 +84,11 @@ describe(`indicators (${testDialect()})`, () => {
   });
 
   it.each<[string, (i: IndicatorInputDto) => IndicatorInputDto, { path: string; message: string }[]]>([
-    ['an unknown department', (i) => ({ ...i, code: 'MMR2', responsibleDept: '组织部' }), [{ path: 'responsibleDept', message: '责任单位“组织部”不是成员单位的简称（如 统计局、卫健委、教育局）' }]],
+    [
+      'a department that is not the city’s',
+      (i) => ({ ...i, code: 'MMR2', responsibleDepartmentId: 999_999 }),
+      [{ path: 'responsibleDepartmentId', message: '责任单位（编号 999999）不是本级妇儿工委的成员单位（如 统计局、卫健委、教育局）' }],
+    ],
     ['a lower-case code', (i) => ({ ...i, code: 'mmr' }), [{ path: 'code', message: '指标代码应以大写字母开头，只含大写字母、数字和下划线，共 2–32 位' }]],
     ['a code in use', (i) => i, [{ path: 'code', message: '指标代码“MMR”已被指标“孕产妇死亡率”使用' }]],
     [

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database, IndicatorsTable } from '../../db/schema';
+import { changeLogRepository } from '../../services/changeLog/repository';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -16,6 +17,9 @@ export interface ElementValues {
 /** The indicator dictionary: indicators, their data elements and yearly targets. No access checks here. */
 export function indicatorsRepository(db: Executor) {
   return {
+    db,
+    changeLog: changeLogRepository(db),
+
     /** Indicators with the plan target each came from (all of them, or the given ids). */
     async listIndicators(ids?: number[]) {
       if (ids?.length === 0) return [];
@@ -25,8 +29,10 @@ export function indicatorsRepository(db: Executor) {
         .leftJoin('plan_goals as g', 'g.id', 't.goal_id')
         .leftJoin('plan_areas as a', 'a.id', 'g.area_id')
         .leftJoin('plans as p', 'p.id', 'a.plan_id')
+        .leftJoin('departments as rd', 'rd.id', 'i.responsible_department_id')
         .selectAll('i')
         .select([
+          'rd.short_name as responsible_short_name',
           'p.id as plan_id', 'p.title as plan_title', 'p.org_unit_id as plan_org_unit_id', 'a.no as area_no', 'a.title as area_title',
           'g.no as goal_no', 'g.text as goal_text', 't.indicator as target_indicator', 't.quote as target_quote',
         ])
@@ -145,17 +151,30 @@ export function indicatorsRepository(db: Executor) {
       return row?.id ?? null;
     },
 
-    /** Department short names (卫健委 …), the same at every level, in their usual order. */
-    async departmentShortNames(): Promise<string[]> {
-      const rows = await db
-        .selectFrom('departments')
-        .select('short_name')
-        .select((eb) => eb.fn.min('sort').as('first'))
-        .groupBy('short_name')
-        .orderBy('first')
-        .orderBy('short_name')
+    /** How a department is shown: its short name, with its unit where it is not the top committee's. */
+    async departmentLabel(id: number): Promise<string> {
+      const row = await db
+        .selectFrom('departments as d')
+        .innerJoin('committees as c', 'c.id', 'd.committee_id')
+        .innerJoin('org_units as u', 'u.id', 'c.org_unit_id')
+        .select(['d.short_name', 'u.name as unit_name'])
+        .where('d.id', '=', id)
+        .executeTakeFirst();
+      return row ? `${row.unit_name}${row.short_name}` : `成员单位（编号 ${id}）`;
+    },
+
+    /** The top committee's member departments, those an indicator's responsible department is one of. */
+    topDepartments() {
+      return db
+        .selectFrom('departments as d')
+        .innerJoin('committees as c', 'c.id', 'd.committee_id')
+        .innerJoin('org_units as u', 'u.id', 'c.org_unit_id')
+        .select(['d.id', 'd.name', 'd.short_name as shortName', 'd.counterpart_id as counterpartId'])
+        .where('u.parent_id', 'is', null)
+        .orderBy('u.sort')
+        .orderBy('u.id')
+        .orderBy('d.sort')
         .execute();
-      return rows.map((r) => r.short_name);
     },
   };
 }

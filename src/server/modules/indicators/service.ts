@@ -2,10 +2,9 @@ import type { Kysely } from 'kysely';
 import type {
   CandidateDto, GenerateResultDto, IndicatorDto, IndicatorInputDto, IndicatorMetaDto, ImportResultDto,
 } from '../../../shared/api/indicators';
-import { formulaElements } from '../../../shared/indicators/formula';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
-import { assertCan, requireAuth } from '../auth/access';
+import { actorId, assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgsService } from '../orgs/service';
 import { plansRepository } from '../plans/repository';
@@ -14,13 +13,12 @@ import { dictionaryIssues } from './checks';
 import { loadIndicatorDtos, sameInput, toElementDto } from './dto';
 import { draftsFromPlan, planCandidates, type Draft } from './generate';
 import { indicatorsRepository, type IndicatorsRepository } from './repository';
-import { saveIndicator } from './store';
+import { elementIds, saveIndicator } from './store';
 import { dictionaryWorkbook } from './xlsx/exportXlsx';
 import { DictionaryFileError, errorList, locateIssue, parseDictionary, type ParsedIndicator } from './xlsx/parseXlsx';
 
 const MAX_LISTED_ERRORS = 200;
 
-const elementIds = (i: IndicatorDto) => formulaElements(i.formula).map(([, e]) => e.id);
 
 export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans: PlansService) {
   const repo = indicatorsRepository(db);
@@ -42,8 +40,8 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
   }
 
   async function context(replacing: number[]) {
-    const [all, departments] = await Promise.all([loadIndicatorDtos(repo), repo.departmentShortNames()]);
-    return { all, departments: new Set(departments), replacing: new Set(replacing) };
+    const [all, departments] = await Promise.all([loadIndicatorDtos(repo), repo.topDepartments()]);
+    return { all, departments: new Map(departments.map((d) => [d.id, d.shortName])), replacing: new Set(replacing) };
   }
 
   async function checked(input: IndicatorInputDto, replacing: number[]): Promise<void> {
@@ -68,12 +66,12 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
   async function draftPlan(auth: AuthContext | null, planId: number, chosen: ReadonlySet<number> | null) {
     const plan = await plans.detail(auth, planId);
     assertCan(auth, 'indicators.manage', { orgUnitId: plan.orgUnit.id, tree: await orgs.tree() });
-    const [linked, taken, departments] = await Promise.all([repo.linkedToPlan(planId), repo.codes(), repo.departmentShortNames()]);
+    const [linked, taken, departments] = await Promise.all([repo.linkedToPlan(planId), repo.codes(), repo.topDepartments()]);
     const candidates = planCandidates(plan, linked.map((l) => ({ id: l.id, code: l.code, name: l.name, targetIndicator: l.target_indicator })));
-    return draftsFromPlan(plan, candidates, chosen, { taken, departments: new Set(departments) });
+    return draftsFromPlan(plan, candidates, chosen, { taken, departments: new Map(departments.map((d) => [d.shortName, d.id])) });
   }
 
-  async function importRows(rows: readonly ParsedIndicator[]): Promise<ImportResultDto> {
+  async function importRows(rows: readonly ParsedIndicator[], changedBy: number | null): Promise<ImportResultDto> {
     const result: ImportResultDto = { created: [], updated: [], unchanged: [] };
     await inTransaction(async (tx) => {
       const stored = new Map((await loadIndicatorDtos(tx)).map((i) => [i.code, i]));
@@ -82,7 +80,7 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
         if (existing && sameInput(existing, input)) {
           result.unchanged.push(input.code);
         } else if (existing) {
-          await saveIndicator(tx, input, { id: existing.id, previousElementIds: elementIds(existing) });
+          await saveIndicator(tx, input, { previous: existing, changedBy });
           result.updated.push(input.code);
         } else {
           await saveIndicator(tx, input, {});
@@ -107,7 +105,7 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
 
     async meta(auth: AuthContext | null): Promise<IndicatorMetaDto> {
       requireAuth(auth);
-      const [departments, elements] = await Promise.all([repo.departmentShortNames(), repo.listDataElements()]);
+      const [departments, elements] = await Promise.all([repo.topDepartments(), repo.listDataElements()]);
       return { departments, dataElements: elements.map(toElementDto) };
     },
 
@@ -121,9 +119,9 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
     async update(auth: AuthContext | null, id: number, input: IndicatorInputDto): Promise<IndicatorDto> {
       requireAuth(auth);
       const existing = await find(id);
-      await assertEditor(auth, existing);
+      const user = await assertEditor(auth, existing);
       await checked(input, [id]);
-      await inTransaction((tx) => saveIndicator(tx, input, { id, previousElementIds: elementIds(existing) }));
+      await inTransaction((tx) => saveIndicator(tx, input, { previous: existing, changedBy: actorId(user) }));
       return find(id);
     },
 
@@ -163,8 +161,8 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
 
     async exportXlsx(auth: AuthContext | null): Promise<Buffer> {
       requireAuth(auth);
-      const [indicators, departments] = await Promise.all([loadIndicatorDtos(repo), repo.departmentShortNames()]);
-      return dictionaryWorkbook(indicators, departments);
+      const [indicators, departments] = await Promise.all([loadIndicatorDtos(repo), repo.topDepartments()]);
+      return dictionaryWorkbook(indicators, departments.map((d) => d.shortName));
     },
 
     /** Refuses someone who may not import before their upload is read. */
@@ -174,8 +172,9 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
 
     /** Checks the whole file first; then writes every row in one transaction, or nothing. */
     async importXlsx(auth: AuthContext | null, bytes: Uint8Array): Promise<ImportResultDto> {
-      await assertEditor(auth);
-      const parsed = await parseDictionary(bytes).catch((e: unknown) => {
+      const user = await assertEditor(auth);
+      const departments = await repo.topDepartments();
+      const parsed = await parseDictionary(bytes, new Map(departments.map((d) => [d.shortName, d.id]))).catch((e: unknown) => {
         throw e instanceof DictionaryFileError ? appError('XLSX_UNRECOGNISED', e.message) : e;
       });
       const codes = new Set(parsed.indicators.map((p) => p.input.code));
@@ -191,7 +190,7 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
         if (lines.length > MAX_LISTED_ERRORS) details.push({ message: `……另有 ${lines.length - MAX_LISTED_ERRORS} 处错误未列出` });
         throw appError('XLSX_INVALID', `文件中有 ${lines.length} 处错误，未导入任何内容`, details);
       }
-      return importRows(parsed.indicators);
+      return importRows(parsed.indicators, actorId(user));
     },
   };
 }

@@ -1,4 +1,7 @@
-import type { DataElementInputDto, IndicatorInputDto } from '../../../shared/api/indicators';
+import type { DataElementInputDto, IndicatorDto, IndicatorInputDto } from '../../../shared/api/indicators';
+import { formulaElements } from '../../../shared/indicators/formula';
+import { bumpDataVersion } from '../../db/dataVersion';
+import type { Change } from '../../services/changeLog/repository';
 import type { IndicatorsRepository } from './repository';
 
 const elementValues = (e: DataElementInputDto) => ({ code: e.code, name: e.name, unit: e.unit, value_type: e.valueType, categories: e.categories });
@@ -8,14 +11,24 @@ export interface NewIndicatorOptions {
   isDemo?: boolean;
 }
 
+/** Saving over a stored indicator: the version being replaced, and who replaces it. */
+export interface IndicatorReplacement {
+  previous: IndicatorDto;
+  changedBy: number | null;
+}
+
+export const elementIds = (i: IndicatorDto) => formulaElements(i.formula).map(([, e]) => e.id);
+
 /**
  * Writes one indicator with its data elements (upserted by code, so indicators share them) and
  * targets. Run it inside a transaction: it is several statements. Returns the indicator's id.
+ * Targets, rules and the responsible department shape every assessment, so the data version moves
+ * with the save and analytics recompute at once; a new responsible department is logged.
  */
 export async function saveIndicator(
   repo: IndicatorsRepository,
   input: IndicatorInputDto,
-  target: { id: number; previousElementIds: number[] } | NewIndicatorOptions,
+  target: IndicatorReplacement | NewIndicatorOptions,
   now = new Date().toISOString(),
 ): Promise<number> {
   const f = input.formula;
@@ -36,7 +49,7 @@ export async function saveIndicator(
     denominator_de_id: ids.denominator,
     factor: f.type === 'ratio' ? f.factor : 1,
     categories: input.categories,
-    responsible_dept: input.responsibleDept,
+    responsible_department_id: input.responsibleDepartmentId,
     data_source: input.dataSource,
     baseline_year: input.baselineYear,
     baseline_value: input.baselineValue,
@@ -49,9 +62,10 @@ export async function saveIndicator(
   };
 
   let id: number;
-  if ('id' in target) {
-    id = target.id;
+  if ('previous' in target) {
+    id = target.previous.id;
     await repo.updateIndicator(id, { ...values, updated_at: now });
+    await repo.changeLog.record([await responsibleChange(repo, target.previous, input)], target.changedBy, now);
   } else {
     id = await repo.insertIndicator({
       ...values,
@@ -62,6 +76,18 @@ export async function saveIndicator(
     });
   }
   await repo.replaceTargets(id, input.targets);
-  if ('id' in target) await repo.deleteUnusedElements(target.previousElementIds);
+  if ('previous' in target) await repo.deleteUnusedElements(elementIds(target.previous));
+  await bumpDataVersion(repo.db);
   return id;
+}
+
+async function responsibleChange(repo: IndicatorsRepository, previous: IndicatorDto, input: IndicatorInputDto): Promise<Change> {
+  const label = async (departmentId: number | null) => (departmentId === null ? null : await repo.departmentLabel(departmentId));
+  return {
+    entity: 'indicator',
+    entityId: previous.id,
+    field: 'responsibleDepartment',
+    oldValue: previous.responsibleDepartmentId === input.responsibleDepartmentId ? null : await label(previous.responsibleDepartmentId),
+    newValue: previous.responsibleDepartmentId === input.responsibleDepartmentId ? null : await label(input.responsibleDepartmentId),
+  };
 }

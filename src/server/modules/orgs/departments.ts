@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { DepartmentDto, DepartmentInputDto } from '../../../shared/api/orgs';
+import type { DepartmentChangeDto, DepartmentDto, DepartmentInputDto } from '../../../shared/api/orgs';
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
-import { assertCan } from '../auth/access';
+import { actorId, assertCan, requireAuth } from '../auth/access';
+import { changeLogRepository } from '../../services/changeLog/repository';
 import type { AuthContext } from '../auth/service';
 import { DEPARTMENT_REFERENCES, referencesTo } from './references';
 import { orgsRepository, type OrgsRepository } from './repository';
@@ -20,7 +21,25 @@ export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
     }
     const committee = await r.findCommitteeOfUnit(unitId);
     if (!committee) throw appError('VALIDATION_FAILED', `“${unit.name}”尚未设立妇儿工委`);
-    return committee;
+    return { ...committee, parentUnitId: unit.parent_id };
+  }
+
+  /**
+   * The department of the parent unit's committee this one reports along. Asked for, it must be
+   * one of them; left out when adding, the one with the same short name; when editing, unchanged.
+   */
+  async function counterpartFor(r: OrgsRepository, parentUnitId: number | null, input: DepartmentInputDto, current?: number | null): Promise<number | null> {
+    if (parentUnitId === null) {
+      if (input.counterpartId) throw invalidField('counterpartId', '最上级妇儿工委的成员单位没有对口的上级成员单位');
+      return null;
+    }
+    const parentCommittee = await r.findCommitteeOfUnit(parentUnitId);
+    const candidates = parentCommittee ? await r.departmentsOf(parentCommittee.id) : [];
+    if (input.counterpartId === undefined) return current !== undefined ? current : (candidates.find((d) => d.short_name === input.shortName)?.id ?? null);
+    if (input.counterpartId !== null && !candidates.some((d) => d.id === input.counterpartId)) {
+      throw invalidField('counterpartId', `对口成员单位（编号 ${input.counterpartId}）不是上级妇儿工委的成员单位`);
+    }
+    return input.counterpartId;
   }
 
   /** Checks the caller manages departments at all, reads the department to learn its unit, then checks the caller may manage that unit. */
@@ -48,22 +67,43 @@ export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
         const r = orgsRepository(trx);
         const committee = await committeeOf(r, unitId);
         await checkNames(r, committee.id, input);
+        const counterpartId = await counterpartFor(r, committee.parentUnitId, input);
         const existing = await r.departmentsOf(committee.id);
-        const [id] = await r.insertDepartments(committee.id, [input], Math.max(-1, ...existing.map((d) => d.sort)) + 1);
-        return { id: id!, name: input.name, shortName: input.shortName };
+        const [id] = await r.insertDepartments(committee.id, [{ ...input, counterpartId }], Math.max(-1, ...existing.map((d) => d.sort)) + 1);
+        return { id: id!, name: input.name, shortName: input.shortName, counterpartId };
       });
     },
 
+    /** Names are labels: a rename moves no data; it is logged. A new counterpart moves the reporting of indicators, so analytics recompute. */
     async update(auth: AuthContext | null, id: number, input: DepartmentInputDto): Promise<DepartmentDto> {
       const department = await managedDepartment(auth, id);
+      const user = requireAuth(auth);
       return db.transaction().execute(async (trx) => {
         const r = orgsRepository(trx);
         await checkNames(r, department.committee_id, input, id);
-        await r.updateDepartment(id, input);
-        // Approval of a value follows its indicator's responsible department by short name.
-        await bumpDataVersion(trx);
-        return { id, name: input.name, shortName: input.shortName };
+        const committee = await committeeOf(r, department.org_unit_id);
+        const counterpartId = await counterpartFor(r, committee.parentUnitId, input, department.counterpart_id);
+        await r.updateDepartment(id, { ...input, counterpartId });
+        const label = async (departmentId: number | null) => (departmentId === null ? null : ((await r.findDepartment(departmentId))?.name ?? null));
+        const change = (field: string, oldValue: string | null, newValue: string | null) => ({ entity: 'department' as const, entityId: id, field, oldValue, newValue });
+        await changeLogRepository(trx).record(
+          [
+            change('name', department.name, input.name),
+            change('shortName', department.short_name, input.shortName),
+            change('counterpart', await label(department.counterpart_id), await label(counterpartId)),
+          ],
+          actorId(user),
+        );
+        if (counterpartId !== department.counterpart_id) await bumpDataVersion(trx);
+        return { id, name: input.name, shortName: input.shortName, counterpartId };
       });
+    },
+
+    /** Renames and counterpart changes of a department, newest first. */
+    async history(auth: AuthContext | null, id: number): Promise<DepartmentChangeDto[]> {
+      await managedDepartment(auth, id);
+      const rows = await changeLogRepository(db).history('department', id);
+      return rows.map((c) => ({ field: c.field, oldValue: c.old_value, newValue: c.new_value, changedAt: c.changed_at, changedBy: c.display_name }));
     },
 
     /** `ids` lists every department of the unit's committee, in the new order. */

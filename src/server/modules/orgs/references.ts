@@ -28,6 +28,8 @@ export const DEPARTMENT_REFERENCES: readonly ReferenceCheck[] = [
   { table: 'role_assignments', column: 'department_id', describe: (n) => `${n} 项角色分配` },
   { table: 'submissions', column: 'department_id', describe: (n) => `${n} 条报送记录` },
   { table: 'data_values', column: 'department_id', describe: (n) => `${n} 条填报数据` },
+  { table: 'departments', column: 'counterpart_id', describe: (n) => `${n} 个下级对口成员单位` },
+  { table: 'indicators', column: 'responsible_department_id', describe: (n) => `${n} 个指标（责任单位）` },
 ];
 
 /** What still points at any of `ids`, described (“2 个用户”); empty when nothing does. */

@@ -82,18 +82,22 @@ export function orgsRepository(db: Kysely<Database>) {
     },
 
     /** Inserts in the given order, numbering `sort` from `firstSort`; returns the new ids in that order. */
-    async insertDepartments(committeeId: number, departments: { name: string; shortName: string }[], firstSort = 0) {
+    async insertDepartments(committeeId: number, departments: { name: string; shortName: string; counterpartId: number | null }[], firstSort = 0) {
       if (departments.length === 0) return [];
       const rows = await db
         .insertInto('departments')
-        .values(departments.map((d, i) => ({ committee_id: committeeId, name: d.name, short_name: d.shortName, sort: firstSort + i })))
+        .values(departments.map((d, i) => ({ committee_id: committeeId, name: d.name, short_name: d.shortName, counterpart_id: d.counterpartId, sort: firstSort + i })))
         .returning('id')
         .execute();
       return rows.map((r) => r.id);
     },
 
-    updateDepartment(id: number, department: { name: string; shortName: string }) {
-      return db.updateTable('departments').set({ name: department.name, short_name: department.shortName }).where('id', '=', id).execute();
+    updateDepartment(id: number, department: { name: string; shortName: string; counterpartId: number | null }) {
+      return db
+        .updateTable('departments')
+        .set({ name: department.name, short_name: department.shortName, counterpart_id: department.counterpartId })
+        .where('id', '=', id)
+        .execute();
     },
 
     setDepartmentSort(id: number, sort: number) {

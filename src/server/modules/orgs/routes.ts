@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import {
-  DepartmentInput, DepartmentOrderBody, DepartmentSchema, OrgUnitCreateBody, OrgUnitListSchema, OrgUnitSchema, OrgUnitUpdateBody,
+  DepartmentChangeSchema, DepartmentInput, DepartmentOrderBody, DepartmentSchema, OrgUnitCreateBody, OrgUnitListSchema, OrgUnitSchema, OrgUnitUpdateBody,
 } from '../../../shared/api/orgs';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
@@ -53,8 +53,14 @@ export async function orgsRoutes(app: FastifyInstance): Promise<void> {
 
   api.patch(
     '/departments/:id',
-    { schema: { tags: ['orgs'], summary: '修改成员单位名称、简称', params: IdParams, body: DepartmentInput, response: { 200: DepartmentSchema, ...errors } } },
+    { schema: { tags: ['orgs'], summary: '修改成员单位名称、简称、对口上级成员单位（留痕）', params: IdParams, body: DepartmentInput, response: { 200: DepartmentSchema, ...errors } } },
     (request) => departments.update(request.auth, request.params.id, request.body),
+  );
+
+  api.get(
+    '/departments/:id/history',
+    { schema: { tags: ['orgs'], summary: '成员单位变更记录（名称、简称、对口单位）', params: IdParams, response: { 200: z.array(DepartmentChangeSchema), ...errors } } },
+    (request) => departments.history(request.auth, request.params.id),
   );
 
   api.delete(

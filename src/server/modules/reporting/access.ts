@@ -1,6 +1,6 @@
 import { can } from '../../../shared/policy';
 import type { AuthContext } from '../auth/service';
-import type { ReportingDictionary } from './dictionary';
+import { reportingDepartment, type ReportingDictionary } from './dictionary';
 
 /**
  * Who may see one value (src/shared/policy.ts): a reader of a seat responsible for its data
@@ -8,9 +8,8 @@ import type { ReportingDictionary } from './dictionary';
  * dataValueSets export.
  */
 export function canReadValue(auth: AuthContext, dict: ReportingDictionary, dataElementId: number, orgUnitId: number): boolean {
-  const unit = dict.units.get(orgUnitId)!;
   for (const indicator of dict.indicatorsByDataElement.get(dataElementId) ?? []) {
-    const departmentId = indicator.responsibleDept ? unit.departments.get(indicator.responsibleDept) : undefined;
+    const departmentId = reportingDepartment(dict, indicator, orgUnitId);
     if (departmentId !== undefined && can(auth, 'data.read', { orgUnitId, departmentId, tree: dict.tree })) return true;
   }
   return can(auth, 'data.readUnit', { orgUnitId, tree: dict.tree });

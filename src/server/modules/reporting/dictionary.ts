@@ -21,7 +21,8 @@ export interface DictIndicator extends IndicatorRules {
   id: number;
   code: string;
   categories: string[];
-  responsibleDept: string | null;
+  /** The top committee's department that answers for it; see `DictUnit.departments`. */
+  responsibleDepartmentId: number | null;
   dataElementIds: number[];
 }
 
@@ -30,8 +31,12 @@ export interface DictUnit {
   code: string;
   name: string;
   parentId: number | null;
-  /** Department id by short name, for the unit's committee. */
-  departments: Map<string, number>;
+  /**
+   * The unit's own department that reports an indicator, keyed by the top committee's department
+   * it answers to through its counterparts (西岗区卫健局 → 大连市卫健委). By id: renaming a
+   * department never moves an indicator to another one.
+   */
+  departments: Map<number, number>;
 }
 
 /**
@@ -61,7 +66,7 @@ export async function loadDictionary(db: Executor): Promise<ReportingDictionary>
     db
       .selectFrom('departments as d')
       .innerJoin('committees as c', 'c.id', 'd.committee_id')
-      .select(['d.id', 'd.short_name', 'c.org_unit_id'])
+      .select(['d.id', 'd.counterpart_id', 'c.org_unit_id'])
       .execute(),
   ]);
 
@@ -92,7 +97,7 @@ export async function loadDictionary(db: Executor): Promise<ReportingDictionary>
       maxValue: i.max_value,
       yoyThreshold: i.yoy_threshold,
       categories: splitCategories(i.categories),
-      responsibleDept: i.responsible_dept,
+      responsibleDepartmentId: i.responsible_department_id,
       dataElementIds,
     };
     dictIndicators.set(i.id, ind);
@@ -100,7 +105,14 @@ export async function loadDictionary(db: Executor): Promise<ReportingDictionary>
   }
 
   const dictUnits = new Map<number, DictUnit>(units.map((u) => [u.id, { id: u.id, code: u.code, name: u.name, parentId: u.parent_id, departments: new Map() }]));
-  for (const d of departments) dictUnits.get(d.org_unit_id)?.departments.set(d.short_name, d.id);
+  const counterpartOf = new Map(departments.map((d) => [d.id, d.counterpart_id]));
+  const topOf = (id: number): number => {
+    // A counterpart chain is short (city → district); the bound guards against a loop in bad data.
+    let at = id;
+    for (let hops = 0; hops < 8 && counterpartOf.get(at); hops++) at = counterpartOf.get(at)!;
+    return at;
+  };
+  for (const d of departments) dictUnits.get(d.org_unit_id)?.departments.set(topOf(d.id), d.id);
 
   return {
     options: optionIds,
@@ -113,4 +125,9 @@ export async function loadDictionary(db: Executor): Promise<ReportingDictionary>
     unitByCode: new Map([...dictUnits.values()].map((u) => [u.code, u])),
     tree: new OrgTree(units.map((u) => ({ id: u.id, parentId: u.parent_id }))),
   };
+}
+
+/** The department of a unit that reports an indicator there, if the unit has one. */
+export function reportingDepartment(dict: ReportingDictionary, indicator: DictIndicator, orgUnitId: number): number | undefined {
+  return indicator.responsibleDepartmentId === null ? undefined : dict.units.get(orgUnitId)?.departments.get(indicator.responsibleDepartmentId);
 }

@@ -6,14 +6,16 @@ import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
 import type { AuthContext } from '../auth/service';
 import { writeDataValues } from './commands/writeDataValues';
-import type { DictIndicator, ReportingDictionary } from './dictionary';
+import { reportingDepartment, type DictIndicator, type ReportingDictionary } from './dictionary';
 import type { SubmissionRow } from './repository';
 import { valuesRepository, type StoredValue } from './valuesRepository';
 import { ValueMap } from './keys';
 
 /** The indicators of a task that a submission's department reports. */
-export function seatIndicators(dict: ReportingDictionary, taskIndicatorIds: number[], departmentShortName: string): DictIndicator[] {
-  return taskIndicatorIds.map((id) => dict.indicators.get(id)!).filter((i) => i && i.responsibleDept === departmentShortName);
+export function seatIndicators(dict: ReportingDictionary, taskIndicatorIds: number[], seat: { org_unit_id: number; department_id: number }): DictIndicator[] {
+  return taskIndicatorIds
+    .map((id) => dict.indicators.get(id)!)
+    .filter((i) => i && reportingDepartment(dict, i, seat.org_unit_id) === seat.department_id);
 }
 
 function rowsOf(indicator: DictIndicator) {

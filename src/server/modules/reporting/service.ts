@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
 import { can, holdsSeat } from '../../../shared/policy';
 import { DEPARTMENT_ROLES } from '../../../shared/roles';
-import { assertCan, requireAuth } from '../auth/access';
+import { assertCan, requireAuth, actorId } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import { auditTrail, type AuditQuery } from './auditTrail';
 import { exportDataValueSet, importDataValueSet, type Dhis2DataValueSet, type ExportParams, type ImportParams } from './dataValueSets';
@@ -28,7 +28,7 @@ export function reportingService(db: Kysely<Database>) {
 
   async function seatContext(submission: SubmissionRow, dict: ReportingDictionary) {
     const links = await repo.taskIndicators([submission.task_id]);
-    const indicators = seatIndicators(dict, links.map((l) => l.indicator_id), submission.department_short_name);
+    const indicators = seatIndicators(dict, links.map((l) => l.indicator_id), submission);
     const values = await valuesRepository(db).load({ orgUnitIds: [submission.org_unit_id], periods: [submission.year] });
     return { indicators, ...fillCount(dict, indicators, values, submission.org_unit_id, submission.year) };
   }
@@ -58,7 +58,7 @@ export function reportingService(db: Kysely<Database>) {
       periods: [...new Set(rows.map((r) => r.year))],
     });
     return rows.map((r) => {
-      const indicators = seatIndicators(dict, links.filter((l) => l.task_id === r.task_id).map((l) => l.indicator_id), r.department_short_name);
+      const indicators = seatIndicators(dict, links.filter((l) => l.task_id === r.task_id).map((l) => l.indicator_id), r);
       return toDto(r, { indicatorCount: indicators.length, ...fillCount(dict, indicators, values, r.org_unit_id, r.year) });
     });
   }
@@ -93,14 +93,15 @@ export function reportingService(db: Kysely<Database>) {
       const indicators = input.indicatorIds.map((id) => {
         const ind = dict.indicators.get(id);
         if (!ind) throw appError('VALIDATION_FAILED', `指标（编号 ${id}）不存在`);
-        if (!ind.responsibleDept) throw appError('VALIDATION_FAILED', `指标“${ind.name}”没有设置责任单位，无法分派填报`);
+        if (ind.responsibleDepartmentId === null) throw appError('VALIDATION_FAILED', `指标“${ind.name}”没有设置责任单位，无法分派填报`);
         return ind;
       });
-      const wanted = new Set(input.departments ?? indicators.map((i) => i.responsibleDept!));
+      const responsible = [...new Set(indicators.map((i) => i.responsibleDepartmentId!))];
+      const wanted = new Set(input.departmentIds ?? responsible);
       const seats = unitIds.flatMap((orgUnitId) =>
-        [...new Set(indicators.map((i) => i.responsibleDept!))]
-          .filter((short) => wanted.has(short))
-          .map((short) => dict.units.get(orgUnitId)!.departments.get(short))
+        responsible
+          .filter((top) => wanted.has(top))
+          .map((top) => dict.units.get(orgUnitId)!.departments.get(top))
           .filter((departmentId): departmentId is number => departmentId !== undefined)
           .map((departmentId) => ({ orgUnitId, departmentId })),
       );
@@ -109,7 +110,7 @@ export function reportingService(db: Kysely<Database>) {
       const now = new Date().toISOString();
       const taskId = await db.transaction().execute(async (trx) => {
         const tx = reportingRepository(trx);
-        const id = await tx.insertTask({ ...input, createdBy: user.userId > 0 ? user.userId : null, isDemo });
+        const id = await tx.insertTask({ ...input, createdBy: actorId(user), isDemo });
         await tx.linkIndicators(id, indicators.map((i) => i.id));
         await tx.insertSubmissions(id, seats, now);
         return id;
@@ -254,7 +255,7 @@ export function reportingService(db: Kysely<Database>) {
             { title: `请尽快填报：${task.name}`, body: `${s.org_unit_name}${s.department_short_name}的数据截止日期为 ${s.due_on}，请尽快填报并提交。`, link: `/reporting/submissions/${s.id}` },
             now,
           );
-          await tx.addEvent({ submissionId: s.id, action: 'remind', from: s.state, to: s.state, comment: null, actorId: user.userId > 0 ? user.userId : null, at: now });
+          await tx.addEvent({ submissionId: s.id, action: 'remind', from: s.state, to: s.state, comment: null, actorId: actorId(user), at: now });
           notified += reporters.length;
           if (reporters.length === 0) unstaffed++;
         }

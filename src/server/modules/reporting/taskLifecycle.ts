@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
 import { assertCan } from '../auth/access';
 import type { AuthContext } from '../auth/service';
-import { loadDictionary, type DictIndicator, type ReportingDictionary } from './dictionary';
+import { loadDictionary, reportingDepartment, type DictIndicator, type ReportingDictionary } from './dictionary';
 import { reportingRepository } from './repository';
 
 /**
@@ -35,7 +35,7 @@ export function taskLifecycle(db: Kysely<Database>) {
       const unit = dict.units.get(seat.org_unit_id)!;
       for (const ind of indicators) {
         const collects = links.some((l) => l.task_id === seat.task_id && l.indicator_id === ind.id);
-        if (!collects || !ind.responsibleDept || unit.departments.get(ind.responsibleDept) !== seat.department_id) continue;
+        if (!collects || reportingDepartment(dict, ind, unit.id) !== seat.department_id) continue;
         let overlap = byTask.get(seat.task_id);
         if (!overlap) byTask.set(seat.task_id, (overlap = { task: { id: seat.task_id, name: seat.task_name, closed: seat.closed_at !== null }, indicators: [], units: [] }));
         if (!overlap.indicators.some((i) => i.id === ind.id)) overlap.indicators.push({ id: ind.id, name: ind.name });

@@ -71,7 +71,7 @@ export async function loadGate(db: Executor, dict: ReportingDictionary, periods:
   }
 
   /** For a data element in a year: the tasks that collect it and the department short name responsible. */
-  const routes = new Map<number, { taskId: number; dept: string }[]>();
+  const routes = new Map<number, { taskId: number; dept: number }[]>();
   const routesOf = (de: DictDataElement, period: number) => {
     // A packed number, not a string: this runs once per value of an import.
     const key = yearKey(de.id, period);
@@ -79,8 +79,8 @@ export async function loadGate(db: Executor, dict: ReportingDictionary, periods:
     if (!list) {
       list = [];
       for (const indicator of dict.indicatorsByDataElement.get(de.id) ?? []) {
-        if (!indicator.responsibleDept) continue;
-        for (const taskId of tasksByIndicatorYear.get(`${indicator.id}:${period}`) ?? []) list.push({ taskId, dept: indicator.responsibleDept });
+        if (indicator.responsibleDepartmentId === null) continue;
+        for (const taskId of tasksByIndicatorYear.get(`${indicator.id}:${period}`) ?? []) list.push({ taskId, dept: indicator.responsibleDepartmentId });
       }
       routes.set(key, list);
     }

@@ -4,7 +4,7 @@ import { allQuestions } from '../../../shared/surveys/model';
 import { shareByRegion } from '../../../shared/surveys/stats';
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
-import { assertCan } from '../auth/access';
+import { assertCan, actorId } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgTree } from '../orgs/tree';
 import { writeDataValues, type ValueInput } from '../reporting/commands/writeDataValues';
@@ -78,7 +78,7 @@ export function feedsService(db: Kysely<Database>, tree: () => Promise<OrgTree>,
       if (!dryRun) {
         const written = rows.filter((r) => r.status === 'written');
         const now = new Date().toISOString();
-        await repo.saveFeedValues(f.id, written.map((r) => ({ orgUnitId: r.orgUnit.id, value: r.value!, positive: r.positive, sampleSize: r.sampleSize })), auth.userId > 0 ? auth.userId : null, now);
+        await repo.saveFeedValues(f.id, written.map((r) => ({ orgUnitId: r.orgUnit.id, value: r.value!, positive: r.positive, sampleSize: r.sampleSize })), actorId(auth), now);
         for (const r of written) r.stored = { value: r.value!, sampleSize: r.sampleSize, writtenAt: now };
       }
       out.push({
@@ -112,7 +112,7 @@ export function feedsService(db: Kysely<Database>, tree: () => Promise<OrgTree>,
       const ind = (await loadDictionary(db)).indicators.get(input.indicatorId);
       if (!ind) throw invalidField('indicatorId', `指标（编号 ${input.indicatorId}）不存在`);
       if (!writableAs(ind)) throw invalidField('indicatorId', `指标“${ind.name}”不是百分比指标（直接填报的 % 值或 ×100 的比率），不能由问卷比例写入`);
-      await repo.insertFeed({ surveyId, ...input, createdBy: user.userId > 0 ? user.userId : null }, new Date().toISOString());
+      await repo.insertFeed({ surveyId, ...input, createdBy: actorId(user) }, new Date().toISOString());
       return feedsOf(parsed, user, null);
     },
 

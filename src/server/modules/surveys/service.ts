@@ -6,7 +6,7 @@ import { applyFilters, crossTab, surveyStats, type Filter } from '../../../share
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
 import { can } from '../../../shared/policy';
-import { assertCan, requireAuth } from '../auth/access';
+import { assertCan, requireAuth, actorId } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgTree } from '../orgs/tree';
 import { SURVEY_RULES } from './access';
@@ -107,7 +107,7 @@ export function surveysService(db: Kysely<Database>, tree: () => Promise<OrgTree
       const user = assertCan(auth, SURVEY_RULES.manage, { orgUnitId: input.orgUnitId, tree: await tree() });
       checkInput(input);
       const id = await repo.insert(
-        { ...input, definition: JSON.stringify(input.definition), publicId: newPublicId(), variantOf: options.variantOf ?? null, isDemo: options.isDemo ?? false, createdBy: user.userId > 0 ? user.userId : null, status: options.status },
+        { ...input, definition: JSON.stringify(input.definition), publicId: newPublicId(), variantOf: options.variantOf ?? null, isDemo: options.isDemo ?? false, createdBy: actorId(user), status: options.status },
         new Date().toISOString(),
       );
       return dto(id);

@@ -7,7 +7,7 @@ const element = (code: string, name: string) => ({ id: 1, code, name, unit: '人
 const indicator = (over: Partial<IndicatorDto>): IndicatorDto => ({
   id: 1, code: 'W01_022', name: '孕产妇死亡率', unit: '/10万', direction: 'lower', definition: null, caliber: null, categories: '',
   formula: { type: 'ratio', numerator: element('MAT_DEATHS', '孕产妇死亡人数'), denominator: element('LIVE_BIRTHS', '活产数'), factor: 100_000 },
-  responsibleDept: '卫健委', dataSource: null, baselineYear: null, baselineValue: null, minValue: null, maxValue: null,
+  responsibleDepartmentId: 11, responsibleDept: '卫健委', dataSource: null, baselineYear: null, baselineValue: null, minValue: null, maxValue: null,
   yoyThreshold: null, tolerance: null, decimals: 2, published: false, targets: [], planTargetId: 5,
   source: { planId: 1, planTitle: '大连市妇女发展规划', orgUnitId: 1, areaNo: 1, areaTitle: '妇女与健康', goalNo: 2, goalText: '', indicator: '孕产妇死亡率', quote: '' },
   isDemo: false, updatedAt: '',
@@ -16,9 +16,9 @@ const indicator = (over: Partial<IndicatorDto>): IndicatorDto => ({
 
 const LIST = [
   indicator({}),
-  indicator({ id: 2, code: 'W02_051', name: '九年义务教育巩固率', responsibleDept: '教育局', formula: { type: 'direct', value: element('EDU9', '巩固率') },
+  indicator({ id: 2, code: 'W02_051', name: '九年义务教育巩固率', responsibleDepartmentId: 12, responsibleDept: '教育局', formula: { type: 'direct', value: element('EDU9', '巩固率') },
     source: { planId: 1, planTitle: '', orgUnitId: 1, areaNo: 2, areaTitle: '妇女与教育', goalNo: 5, goalText: '', indicator: '', quote: '' } }),
-  indicator({ id: 3, code: 'X1', name: '自定义指标', responsibleDept: null, planTargetId: null, source: null }),
+  indicator({ id: 3, code: 'X1', name: '自定义指标', responsibleDepartmentId: null, responsibleDept: null, planTargetId: null, source: null }),
 ];
 
 describe('indicator list helpers', () => {

@@ -1,4 +1,4 @@
-import { Form, Input } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type { DepartmentDto, DepartmentInputDto, OrgUnitDto } from '../../../shared/api/orgs';
 import { FormModal } from '../../components/FormModal';
 import { requiredText } from '../../components/formRules';
@@ -6,19 +6,21 @@ import { orgsApi } from './api';
 
 interface DepartmentFormModalProps {
   unit: OrgUnitDto;
+  /** The parent unit, whose departments this one may report along; null at the top. */
+  parent: OrgUnitDto | null;
   /** The department to edit, or null to add one. */
   department: DepartmentDto | null;
   onCancel: () => void;
   onSaved: () => void;
 }
 
-const FIELDS = ['name', 'shortName'];
+const FIELDS = ['name', 'shortName', 'counterpartId'];
 
-export function DepartmentFormModal({ unit, department, onCancel, onSaved }: DepartmentFormModalProps) {
+export function DepartmentFormModal({ unit, parent, department, onCancel, onSaved }: DepartmentFormModalProps) {
   const [form] = Form.useForm<DepartmentInputDto>();
 
   const save = async (values: DepartmentInputDto) => {
-    const input = { name: values.name.trim(), shortName: values.shortName.trim() };
+    const input = { name: values.name.trim(), shortName: values.shortName.trim(), counterpartId: parent ? (values.counterpartId ?? null) : null };
     if (department) await orgsApi.updateDepartment(department.id, input);
     else await orgsApi.addDepartment(unit.id, input);
     onSaved();
@@ -32,18 +34,38 @@ export function DepartmentFormModal({ unit, department, onCancel, onSaved }: Dep
       onSave={save}
       onCancel={onCancel}
     >
-      <Form<DepartmentInputDto> form={form} layout="vertical" initialValues={department ?? undefined} requiredMark="optional">
+      <Form<DepartmentInputDto>
+        form={form}
+        layout="vertical"
+        initialValues={department ?? undefined}
+        requiredMark="optional"
+        onValuesChange={(changed: Partial<DepartmentInputDto>) => {
+          // A new department usually reports along the parent's department of the same short name.
+          if (department || changed.shortName === undefined || !parent || form.isFieldTouched('counterpartId')) return;
+          form.setFieldValue('counterpartId', parent.departments.find((d) => d.shortName === changed.shortName?.trim())?.id);
+        }}
+      >
         <Form.Item label="成员单位名称" name="name" rules={requiredText('成员单位名称', 100)}>
           <Input placeholder={`如：${unit.name}卫生健康委员会`} autoComplete="off" />
         </Form.Item>
-        <Form.Item
-          label="简称"
-          name="shortName"
-          extra="各级相同部门使用同一简称，如“卫健委”；指标的责任部门按简称对应到各级成员单位。"
-          rules={requiredText('成员单位简称', 20)}
-        >
+        <Form.Item label="简称" name="shortName" extra="在表格和列表中显示，修改简称会留下变更记录。" rules={requiredText('成员单位简称', 20)}>
           <Input placeholder="如：卫健委" autoComplete="off" />
         </Form.Item>
+        {parent && (
+          <Form.Item
+            label={`对口${parent.name}成员单位`}
+            name="counterpartId"
+            extra="指标的责任单位是上级成员单位时，由本单位填报；不选则本单位不承担上级指标的填报。"
+          >
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="选择对口的上级成员单位"
+              options={parent.departments.map((d) => ({ value: d.id, label: `${d.shortName}（${d.name}）` }))}
+            />
+          </Form.Item>
+        )}
       </Form>
     </FormModal>
   );

@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Table, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { DepartmentDto, OrgUnitDto } from '../../../shared/api/orgs';
@@ -6,17 +6,21 @@ import '../../components/tables.css';
 import { errorMessage } from '../../http/client';
 import { orgsApi } from './api';
 import { DepartmentFormModal } from './DepartmentFormModal';
+import { DepartmentHistoryModal } from './DepartmentHistoryModal';
 
 interface DepartmentSectionProps {
   unit: OrgUnitDto;
+  /** The parent unit, whose departments this unit's report along. */
+  parent: OrgUnitDto | null;
   editable: boolean;
   onChanged: () => void;
 }
 
 /** The member departments of a unit's committee; its office (or admin) adds, edits, orders and deletes them. */
-export function DepartmentSection({ unit, editable, onChanged }: DepartmentSectionProps) {
+export function DepartmentSection({ unit, parent, editable, onChanged }: DepartmentSectionProps) {
   const { message } = App.useApp();
   const [editing, setEditing] = useState<DepartmentDto | 'new' | null>(null);
+  const [history, setHistory] = useState<DepartmentDto | null>(null);
   const [busy, setBusy] = useState(false);
   const departments = unit.departments;
 
@@ -43,13 +47,22 @@ export function DepartmentSection({ unit, editable, onChanged }: DepartmentSecti
   const columns: TableColumnsType<DepartmentDto> = [
     { title: '序号', key: 'no', width: 64, align: 'right', render: (_, __, index) => index + 1 },
     { title: '成员单位名称', dataIndex: 'name', key: 'name' },
-    { title: '简称', dataIndex: 'shortName', key: 'shortName', width: 140 },
+    { title: '简称', dataIndex: 'shortName', key: 'shortName', width: 120 },
   ];
+  if (parent) {
+    const parentDepartment = new Map(parent.departments.map((d) => [d.id, d]));
+    columns.push({
+      title: `对口${parent.name}成员单位`,
+      key: 'counterpart',
+      width: 160,
+      render: (_, d) => (d.counterpartId === null ? <span className="muted">未对口</span> : (parentDepartment.get(d.counterpartId)?.shortName ?? '—')),
+    });
+  }
   if (editable) {
     columns.push({
       title: '操作',
       key: 'actions',
-      width: 200,
+      width: 260,
       render: (_, dept, index) => (
         <span className="row-actions">
           <Tooltip title="上移">
@@ -60,6 +73,9 @@ export function DepartmentSection({ unit, editable, onChanged }: DepartmentSecti
           </Tooltip>
           <Button size="small" type="link" icon={<EditOutlined />} aria-label={`编辑${dept.name}`} onClick={() => setEditing(dept)}>
             编辑
+          </Button>
+          <Button size="small" type="link" icon={<HistoryOutlined />} aria-label={`${dept.name}的变更记录`} onClick={() => setHistory(dept)}>
+            记录
           </Button>
           <Popconfirm
             title={`删除成员单位“${dept.name}”？`}
@@ -103,9 +119,11 @@ export function DepartmentSection({ unit, editable, onChanged }: DepartmentSecti
           locale={{ emptyText: '暂无成员单位' }}
         />
       )}
+      {history && <DepartmentHistoryModal department={history} onClose={() => setHistory(null)} />}
       {editing && (
         <DepartmentFormModal
           unit={unit}
+          parent={parent}
           department={editing === 'new' ? null : editing}
           onCancel={() => setEditing(null)}
           onSaved={() => {

@@ -96,6 +96,7 @@ export default function OrgTreePage() {
             <OrgUnitDetail
               key={selected.unit.id}
               node={selected}
+              parent={data.find((u) => u.id === selected.unit.parentId) ?? null}
               canEditUnit={admin}
               canEditDepartments={managed.has(selected.unit.id)}
               onChanged={changed}

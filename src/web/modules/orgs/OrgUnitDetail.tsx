@@ -1,6 +1,7 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Popconfirm, Tag } from 'antd';
 import { useState } from 'react';
+import type { OrgUnitDto } from '../../../shared/api/orgs';
 import { CHILD_LEVEL } from '../../../shared/orgLevels';
 import { errorMessage } from '../../http/client';
 import { orgsApi } from './api';
@@ -10,6 +11,8 @@ import { LEVEL_LABELS, type OrgTreeNode } from './tree';
 
 interface OrgUnitDetailProps {
   node: OrgTreeNode;
+  /** The parent unit, whose departments this unit's report along. */
+  parent: OrgUnitDto | null;
   /** Units themselves are the admin's to change. */
   canEditUnit: boolean;
   canEditDepartments: boolean;
@@ -17,7 +20,7 @@ interface OrgUnitDetailProps {
   onChanged: (selectId?: number) => void;
 }
 
-export function OrgUnitDetail({ node, canEditUnit, canEditDepartments, onChanged }: OrgUnitDetailProps) {
+export function OrgUnitDetail({ node, parent, canEditUnit, canEditDepartments, onChanged }: OrgUnitDetailProps) {
   const { unit, children } = node;
   const { message } = App.useApp();
   const [edit, setEdit] = useState<UnitEdit | null>(null);
@@ -76,7 +79,7 @@ export function OrgUnitDetail({ node, canEditUnit, canEditDepartments, onChanged
         </div>
       </dl>
 
-      <DepartmentSection unit={unit} editable={canEditDepartments} onChanged={() => onChanged()} />
+      <DepartmentSection unit={unit} parent={parent} editable={canEditDepartments} onChanged={() => onChanged()} />
 
       {childLevel && (
         <section aria-labelledby="org-children" className="org-children">

@@ -1,5 +1,5 @@
 import type {
-  DepartmentDto, DepartmentInputDto, OrgUnitCreateInput, OrgUnitDto, OrgUnitUpdateInput,
+  DepartmentChangeDto, DepartmentDto, DepartmentInputDto, OrgUnitCreateInput, OrgUnitDto, OrgUnitUpdateInput,
 } from '../../../shared/api/orgs';
 import { api } from '../../http/client';
 
@@ -15,4 +15,5 @@ export const orgsApi = {
   reorderDepartments: (unitId: number, ids: number[]) => api.post<DepartmentDto[]>(`/api/org-units/${unitId}/departments/order`, { ids }),
   updateDepartment: (id: number, input: DepartmentInputDto) => api.patch<DepartmentDto>(`/api/departments/${id}`, input),
   deleteDepartment: (id: number) => api.delete(`/api/departments/${id}`),
+  departmentHistory: (id: number) => api.get<DepartmentChangeDto[]>(`/api/departments/${id}/history`),
 };

@@ -5,10 +5,12 @@ import { canonicalInput } from '../dto';
 import { dictionaryWorkbook } from './exportXlsx';
 import { errorList, parseDictionary } from './parseXlsx';
 
+const DEPARTMENTS = new Map([['卫健委', 11], ['教育局', 12]]);
+
 const de = (id: number, code: string, name: string): DataElementDto => ({ id, code, name, unit: '人', valueType: 'count', categories: '' });
 
 const base = {
-  definition: null, caliber: null, categories: '' as const, responsibleDept: '卫健委', dataSource: '妇幼卫生年报',
+  definition: null, caliber: null, categories: '' as const, responsibleDepartmentId: 11, responsibleDept: '卫健委', dataSource: '妇幼卫生年报',
   baselineYear: null, baselineValue: null, minValue: null, maxValue: null, yoyThreshold: null, tolerance: null, decimals: 2,
   published: false, planTargetId: null, source: null, isDemo: false, updatedAt: '2024-01-01T00:00:00.000Z',
 };
@@ -20,7 +22,7 @@ const INDICATORS: IndicatorDto[] = [
     targets: [{ year: 2025, comparator: '<=', value: 9, baseYear: null }, { year: 2030, comparator: '<=', value: 8, baseYear: null }],
   },
   {
-    ...base, id: 2, code: 'W02_051', name: '九年义务教育巩固率', unit: '%', direction: 'higher', categories: 'sex', responsibleDept: '教育局',
+    ...base, id: 2, code: 'W02_051', name: '九年义务教育巩固率', unit: '%', direction: 'higher', categories: 'sex', responsibleDepartmentId: 12, responsibleDept: '教育局',
     formula: { type: 'direct', value: { id: 3, code: 'EDU9', name: '九年义务教育巩固率', unit: '%', valueType: 'rate', categories: 'sex' } },
     targets: [{ year: 2030, comparator: '>=', value: 97, baseYear: null }],
   },
@@ -35,7 +37,7 @@ async function exported(): Promise<ExcelJS.Workbook> {
 async function parseEdited(edit: (wb: ExcelJS.Workbook) => void) {
   const workbook = await exported();
   edit(workbook);
-  const parsed = await parseDictionary(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  const parsed = await parseDictionary(new Uint8Array(await workbook.xlsx.writeBuffer()), DEPARTMENTS);
   return { ...parsed, lines: errorList(parsed.errors) };
 }
 
@@ -122,10 +124,10 @@ describe('indicator dictionary xlsx', () => {
   });
 
   it('refuses an export without indicators', async () => {
-    await expect(parseDictionary(await dictionaryWorkbook([], []))).rejects.toThrow('“指标”工作表中没有指标');
+    await expect(parseDictionary(await dictionaryWorkbook([], []), DEPARTMENTS)).rejects.toThrow('“指标”工作表中没有指标');
   });
 
   it('refuses what is not an xlsx file at all', async () => {
-    await expect(parseDictionary(new TextEncoder().encode('代码,名称\nW01,孕产妇死亡率'))).rejects.toThrow('无法读取文件：不是 .xlsx 格式，或文件已损坏');
+    await expect(parseDictionary(new TextEncoder().encode('代码,名称\nW01,孕产妇死亡率'), DEPARTMENTS)).rejects.toThrow('无法读取文件：不是 .xlsx 格式，或文件已损坏');
   });
 });

@@ -130,7 +130,8 @@ export function locateIssue(parsed: { row: number; targetRows: number[] }, path:
   return cellError(SHEETS.indicators, INDICATOR_COLUMNS, parsed.row, columnKeyOf(path), message);
 }
 
-export async function parseDictionary(bytes: Uint8Array): Promise<ParsedDictionary> {
+/** `departments`: the top committee's member departments, id by short name (the sheet's 责任单位). */
+export async function parseDictionary(bytes: Uint8Array, departments: ReadonlyMap<string, number>): Promise<ParsedDictionary> {
   const unreadable = () => new DictionaryFileError('无法读取文件：不是 .xlsx 格式，或文件已损坏');
   assertZipWithinLimits(bytes, '.xlsx', unreadable);
   const workbook = new ExcelJS.Workbook();
@@ -162,7 +163,14 @@ export async function parseDictionary(bytes: Uint8Array): Promise<ParsedDictiona
   for (const r of rows) {
     const targets = (targetsByCode.get(r.flat.code) ?? []).sort(byYear);
     const place = { row: r.row, targetRows: targets.map((t) => t.row) };
-    const parsed = IndicatorInput.safeParse(candidateOf(r.flat, targets.map((t) => t.flat)));
+    const department = r.flat.responsibleDept;
+    const departmentId = department === null || department === undefined ? null : departments.get(String(department));
+    if (departmentId === undefined) {
+      const examples = [...departments.keys()].slice(0, 3).join('、');
+      errors.push(cellError(SHEETS.indicators, INDICATOR_COLUMNS, r.row, 'responsibleDept', `“${String(department)}”不是成员单位的简称${examples ? `（如 ${examples}）` : ''}`));
+      continue;
+    }
+    const parsed = IndicatorInput.safeParse(candidateOf(r.flat, targets.map((t) => t.flat), departmentId));
     if (parsed.success) {
       indicators.push({ input: parsed.data, ...place });
       continue;

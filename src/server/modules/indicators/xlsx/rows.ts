@@ -20,6 +20,7 @@ export function flattenIndicator(i: IndicatorDto): Flat {
   const f = i.formula;
   return {
     ...indicatorScalars(i),
+    responsibleDept: i.responsibleDept,
     published: i.published ? 'yes' : 'no',
     formulaType: f.type,
     factor: f.type === 'ratio' ? f.factor : null,
@@ -45,14 +46,18 @@ const elementOf = (flat: Flat, prefix: 'v' | 'd') => ({
   categories: flat[`${prefix}.categories`] ?? '',
 });
 
-/** The API input a row and its target rows spell, unchecked: IndicatorInput.safeParse checks it. */
-export function candidateOf(flat: Flat, targets: readonly Flat[]): unknown {
+/**
+ * The API input a row and its target rows spell, unchecked: IndicatorInput.safeParse checks it.
+ * The sheet names the responsible department by short name; the caller resolves it to an id.
+ */
+export function candidateOf(flat: Flat, targets: readonly Flat[], responsibleDepartmentId: number | null): unknown {
   const formula =
     flat.formulaType === 'ratio'
       ? { type: 'ratio', numerator: elementOf(flat, 'v'), denominator: elementOf(flat, 'd'), factor: flat.factor }
       : { type: flat.formulaType, value: elementOf(flat, 'v') };
   return {
     ...Object.fromEntries(INDICATOR_SCALARS.map((key) => [key, flat[key]])),
+    responsibleDepartmentId,
     code: flat.code ?? '',
     name: flat.name ?? '',
     categories: flat.categories ?? '',
@@ -66,6 +71,7 @@ export function candidateOf(flat: Flat, targets: readonly Flat[]): unknown {
 /** The indicator column an issue about `path` (outside `targets`) belongs to. */
 export function columnKeyOf(path: readonly PropertyKey[]): string {
   const [head, part, field] = path.map(String);
+  if (head === 'responsibleDepartmentId') return 'responsibleDept';
   if (head !== 'formula') return head ?? 'code';
   if (part === 'factor') return 'factor';
   if (part === 'value' || part === 'numerator') return field ? `v.${field}` : 'v.code';

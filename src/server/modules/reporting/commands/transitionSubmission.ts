@@ -1,3 +1,4 @@
+import { actorId } from '../../auth/access';
 import type { Kysely } from 'kysely';
 import { blocksSubmission } from '../../../../shared/monitoring/validation';
 import { checkTransition, TRANSITIONS, type SubmissionState, type WorkflowAction } from '../../../../shared/monitoring/workflow';
@@ -59,7 +60,7 @@ export async function transitionSubmission(db: Kysely<Database>, input: Transiti
       throw appError('WORKFLOW_REFUSED', `${seat}的状态刚被他人更改，请刷新后再操作`);
     }
     await bumpDataVersion(trx);
-    await repo.addEvent({ submissionId: submission.id, action, from, to: check.to, comment: reason, actorId: auth.userId > 0 ? auth.userId : null, at: now });
+    await repo.addEvent({ submissionId: submission.id, action, from, to: check.to, comment: reason, actorId: actorId(auth), at: now });
     const link = `/reporting/submissions/${submission.id}`;
     if (action === 'return' || action === 'reopen') {
       const reporters = await repo.seatHolders('reporter', submission.org_unit_id, submission.department_id);

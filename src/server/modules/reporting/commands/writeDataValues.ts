@@ -1,3 +1,4 @@
+import { actorId } from '../../auth/access';
 import type { Kysely } from 'kysely';
 import { OPTION_LABELS } from '../../../../shared/monitoring/validation';
 import type { Database } from '../../../db/schema';
@@ -230,7 +231,7 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
   for (const id of submissions.keys()) seatsRead.add(id);
 
   try {
-    await commitValues(db, { inserts, versioned, overwrites, deletions, audits, seats: [...seatsRead], writingSeats: [...submissions.keys()], actor: options.auth.userId > 0 ? options.auth.userId : null, via: options.via, now });
+    await commitValues(db, { inserts, versioned, overwrites, deletions, audits, seats: [...seatsRead], writingSeats: [...submissions.keys()], actor: actorId(options.auth), via: options.via, now });
   } catch (e) {
     if (!(e instanceof WriteRaceError)) throw e;
     // Someone else got there first: nothing was written; say what they did, as a conflict.

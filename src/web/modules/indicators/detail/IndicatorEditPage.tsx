@@ -123,8 +123,14 @@ function IndicatorEditor({ indicator, meta, editable }: EditorProps) {
                   </Form.Item>
                 </Col>
                 <Col span={6}>
-                  <Form.Item label="责任单位" name="responsibleDept">
-                    <Select allowClear showSearch placeholder="成员单位" options={meta.departments.map((d) => ({ value: d, label: d }))} />
+                  <Form.Item label="责任单位" name="responsibleDepartmentId" tooltip="市级成员单位；各区由其对口成员单位填报">
+                    <Select
+                      allowClear
+                      showSearch
+                      optionFilterProp="label"
+                      placeholder="成员单位"
+                      options={meta.departments.map((d) => ({ value: d.id, label: d.shortName, title: d.name }))}
+                    />
                   </Form.Item>
                 </Col>
                 <Col span={8}>

@@ -7,7 +7,7 @@ const element = (id: number, code: string, name: string, categories: '' | 'sex' 
 const STORED: IndicatorDto = {
   id: 7, code: 'W02_051', name: '九年义务教育巩固率', unit: '%', direction: 'higher', definition: '定义', caliber: null, categories: 'sex',
   formula: { type: 'ratio', numerator: element(1, 'EDU9_GRADUATES', '初中毕业班学生数', 'sex'), denominator: element(2, 'EDU9_ENTRANTS', '入学时学生数', 'sex'), factor: 100 },
-  responsibleDept: '教育局', dataSource: '教育事业统计', baselineYear: null, baselineValue: null, minValue: 0, maxValue: 100,
+  responsibleDepartmentId: 12, responsibleDept: '教育局', dataSource: '教育事业统计', baselineYear: null, baselineValue: null, minValue: 0, maxValue: 100,
   yoyThreshold: null, tolerance: null, decimals: 2, published: true, targets: [{ year: 2030, comparator: '>=', value: 97, baseYear: null }],
   planTargetId: 3, source: null, isDemo: true, updatedAt: '',
 };
@@ -53,7 +53,7 @@ describe('indicator form', () => {
     ['formula.factor', ['factor']],
     ['formula', ['formulaType']],
     ['targets.1.value', ['targets', 1, 'value']],
-    ['body.responsibleDept', ['responsibleDept']],
+    ['body.responsibleDepartmentId', ['responsibleDepartmentId']],
     ['categories', ['sex']],
     ['', undefined],
     [undefined, undefined],

@@ -40,7 +40,7 @@ export interface IndicatorForm {
   sex: boolean;
   area: boolean;
   age: boolean;
-  responsibleDept?: Maybe<string>;
+  responsibleDepartmentId?: Maybe<number>;
   dataSource?: Maybe<string>;
   baselineYear?: Maybe<number>;
   baselineValue?: Maybe<number>;
@@ -112,7 +112,7 @@ export function toInput(v: IndicatorForm): IndicatorInputDto {
       v.formulaType === 'direct'
         ? { type: 'direct', value: elementInput(v.value, parts, 'rate') }
         : { type: 'ratio', numerator: elementInput(v.numerator, parts, 'count'), denominator: elementInput(v.denominator, parts, 'count'), factor: v.factor ?? 1 },
-    responsibleDept: text(v.responsibleDept),
+    responsibleDepartmentId: num(v.responsibleDepartmentId),
     dataSource: text(v.dataSource),
     baselineYear: num(v.baselineYear),
     baselineValue: num(v.baselineValue),

@@ -183,7 +183,7 @@ export default function TaskCreateDrawer({ user, onClose, onCreated }: TaskCreat
             name="indicatorIds"
             label="填报指标"
             rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个指标' }]}
-            extra={chosenIndicators.length ? `已选 ${chosenIndicators.length} 个指标，由 ${departments.join('、')} 填报` : '按责任单位分派给各成员单位填报'}
+            extra={chosenIndicators.length ? `已选 ${chosenIndicators.length} 个指标，由 ${departments.map((d) => d.shortName).join('、')} 填报` : '按责任单位分派给各成员单位填报'}
           >
             <Select<number[]>
               mode="multiple"

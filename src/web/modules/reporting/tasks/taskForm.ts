@@ -35,15 +35,33 @@ export function indicatorOptions(indicators: readonly IndicatorDto[]): Indicator
   return [...groups.values()].sort((a, b) => Number(a.label.startsWith('未设')) - Number(b.label.startsWith('未设')));
 }
 
-/** The departments the chosen indicators assign, for the “生成 N 张填报表” estimate. */
-export function departmentsOf(indicators: readonly IndicatorDto[], ids: readonly number[]): string[] {
-  const chosen = new Set(ids);
-  return [...new Set(indicators.filter((i) => chosen.has(i.id) && i.responsibleDept).map((i) => i.responsibleDept!))];
+export interface AssignedDepartment {
+  /** The top committee's department the indicators name. */
+  id: number;
+  shortName: string;
 }
 
-/** How many submissions a task would create: each unit × each department it has among those assigned. */
-export function estimateSubmissions(units: readonly OrgUnitDto[], unitIds: readonly number[], departments: readonly string[]): number {
-  const wanted = new Set(departments);
+/** The departments the chosen indicators assign, for the “生成 N 张填报表” estimate. */
+export function departmentsOf(indicators: readonly IndicatorDto[], ids: readonly number[]): AssignedDepartment[] {
+  const chosen = new Map<number, AssignedDepartment>();
+  for (const i of indicators) {
+    if (ids.includes(i.id) && i.responsibleDepartmentId !== null) chosen.set(i.responsibleDepartmentId, { id: i.responsibleDepartmentId, shortName: i.responsibleDept ?? '' });
+  }
+  return [...chosen.values()];
+}
+
+/**
+ * How many submissions a task would create: each unit × each of its departments that reports for
+ * an assigned one, following counterparts up (西岗区卫健局 → 大连市卫健委), as the server does.
+ */
+export function estimateSubmissions(units: readonly OrgUnitDto[], unitIds: readonly number[], departments: readonly AssignedDepartment[]): number {
+  const counterpartOf = new Map(units.flatMap((u) => u.departments.map((d) => [d.id, d.counterpartId] as const)));
+  const topOf = (id: number): number => {
+    let at = id;
+    for (let hops = 0; hops < 8 && counterpartOf.get(at); hops++) at = counterpartOf.get(at)!;
+    return at;
+  };
+  const wanted = new Set(departments.map((d) => d.id));
   const chosen = new Set(unitIds);
-  return units.filter((u) => chosen.has(u.id)).reduce((n, u) => n + u.departments.filter((d) => wanted.has(d.shortName)).length, 0);
+  return units.filter((u) => chosen.has(u.id)).reduce((n, u) => n + u.departments.filter((d) => wanted.has(topOf(d.id))).length, 0);
 }

@@ -6,9 +6,10 @@ import { nextInQueue, reviewQueue } from '../review/queue';
 import { countByFilter, matrixRows, remindable } from './completeness';
 import { defaultReportingUnits, defaultTaskName, departmentsOf, estimateSubmissions, indicatorOptions } from './taskForm';
 
+/** Department ids are unit × 100 + place; a district's report along the city's (unit 1) of the same place. */
 const unit = (id: number, name: string, parentId: number | null, departments: string[]): OrgUnitDto => ({
   id, code: String(id), name, level: parentId === null ? 'city' : 'district', parentId, isDemo: false, committee: null,
-  departments: departments.map((shortName, i) => ({ id: id * 100 + i, name: `${name}${shortName}`, shortName })),
+  departments: departments.map((shortName, i) => ({ id: id * 100 + i, name: `${name}${shortName}`, shortName, counterpartId: parentId === null ? null : 100 + i })),
 });
 const units = [unit(1, '大连市', null, ['卫健委', '教育局']), unit(2, '中山区', 1, ['卫健委']), unit(3, '西岗区', 1, ['卫健委', '教育局']), unit(4, '白云街道', 3, [])];
 
@@ -27,9 +28,9 @@ describe('task form', () => {
   });
 
   const indicators = [
-    { id: 1, code: 'MMR', name: '孕产妇死亡率', responsibleDept: '卫健委' },
-    { id: 2, code: 'PRE', name: '学前教育毛入园率', responsibleDept: '教育局' },
-    { id: 3, code: 'NEW', name: '新指标', responsibleDept: null },
+    { id: 1, code: 'MMR', name: '孕产妇死亡率', responsibleDepartmentId: 100, responsibleDept: '卫健委' },
+    { id: 2, code: 'PRE', name: '学前教育毛入园率', responsibleDepartmentId: 101, responsibleDept: '教育局' },
+    { id: 3, code: 'NEW', name: '新指标', responsibleDepartmentId: null, responsibleDept: null },
   ] as IndicatorDto[];
 
   it('groups indicators by department, the unassignable last and disabled', () => {
@@ -42,9 +43,12 @@ describe('task form', () => {
 
   it('estimates one submission per unit and assigned department it has', () => {
     const depts = departmentsOf(indicators, [1, 2, 3]);
-    expect(depts).toEqual(['卫健委', '教育局']);
+    expect(depts).toEqual([{ id: 100, shortName: '卫健委' }, { id: 101, shortName: '教育局' }]);
     expect(estimateSubmissions(units, [1, 2, 3, 4], depts)).toBe(5);
-    expect(estimateSubmissions(units, [1, 2, 3], ['卫健委'])).toBe(3);
+    expect(estimateSubmissions(units, [1, 2, 3], [{ id: 100, shortName: '卫健委' }])).toBe(3);
+    // A district department renamed, or with the short name of another, still reports what its counterpart answers for.
+    const renamed = units.map((u) => (u.id === 3 ? { ...u, departments: u.departments.map((d) => ({ ...d, shortName: d.shortName === '卫健委' ? '教育局' : '卫健委' })) } : u));
+    expect(estimateSubmissions(renamed, [3], [{ id: 100, shortName: '卫健委' }])).toBe(1);
   });
 });
 
