@@ -4,9 +4,10 @@ import type { OptionCode } from '../../../shared/monitoring/validation';
 import type { Database } from '../../db/schema';
 import { assessTarget, defaultMilestone, loadIndicators, measureTarget, milestonesOf, progressSeries, progressSummary, type AnalyticsIndicator, type TargetSpec } from './catalogue';
 import { seriesOf, type AggregatedGrid } from './engine/cube';
+import { targetBasisLabel } from '../../../shared/analytics/targetBasis';
 import type { FactBase, IndicatorGrids, Scope } from './facts';
 import { analyticsRepository } from './repository';
-import { indexPlanTargets, resolveTargets, targetBasisLabel, type LinkedPlanTarget, type ResolvedTargets } from './targets';
+import { indexPlanTargets, resolveTargets, type LinkedPlanTarget, type ResolvedTargets } from './targets';
 
 export interface UnitInfo {
   id: number;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexPlanTargets, resolveTargets, targetBasisLabel, type LinkedPlanTarget, type PlanKind, type TargetIndicator } from './targets';
+import { targetBasisLabel } from '../../../shared/analytics/targetBasis';
+import { indexPlanTargets, resolveTargets, type LinkedPlanTarget, type PlanKind, type TargetIndicator } from './targets';
 
 // 大连市 ─ 中山区, 西岗区 ─ 人民广场街道
 const units = new Map([

@@ -1,4 +1,5 @@
 import type { TargetComparator } from '../../../shared/analytics/progress';
+import { targetBasisLabel } from '../../../shared/analytics/targetBasis';
 import type { TargetBasisDto } from '../../../shared/api/analytics';
 import { indicatorTargets } from '../../../shared/indicators/fromPlan';
 import { PLANS_IN_FORCE, type PlanStatus } from '../../../shared/plans/lifecycle';
@@ -54,9 +55,6 @@ export interface ResolvedTargets {
   basis: TargetBasis | null;
 }
 
-/** 「本级规划目标」 or 「沿用大连市规划目标」. */
-export const targetBasisLabel = (basis: Pick<TargetBasis, 'source' | 'orgUnit'>): string =>
-  basis.source === 'own' ? '本级规划目标' : `沿用${basis.orgUnit.name}规划目标`;
 
 export const targetBasisDto = (basis: TargetBasis | null): TargetBasisDto | null => (basis ? { ...basis, label: targetBasisLabel(basis) } : null);
 
