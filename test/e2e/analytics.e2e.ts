@@ -221,6 +221,25 @@ describe('the public portal', () => {
     await screenshot(page, 'portal-indicator');
   });
 
+  it('shows a district’s own targets, and where it borrows the city’s', async () => {
+    const { page } = visitor;
+    const admin = await ApiSession.login(server.baseUrl, ADMIN_USERNAME, ADMIN_PASSWORD);
+    const maternalDeaths = (await admin.get<IndicatorDto[]>('/api/indicators')).find((i) => i.code === 'W01_022')!;
+    const units = await admin.get<{ id: number; name: string }[]>('/api/org-units');
+    const unitId = (name: string) => units.find((u) => u.name === name)!.id;
+    const indicator = new PortalIndicatorPage(page);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/portal/indicators/${maternalDeaths.id}?orgUnitId=${unitId('西岗区')}`);
+    await indicator.headline.getByText('本级规划目标').waitFor();
+    expect(await indicator.headline.innerText()).toMatch(/目标：≤\s*9\s*\/10万/);
+    await screenshot(page, 'portal-indicator-own-targets-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await page.goto(`/portal/indicators/${maternalDeaths.id}?orgUnitId=${unitId('中山区')}`);
+    await indicator.headline.getByText('沿用大连市规划目标').waitFor();
+  });
+
   it('refuses an indicator that is not published', async () => {
     const { page } = visitor;
     await page.goto(`/portal/indicators/${hiddenIndicatorId}`);
