@@ -117,7 +117,7 @@ export function generate(options: { units: number; indicators: number; seed: num
       id, code: `B${String(id).padStart(3, '0')}`, name: `基准指标${id}`, unit: '%', direction: higher ? 'higher' : 'lower',
       formulaType: 'ratio', valueDeId: null, numeratorDeId, denominatorDeId, factor: 100, categories: ['sex'], responsibleDept: null,
       definition: null, caliber: null, dataSource: null, decimals: 1, published: true, baselineYear: BASELINE_YEAR, baselineValue: null,
-      tolerance: null, yoyThreshold: null, area: null, targets, formula: '分子 ÷ 分母 × 100',
+      tolerance: null, yoyThreshold: null, area: null, kind: null, targets, formula: '分子 ÷ 分母 × 100',
     });
   }
 

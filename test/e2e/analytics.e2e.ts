@@ -116,6 +116,43 @@ describe('analytics in the browser', () => {
     await screenshot(page, 'analytics-indicator-why');
   });
 
+  it('judges 西岗区 by its own plan and says where a district borrows the city’s targets', async () => {
+    const admin = await ApiSession.login(server.baseUrl, ADMIN_USERNAME, ADMIN_PASSWORD);
+    const indicators = await admin.get<IndicatorDto[]>('/api/indicators');
+    const units = await admin.get<{ id: number; name: string }[]>('/api/org-units');
+    const maternalDeaths = indicators.find((i) => i.code === 'W01_022')!;
+    const unitId = (name: string) => units.find((u) => u.name === name)!.id;
+    const indicator = new IndicatorAnalyticsPage(page);
+
+    await page.goto(`/analytics/indicators/${maternalDeaths.id}?orgUnitId=${unitId('西岗区')}`);
+    await indicator.targetBasis.waitFor();
+    expect(await indicator.targetBasis.innerText()).toMatch(/西岗区的目标：\s*本级规划目标\s*《西岗区妇女发展规划》/);
+    expect(await indicator.whyPanel.innerText()).toMatch(/≤\s*9\s*\/10万/);
+    await indicator.targetBasis.evaluate((line) => line.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'analytics-own-targets-xigang');
+
+    await page.goto(`/analytics/indicators/${maternalDeaths.id}?orgUnitId=${unitId('中山区')}`);
+    await indicator.targetBasis.waitFor();
+    expect(await indicator.targetBasis.innerText()).toMatch(/中山区的目标：\s*沿用大连市规划目标/);
+    await indicator.targetBasis.evaluate((line) => line.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'analytics-own-targets-zhongshan');
+
+    // The city's page: each district judged by its own targets, those borrowing the city's named.
+    await page.goto(`/analytics/indicators/${maternalDeaths.id}`);
+    await indicator.childrenBasis.waitFor();
+    const note = await indicator.childrenBasis.innerText();
+    expect(note).toContain('中山区沿用大连市规划目标');
+    expect(note).not.toContain('西岗区沿用');
+
+    const overview = new OverviewPage(page);
+    await overview.goto(`?orgUnitId=${unitId('西岗区')}`);
+    await overview.targetBases.waitFor();
+    expect(await overview.targetBases.innerText()).toMatch(/本级规划目标\s*\d+ 项\s*沿用大连市规划目标\s*\d+ 项/);
+    await overview.targetBases.evaluate((line) => line.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'analytics-own-targets-overview');
+    await overview.goto();
+  });
+
   it('shows the scorecard with its legend', async () => {
     const scorecard = new ScorecardPage(page);
     await scorecard.goto();
@@ -181,6 +218,25 @@ describe('the public portal', () => {
     await indicator.trendChart.waitDrawn();
     expect(await indicator.metadata.innerText()).toContain('统计口径');
     await screenshot(page, 'portal-indicator');
+  });
+
+  it('shows a district’s own targets, and where it borrows the city’s', async () => {
+    const { page } = visitor;
+    const admin = await ApiSession.login(server.baseUrl, ADMIN_USERNAME, ADMIN_PASSWORD);
+    const maternalDeaths = (await admin.get<IndicatorDto[]>('/api/indicators')).find((i) => i.code === 'W01_022')!;
+    const units = await admin.get<{ id: number; name: string }[]>('/api/org-units');
+    const unitId = (name: string) => units.find((u) => u.name === name)!.id;
+    const indicator = new PortalIndicatorPage(page);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/portal/indicators/${maternalDeaths.id}?orgUnitId=${unitId('西岗区')}`);
+    await indicator.headline.getByText('本级规划目标').waitFor();
+    expect(await indicator.headline.innerText()).toMatch(/目标：≤\s*9\s*\/10万/);
+    await screenshot(page, 'portal-indicator-own-targets-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await page.goto(`/portal/indicators/${maternalDeaths.id}?orgUnitId=${unitId('中山区')}`);
+    await indicator.headline.getByText('沿用大连市规划目标').waitFor();
   });
 
   it('refuses an indicator that is not published', async () => {

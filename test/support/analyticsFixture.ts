@@ -154,10 +154,47 @@ export async function buildAnalyticsFixture(t: TestApp) {
     await k.updateTable('indicators').set({ plan_target_id: target.id }).where('id', '=', indicatorId).execute();
   };
 
+  /**
+   * A unit's own plan (women's unless told) whose goal 1 sets these targets, each linked to its
+   * indicator (plan_targets.indicator_id); returns the plan and target ids.
+   */
+  const unitPlan = async (
+    unit: { id: number; name: string },
+    targets: [indicatorId: number, comparator: Comparator, value: number | null, year: number | null][],
+    o: { kind?: 'women' | 'children'; status?: string } = {},
+  ) => {
+    const k = t.db.kysely;
+    const title = `${unit.name}${o.kind === 'children' ? '儿童' : '妇女'}发展规划（2021—2030年）`;
+    const plan = await k
+      .insertInto('plans')
+      .values({
+        org_unit_id: unit.id, kind: o.kind ?? 'women', title, period_start: 2021, period_end: 2030, status: o.status ?? 'adopted', source_name: 'test.txt',
+        source_text: '', source_hash: title, is_demo: 0, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const area = await k.insertInto('plan_areas').values({ plan_id: plan.id, no: 1, title: '妇女与健康', line: 1 }).returning('id').executeTakeFirstOrThrow();
+    const goal = await k
+      .insertInto('plan_goals')
+      .values({ area_id: area.id, no: 1, text: '目标。', line_start: 1, line_end: 1, qualitative: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ids: number[] = [];
+    for (const [seq, [indicatorId, comparator, value, year]] of targets.entries()) {
+      const row = await k
+        .insertInto('plan_targets')
+        .values({ goal_id: goal.id, seq: seq + 1, indicator: '指标', comparator, value, unit: '%', year, base_year: null, quote: '目标', edited_by: null, edited_at: null, indicator_id: indicatorId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+    }
+    return { id: plan.id, title, targetIds: ids };
+  };
+
   return {
     city, xigang, zhongshan, baiyun, health, education,
     admin, cityOffice, xigangStatistics, xigangReporter, zhongshanStatistics, zhongshanReporter,
-    user, get, post, openTask, write, ratio, seatOf, act, approveHealth, percentIndicator, rateIndicator, setIndicator, setTargets, linkToArea,
+    user, get, post, openTask, write, ratio, seatOf, act, approveHealth, percentIndicator, rateIndicator, setIndicator, setTargets, linkToArea, unitPlan,
   };
 }
 export type AnalyticsFixture = Awaited<ReturnType<typeof buildAnalyticsFixture>>;

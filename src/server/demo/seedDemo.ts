@@ -11,6 +11,7 @@ import { seedDemoUsers } from './seedDemoUsers';
 import { seedDemoValues } from './seedDemoValues';
 import { seedDemoPublishing } from './seedDemoPublishing';
 import { seedDemoSurveys } from './seedDemoSurveys';
+import { seedDemoTargetLinks } from './seedDemoTargetLinks';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -60,6 +61,7 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
     plans += toImport.length;
   }
   await seedDemoIndicators(db);
+  await seedDemoTargetLinks(db);
   const users = await seedDemoUsers(db, password);
   const { values } = await seedDemoValues(db);
   await seedDemoPublishing(db);

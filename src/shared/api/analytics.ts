@@ -35,6 +35,16 @@ export const AssessmentSchema = z.object({
 });
 export type AssessmentDto = z.infer<typeof AssessmentSchema>;
 
+/** Whose targets a unit is judged by: its own plan's (本级规划目标) or an ancestor's (沿用大连市规划目标). */
+export const TargetBasisSchema = z.object({
+  source: z.enum(['own', 'inherited']),
+  orgUnit: Ref,
+  planTitle: z.string().nullable(),
+  /** 「本级规划目标」 or 「沿用…规划目标」, for display. */
+  label: z.string(),
+});
+export type TargetBasisDto = z.infer<typeof TargetBasisSchema>;
+
 export const TargetAssessmentSchema = z.object({
   year: z.number(),
   comparator: z.string(),
@@ -73,14 +83,18 @@ export const IndicatorAnalyticsSchema = z.object({
   orgUnit: Ref.extend({ level: z.string() }),
   scope: DataScopeSchema,
   series: z.array(z.object({ option: OptionCodeSchema, optionName: z.string(), points: z.array(SeriesPointSchema) })),
+  /** The unit's targets: its own plan's, else the nearest ancestor's. */
   targets: z.array(TargetAssessmentSchema),
-  /** The sub-units compared: latest value and the status against the default milestone. */
+  /** Whose targets those are; null without any. */
+  targetBasis: TargetBasisSchema.nullable(),
+  /** The sub-units compared: latest value and the status against the default milestone, each by its own targets. */
   children: z.array(
     z.object({
       orgUnit: Ref,
       latest: Point.nullable(),
       previous: Point.nullable(),
       status: StatusSchema.nullable(),
+      targetBasis: TargetBasisSchema.nullable(),
       series: z.array(Point),
     }),
   ),
@@ -155,9 +169,11 @@ export const OverviewSchema = z.object({
       no: z.number().nullable(),
       title: z.string(),
       statusCounts: StatusCounts,
-      indicators: z.array(z.object({ id: z.number(), name: z.string(), status: StatusSchema })),
+      indicators: z.array(z.object({ id: z.number(), name: z.string(), status: StatusSchema, targetBasis: z.string() })),
     }),
   ),
+  /** How many of the assessed indicators are judged by each basis (本级规划目标, 沿用大连市规划目标, …). */
+  targetBases: z.array(z.object({ label: z.string(), source: z.enum(['own', 'inherited']), indicators: z.number() })),
   warnings: WarningCountsSchema,
   completeness: z
     .object({ taskId: z.number(), taskName: z.string(), year: z.number(), total: z.number(), approved: z.number(), submitted: z.number(), overdue: z.number() })
@@ -186,6 +202,8 @@ export const ScorecardSchema = z.object({
           trend: z.enum(['up', 'down', 'flat']).nullable(),
           better: z.boolean().nullable(),
           status: StatusSchema,
+          /** Whose targets the status is against (label); null without any. */
+          targetBasis: z.string().nullable(),
           /** 1 = best among the units of this level; null without a value. */
           rank: z.number().nullable(),
         }),
@@ -206,6 +224,8 @@ export const PublicIndicatorSummarySchema = z.object({
   series: z.array(Point),
   status: StatusSchema.nullable(),
   milestone: z.number().nullable(),
+  /** Whose targets the status is against (label); null without any. */
+  targetBasis: z.string().nullable(),
 });
 
 export const PublicAreasSchema = z.object({
@@ -241,7 +261,11 @@ export type AssessCase = z.infer<typeof AssessCaseSchema>;
 export const AssessCasesBody = z.array(AssessCaseSchema).max(10000, '一次最多评估 10000 个用例');
 
 /** One target behind a 达标率 count: the indicator, its target and the status it has. */
-const AchievementItem = z.object({ indicatorId: z.number(), code: z.string(), name: z.string(), target: z.string(), status: StatusSchema });
+const AchievementItem = z.object({
+  indicatorId: z.number(), code: z.string(), name: z.string(), target: z.string(), status: StatusSchema,
+  /** Whose target it is: 本级规划目标 or 沿用…规划目标. */
+  targetBasis: z.string(),
+});
 
 /** 达标率 of a set of targets, with the lists behind each count. */
 export const AchievementTallySchema = z.object({

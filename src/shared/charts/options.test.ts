@@ -25,6 +25,7 @@ const indicator: IndicatorAnalyticsDto = {
       },
     },
   ],
+  targetBasis: null,
   children: [],
   milestone: 2030,
 };

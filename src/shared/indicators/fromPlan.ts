@@ -67,7 +67,7 @@ const valueTypeForUnit = (unit: string | null): ValueType => (unit !== null && C
  * Yearly targets from the plan targets of one indicator: a target without a year is for the plan's
  * end; where two fall on one year the first in the text stays (“不低于98%，力争100%”).
  */
-export function indicatorTargets(targets: readonly PlanTargetLike[], periodEnd: number): IndicatorTargetDto[] {
+export function indicatorTargets(targets: readonly Pick<PlanTargetLike, 'year' | 'comparator' | 'value' | 'baseYear'>[], periodEnd: number): IndicatorTargetDto[] {
   const byYear = new Map<number, IndicatorTargetDto>();
   for (const t of targets) {
     const year = t.year ?? periodEnd;

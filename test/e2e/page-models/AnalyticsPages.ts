@@ -55,6 +55,11 @@ export class OverviewPage {
     return this.page.getByRole('table', { name: '各领域目标进展' });
   }
 
+  /** 评估依据: how many indicators are judged by the unit's own plan and how many by an ancestor's. */
+  get targetBases() {
+    return this.page.getByLabel('评估依据');
+  }
+
   areaRow(area: string): Locator {
     return this.areaTable.getByRole('row').filter({ hasText: area });
   }
@@ -82,6 +87,16 @@ export class IndicatorAnalyticsPage {
 
   get whyPanel() {
     return this.page.getByRole('region', { name: '为什么是这个状态' });
+  }
+
+  /** Whose targets the unit is judged by: 「本级规划目标」 or 「沿用…规划目标」, with the plan. */
+  get targetBasis() {
+    return this.whyPanel.locator('.target-basis-line');
+  }
+
+  /** Under the sub-units' chart: which of them borrow a parent's targets. */
+  get childrenBasis() {
+    return this.page.locator('.target-basis-note');
   }
 
   get metadata() {

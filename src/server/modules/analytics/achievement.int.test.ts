@@ -82,6 +82,10 @@ describe(`达标率 (${testDialect()})`, () => {
     const rows = lists.getRows(2, lists.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1, 4));
     expect(rows).toContainEqual(['西岗区', '未达标', 'A_ENROL']);
     expect(rows).toContainEqual(['中山区', '无数据', 'A_INSURED']);
+    // Whose target each is: the districts have no plan of their own here, so the city's stands in.
+    const bases = lists.getRows(2, lists.rowCount - 1)!.map((r) => [r.getCell(1).value, r.getCell(6).value]);
+    expect(bases).toContainEqual(['大连市', '本级规划目标']);
+    expect(bases).toContainEqual(['西岗区', '沿用大连市规划目标']);
   });
 
   it('refuses a district statistics group the city’s figures', async () => {

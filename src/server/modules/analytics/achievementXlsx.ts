@@ -49,14 +49,15 @@ export async function achievementWorkbook(view: AchievementDto): Promise<Buffer>
   percentColumn(units, 7);
 
   const details = book.addWorksheet('目标清单');
-  header(details, ['单位', '分类', '指标代码', '指标', '目标', '状态']);
+  header(details, ['单位', '分类', '指标代码', '指标', '目标', '目标来源', '状态']);
   for (const [name, tally] of [[view.orgUnit.name, view.overall] as const, ...view.units.map((u) => [u.orgUnit.name, u.tally] as const)]) {
     for (const list of ['met', 'notMet', 'noData'] as const) {
-      for (const item of tally.lists[list]) details.addRow([name, LIST_LABELS[list], item.code, item.name, item.target, STATUS_LABELS[item.status]]);
+      for (const item of tally.lists[list]) details.addRow([name, LIST_LABELS[list], item.code, item.name, item.target, item.targetBasis, STATUS_LABELS[item.status]]);
     }
   }
   details.getColumn(1).width = 14;
   details.getColumn(4).width = 40;
   details.getColumn(5).width = 16;
+  details.getColumn(6).width = 20;
   return Buffer.from(await book.xlsx.writeBuffer());
 }

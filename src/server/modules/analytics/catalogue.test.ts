@@ -38,7 +38,7 @@ function factsFor(seed: number): FactBase {
 
 const indicator = (baselineYear: number | null, baselineValue: number | null): AnalyticsIndicator => ({
   id: 1, code: 'T01', name: '测试指标', unit: '%', direction: 'higher', definition: null, caliber: null, dataSource: null, decimals: 1,
-  published: true, baselineYear, baselineValue, tolerance: null, yoyThreshold: null, area: null, targets: [], formula: '',
+  published: true, baselineYear, baselineValue, tolerance: null, yoyThreshold: null, area: null, kind: null, targets: [], formula: '',
   formulaType: 'direct', valueDeId: VALUE_DE, numeratorDeId: null, denominatorDeId: null, factor: 1, categories: [], responsibleDept: null,
 });
 

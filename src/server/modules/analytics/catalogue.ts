@@ -26,6 +26,9 @@ export interface AnalyticsIndicator extends FormulaSpec {
   tolerance: number | null;
   yoyThreshold: number | null;
   area: { planTitle: string; no: number; title: string } | null;
+  /** The kind of the plan the indicator was made from: only plans of this kind set a unit's own targets for it. */
+  kind: 'women' | 'children' | null;
+  /** The dictionary's targets: the top unit's (see targets.ts for every other unit's). */
   targets: TargetSpec[];
   /** In words: “分子 ÷ 分母 × 系数” or the reported value. */
   formula: string;
@@ -47,7 +50,10 @@ export async function loadIndicators(db: Kysely<Database>, only?: { published?: 
       .leftJoin('data_elements as dde', 'dde.id', 'i.denominator_de_id')
       .leftJoin('departments as rd', 'rd.id', 'i.responsible_department_id')
       .selectAll('i')
-      .select(['rd.short_name as responsible_short_name', 'a.no as area_no', 'a.title as area_title', 'p.title as plan_title', 'vde.name as value_name', 'nde.name as numerator_name', 'dde.name as denominator_name'])
+      .select([
+        'rd.short_name as responsible_short_name', 'a.no as area_no', 'a.title as area_title', 'p.title as plan_title', 'p.kind as plan_kind',
+        'vde.name as value_name', 'nde.name as numerator_name', 'dde.name as denominator_name',
+      ])
       .$if(only?.published === true, (q) => q.where('i.published', '=', 1))
       .$if(only?.id !== undefined, (q) => q.where('i.id', '=', only!.id!))
       .orderBy('i.sort')
@@ -84,6 +90,7 @@ export async function loadIndicators(db: Kysely<Database>, only?: { published?: 
     tolerance: r.tolerance,
     yoyThreshold: r.yoy_threshold,
     area: r.area_no === null || r.area_title === null ? null : { planTitle: r.plan_title ?? '', no: r.area_no, title: r.area_title },
+    kind: r.plan_kind,
     targets: targetsOf.get(r.id) ?? [],
     formula:
       r.formula_type === 'ratio'
@@ -151,9 +158,9 @@ export function measureTarget(indicator: AnalyticsIndicator, target: TargetSpec,
   return measureProgress(targetCase(indicator, target), summary);
 }
 
-/** Target years present in the dictionary, ascending. */
-export function milestonesOf(indicators: readonly AnalyticsIndicator[]): number[] {
-  return [...new Set(indicators.flatMap((i) => i.targets.map((t) => t.year)))].sort((a, b) => a - b);
+/** Target years of the dictionary and of the plans in force, ascending. */
+export function milestonesOf(indicators: readonly AnalyticsIndicator[], planTargetYears: readonly number[] = []): number[] {
+  return [...new Set([...indicators.flatMap((i) => i.targets.map((t) => t.year)), ...planTargetYears])].sort((a, b) => a - b);
 }
 
 /** The milestone to assess by default: the first still ahead of the latest data, else the last. */

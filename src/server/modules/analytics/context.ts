@@ -4,7 +4,10 @@ import type { OptionCode } from '../../../shared/monitoring/validation';
 import type { Database } from '../../db/schema';
 import { assessTarget, defaultMilestone, loadIndicators, measureTarget, milestonesOf, progressSeries, progressSummary, type AnalyticsIndicator, type TargetSpec } from './catalogue';
 import { seriesOf, type AggregatedGrid } from './engine/cube';
+import { targetBasisLabel } from '../../../shared/analytics/targetBasis';
 import type { FactBase, IndicatorGrids, Scope } from './facts';
+import { analyticsRepository } from './repository';
+import { indexPlanTargets, resolveTargets, type LinkedPlanTarget, type ResolvedTargets } from './targets';
 
 export interface UnitInfo {
   id: number;
@@ -23,21 +26,28 @@ export class AnalyticsContext {
   private readonly measured = new Map<string, Measurement>();
   /** By indicator id: the fact base caches grids too, but under a key that costs more to build than this lookup. */
   private readonly gridsOf = new Map<number, IndicatorGrids>();
+  private readonly resolved = new Map<string, ResolvedTargets>();
   private children: Map<number, UnitInfo[]> | null = null;
+  private readonly planTargets: Map<string, LinkedPlanTarget[]>;
 
   private constructor(
     readonly facts: FactBase,
     readonly indicators: AnalyticsIndicator[],
     readonly units: Map<number, UnitInfo>,
     readonly scope: Scope,
-  ) {}
+    planTargets: readonly LinkedPlanTarget[],
+  ) {
+    this.planTargets = indexPlanTargets(planTargets);
+  }
 
   static async load(db: Kysely<Database>, facts: FactBase, scope: Scope, only?: { published?: boolean; id?: number }): Promise<AnalyticsContext> {
-    const [indicators, units] = await Promise.all([
+    const [indicators, units, planTargets] = await Promise.all([
       loadIndicators(db, only),
       db.selectFrom('org_units').select(['id', 'name', 'level', 'parent_id', 'sort']).orderBy('sort').orderBy('id').execute(),
+      analyticsRepository(db).linkedPlanTargets(only?.id),
     ]);
-    return new AnalyticsContext(facts, indicators, new Map(units.map((u) => [u.id, { id: u.id, name: u.name, level: u.level, parentId: u.parent_id, sort: u.sort }])), scope);
+    const unitMap = new Map(units.map((u) => [u.id, { id: u.id, name: u.name, level: u.level, parentId: u.parent_id, sort: u.sort }]));
+    return new AnalyticsContext(facts, indicators, unitMap, scope, planTargets);
   }
 
   unit(id: number): UnitInfo {
@@ -112,9 +122,26 @@ export class AnalyticsContext {
     return found;
   }
 
-  /** The targets of an indicator at a milestone year. */
-  targetsAt(indicator: AnalyticsIndicator, milestone: number | null): TargetSpec[] {
-    return milestone === null ? [] : indicator.targets.filter((t) => t.year === milestone);
+  /**
+   * The targets the unit is judged by for the indicator and whose they are: its own plan's, else
+   * the nearest ancestor's (targets.ts). Every view reads targets through here.
+   */
+  targetsOf(indicator: AnalyticsIndicator, unitId: number): ResolvedTargets {
+    const key = `${indicator.id}:${unitId}`;
+    let found = this.resolved.get(key);
+    if (!found) this.resolved.set(key, (found = resolveTargets(indicator, unitId, this.units, this.planTargets)));
+    return found;
+  }
+
+  /** Whose targets the unit is judged by for the indicator, in words: 「本级规划目标」 / 「沿用大连市规划目标」; null without any. */
+  basisLabel(indicator: AnalyticsIndicator, unitId: number): string | null {
+    const { basis } = this.targetsOf(indicator, unitId);
+    return basis ? targetBasisLabel(basis) : null;
+  }
+
+  /** The unit's targets of an indicator at a milestone year. */
+  targetsAt(indicator: AnalyticsIndicator, unitId: number, milestone: number | null): TargetSpec[] {
+    return milestone === null ? [] : this.targetsOf(indicator, unitId).targets.filter((t) => t.year === milestone);
   }
 
   /** The latest year with any value of the unit over all indicators. */
@@ -127,8 +154,10 @@ export class AnalyticsContext {
     return latest;
   }
 
+  /** Target years of the dictionary and of every plan in force. */
   milestones(): number[] {
-    return milestonesOf(this.indicators);
+    const planYears = [...this.planTargets.values()].flatMap((list) => list.map((t) => t.year ?? t.periodEnd));
+    return milestonesOf(this.indicators, planYears);
   }
 
   /** The requested milestone if the dictionary has it, else the default for the unit's data. */
@@ -140,7 +169,7 @@ export class AnalyticsContext {
 
   /** The worst status among an indicator's targets at a milestone (null without targets there). */
   statusAt(indicator: AnalyticsIndicator, unitId: number, milestone: number | null): Assessment['status'] | null {
-    const targets = this.targetsAt(indicator, milestone);
+    const targets = this.targetsAt(indicator, unitId, milestone);
     if (!targets.length) return null;
     return targets.map((t) => this.measure(indicator, unitId, t).status).sort((a, b) => STATUS_RANK[b] - STATUS_RANK[a])[0]!;
   }

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { TargetComparator } from '../../../shared/analytics/progress';
 import type { OverviewDto, WarningDto } from '../../../shared/api/analytics';
 import type { Database } from '../../db/schema';
 import type { OrgTree } from '../orgs/tree';
+import type { LinkedPlanTarget } from './targets';
 import type { OverdueSeat } from './warnings';
 
 const OPEN_STATES = ['draft', 'returned'];
@@ -9,6 +11,29 @@ const OPEN_STATES = ['draft', 'returned'];
 /** Queries of the analytics module; no access checks here. */
 export function analyticsRepository(db: Kysely<Database>) {
   return {
+    /**
+     * Plan targets linked to an indicator, with their plan (any status: resolution keeps those in
+     * force). Read per request, never cached, so an edited target counts at once.
+     */
+    async linkedPlanTargets(indicatorId?: number): Promise<LinkedPlanTarget[]> {
+      const rows = await db
+        .selectFrom('plan_targets as t')
+        .innerJoin('plan_goals as g', 'g.id', 't.goal_id')
+        .innerJoin('plan_areas as a', 'a.id', 'g.area_id')
+        .innerJoin('plans as p', 'p.id', 'a.plan_id')
+        .select(['t.indicator_id', 't.year', 't.comparator', 't.value', 't.base_year', 'p.id as plan_id', 'p.title', 'p.kind', 'p.status', 'p.period_end', 'p.org_unit_id'])
+        .where('t.indicator_id', 'is not', null)
+        .$if(indicatorId !== undefined, (q) => q.where('t.indicator_id', '=', indicatorId!))
+        .orderBy('a.no')
+        .orderBy('g.no')
+        .orderBy('t.seq')
+        .execute();
+      return rows.map((r) => ({
+        indicatorId: r.indicator_id!, planId: r.plan_id, planTitle: r.title, planKind: r.kind, planStatus: r.status, periodEnd: r.period_end,
+        orgUnitId: r.org_unit_id, year: r.year, comparator: r.comparator as TargetComparator, value: r.value, baseYear: r.base_year,
+      }));
+    },
+
     async rootUnitId(): Promise<number | null> {
       const row = await db.selectFrom('org_units').select('id').where('parent_id', 'is', null).orderBy('sort').orderBy('id').executeTakeFirst();
       return row?.id ?? null;

@@ -25,7 +25,7 @@ const pct = (x: number) => `${x > 0 ? '+' : ''}${formatNumber(x)}%`;
 /** 预计达标困难: a milestone target rated limited or deterioration, or whose projection misses it. */
 export function laggingWarnings(ctx: AnalyticsContext, indicator: AnalyticsIndicator, unitId: number, milestone: number | null): Warning[] {
   const out: Warning[] = [];
-  for (const target of ctx.targetsAt(indicator, milestone)) {
+  for (const target of ctx.targetsAt(indicator, unitId, milestone)) {
     const a = ctx.measure(indicator, unitId, target);
     if (a.status === 'achieved' || a.status === 'insufficient_data' || a.status === 'on_track') {
       continue;
@@ -39,7 +39,7 @@ export function laggingWarnings(ctx: AnalyticsContext, indicator: AnalyticsIndic
       indicator: indicatorRef(indicator),
       department: indicator.responsibleDept,
       year: target.year,
-      reason: `${target.year}年目标${STATUS_LABELS[a.status]}：${ctx.assess(indicator, unitId, target).reason}`,
+      reason: `${target.year}年目标（${ctx.basisLabel(indicator, unitId)}）${STATUS_LABELS[a.status]}：${ctx.assess(indicator, unitId, target).reason}`,
       link: indicatorLink(indicator, unitId),
     });
   }

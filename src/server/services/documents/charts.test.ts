@@ -60,6 +60,7 @@ describe('chart renderer', () => {
           year: 2030, comparator: '>=', value: 70, baseYear: null,
           assessment: { status: 'moderate', ratio: 0.8, projected: 66, targetValue: 70, baseline: { year: 2020, value: 55 }, latest: { year: 2024, value: 62 }, cagrObserved: 0.03, cagrRequired: 0.04, reason: '' },
         }],
+        targetBasis: null,
         children: [],
         milestone: 2030,
       }),

@@ -4,6 +4,7 @@ import { EChart } from '../analytics/charts/EChart';
 import { sparklineOption } from '../../../shared/charts/options';
 import { formatValue } from '../analytics/format';
 import { StatusTag } from '../analytics/StatusTag';
+import { OWN_TARGETS_LABEL } from '../../../shared/analytics/targetBasis';
 import type { PublicIndicatorSummary } from './api';
 
 function Sparkline({ name, points }: { name: string; points: { year: number; value: number }[] }) {
@@ -25,7 +26,11 @@ export function IndicatorTile({ indicator, href }: { indicator: PublicIndicatorS
       </div>
       <div className="portal-tile__status">
         <StatusTag status={indicator.status} />
-        {indicator.milestone && indicator.status && <span className="portal-tile__milestone">对照{indicator.milestone}年目标</span>}
+        {indicator.milestone && indicator.status && (
+          <span className="portal-tile__milestone">
+            对照{indicator.milestone}年{indicator.targetBasis === OWN_TARGETS_LABEL || !indicator.targetBasis ? '目标' : `目标（${indicator.targetBasis}）`}
+          </span>
+        )}
       </div>
       {indicator.series.length > 1 && <Sparkline name={indicator.name} points={indicator.series} />}
     </li>

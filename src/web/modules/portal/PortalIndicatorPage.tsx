@@ -13,6 +13,7 @@ import { formatValue } from '../analytics/format';
 import { headlineStatus, latestPoint } from '../analytics/indicator/headline';
 import { MetaCard } from '../analytics/indicator/MetaCard';
 import { SeriesTable } from '../analytics/indicator/SeriesTable';
+import { TargetBasisTag } from '../analytics/TargetBasisTag';
 import { StatusTag } from '../analytics/StatusTag';
 import { formatTarget } from '../plans/format';
 import { publicUrls, type IndicatorAnalyticsDto } from './api';
@@ -35,6 +36,11 @@ function Headline({ data }: { data: IndicatorAnalyticsDto }) {
           </li>
         ))}
       </ul>
+      {data.targetBasis && (
+        <div className="portal-headline__basis">
+          <TargetBasisTag label={data.targetBasis.label} planTitle={data.targetBasis.planTitle} />
+        </div>
+      )}
     </Card>
   );
 }

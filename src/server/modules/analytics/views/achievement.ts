@@ -28,11 +28,12 @@ type Item = AchievementTallyDto['lists']['met'][number];
 function tally(ctx: AnalyticsContext, indicators: readonly AnalyticsIndicator[], unitId: number, milestone: number | null): AchievementTallyDto {
   const lists: AchievementTallyDto['lists'] = { met: [], notMet: [], noData: [] };
   for (const indicator of indicators) {
-    for (const target of ctx.targetsAt(indicator, milestone)) {
+    for (const target of ctx.targetsAt(indicator, unitId, milestone)) {
       const { status } = ctx.measure(indicator, unitId, target);
       const item: Item = {
         indicatorId: indicator.id, code: indicator.code, name: indicator.name, status,
         target: targetText(target.comparator, target.value, indicator.decimals, indicator.unit),
+        targetBasis: ctx.basisLabel(indicator, unitId)!,
       };
       (status === 'achieved' ? lists.met : status === 'insufficient_data' ? lists.noData : lists.notMet).push(item);
     }
@@ -60,7 +61,7 @@ export function buildAchievement(ctx: AnalyticsContext, unitId: number, mileston
   const unit = ctx.unit(unitId);
   const byPlan = new Map<string, Map<number, { title: string; indicators: AnalyticsIndicator[] }>>();
   for (const indicator of ctx.indicators) {
-    if (!ctx.targetsAt(indicator, milestone).length) continue;
+    if (!ctx.targetsAt(indicator, unitId, milestone).length) continue;
     const area = areaOf(indicator);
     const areas = byPlan.get(area.planTitle) ?? byPlan.set(area.planTitle, new Map()).get(area.planTitle)!;
     const entry = areas.get(area.no) ?? areas.set(area.no, { title: area.title, indicators: [] }).get(area.no)!;

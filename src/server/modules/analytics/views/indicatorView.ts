@@ -2,6 +2,7 @@ import type { IndicatorAnalyticsDto } from '../../../../shared/api/analytics';
 import { OPTION_LABELS } from '../../../../shared/monitoring/validation';
 import type { AnalyticsIndicator } from '../catalogue';
 import type { AnalyticsContext } from '../context';
+import { targetBasisDto } from '../targets';
 
 const point = (p: [number, number] | undefined) => (p ? { year: p[0], value: p[1] } : null);
 
@@ -45,12 +46,14 @@ export function buildIndicatorView(ctx: AnalyticsContext, indicator: AnalyticsIn
     return { option, optionName: OPTION_LABELS[option], points };
   });
   const milestone = ctx.milestoneFor(unitId, requestedMilestone);
+  const resolved = ctx.targetsOf(indicator, unitId);
   return {
     indicator: indicatorMeta(indicator),
     orgUnit: { id: unit.id, name: unit.name, level: unit.level },
     scope: ctx.scope,
     series,
-    targets: indicator.targets.map((t) => ({ year: t.year, comparator: t.comparator, value: t.value, baseYear: t.baseYear, assessment: ctx.assess(indicator, unitId, t) })),
+    targets: resolved.targets.map((t) => ({ year: t.year, comparator: t.comparator, value: t.value, baseYear: t.baseYear, assessment: ctx.assess(indicator, unitId, t) })),
+    targetBasis: targetBasisDto(resolved.basis),
     children: ctx.childrenOf(unitId).map((child) => {
       const points = ctx.series(indicator, child.id);
       return {
@@ -58,6 +61,7 @@ export function buildIndicatorView(ctx: AnalyticsContext, indicator: AnalyticsIn
         latest: point(points.at(-1)),
         previous: point(points.at(-2)),
         status: ctx.statusAt(indicator, child.id, milestone),
+        targetBasis: targetBasisDto(ctx.targetsOf(indicator, child.id).basis),
         series: points.map(([year, value]) => ({ year, value })),
       };
     }),

@@ -19,9 +19,14 @@ export function buildOverview(
   const unit = ctx.unit(unitId);
   const statusCounts = zeroCounts();
   const areas = new Map<string, OverviewDto['areas'][number]>();
+  const bases = new Map<string, OverviewDto['targetBases'][number]>();
   for (const indicator of ctx.indicators) {
-    const targets = ctx.targetsAt(indicator, milestone);
+    const targets = ctx.targetsAt(indicator, unitId, milestone);
     if (!targets.length) continue;
+    const { basis } = ctx.targetsOf(indicator, unitId);
+    const targetBasis = ctx.basisLabel(indicator, unitId)!;
+    const tally = bases.get(targetBasis) ?? bases.set(targetBasis, { label: targetBasis, source: basis!.source, indicators: 0 }).get(targetBasis)!;
+    tally.indicators++;
     const area = areaOf(indicator);
     const key = `${area.planTitle}#${area.no}`;
     let entry = areas.get(key);
@@ -31,7 +36,7 @@ export function buildOverview(
       statusCounts[status]++;
       entry.statusCounts[status]++;
     }
-    entry.indicators.push({ id: indicator.id, name: indicator.name, status: ctx.statusAt(indicator, unitId, milestone)! });
+    entry.indicators.push({ id: indicator.id, name: indicator.name, status: ctx.statusAt(indicator, unitId, milestone)!, targetBasis });
   }
   return {
     orgUnit: { id: unit.id, name: unit.name, level: unit.level },
@@ -42,6 +47,8 @@ export function buildOverview(
     statusCounts,
     achievement: achievementOf(statusCounts),
     areas: [...areas.values()].sort(byPlanArea),
+    // The unit's own plan first, then the ancestors' it borrows.
+    targetBases: [...bases.values()].sort((a, b) => Number(a.source === 'inherited') - Number(b.source === 'inherited')),
     ...extra,
   };
 }

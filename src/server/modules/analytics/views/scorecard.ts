@@ -17,7 +17,8 @@ export function buildScorecard(ctx: AnalyticsContext, unitId: number, milestone:
   const years = [...filled.keys()].sort((a, b) => b - a);
   const year = requestedYear !== undefined && filled.has(requestedYear) ? requestedYear : busiestRecentYear(filled, years);
   const rows = ctx.indicators.map((indicator) => {
-    const target = ctx.targetsAt(indicator, milestone)[0]?.value ?? null;
+    // Units may be judged by different targets; the unit's own ranks them (it only matters for a band).
+    const target = ctx.targetsAt(indicator, unitId, milestone)[0]?.value ?? null;
     const cells: Cell[] = units.map((u) => {
       const value = year === null ? null : ctx.valueAt(indicator, u.id, year);
       const previous = year === null ? null : ctx.valueAt(indicator, u.id, year - 1);
@@ -29,6 +30,7 @@ export function buildScorecard(ctx: AnalyticsContext, unitId: number, milestone:
         trend,
         better: trend === null || trend === 'flat' ? null : isBetter(indicator, value!, previous!, target),
         status: ctx.statusAt(indicator, u.id, milestone) ?? 'insufficient_data',
+        targetBasis: ctx.basisLabel(indicator, u.id),
         rank: null,
       };
     });

@@ -58,7 +58,7 @@ describe(`public portal API (${testDialect()})`, () => {
     expect(indicatorsOf(city.body)).toEqual([
       {
         id: published.id, code: 'W_SCREEN', name: '产前筛查率', unit: '%', decimals: 1, latest: { year: 2023, value: 20 },
-        series: [{ year: 2023, value: 20 }], status: 'insufficient_data', milestone: 2030,
+        series: [{ year: 2023, value: 20 }], status: 'insufficient_data', milestone: 2030, targetBasis: '本级规划目标',
       },
     ]);
 

@@ -70,7 +70,8 @@ export function publishingService(db: Kysely<Database>, analytics: AnalyticsServ
           latest: latest ? { year: latest[0], value: latest[1] } : null,
           series: series.map(([year, value]) => ({ year, value })),
           status: ctx.statusAt(indicator, unit.id, milestone),
-          milestone: ctx.targetsAt(indicator, milestone).length ? milestone : null,
+          milestone: ctx.targetsAt(indicator, unit.id, milestone).length ? milestone : null,
+          targetBasis: ctx.basisLabel(indicator, unit.id),
         });
       }
       return {

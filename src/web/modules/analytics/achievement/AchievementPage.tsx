@@ -11,6 +11,7 @@ import { analyticsUrls, type AchievementDto } from '../api';
 import '../analytics.css';
 import { formatShare } from '../format';
 import { StatusTag } from '../StatusTag';
+import { TargetBasisTag } from '../TargetBasisTag';
 import { carryQuery, useAnalyticsParams } from '../useAnalyticsParams';
 import { useDemoUnit } from '../useDemoUnit';
 
@@ -152,6 +153,7 @@ export default function AchievementPage() {
               render: (_, item) => <Link to={`/analytics/indicators/${item.indicatorId}${carryQuery({ ...params, orgUnitId: open?.orgUnitId })}`}>{item.name}</Link>,
             },
             { title: '目标', dataIndex: 'target', key: 'target', width: 120 },
+            { title: '目标来源', key: 'basis', width: 170, render: (_, item) => <TargetBasisTag label={item.targetBasis} /> },
             { title: '状态', key: 'status', width: 100, render: (_, item) => <StatusTag status={item.status} /> },
           ]}
         />

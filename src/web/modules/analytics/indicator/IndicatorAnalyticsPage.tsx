@@ -12,6 +12,7 @@ import { EChart } from '../charts/EChart';
 import { childrenOption, trendOption } from '../../../../shared/charts/options';
 import '../analytics.css';
 import { StatusLegend, StatusTag } from '../StatusTag';
+import { TargetBasisTag } from '../TargetBasisTag';
 import { carryQuery, useAnalyticsParams } from '../useAnalyticsParams';
 import { useDemoUnit } from '../useDemoUnit';
 import { childrenYear, headlineStatus } from './headline';
@@ -19,6 +20,18 @@ import { MetaCard } from './MetaCard';
 import { SeriesTable } from './SeriesTable';
 import { WhyPanel } from './WhyPanel';
 
+
+/** Each sub-unit's status is against its own plan's targets; those that borrow a parent's are named. */
+function ChildrenBases({ data }: { data: IndicatorAnalyticsDto }) {
+  const borrowing = data.children.filter((c) => c.targetBasis?.source === 'inherited');
+  if (!borrowing.length) return <p className="text-muted target-basis-note">各下级单位均按本级规划目标评估。</p>;
+  return (
+    <p className="text-muted target-basis-note">
+      各下级单位按本级规划目标评估；
+      {borrowing.map((c) => `${c.orgUnit.name}${c.targetBasis!.label}`).join('，')}。
+    </p>
+  );
+}
 
 export default function IndicatorAnalyticsPage() {
   const id = Number(useParams().id);
@@ -40,6 +53,7 @@ export default function IndicatorAnalyticsPage() {
               {data.indicator.name}
               <span className="indicator-title__code">{data.indicator.code}</span>
               <StatusTag status={headlineStatus(data)} />
+              <TargetBasisTag label={data.targetBasis?.label ?? null} planTitle={data.targetBasis?.planTitle} />
             </span>
           ) : (
             '指标分析'
@@ -82,6 +96,7 @@ export default function IndicatorAnalyticsPage() {
                 <Card variant="borderless" className="content-card" title={`下级单位比较（${childrenYear(data)}）`}>
                   <EChart option={comparison} title={`${data.orgUnit.name}各下级单位${data.indicator.name}`} height={300} />
                   <StatusLegend />
+                  <ChildrenBases data={data} />
                 </Card>
               </Col>
             )}

@@ -5,6 +5,7 @@ import { formatTarget } from '../../plans/format';
 import type { IndicatorAnalyticsDto } from '../api';
 import { formatRate, formatRatio, formatValue } from '../format';
 import { StatusTag } from '../StatusTag';
+import { TargetBasisTag } from '../TargetBasisTag';
 
 type Target = IndicatorAnalyticsDto['targets'][number];
 type Meta = IndicatorAnalyticsDto['indicator'];
@@ -29,7 +30,22 @@ function items(t: Target, meta: Meta): DescriptionsProps['items'] {
 export function WhyPanel({ data }: { data: IndicatorAnalyticsDto }) {
   const meta = data.indicator;
   return (
-    <Card variant="borderless" className="content-card" title="为什么是这个状态" role="region" aria-label="为什么是这个状态">
+    <Card
+      variant="borderless"
+      className="content-card"
+      title="为什么是这个状态"
+      role="region"
+      aria-label="为什么是这个状态"
+      extra={
+        data.targetBasis && (
+          <span className="target-basis-line">
+            {data.orgUnit.name}的目标：
+            <TargetBasisTag label={data.targetBasis.label} planTitle={data.targetBasis.planTitle} />
+            {data.targetBasis.planTitle && <span className="text-muted">《{data.targetBasis.planTitle}》</span>}
+          </span>
+        )
+      }
+    >
       {data.targets.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="该指标没有设定目标值" />
       ) : (

@@ -3,6 +3,8 @@ import { Link } from 'react-router-dom';
 import { areaLabel } from '../../plans/format';
 import type { OverviewDto } from '../api';
 import { PROGRESS_STATUSES, STATUS_COLORS, STATUS_LABELS } from '../status';
+import { OWN_TARGETS_LABEL } from '../../../../shared/analytics/targetBasis';
+import { TargetBasisTag } from '../TargetBasisTag';
 import { StatusTag } from '../StatusTag';
 
 type Area = OverviewDto['areas'][number];
@@ -46,6 +48,7 @@ export function AreaTable({ areas, indicatorLink }: { areas: OverviewDto['areas'
               <li key={i.id}>
                 <StatusTag status={i.status} />
                 <Link to={indicatorLink(i.id)}>{i.name}</Link>
+                {i.targetBasis !== OWN_TARGETS_LABEL && <TargetBasisTag label={i.targetBasis} />}
               </li>
             ))}
           </ul>

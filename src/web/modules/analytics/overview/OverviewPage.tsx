@@ -11,6 +11,7 @@ import { areaStatusOption } from '../../../../shared/charts/options';
 import '../analytics.css';
 import { useAnalyticsParams, carryQuery } from '../useAnalyticsParams';
 import { useDemoUnit } from '../useDemoUnit';
+import { TargetBasisTag } from '../TargetBasisTag';
 import { AreaTable } from './AreaTable';
 import { AchievementCard, CompletenessCard, WarningsCard } from './SummaryCards';
 
@@ -49,7 +50,24 @@ export default function OverviewPage() {
               <CompletenessCard data={data} />
             </Col>
           </Row>
-          <Card variant="borderless" className="content-card" title="各领域目标进展">
+          <Card
+            variant="borderless"
+            className="content-card"
+            title="各领域目标进展"
+            extra={
+              data.targetBases.length > 0 && (
+                <span className="target-basis-line" aria-label="评估依据">
+                  评估依据：
+                  {data.targetBases.map((b) => (
+                    <span key={b.label}>
+                      <TargetBasisTag label={b.label} />
+                      <span className="num">{b.indicators}</span> 项
+                    </span>
+                  ))}
+                </span>
+              )
+            }
+          >
             {chartOption && data.areas.length > 0 && (
               <EChart option={chartOption} title={`${data.orgUnit.name}各领域目标进展`} height={Math.max(220, 48 + data.areas.length * 36)} />
             )}

@@ -19,10 +19,10 @@ function trendWords(cell: Cell): string {
 function ScoreCell({ row, cell, unitName, link }: { row: Row; cell: Cell; unitName: string; link: string }) {
   const { decimals } = row.indicator;
   const value = formatNumber(cell.value, decimals);
-  const label = `${unitName}${row.indicator.name}：${value}，${STATUS_LABELS[cell.status]}，${trendWords(cell)}${cell.rank ? `，排名第${cell.rank}` : ''}`;
+  const label = `${unitName}${row.indicator.name}：${value}，${STATUS_LABELS[cell.status]}${cell.targetBasis ? `（${cell.targetBasis}）` : ''}，${trendWords(cell)}${cell.rank ? `，排名第${cell.rank}` : ''}`;
   const arrowColor = cell.better === null || cell.trend === 'flat' ? '#8c8c8c' : cell.better ? BETTER_COLOR : WORSE_COLOR;
   return (
-    <Tooltip title={`${STATUS_LABELS[cell.status]} · 上年 ${formatNumber(cell.previous, decimals)}`}>
+    <Tooltip title={`${STATUS_LABELS[cell.status]}${cell.targetBasis ? `（${cell.targetBasis}）` : ''} · 上年 ${formatNumber(cell.previous, decimals)}`}>
       <Link
         to={link}
         className="score-cell"
