@@ -54,6 +54,11 @@ export const StatsQuery = z.object({
   columns: z.string().max(20).optional(),
 });
 
+export const ReportQuery = StatsQuery.extend({
+  /** `Q1:pie;Q4:bar` — the chart picked per choice question on the statistics page. */
+  charts: z.string().max(2000).optional(),
+});
+
 /** The public answering page's view of a survey: no ids of people, nothing but what it needs. */
 export const PublicSurveySchema = z.object({
   title: z.string(),

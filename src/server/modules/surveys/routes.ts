@@ -4,11 +4,13 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import {
-  AccessCodeSchema, CodesInput, CopyInput, FeedInput, FeedSchema, PublicSurveySchema, StatsQuery, SubmitInput, SurveyInput, SurveySchema, SurveySummarySchema,
+  AccessCodeSchema, CodesInput, CopyInput, FeedInput, FeedSchema, PublicSurveySchema, ReportQuery, StatsQuery, SubmitInput, SurveyInput, SurveySchema, SurveySummarySchema,
 } from '../../../shared/api/surveys';
 import { sendDownload, XLSX_TYPE } from '../../http/download';
 import { responsesCsv, responsesWorkbook, summaryWorkbook } from './exports';
+import { REPORT_LIMITS } from './report';
 
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
 const tags = ['surveys'];
 const FeedParams = z.object({ id: z.coerce.number().int().positive(), feedId: z.coerce.number().int().positive() });
@@ -82,6 +84,11 @@ export async function surveysRoutes(app: FastifyInstance): Promise<void> {
     const stats = await surveys.stats(req.auth, req.params.id, req.query);
     const { row } = await surveys.exportData(req.auth, req.params.id);
     return sendDownload(reply, { type: XLSX_TYPE, fallbackName: `survey-${row.id}-summary.xlsx`, fileName: `${row.title}-统计汇总.xlsx`, body: await summaryWorkbook(row.title, stats.responses, stats.questions) });
+  });
+
+  api.get('/surveys/:id/report.docx', { schema: { tags, summary: `调查报告（docx，含图表；最多 ${REPORT_LIMITS.charts} 张图）`, params: IdParams, querystring: ReportQuery } }, async (req, reply) => {
+    const { title, docx } = await surveys.report(req.auth, req.params.id, req.query);
+    return sendDownload(reply, { type: DOCX_TYPE, fallbackName: `survey-${req.params.id}-report.docx`, fileName: `${title}-调查报告.docx`, body: docx });
   });
 
   api.get('/surveys/:id/feeds', { schema: { tags, summary: '指标对应关系及各单位待写入的值', params: IdParams, response: { 200: z.array(FeedSchema), ...errors } } }, (req) => surveyFeeds.list(req.auth, req.params.id));

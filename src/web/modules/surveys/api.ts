@@ -1,4 +1,5 @@
 import type { AccessCodeDto, FeedDto, FeedInput, SurveyDto, SurveyInput, SurveySummary } from '../../../shared/api/surveys';
+import type { ChoiceChart } from '../../../shared/charts/surveys';
 import type { CrossTab, QuestionStats } from '../../../shared/surveys/stats';
 import { api } from '../../http/client';
 
@@ -17,6 +18,9 @@ export interface StatsParams {
   columns?: string;
 }
 
+/** `Q1:pie;Q4:bar`: the charts picked on the statistics page, for the report. */
+export const chartsParam = (charts: Record<string, ChoiceChart>) => Object.entries(charts).map(([code, chart]) => `${code}:${chart}`).join(';') || undefined;
+
 const base = (id: number) => `/api/surveys/${id}`;
 const query = (p: StatsParams) => {
   const q = new URLSearchParams(Object.entries(p).filter(([, v]) => v) as [string, string][]).toString();
@@ -33,6 +37,7 @@ export const surveyUrls = {
   qr: (id: number, format: 'png' | 'svg') => `${base(id)}/qr.${format}`,
   responses: (id: number, format: 'xlsx' | 'csv', as: 'labels' | 'codes' = 'labels') => `${base(id)}/responses.${format}?as=${as}`,
   summary: (id: number, p: StatsParams) => `${base(id)}/summary.xlsx${query(p)}`,
+  report: (id: number, p: StatsParams & { charts?: string }) => `${base(id)}/report.docx${query(p)}`,
   publicLink: (publicId: string) => `${location.origin}/s/${publicId}`,
 };
 
