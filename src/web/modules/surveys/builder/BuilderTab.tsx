@@ -1,4 +1,4 @@
-import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { BookOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Input, Space } from 'antd';
 import { useState } from 'react';
 import { QUESTION_TYPE_LABELS, QUESTION_TYPES, type Question, type SurveyDefinition } from '../../../../shared/surveys/model';
@@ -7,9 +7,10 @@ import { errorMessage } from '../../../http/client';
 import { useApiGet } from '../../../http/useApiGet';
 import { SurveyForm } from '../answer/SurveyForm';
 import '../answer/answer.css';
-import { inputOf, surveysApi, type SurveyDto } from '../api';
+import { inputOf, surveysApi, type BankQuestionDto, type SurveyDto } from '../api';
+import { BankModal } from './BankModal';
 import { QuestionEditor } from './QuestionEditor';
-import { blankQuestion } from './starter';
+import { blankQuestion, nextCode } from './starter';
 
 /** The builder: questions on the left, the respondent's phone screen beside them. */
 export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; canEdit: boolean; onSaved: (s: SurveyDto) => void }) {
@@ -19,6 +20,7 @@ export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; ca
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [previewAnswers, setPreviewAnswers] = useState({ values: {} });
+  const [bankOpen, setBankOpen] = useState(false);
   const { message } = App.useApp();
   const answeredCodes = new Set(survey.responses > 0 ? survey.definition.sections.flatMap((s) => s.questions.map((q) => q.code)) : []);
 
@@ -38,9 +40,22 @@ export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; ca
     let k = 0;
     change({ sections: def.sections.map((s) => ({ ...s, questions: s.questions.map(() => flat[k++]!) })) });
   };
-  const add = (type: Question['type']) => {
+  const append = (q: Question) => {
     const last = def.sections.length - 1;
-    change({ sections: def.sections.map((s, i) => (i === last ? { ...s, questions: [...s.questions, blankQuestion(def, type, survey.orgUnit.id)] } : s)) });
+    change({ sections: def.sections.map((s, i) => (i === last ? { ...s, questions: [...s.questions, q] } : s)) });
+  };
+  const add = (type: Question['type']) => append(blankQuestion(def, type, survey.orgUnit.id));
+  const insertFromBank = (q: BankQuestionDto['question']) => {
+    append({ ...q, code: nextCode(def) });
+    message.success(`已插入“${q.title}”，保存问卷后生效`);
+  };
+  const saveToBank = async (q: Question) => {
+    try {
+      await surveysApi.saveToBank(survey.orgUnit.id, q);
+      message.success(`已存入${survey.orgUnit.name}题库`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   };
   const save = async () => {
     setSaving(true);
@@ -75,6 +90,7 @@ export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; ca
               onChange={(next) => update(si, qi, next)}
               onMove={(delta) => move(index, delta)}
               onRemove={() => update(si, qi, null)}
+              onSaveToBank={canEdit ? () => void saveToBank(q) : undefined}
             />
           ))}
           {canEdit && (
@@ -82,6 +98,7 @@ export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; ca
               <Dropdown menu={{ items: QUESTION_TYPES.map((t) => ({ key: t, label: QUESTION_TYPE_LABELS[t] })), onClick: ({ key }) => add(key as Question['type']) }}>
                 <Button icon={<PlusOutlined />}>添加题目</Button>
               </Dropdown>
+              <Button icon={<BookOutlined />} onClick={() => setBankOpen(true)}>从题库添加</Button>
               <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!dirty} onClick={() => void save()}>
                 保存问卷
               </Button>
@@ -89,6 +106,7 @@ export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; ca
           )}
         </Space>
       </div>
+      {canEdit && <BankModal orgUnitId={survey.orgUnit.id} open={bankOpen} onClose={() => setBankOpen(false)} onInsert={insertFromBank} />}
       <aside className="survey-builder__preview" aria-label="手机预览">
         <div className="survey-phone">
           <div className={`sv-page${survey.audience === 'child' ? ' sv-child' : ''}`}>
