@@ -1,5 +1,5 @@
 import { BookOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Dropdown, Input, Space } from 'antd';
+import { Alert, App, Button, Checkbox, Dropdown, Input, Space } from 'antd';
 import { useState } from 'react';
 import { QUESTION_TYPE_LABELS, QUESTION_TYPES, type Question, type SurveyDefinition } from '../../../../shared/surveys/model';
 import type { OrgUnitDto } from '../../../../shared/api/orgs';
@@ -80,6 +80,13 @@ export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; ca
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Input aria-label="问卷标题" value={title} disabled={!canEdit} onChange={(e) => { setTitle(e.target.value); setDirty(true); }} />
           <Input.TextArea aria-label="问卷说明" placeholder="问卷说明（显示在答题页顶部）" value={description} disabled={!canEdit} autoSize={{ minRows: 2 }} onChange={(e) => { setDescription(e.target.value); setDirty(true); }} />
+          <Checkbox
+            disabled={!canEdit}
+            checked={def.sections.every((s) => s.randomize)}
+            onChange={(e) => change({ sections: def.sections.map((s) => ({ ...s, randomize: e.target.checked || undefined })) })}
+          >
+            题目随机排序（每位答题人顺序不同；有显示条件的题目和它所依据的题目保持原位）
+          </Checkbox>
           {all.map(({ q, si, qi }, index) => (
             <QuestionEditor
               key={q.code}
