@@ -126,7 +126,8 @@ export function surveyReportSpec(r: ReportInput): DocumentSpec {
   const titleOf = (code: string) => byCode.get(code)?.title ?? code;
   const sample = `${formatNumber(r.total)} 份${r.filterText ? `（本报告按“${r.filterText}”筛选，计 ${formatNumber(r.responses)} 份）` : ''}`;
   return {
-    title: `${r.title}调查报告`,
+    // “…知晓情况调查” becomes “…知晓情况调查报告”, not “…调查调查报告”.
+    title: `${r.title}${r.title.endsWith('调查') ? '' : '调查'}报告`,
     subtitle: [r.unitName, dateText(r.now)],
     blocks: [
       { kind: 'heading', level: 1, text: '调查概况' },
