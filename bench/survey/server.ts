@@ -5,6 +5,7 @@
  */
 import type { SurveyDefinition } from '../../src/shared/surveys/model';
 import { buildApp } from '../../src/server/app';
+import { DEFAULT_SECURITY } from '../../src/server/modules/auth/securityConfig';
 import { COMMAND_LINE } from '../../src/server/modules/auth/service';
 import { prepareDatabase } from '../../src/server/server';
 
@@ -13,7 +14,8 @@ const password = process.env.BENCH_ADMIN_PASSWORD;
 if (!file || !password) throw new Error('BENCH_DB_FILE and BENCH_ADMIN_PASSWORD are required');
 
 const { db } = await prepareDatabase(`file:${file}`, password, () => {});
-const app = await buildApp({ db, logger: false });
+// The load generator sends each respondent's address as X-Forwarded-For from loopback: trusted here only.
+const app = await buildApp({ db, logger: false, security: { ...DEFAULT_SECURITY, trustProxy: ['127.0.0.1'] } });
 const root = (await db.kysely.selectFrom('org_units').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()).id;
 const choice = (code: string, n: number) => ({ code, type: 'single' as const, title: `第 ${code} 题`, required: true, options: Array.from({ length: n }, (_, i) => ({ code: String(i + 1), label: `选项${i + 1}` })) });
 const definition: SurveyDefinition = {

@@ -18,6 +18,7 @@ import { answeringService } from './modules/surveys/answeringService';
 import { surveyCache } from './modules/surveys/context';
 import { feedsService } from './modules/surveys/feeds';
 import { surveysService } from './modules/surveys/service';
+import { surveyBankService } from './modules/surveys/bank';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db, filesDir: string = filesDirFromEnv()) {
@@ -49,6 +50,7 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv()) {
     surveys: surveysService(db.kysely, orgs.tree, surveys),
     surveyFeeds: feedsService(db.kysely, orgs.tree, surveys),
     surveyAnswering: answeringService(db.kysely, surveys),
+    surveyBank: surveyBankService(db.kysely, orgs.tree),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IndicatorDto } from '../../src/shared/api/indicators';
 import { IndicatorAnalyticsPage, OverviewPage, ScorecardPage, WarningsPage } from './page-models/AnalyticsPages';
 import { AppShell } from './page-models/AppShell';
 import { LoginPage } from './page-models/LoginPage';

@@ -1,10 +1,14 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TICKET_RULES } from '../../src/server/modules/surveys/ticket';
 import { LoginPage } from './page-models/LoginPage';
 import { SurveyAnswerPage, SurveyListPage, SurveyPage } from './page-models/SurveyPages';
 import { launchBrowser, openPage, screenshot } from './support/browser';
+import { resultsDir } from './support/paths';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer, type RunningServer } from './support/server';
 
 const TITLE = '社区妇女健康知识小调查';
@@ -41,8 +45,25 @@ describe('surveys in the browser', () => {
     await list.link('2025年妇女儿童健康知识知晓情况调查').click();
     const survey = new SurveyPage(page);
     await survey.total.filter({ hasText: '共 2,400 份答卷' }).waitFor();
+    // Single choice is drawn as a pie unless bars are picked; the report follows the pick.
     await survey.statCard('K1').locator('canvas').first().waitFor();
+    await survey.pickChart('K3', '条形图');
+    await survey.statCard('K3').locator('canvas').first().waitFor();
     await screenshot(page, 'surveys-demo-stats');
+    await survey.statCard('K1').scrollIntoViewIfNeeded();
+    await screenshot(page, 'surveys-demo-pie');
+    // The button's address carries the pick; the report takes a while to draw, so it is fetched, not waited for as a navigation.
+    const href = await page.getByRole('link', { name: /调查报告 docx/ }).getAttribute('href');
+    expect(href).toBe('/api/surveys/1/report.docx?charts=K3%3Abar');
+    const report = await page.request.get(href!, { timeout: 180_000 });
+    expect(report.headers()['content-disposition']).toContain(encodeURIComponent('2025年妇女儿童健康知识知晓情况调查-调查报告.docx'));
+    const bytes = await report.body();
+    const docx = await JSZip.loadAsync(bytes);
+    const text = (await docx.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('共回收答卷 2,400 份');
+    expect(Object.keys(docx.files).filter((n) => n.startsWith('word/media/')).length).toBeGreaterThanOrEqual(8);
+    // Kept beside the screenshots, to print and look at.
+    await writeFile(join(resultsDir, 'surveys-report.docx'), bytes);
     await survey.tab('写入指标').click();
     await page.getByText('K1 → 妇女营养健康知识知晓率（2025年）').waitFor();
     await screenshot(page, 'surveys-demo-feeds');
@@ -114,6 +135,19 @@ describe('surveys in the browser', () => {
     const row = sheet.getRow(2).values as string[];
     const at = (text: string) => header.findIndex((h) => typeof h === 'string' && h.startsWith(text));
     expect([row[at('Q1 ')], row[at('Q2 ')], row[at('Q3 ')], row[at('Q4 ')]]).toEqual(['西岗区', '女', '知道', '社区医院的宣传栏']);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('saves a question to the bank of its unit and inserts a copy from it', async () => {
+    const survey = new SurveyPage(page);
+    await survey.tab('设计').click();
+    await survey.saveToBank(survey.question('Q3'));
+    const dialog = await survey.searchBank('叶酸');
+    await dialog.getByText('您是否知道孕前孕期要补充叶酸？').waitFor();
+    await screenshot(page, 'surveys-bank');
+    await dialog.getByRole('button', { name: '插入：您是否知道孕前孕期要补充叶酸？' }).click();
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    await expect(survey.question('Q5').getByLabel('题目', { exact: true }).inputValue()).resolves.toBe('您是否知道孕前孕期要补充叶酸？');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnswersSchema, DefinitionSchema } from '../surveys/schema';
+import { AnswersSchema, DefinitionSchema, QuestionSchema } from '../surveys/schema';
 
 export const AUDIENCES = ['adult', 'child'] as const;
 export const AUDIENCE_LABELS = { adult: '成人版', child: '儿童版' } as const;
@@ -52,6 +52,11 @@ export const StatsQuery = z.object({
   filter: z.string().max(500).optional(),
   rows: z.string().max(20).optional(),
   columns: z.string().max(20).optional(),
+});
+
+export const ReportQuery = StatsQuery.extend({
+  /** `Q1:pie;Q4:bar` — the chart picked per choice question on the statistics page. */
+  charts: z.string().max(2000).optional(),
 });
 
 /** The public answering page's view of a survey: no ids of people, nothing but what it needs. */
@@ -117,3 +122,19 @@ export const FeedSchema = z.object({
 });
 export type FeedDto = z.infer<typeof FeedSchema>;
 export type FeedRow = z.infer<typeof FeedRowSchema>;
+
+/** A question of a unit's question bank: kept without its code and skip rules, which belong to a survey. */
+export const BankQuestionSchema = z.object({
+  id: z.number(),
+  orgUnitId: z.number(),
+  question: QuestionSchema.omit({ code: true, showIf: true }),
+  createdAt: z.string(),
+});
+export type BankQuestionDto = z.infer<typeof BankQuestionSchema>;
+
+export const BankInput = z.object({ orgUnitId: z.number().int().positive(), question: QuestionSchema });
+export const BankQuery = z.object({
+  orgUnitId: z.coerce.number().int().positive(),
+  /** Words of the wording, found anywhere in it. */
+  q: z.string().trim().max(100).optional(),
+});

@@ -58,6 +58,8 @@ export interface Question {
 export interface Section {
   title: string;
   questions: Question[];
+  /** Shuffle the section's questions for each respondent, skip rules and their causes kept in place. */
+  randomize?: boolean;
 }
 
 export interface SurveyDefinition {

@@ -48,6 +48,8 @@ export const QuestionSchema = z.object({
 export const SectionSchema = z.object({
   title: z.string().trim().max(200),
   questions: z.array(QuestionSchema).max(200),
+  /** Shuffle the section's questions for each respondent, skip rules and their causes kept in place. */
+  randomize: z.boolean().optional(),
 });
 
 export const DefinitionSchema: z.ZodType<SurveyDefinition> = z.object({ sections: z.array(SectionSchema).min(1).max(30) });

@@ -100,9 +100,10 @@ function choiceStats(q: Question, responses: Answers[], regions: RegionLabels): 
     }
   }
   const categories = categoriesOf(q, regions).map((c) => ({ ...c, count: counts.get(c.key) ?? 0, share: answered ? round((counts.get(c.key) ?? 0) / answered) : 0 }));
-  // The latest twenty “other” texts, newest first.
+  // The latest twenty “other” texts, newest first; a question without “other” would walk every response for none.
   const otherTexts: string[] = [];
-  for (let i = responses.length - 1; i >= 0 && otherTexts.length < 20; i--) {
+  const hasOther = q.options?.some((o) => o.other) ?? false;
+  for (let i = responses.length - 1; hasOther && i >= 0 && otherTexts.length < 20; i--) {
     const t = responses[i]!.other?.[q.code];
     if (t) otherTexts.push(t);
   }

@@ -86,6 +86,25 @@ export class SurveyPage {
     return this.page.getByLabel('问卷链接').inputValue();
   }
 
+  /** Switches a choice question's chart between 条形图 and 饼图. */
+  async pickChart(code: string, chart: '条形图' | '饼图'): Promise<void> {
+    await this.statCard(code).getByText(chart, { exact: true }).click();
+  }
+
+  async saveToBank(card: Locator): Promise<void> {
+    await card.getByRole('button', { name: '存入题库' }).click();
+    await this.page.getByText(/^已存入.*题库$/).waitFor();
+  }
+
+  /** 从题库添加: finds questions by words of their wording. */
+  async searchBank(text: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: '从题库添加' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '从题库添加' });
+    await dialog.getByLabel('查找题目').fill(text);
+    await dialog.getByRole('button', { name: '查找' }).click();
+    return dialog;
+  }
+
   statCard(code: string): Locator {
     return this.page.locator(`.survey-stat[data-code="${code}"]`);
   }

@@ -38,6 +38,11 @@ export function surveyRows({ w, db, xg, zs, both, url, showsZhongshan }: RbacKit
     if (!feedOf.has(d.unit.id)) feedOf.set(d.unit.id, freshFeed(d));
     return feedOf.get(d.unit.id)!;
   };
+  const freshBankQuestion = async (d: District) => {
+    const question = { type: 'text', title: unique('您的建议'), required: false };
+    const row = await db.kysely.insertInto('survey_bank_questions').values({ org_unit_id: d.unit.id, title: question.title, type: 'text', question: JSON.stringify(question), created_by: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  };
   const surveyInput = (d: District) => ({ orgUnitId: d.unit.id, title: '知识问卷', description: null, audience: 'adult', definition: surveyDefinition(d), opensAt: null, closesAt: null, accessMode: 'open' });
   const onSurvey = (tail: string, payload?: object) => both(async (d) => ({ url: `/api/surveys/${(await survey(d)).id}${tail}`, payload }));
   return [
@@ -47,7 +52,7 @@ export function surveyRows({ w, db, xg, zs, both, url, showsZhongshan }: RbacKit
       expect: 'A S S A S S S S F',
     },
     { route: 'POST /api/surveys', ...both((d) => ({ url: '/api/surveys', payload: surveyInput(d) })), expect: OFFICE },
-    ...[['', ''], ['/rights', '/rights'], ['/stats', '/stats'], ['/qr.:format', '/qr.png'], ['/responses.:format', '/responses.xlsx'], ['/summary.xlsx', '/summary.xlsx']].map(
+    ...[['', ''], ['/rights', '/rights'], ['/stats', '/stats'], ['/qr.:format', '/qr.png'], ['/responses.:format', '/responses.xlsx'], ['/summary.xlsx', '/summary.xlsx'], ['/report.docx', '/report.docx']].map(
       ([route, tail]): Row => ({ route: `GET /api/surveys/:id${route}`, ...onSurvey(tail!), expect: SURVEY_READERS }),
     ),
     { route: 'PUT /api/surveys/:id', ...both(async (d) => ({ url: `/api/surveys/${(await survey(d)).id}`, payload: surveyInput(d) })), expect: OFFICE },
@@ -63,6 +68,10 @@ export function surveyRows({ w, db, xg, zs, both, url, showsZhongshan }: RbacKit
     { route: 'POST /api/surveys/:id/feeds', ...onSurvey('/feeds', { questionCode: 'K', optionKeys: ['1'], regionQuestionCode: 'D', indicatorId: w.mmr.id, year: 2024, minSample: 1 }), expect: SURVEY_FEEDERS },
     { route: 'DELETE /api/surveys/:id/feeds/:feedId', ...both(async (d) => url(`/api/surveys/${(await survey(d)).id}/feeds/${await freshFeed(d)}`)), expect: SURVEY_FEEDERS },
     { route: 'POST /api/surveys/:id/feeds/:feedId/write', ...both(async (d) => url(`/api/surveys/${(await survey(d)).id}/feeds/${await feed(d)}/write`)), expect: SURVEY_FEEDERS },
+    // The question bank is the unit's, used by whoever builds its surveys.
+    { route: 'GET /api/survey-bank', ...both((d) => url(`/api/survey-bank?orgUnitId=${d.unit.id}`)), expect: OFFICE },
+    { route: 'POST /api/survey-bank', ...both((d) => ({ url: '/api/survey-bank', payload: { orgUnitId: d.unit.id, question: { code: 'K', type: 'single', title: unique('是否知道'), required: true, options: [{ code: '1', label: '知道' }, { code: '2', label: '不知道' }] } } })), expect: OFFICE },
+    { route: 'DELETE /api/survey-bank/:id', ...both(async (d) => url(`/api/survey-bank/${await freshBankQuestion(d)}`)), expect: OFFICE },
     { route: 'GET /api/public/surveys/:publicId', own: async () => url(`/api/public/surveys/${(await survey(xg)).publicId}`), expect: EVERYONE },
     // An empty answer: refused as 400 for everyone, signed in or not, and nothing is stored.
     { route: 'POST /api/public/surveys/:publicId/responses', own: async () => ({ url: `/api/public/surveys/${(await survey(xg)).publicId}/responses`, payload: {} }), expect: EVERYONE },

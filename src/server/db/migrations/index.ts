@@ -5,10 +5,11 @@ import * as m0003 from './0003_analytics';
 import * as m0004 from './0004_values_by_unit';
 import * as m0005 from './0005_age_groups';
 import * as m0006 from './0006_seat_of_value';
-import * as m0009 from './0009_api_tokens';
 import * as m0007 from './0007_publishing';
 import * as m0008 from './0008_surveys';
+import * as m0009 from './0009_api_tokens';
 import * as m0010 from './0010_plan_target_links';
+import * as m0011 from './0011_survey_bank';
 import * as m0020 from './0020_department_identity';
 
 /** Migrations live in code, in order; names are permanent once released. */
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008_surveys': m0008,
   '0009_api_tokens': m0009,
   '0010_plan_target_links': m0010,
+  '0011_survey_bank': m0011,
   '0020_department_identity': m0020,
 };
 

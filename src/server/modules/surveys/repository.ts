@@ -77,6 +77,12 @@ export function surveysRepository(db: Executor) {
       return db.selectFrom('survey_responses').select(['id', 'answers', 'submitted_at', 'is_demo']).where('survey_id', '=', surveyId).orderBy('id').execute();
     },
 
+    /** When the first and the last answer came in. */
+    async responseSpan(surveyId: number) {
+      const row = await db.selectFrom('survey_responses').select((e) => [e.fn.min('submitted_at').as('first'), e.fn.max('submitted_at').as('last')]).where('survey_id', '=', surveyId).executeTakeFirst();
+      return { first: row?.first ?? null, last: row?.last ?? null };
+    },
+
     responsesAfter(surveyId: number, afterId: number) {
       return db.selectFrom('survey_responses').select(['id', 'answers']).where('survey_id', '=', surveyId).where('id', '>', afterId).orderBy('id').execute();
     },

@@ -4,11 +4,14 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import {
-  AccessCodeSchema, CodesInput, CopyInput, FeedInput, FeedSchema, PublicSurveySchema, StatsQuery, SubmitInput, SurveyInput, SurveySchema, SurveySummarySchema,
+  AccessCodeSchema, BankInput, BankQuery, BankQuestionSchema, CodesInput, CopyInput, FeedInput, FeedSchema, PublicSurveySchema, ReportQuery, StatsQuery, SubmitInput, SurveyInput, SurveySchema, SurveySummarySchema,
 } from '../../../shared/api/surveys';
 import { sendDownload, XLSX_TYPE } from '../../http/download';
 import { responsesCsv, responsesWorkbook, summaryWorkbook } from './exports';
+import { BANK_LIMITS } from './bank';
+import { REPORT_LIMITS } from './report';
 
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
 const tags = ['surveys'];
 const FeedParams = z.object({ id: z.coerce.number().int().positive(), feedId: z.coerce.number().int().positive() });
@@ -22,7 +25,7 @@ export const publicUrl = (req: FastifyRequest, publicId: string) => `${req.proto
 
 export async function surveysRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { surveys, surveyFeeds, surveyAnswering } = app.services;
+  const { surveys, surveyFeeds, surveyAnswering, surveyBank } = app.services;
 
   api.get('/surveys', { schema: { tags, summary: '问卷列表', response: { 200: z.array(SurveySummarySchema), ...errors } } }, (req) => surveys.list(req.auth));
   api.post('/surveys', { schema: { tags, summary: '新建问卷', body: SurveyInput, response: { 200: SurveySchema, ...errors } } }, (req) => surveys.create(req.auth, req.body));
@@ -84,6 +87,11 @@ export async function surveysRoutes(app: FastifyInstance): Promise<void> {
     return sendDownload(reply, { type: XLSX_TYPE, fallbackName: `survey-${row.id}-summary.xlsx`, fileName: `${row.title}-统计汇总.xlsx`, body: await summaryWorkbook(row.title, stats.responses, stats.questions) });
   });
 
+  api.get('/surveys/:id/report.docx', { schema: { tags, summary: `调查报告（docx，含图表；最多 ${REPORT_LIMITS.charts} 张图）`, params: IdParams, querystring: ReportQuery } }, async (req, reply) => {
+    const { title, docx } = await surveys.report(req.auth, req.params.id, req.query);
+    return sendDownload(reply, { type: DOCX_TYPE, fallbackName: `survey-${req.params.id}-report.docx`, fileName: `${title}-调查报告.docx`, body: docx });
+  });
+
   api.get('/surveys/:id/feeds', { schema: { tags, summary: '指标对应关系及各单位待写入的值', params: IdParams, response: { 200: z.array(FeedSchema), ...errors } } }, (req) => surveyFeeds.list(req.auth, req.params.id));
   api.post('/surveys/:id/feeds', { schema: { tags, summary: '把一道题对应到指标', params: IdParams, body: FeedInput, response: { 200: z.array(FeedSchema), ...errors } } }, (req) =>
     surveyFeeds.create(req.auth, req.params.id, req.body),
@@ -94,6 +102,17 @@ export async function surveysRoutes(app: FastifyInstance): Promise<void> {
   api.post('/surveys/:id/feeds/:feedId/write', { schema: { tags, summary: '按填报规则写入指标值（来源：问卷调查）', params: FeedParams, response: { 200: FeedSchema, ...errors } } }, (req) =>
     surveyFeeds.write(req.auth, req.params.id, req.params.feedId),
   );
+
+  api.get('/survey-bank', { schema: { tags, summary: `题库：本单位保存的题目，按题目文字查找（最新的 ${BANK_LIMITS.searchResults} 道）`, querystring: BankQuery, response: { 200: z.array(BankQuestionSchema), ...errors } } }, (req) =>
+    surveyBank.list(req.auth, req.query),
+  );
+  api.post('/survey-bank', { schema: { tags, summary: `把题目存入本单位题库（每单位最多 ${BANK_LIMITS.questionsPerUnit} 道）`, body: BankInput, response: { 200: BankQuestionSchema, ...errors } } }, (req) =>
+    surveyBank.save(req.auth, req.body),
+  );
+  api.delete('/survey-bank/:id', { schema: { tags, summary: '从题库删除题目（已插入问卷的副本不受影响）', params: IdParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+    await surveyBank.remove(req.auth, req.params.id);
+    return reply.status(204).send(null);
+  });
 
   const note = '无需登录。不记录 IP 地址或个人信息。';
   api.get('/public/surveys/:publicId', { schema: { tags: ['public'], summary: '答题页用的问卷', description: note, params: PublicParams, response: { 200: PublicSurveySchema, ...errors } } }, (req) =>

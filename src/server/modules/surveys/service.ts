@@ -4,6 +4,7 @@ import type { SurveyDto, SurveyInput, SurveySummary } from '../../../shared/api/
 import { allQuestions, checkDefinition, type SurveyDefinition } from '../../../shared/surveys/model';
 import { applyFilters, crossTab, surveyStats, type Filter } from '../../../shared/surveys/stats';
 import type { Database } from '../../db/schema';
+import { buildDocx } from '../../services/documents';
 import { appError, invalidField } from '../../errors';
 import { can } from '../../../shared/policy';
 import { assertCan, requireAuth, actorId } from '../auth/access';
@@ -11,6 +12,7 @@ import type { AuthContext } from '../auth/service';
 import type { OrgTree } from '../orgs/tree';
 import { SURVEY_RULES } from './access';
 import { stateOf, type SurveyCache, type SurveyRow } from './context';
+import { chartCount, parseCharts, REPORT_LIMITS, surveyReportSpec } from './report';
 import { surveysRepository } from './repository';
 
 /** Codes people type from a slip of paper: no 0/O, 1/I/L. */
@@ -186,6 +188,27 @@ export function surveysService(db: Kysely<Database>, tree: () => Promise<OrgTree
         }
       }
       return { total: all.length, responses: responses.length, questions: surveyStats(definition, responses, labels), crossTab: table };
+    },
+
+    /** The short .docx report of the statistics as the page shows them: filter, cross-tab and charts picked there. */
+    async report(auth: AuthContext | null, id: number, query: { filter?: string; rows?: string; columns?: string; charts?: string }): Promise<{ title: string; docx: Buffer }> {
+      const stats = await this.stats(auth, id, query);
+      if (chartCount(stats.questions) > REPORT_LIMITS.charts) throw invalidField('charts', `报告最多画 ${REPORT_LIMITS.charts} 张图，本问卷需 ${chartCount(stats.questions)} 张；请导出统计汇总 xlsx`);
+      const { row, definition } = await cache.byId(id);
+      const span = await repo.responseSpan(id);
+      const unit = await db.selectFrom('org_units').select('name').where('id', '=', row.org_unit_id).executeTakeFirstOrThrow();
+      const byCode = new Map(stats.questions.map((q) => [q.code, q]));
+      const filterText = parseFilters(query.filter).map((f) => {
+        const q = byCode.get(f.question);
+        const labels = q?.kind === 'choice' ? f.keys.map((k) => q.categories.find((c) => c.key === k)?.label ?? k) : f.keys;
+        return `${q?.title ?? f.question}：${labels.join('、')}`;
+      }).join('；') || null;
+      const spec = surveyReportSpec({
+        title: row.title, unitName: unit.name, audience: row.audience as 'adult' | 'child', accessMode: row.access_mode as 'open' | 'code', questions: allQuestions(definition),
+        opensAt: row.opens_at, closesAt: row.closes_at, firstAnswerAt: span.first, lastAnswerAt: span.last,
+        total: stats.total, responses: stats.responses, filterText, stats: stats.questions, crossTab: stats.crossTab, charts: parseCharts(query.charts), now: new Date(),
+      });
+      return { title: row.title, docx: await buildDocx(spec) };
     },
 
     /** The survey and all its answers, for exports. */

@@ -57,6 +57,16 @@ export interface SurveyFeedValuesTable {
   written_at: string;
 }
 
+export interface SurveyBankQuestionsTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  title: string;
+  type: string;
+  question: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 /** The tables the surveys module owns (see ARCHITECTURE.md). */
 export interface SurveysTables {
   surveys: SurveysTable;
@@ -64,4 +74,5 @@ export interface SurveysTables {
   survey_responses: SurveyResponsesTable;
   survey_feeds: SurveyFeedsTable;
   survey_feed_values: SurveyFeedValuesTable;
+  survey_bank_questions: SurveyBankQuestionsTable;
 }

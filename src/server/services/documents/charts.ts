@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import { init, use as registerCharts, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -11,7 +11,7 @@ import { CHART_FONT_FAMILY, chartFontFiles } from './fonts';
  * the Noto CJK files of ./fonts only — never a system font it happens to find.
  */
 
-registerCharts([LineChart, BarChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
+registerCharts([LineChart, BarChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
 export interface ChartSize {
   /** CSS pixels; the PNG is `scale` times larger so it stays sharp in print. */

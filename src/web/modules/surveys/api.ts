@@ -1,8 +1,10 @@
-import type { AccessCodeDto, FeedDto, FeedInput, SurveyDto, SurveyInput, SurveySummary } from '../../../shared/api/surveys';
+import type { AccessCodeDto, BankQuestionDto, FeedDto, FeedInput, SurveyDto, SurveyInput, SurveySummary } from '../../../shared/api/surveys';
+import type { ChoiceChart } from '../../../shared/charts/surveys';
+import type { Question } from '../../../shared/surveys/model';
 import type { CrossTab, QuestionStats } from '../../../shared/surveys/stats';
 import { api } from '../../http/client';
 
-export type { AccessCodeDto, FeedDto, FeedInput, SurveyDto, SurveyInput, SurveySummary };
+export type { AccessCodeDto, BankQuestionDto, FeedDto, FeedInput, SurveyDto, SurveyInput, SurveySummary };
 
 export interface StatsDto {
   total: number;
@@ -16,6 +18,9 @@ export interface StatsParams {
   rows?: string;
   columns?: string;
 }
+
+/** `Q1:pie;Q4:bar`: the charts picked on the statistics page, for the report. */
+export const chartsParam = (charts: Record<string, ChoiceChart>) => Object.entries(charts).map(([code, chart]) => `${code}:${chart}`).join(';') || undefined;
 
 const base = (id: number) => `/api/surveys/${id}`;
 const query = (p: StatsParams) => {
@@ -33,6 +38,8 @@ export const surveyUrls = {
   qr: (id: number, format: 'png' | 'svg') => `${base(id)}/qr.${format}`,
   responses: (id: number, format: 'xlsx' | 'csv', as: 'labels' | 'codes' = 'labels') => `${base(id)}/responses.${format}?as=${as}`,
   summary: (id: number, p: StatsParams) => `${base(id)}/summary.xlsx${query(p)}`,
+  report: (id: number, p: StatsParams & { charts?: string }) => `${base(id)}/report.docx${query(p)}`,
+  bank: (orgUnitId: number, text: string) => `/api/survey-bank?${new URLSearchParams({ orgUnitId: String(orgUnitId), ...(text ? { q: text } : {}) }).toString()}`,
   publicLink: (publicId: string) => `${location.origin}/s/${publicId}`,
 };
 
@@ -46,6 +53,7 @@ export const surveysApi = {
   addCodes: (id: number, body: { count: number; label: string | null }) => api.post<AccessCodeDto[]>(surveyUrls.codes(id), body),
   addFeed: (id: number, body: FeedInput) => api.post<FeedDto[]>(surveyUrls.feeds(id), body),
   removeFeed: (id: number, feedId: number) => api.delete(`${surveyUrls.feeds(id)}/${feedId}`),
+  saveToBank: (orgUnitId: number, question: Question) => api.post<BankQuestionDto>('/api/survey-bank', { orgUnitId, question }),
   writeFeed: (id: number, feedId: number) => api.post<FeedDto>(`${surveyUrls.feeds(id)}/${feedId}/write`),
 };
 

@@ -2,12 +2,12 @@
  * The parts of ECharts the app draws with, registered once. Only the lazy analytics and portal
  * pages import this module, so ECharts stays out of the initial bundle.
  */
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { init, use as registerCharts, type ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-registerCharts([LineChart, BarChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+registerCharts([LineChart, BarChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 export type { ChartOption } from '../../../../shared/charts/types';
 export type { ECharts };

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { visibleQuestions } from '../../../../shared/surveys/answering';
-import type { AnswerValue, Answers, SurveyDefinition, SurveyOption } from '../../../../shared/surveys/model';
+import type { AnswerValue, Answers, SurveyDefinition } from '../../../../shared/surveys/model';
+import { conditionTargets, optionOrder, questionOrder } from '../../../../shared/surveys/order';
 import { QuestionInput } from './QuestionInput';
 
 interface Props {
@@ -8,28 +9,15 @@ interface Props {
   regions: Record<string, { id: number; name: string }[]>;
   answers: Answers;
   errors: Record<string, string>;
-  /** Seeds the shuffled option order, so a respondent sees the same order after a reload. */
+  /** Seeds the shuffled question and option order, so a respondent sees the same order after a reload. */
   seed: string;
   onChange: (answers: Answers) => void;
-}
-
-/** A stable shuffle: the same seed gives the same order. */
-function shuffled(options: SurveyOption[], seed: string): SurveyOption[] {
-  let h = 2166136261;
-  for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  const out = [...options];
-  for (let i = out.length - 1; i > 0; i--) {
-    h = Math.imul(h ^ (h >>> 13), 1274126177);
-    const j = (h >>> 0) % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  // “Other” stays last, where people look for it.
-  return [...out.filter((o) => !o.other), ...out.filter((o) => o.other)];
 }
 
 /** The questionnaire as respondents see it; skip rules hide and show questions as answers change. Used by the public page and the builder's phone preview. */
 export function SurveyForm({ definition, regions, answers, errors, seed, onChange }: Props) {
   const visible = useMemo(() => visibleQuestions(definition, answers.values), [definition, answers.values]);
+  const referenced = useMemo(() => conditionTargets(definition.sections), [definition]);
   let number = 0;
   const set = (code: string, v: AnswerValue | undefined) => {
     const values = { ...answers.values };
@@ -40,7 +28,7 @@ export function SurveyForm({ definition, regions, answers, errors, seed, onChang
   return (
     <>
       {definition.sections.map((section, si) => {
-        const shown = section.questions.filter((q) => visible.has(q.code));
+        const shown = questionOrder(section, `${seed}:section${si}`, referenced).filter((q) => visible.has(q.code));
         if (shown.length === 0) return null;
         return (
           <section key={si} className="sv-section">
@@ -63,7 +51,7 @@ export function SurveyForm({ definition, regions, answers, errors, seed, onChang
                     value={answers.values[q.code]}
                     other={answers.other?.[q.code] ?? ''}
                     regions={regions[q.code] ?? []}
-                    options={q.randomize ? shuffled(q.options ?? [], `${seed}:${q.code}`) : (q.options ?? [])}
+                    options={optionOrder(q.options ?? [], q.randomize, `${seed}:${q.code}`)}
                     onChange={(v) => set(q.code, v)}
                     onOther={(text) => onChange({ ...answers, other: { ...answers.other, [q.code]: text } })}
                   />

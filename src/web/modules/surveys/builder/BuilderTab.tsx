@@ -1,5 +1,5 @@
-import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Dropdown, Input, Space } from 'antd';
+import { BookOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Dropdown, Input, Space } from 'antd';
 import { useState } from 'react';
 import { QUESTION_TYPE_LABELS, QUESTION_TYPES, type Question, type SurveyDefinition } from '../../../../shared/surveys/model';
 import type { OrgUnitDto } from '../../../../shared/api/orgs';
@@ -7,9 +7,10 @@ import { errorMessage } from '../../../http/client';
 import { useApiGet } from '../../../http/useApiGet';
 import { SurveyForm } from '../answer/SurveyForm';
 import '../answer/answer.css';
-import { inputOf, surveysApi, type SurveyDto } from '../api';
+import { inputOf, surveysApi, type BankQuestionDto, type SurveyDto } from '../api';
+import { BankModal } from './BankModal';
 import { QuestionEditor } from './QuestionEditor';
-import { blankQuestion } from './starter';
+import { blankQuestion, nextCode } from './starter';
 
 /** The builder: questions on the left, the respondent's phone screen beside them. */
 export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; canEdit: boolean; onSaved: (s: SurveyDto) => void }) {
@@ -19,6 +20,7 @@ export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; ca
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [previewAnswers, setPreviewAnswers] = useState({ values: {} });
+  const [bankOpen, setBankOpen] = useState(false);
   const { message } = App.useApp();
   const answeredCodes = new Set(survey.responses > 0 ? survey.definition.sections.flatMap((s) => s.questions.map((q) => q.code)) : []);
 
@@ -38,9 +40,22 @@ export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; ca
     let k = 0;
     change({ sections: def.sections.map((s) => ({ ...s, questions: s.questions.map(() => flat[k++]!) })) });
   };
-  const add = (type: Question['type']) => {
+  const append = (q: Question) => {
     const last = def.sections.length - 1;
-    change({ sections: def.sections.map((s, i) => (i === last ? { ...s, questions: [...s.questions, blankQuestion(def, type, survey.orgUnit.id)] } : s)) });
+    change({ sections: def.sections.map((s, i) => (i === last ? { ...s, questions: [...s.questions, q] } : s)) });
+  };
+  const add = (type: Question['type']) => append(blankQuestion(def, type, survey.orgUnit.id));
+  const insertFromBank = (q: BankQuestionDto['question']) => {
+    append({ ...q, code: nextCode(def) });
+    message.success(`已插入“${q.title}”，保存问卷后生效`);
+  };
+  const saveToBank = async (q: Question) => {
+    try {
+      await surveysApi.saveToBank(survey.orgUnit.id, q);
+      message.success(`已存入${survey.orgUnit.name}题库`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   };
   const save = async () => {
     setSaving(true);
@@ -65,6 +80,13 @@ export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; ca
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Input aria-label="问卷标题" value={title} disabled={!canEdit} onChange={(e) => { setTitle(e.target.value); setDirty(true); }} />
           <Input.TextArea aria-label="问卷说明" placeholder="问卷说明（显示在答题页顶部）" value={description} disabled={!canEdit} autoSize={{ minRows: 2 }} onChange={(e) => { setDescription(e.target.value); setDirty(true); }} />
+          <Checkbox
+            disabled={!canEdit}
+            checked={def.sections.every((s) => s.randomize)}
+            onChange={(e) => change({ sections: def.sections.map((s) => ({ ...s, randomize: e.target.checked || undefined })) })}
+          >
+            题目随机排序（每位答题人顺序不同；有显示条件的题目和它所依据的题目保持原位）
+          </Checkbox>
           {all.map(({ q, si, qi }, index) => (
             <QuestionEditor
               key={q.code}
@@ -75,6 +97,7 @@ export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; ca
               onChange={(next) => update(si, qi, next)}
               onMove={(delta) => move(index, delta)}
               onRemove={() => update(si, qi, null)}
+              onSaveToBank={canEdit ? () => void saveToBank(q) : undefined}
             />
           ))}
           {canEdit && (
@@ -82,6 +105,7 @@ export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; ca
               <Dropdown menu={{ items: QUESTION_TYPES.map((t) => ({ key: t, label: QUESTION_TYPE_LABELS[t] })), onClick: ({ key }) => add(key as Question['type']) }}>
                 <Button icon={<PlusOutlined />}>添加题目</Button>
               </Dropdown>
+              <Button icon={<BookOutlined />} onClick={() => setBankOpen(true)}>从题库添加</Button>
               <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!dirty} onClick={() => void save()}>
                 保存问卷
               </Button>
@@ -89,6 +113,7 @@ export function BuilderTab({ survey, canEdit, onSaved }: { survey: SurveyDto; ca
           )}
         </Space>
       </div>
+      {canEdit && <BankModal orgUnitId={survey.orgUnit.id} open={bankOpen} onClose={() => setBankOpen(false)} onInsert={insertFromBank} />}
       <aside className="survey-builder__preview" aria-label="手机预览">
         <div className="survey-phone">
           <div className={`sv-page${survey.audience === 'child' ? ' sv-child' : ''}`}>

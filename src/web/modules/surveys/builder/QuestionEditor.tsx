@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, BookOutlined, DeleteOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, InputNumber, Select, Space } from 'antd';
 import { QUESTION_TYPE_LABELS, QUESTION_TYPES, type Question } from '../../../../shared/surveys/model';
 import { optionsFromLines } from './starter';
@@ -11,11 +11,13 @@ interface Props {
   onChange: (q: Question) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
+  /** 存入题库; absent for those who cannot edit. */
+  onSaveToBank?: () => void;
   locked: boolean;
 }
 
 /** One question of the builder: type, wording, options, limits and its display condition. */
-export function QuestionEditor({ question: q, index, earlier, onChange, onMove, onRemove, locked }: Props) {
+export function QuestionEditor({ question: q, index, earlier, onChange, onMove, onRemove, onSaveToBank, locked }: Props) {
   const set = (patch: Partial<Question>) => onChange({ ...q, ...patch });
   const condition = q.showIf?.[0];
   const conditionTarget = earlier.find((e) => e.code === condition?.question);
@@ -28,6 +30,7 @@ export function QuestionEditor({ question: q, index, earlier, onChange, onMove, 
       title={<span>{index + 1}. <span className="survey-code">{q.code}</span> {QUESTION_TYPE_LABELS[q.type]}</span>}
       extra={
         <Space size={4}>
+          {onSaveToBank && <Button size="small" icon={<BookOutlined />} onClick={onSaveToBank}>存入题库</Button>}
           <Button size="small" icon={<ArrowUpOutlined />} aria-label="上移" onClick={() => onMove(-1)} />
           <Button size="small" icon={<ArrowDownOutlined />} aria-label="下移" onClick={() => onMove(1)} />
           <Button size="small" danger icon={<DeleteOutlined />} aria-label="删除题目" disabled={locked} onClick={onRemove} />

@@ -1,14 +1,32 @@
-import { Card, Descriptions, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Segmented, Table, Tag, Typography } from 'antd';
+import { categoryBars, categoryPie, choiceChartOf, histogramBars, pieAllowed, type ChoiceChart } from '../../../../shared/charts/surveys';
 import type { QuestionStats } from '../../../../shared/surveys/stats';
 import { EChart } from '../../analytics/charts/EChart';
-import { categoryBars, histogramBars } from './charts';
 
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 
-/** One question's statistics: counts and shares with a bar chart, a histogram, matrix rows or the words of free texts. */
-export function QuestionStatsCard({ stats: s, index }: { stats: QuestionStats; index: number }) {
+interface Props {
+  stats: QuestionStats;
+  index: number;
+  /** The chart picked for a choice question (bar or pie); the default when absent. */
+  chart?: ChoiceChart;
+  onChart: (code: string, chart: ChoiceChart) => void;
+}
+
+/** One question's statistics: counts and shares with a bar or pie chart, a histogram, matrix rows or the words of free texts. */
+export function QuestionStatsCard({ stats: s, index, chart: picked, onChart }: Props) {
+  const chart = choiceChartOf(s.type, picked);
+  const toggle = s.kind === 'choice' && pieAllowed(s.type) && (
+    <Segmented<ChoiceChart> size="small" aria-label={`${s.code} 图表类型`} value={chart} onChange={(v) => onChart(s.code, v)} options={[{ value: 'bar', label: '条形图' }, { value: 'pie', label: '饼图' }]} />
+  );
   return (
-    <Card size="small" className="survey-stat" data-code={s.code} title={`${index + 1}. ${s.title}`} extra={<span>作答 {s.answered.toLocaleString('zh-CN')} 人</span>}>
+    <Card
+      size="small"
+      className="survey-stat"
+      data-code={s.code}
+      title={`${index + 1}. ${s.title}`}
+      extra={<span className="survey-stat__extra">{toggle}作答 {s.answered.toLocaleString('zh-CN')} 人</span>}
+    >
       {s.kind === 'choice' && (
         <div className="survey-stat__body">
           <Table
@@ -23,7 +41,11 @@ export function QuestionStatsCard({ stats: s, index }: { stats: QuestionStats; i
             ]}
             footer={s.mean !== null ? () => `平均分 ${s.mean}` : undefined}
           />
-          <EChart title={`${s.code}-${s.title}`} option={categoryBars(s.categories)} height={Math.max(140, s.categories.length * 34)} />
+          {chart === 'pie' ? (
+            <EChart key="pie" title={`${s.code}-${s.title}`} option={categoryPie(s.categories)} height={260} />
+          ) : (
+            <EChart key="bar" title={`${s.code}-${s.title}`} option={categoryBars(s.categories)} height={Math.max(140, s.categories.length * 34)} />
+          )}
           {s.otherTexts.length > 0 && <div className="survey-stat__texts">“其他”填写：{s.otherTexts.map((t, i) => <Tag key={i}>{t}</Tag>)}</div>}
         </div>
       )}

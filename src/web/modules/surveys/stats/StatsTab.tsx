@@ -1,10 +1,11 @@
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import type { ChoiceChart } from '../../../../shared/charts/surveys';
 import { allQuestions } from '../../../../shared/surveys/model';
 import { LoadError } from '../../../components/LoadError';
 import { useApiGet } from '../../../http/useApiGet';
-import { surveyUrls, type StatsDto, type SurveyDto } from '../api';
+import { chartsParam, surveyUrls, type StatsDto, type SurveyDto } from '../api';
 import { QuestionStatsCard } from './QuestionStatsCard';
 
 /** Refreshed this often while the page is open: statistics follow answers as they arrive. */
@@ -15,6 +16,8 @@ export function StatsTab({ survey }: { survey: SurveyDto }) {
   const [filterKeys, setFilterKeys] = useState<string[]>([]);
   const [rows, setRows] = useState<string>();
   const [columns, setColumns] = useState<string>();
+  // Bar or pie per choice question, as picked here; the report draws the same.
+  const [charts, setCharts] = useState<Record<string, ChoiceChart>>({});
   const params = { filter: filterQuestion && filterKeys.length ? `${filterQuestion}:${filterKeys.join(',')}` : undefined, rows, columns: rows ? columns : undefined };
   const { data, error, reload, loading } = useApiGet<StatsDto>(surveyUrls.stats(survey.id, params));
   useEffect(() => {
@@ -47,12 +50,13 @@ export function StatsTab({ survey }: { survey: SurveyDto }) {
             <Button icon={<DownloadOutlined />} href={surveyUrls.responses(survey.id, 'csv', 'labels')}>CSV（文字）</Button>
             <Button icon={<DownloadOutlined />} href={surveyUrls.responses(survey.id, 'csv', 'codes')}>CSV（编码）</Button>
             <Button icon={<DownloadOutlined />} href={surveyUrls.summary(survey.id, params)}>统计汇总 xlsx</Button>
+            <Button icon={<FileWordOutlined />} href={surveyUrls.report(survey.id, { ...params, charts: chartsParam(charts) })}>调查报告 docx</Button>
           </Space>
         </div>
       </Card>
       {data?.crossTab && <CrossTable data={data} />}
       {data && data.total === 0 && <Empty description="还没有答卷" />}
-      {data && data.total > 0 && data.questions.map((q, i) => <QuestionStatsCard key={q.code} stats={q} index={i} />)}
+      {data && data.total > 0 && data.questions.map((q, i) => <QuestionStatsCard key={q.code} stats={q} index={i} chart={charts[q.code]} onChart={(code, chart) => setCharts((c) => ({ ...c, [code]: chart }))} />)}
     </div>
   );
 }
