@@ -117,3 +117,16 @@ export const FeedSchema = z.object({
 });
 export type FeedDto = z.infer<typeof FeedSchema>;
 export type FeedRow = z.infer<typeof FeedRowSchema>;
+
+/** A survey open for answers, as the portal links to it. */
+export const OpenSurveySchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  orgUnitName: z.string(),
+  audience: z.enum(AUDIENCES),
+  closesAt: z.string().nullable(),
+  /** The answering page, `/s/<public id>`. */
+  url: z.string(),
+  isDemo: z.boolean(),
+});
+export type OpenSurveyDto = z.infer<typeof OpenSurveySchema>;
