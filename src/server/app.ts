@@ -38,6 +38,7 @@ import { portalPagesRoutes } from './modules/publishing/portal/pagesRoutes';
 import { apiTokenRoutes } from './modules/auth/tokenRoutes';
 import { surveysRoutes } from './modules/surveys/routes';
 import { publicSurveyListRoutes } from './modules/surveys/publicListRoutes';
+import { eventsRoutes } from './modules/publishing/events/routes';
 
 
 z.config(z.locales.zhCN());
@@ -152,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(articlesRoutes);
       await api.register(surveysRoutes);
       await api.register(publicSurveyListRoutes);
+      await api.register(eventsRoutes);
     },
     { prefix: '/api' },
   );

@@ -6,7 +6,7 @@ import { RequireAuth } from './modules/auth/RequireAuth';
 import { managesPeople, seesAnalytics } from './modules/auth/permissions';
 import { RequirePermission } from './modules/auth/RequirePermission';
 import { reviewsData } from './modules/reporting/permissions';
-import { editsArticles } from './modules/publishing/permissions';
+import { editsArticles, editsEvents } from './modules/publishing/permissions';
 
 const LoginPage = lazy(() => import('./modules/auth/LoginPage'));
 const AppLayout = lazy(() => import('./components/AppLayout'));
@@ -38,6 +38,7 @@ const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 const ApiTokensPage = lazy(() => import('./modules/auth/tokens/ApiTokensPage'));
 const ArticleListPage = lazy(() => import('./modules/publishing/ArticleListPage'));
 const ArticleEditPage = lazy(() => import('./modules/publishing/editor/ArticleEditPage'));
+const EventsPage = lazy(() => import('./modules/publishing/events/EventsPage'));
 
 export function AppRoutes() {
   return (
@@ -89,6 +90,9 @@ export function AppRoutes() {
             <Route path="publishing/articles" element={<ArticleListPage />} />
             <Route path="publishing/articles/new" element={<ArticleEditPage />} />
             <Route path="publishing/articles/:id" element={<ArticleEditPage />} />
+          </Route>
+          <Route element={<RequirePermission allowed={editsEvents} />}>
+            <Route path="publishing/events" element={<EventsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

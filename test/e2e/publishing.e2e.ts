@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './page-models/LoginPage';
-import { ArticleEditPage, ArticleListPage, PortalHome, type UploadFile } from './page-models/PublishingPages';
+import { ArticleEditPage, ArticleListPage, EventsPage, PortalHome, type UploadFile } from './page-models/PublishingPages';
 import { launchBrowser, openPage, screenshot, settleAnimations } from './support/browser';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
 
@@ -207,6 +207,39 @@ describe('publishing in the browser', () => {
     await screenshot(page, 'portal-category');
     expect(scriptErrors(errors)).toEqual([]);
     await page.context().close();
+  });
+
+  it('keeps the 大事记: a text is previewed before it is imported, and an event is edited', async () => {
+    const events = new EventsPage(office);
+    await events.goto();
+    // The demo holds seed 000's events, 2011 to 2015.
+    await events.year('2015年').waitFor();
+    await events.year('2011年').click();
+    await office.getByRole('cell', { name: /两癌/ }).first().waitFor();
+    await screenshot(office, 'publishing-events');
+
+    // A district keeps its own timeline: 西岗区 imports its first events.
+    await office.getByRole('combobox', { name: '单位' }).click();
+    await office.locator('.ant-select-dropdown:visible').getByTitle('西岗区', { exact: true }).click();
+    await office.getByText('还没有大事记，可从文本导入').waitFor();
+    const drawer = await events.previewImport('西岗区2026年大事记\n\n1.召开妇女儿童发展规划中期评估推进会\n2026年2月，区妇儿工委召开推进会，部署规划中期\n\n评估工作。\n');
+    const preview = drawer.getByRole('region', { name: '预览' });
+    expect(await preview.getByRole('heading').innerText()).toContain('识别出 1 条');
+    // The page break inside the sentence is joined.
+    await preview.getByText('2026年2月，区妇儿工委召开推进会，部署规划中期评估工作。', { exact: true }).waitFor();
+    await settleAnimations(drawer);
+    await screenshot(office, 'publishing-events-import');
+    await drawer.getByRole('button', { name: '导入 1 条' }).click();
+    await events.year('2026年').waitFor();
+    await office.getByRole('button', { name: '编辑第 1 条' }).click();
+    const dialog = office.getByRole('dialog', { name: '编辑大事记 · 第 1 条' });
+    await dialog.getByLabel('标题').fill('召开“两个规划”中期评估推进会');
+    await dialog.getByLabel('相关链接').fill('https://example.org/news/1');
+    await settleAnimations(dialog);
+    await screenshot(office, 'publishing-events-edit');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await office.getByRole('cell', { name: '召开“两个规划”中期评估推进会' }).waitFor();
   });
 
   it('raised no errors in the office pages', () => {

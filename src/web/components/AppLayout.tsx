@@ -2,7 +2,7 @@ import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormO
 import { ApiOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
-import { NotificationOutlined } from '@ant-design/icons';
+import { HistoryOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -13,7 +13,7 @@ import { managesPeople, seesAnalytics } from '../modules/auth/permissions';
 import { useCurrentUser, useSession } from '../modules/auth/SessionContext';
 import { NotificationBell } from '../modules/reporting/notifications/NotificationBell';
 import { managesTasks, reportsData, reviewsData } from '../modules/reporting/permissions';
-import { editsArticles } from '../modules/publishing/permissions';
+import { editsArticles, editsEvents } from '../modules/publishing/permissions';
 import { DemoDataProvider, useShowsDemoData } from './DemoData';
 import { PageLoading } from './PageLoading';
 
@@ -38,6 +38,7 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">用户管理</Link> },
   { key: '/surveys', icon: <SolutionOutlined />, label: <Link to="/surveys">问卷调查</Link> },
   { key: '/publishing/articles', icon: <NotificationOutlined />, label: <Link to="/publishing/articles">信息发布</Link> },
+  { key: '/publishing/events', icon: <HistoryOutlined />, label: <Link to="/publishing/events">大事记</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -49,6 +50,7 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   analytics: seesAnalytics,
   '/surveys': seesAnalytics,
   '/publishing/articles': editsArticles,
+  '/publishing/events': editsEvents,
 };
 
 /** The entries that lead somewhere, sub-menus opened. */

@@ -127,3 +127,26 @@ export class PortalHome {
     return this.page.locator('.portal-header__name');
   }
 }
+
+/** 大事记 management: the list by year, import with a preview, editing one event. */
+export class EventsPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/publishing/events');
+    await this.page.getByRole('heading', { name: '大事记', level: 1 }).waitFor();
+  }
+
+  year(label: string): Locator {
+    return this.page.locator('.ant-segmented').getByText(label, { exact: true });
+  }
+
+  async previewImport(text: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: /从文本导入/ }).click();
+    const drawer = this.page.getByRole('dialog', { name: /从文本导入大事记/ });
+    await drawer.getByLabel('大事记文本').fill(text);
+    await drawer.getByRole('button', { name: '预览' }).click();
+    await drawer.getByRole('region', { name: '预览' }).waitFor();
+    return drawer;
+  }
+}

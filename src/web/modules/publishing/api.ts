@@ -1,8 +1,8 @@
 import type { AttachmentDto } from '../../../shared/api/attachments';
-import type { ArticleAction, ArticleDto, ArticleInput, ArticleListItem, ArticleUpdate } from '../../../shared/api/publishing';
+import type { ArticleAction, ArticleDto, ArticleInput, ArticleListItem, ArticleUpdate, EventDto, EventImportResult, EventUpdate } from '../../../shared/api/publishing';
 import { api } from '../../http/client';
 
-export type { ArticleDto, ArticleListItem, AttachmentDto };
+export type { ArticleDto, ArticleListItem, AttachmentDto, EventDto, EventImportResult };
 export interface ArticleVersion { version: number; action: string; title: string; savedBy: string; savedAt: string; bodyHtml: string }
 
 /** The owner kind articles register with the attachment store. */
@@ -25,4 +25,13 @@ export const articlesApi = {
     form.append('file', file, file.name);
     return api.upload<AttachmentDto>(`/api/attachments?ownerKind=${OWNER}`, form);
   },
+};
+
+export const eventUrls = {
+  list: (orgUnitId: number) => `/api/publishing/events?orgUnitId=${orgUnitId}`,
+};
+
+export const eventsApi = {
+  update: (id: number, input: EventUpdate) => api.put<EventDto>(`/api/publishing/events/${id}`, input),
+  import: (orgUnitId: number, text: string, dryRun: boolean) => api.post<EventImportResult>('/api/publishing/events/import', { orgUnitId, text, dryRun }),
 };

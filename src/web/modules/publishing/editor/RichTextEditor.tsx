@@ -68,7 +68,7 @@ export function RichTextEditor({ value, onChange, id }: { value?: string; onChan
   return (
     <div className="rte">
       <div className="rte__toolbar" role="toolbar" aria-label="正文格式">
-        <Select<Block> size="small" className="rte__block" value={blockOf(editor)} options={[...BLOCKS]} onChange={(b) => setBlock(editor, b)} aria-label="段落样式" />
+        <Select<Block> size="small" className="rte__block" style={{ width: 96 }} value={blockOf(editor)} options={[...BLOCKS]} onChange={(b) => setBlock(editor, b)} aria-label="段落样式" />
         <Divider orientation="vertical" />
         <Tool label="加粗" icon={<BoldOutlined />} active={editor.isActive('bold')} onClick={run((c) => c.toggleBold())} />
         <Tool label="斜体" icon={<ItalicOutlined />} active={editor.isActive('italic')} onClick={run((c) => c.toggleItalic())} />
