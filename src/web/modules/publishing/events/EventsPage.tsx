@@ -4,7 +4,6 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { LoadError } from '../../../components/LoadError';
 import { PageHeader } from '../../../components/PageHeader';
-import { useDemoData } from '../../../components/DemoData';
 import { useApiGet } from '../../../http/useApiGet';
 import { useUnitOptions } from '../../analytics/useUnitOptions';
 import { useCurrentUser } from '../../auth/SessionContext';
@@ -35,7 +34,6 @@ export default function EventsPage() {
   const [year, setYear] = useState<string | null>(null);
   const [editing, setEditing] = useState<EventDto | null>(null);
   const [importing, setImporting] = useState(false);
-  useDemoData(false);
   const shown = years.find((y) => y.year === year) ?? years[0];
   const unitName = unit ? findName(options as never, unit) ?? '' : '';
 
