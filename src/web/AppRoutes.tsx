@@ -6,6 +6,7 @@ import { RequireAuth } from './modules/auth/RequireAuth';
 import { managesPeople, seesAnalytics } from './modules/auth/permissions';
 import { RequirePermission } from './modules/auth/RequirePermission';
 import { reviewsData } from './modules/reporting/permissions';
+import { editsArticles, editsEvents } from './modules/publishing/permissions';
 
 const LoginPage = lazy(() => import('./modules/auth/LoginPage'));
 const AppLayout = lazy(() => import('./components/AppLayout'));
@@ -28,11 +29,16 @@ const WarningsPage = lazy(() => import('./modules/analytics/warnings/WarningsPag
 const AchievementPage = lazy(() => import('./modules/analytics/achievement/AchievementPage'));
 const PortalLayout = lazy(() => import('./modules/portal/PortalLayout'));
 const PortalHomePage = lazy(() => import('./modules/portal/PortalHomePage'));
+const PortalIndicatorsPage = lazy(() => import('./modules/portal/PortalIndicatorsPage'));
+const PortalSearchPage = lazy(() => import('./modules/portal/PortalSearchPage'));
 const PortalIndicatorPage = lazy(() => import('./modules/portal/PortalIndicatorPage'));
 const SurveyListPage = lazy(() => import('./modules/surveys/SurveyListPage'));
 const SurveyPage = lazy(() => import('./modules/surveys/SurveyPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 const ApiTokensPage = lazy(() => import('./modules/auth/tokens/ApiTokensPage'));
+const ArticleListPage = lazy(() => import('./modules/publishing/ArticleListPage'));
+const ArticleEditPage = lazy(() => import('./modules/publishing/editor/ArticleEditPage'));
+const EventsPage = lazy(() => import('./modules/publishing/events/EventsPage'));
 
 export function AppRoutes() {
   return (
@@ -42,7 +48,9 @@ export function AppRoutes() {
         {/* The public portal: no login, its own frame. */}
         <Route path="/portal" element={<PortalLayout />}>
           <Route index element={<PortalHomePage />} />
+          <Route path="indicators" element={<PortalIndicatorsPage />} />
           <Route path="indicators/:id" element={<PortalIndicatorPage />} />
+          <Route path="search" element={<PortalSearchPage />} />
         </Route>
         <Route
           element={
@@ -78,6 +86,14 @@ export function AppRoutes() {
           <Route path="account/tokens" element={<ApiTokensPage />} />
           <Route path="surveys" element={<SurveyListPage />} />
           <Route path="surveys/:id" element={<SurveyPage />} />
+          <Route element={<RequirePermission allowed={editsArticles} />}>
+            <Route path="publishing/articles" element={<ArticleListPage />} />
+            <Route path="publishing/articles/new" element={<ArticleEditPage />} />
+            <Route path="publishing/articles/:id" element={<ArticleEditPage />} />
+          </Route>
+          <Route element={<RequirePermission allowed={editsEvents} />}>
+            <Route path="publishing/events" element={<EventsPage />} />
+          </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -4,7 +4,7 @@ import type { IndicatorDto } from '../../src/shared/api/indicators';
 import { IndicatorAnalyticsPage, OverviewPage, ScorecardPage, WarningsPage } from './page-models/AnalyticsPages';
 import { AppShell } from './page-models/AppShell';
 import { LoginPage } from './page-models/LoginPage';
-import { PortalHomePage, PortalIndicatorPage } from './page-models/PortalPages';
+import { PortalIndicatorsPage, PortalIndicatorPage } from './page-models/PortalPages';
 import { ApiSession } from './support/apiSession';
 import { launchBrowser, openPage, screenshot, settleAnimations, type TestPage } from './support/browser';
 import { createIndicator, E2E_INDICATORS } from './support/reportingFixture';
@@ -199,10 +199,10 @@ describe('analytics in the browser', () => {
 describe('the public portal', () => {
   it('lists the published indicators without login and opens one', async () => {
     const { page } = visitor;
-    const home = new PortalHomePage(page);
+    const home = new PortalIndicatorsPage(page);
     await home.goto();
     await home.indicatorLink('孕产妇死亡率').waitFor();
-    expect(await home.banner.innerText()).toContain('大连市妇女儿童发展规划监测 · 指标公开');
+    expect(await home.banner.innerText()).toContain('大连市妇女儿童工作委员会');
     expect(await home.downloadLink('下载 SDMX-CSV').getAttribute('href')).toBe('/api/public/data.sdmx.csv');
     // Published but linked to no plan: not on the portal, and no placeholder area either.
     expect(await home.indicatorLink(UNLINKED_NAME).count()).toBe(0);

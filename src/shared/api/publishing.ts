@@ -93,3 +93,30 @@ export const SearchResultSchema = z.object({
   results: z.array(z.object({ kind: z.enum(['article', 'indicator']), id: z.number(), title: z.string(), snippet: z.string(), url: z.string(), date: z.string().nullable() })),
 });
 export type SearchResultDto = z.infer<typeof SearchResultSchema>;
+
+/** Limits of the office's 大事记 editing, checked before anything is written. */
+export const EVENT_LIMITS = { title: 80, text: 5_000, importChars: 200_000 } as const;
+
+export const EventUpdateSchema = z.object({
+  date: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, '日期应为“2011-03”或“2011”').nullable(),
+  title: z.string().trim().min(1, '请填写标题').max(EVENT_LIMITS.title, `标题最多 ${EVENT_LIMITS.title} 字`),
+  text: z.string().trim().max(EVENT_LIMITS.text, `正文最多 ${EVENT_LIMITS.text} 字`),
+  indicatorId: z.number().int().positive().nullable(),
+  linkUrl: z.url({ protocol: /^https?$/, message: '链接应以 http:// 或 https:// 开头' }).max(500).nullable(),
+});
+export type EventUpdate = z.infer<typeof EventUpdateSchema>;
+
+export const EventImportSchema = z.object({
+  orgUnitId: z.number().int().positive(),
+  text: z.string().min(1, '请粘贴大事记文本').max(EVENT_LIMITS.importChars, `文本最多 ${EVENT_LIMITS.importChars.toLocaleString('en')} 字`),
+  dryRun: z.boolean(),
+});
+
+export const EventImportResultSchema = z.object({
+  heading: z.string().nullable(),
+  events: z.array(z.object({ no: z.number(), title: z.string(), date: z.string().nullable(), text: z.string() })),
+  warnings: z.array(z.string()),
+  /** Null for a preview (dryRun). */
+  outcome: z.object({ added: z.number(), updated: z.number() }).nullable(),
+});
+export type EventImportResult = z.infer<typeof EventImportResultSchema>;

@@ -138,3 +138,15 @@ export const BankQuery = z.object({
   /** Words of the wording, found anywhere in it. */
   q: z.string().trim().max(100).optional(),
 });
+/** A survey open for answers, as the portal links to it. */
+export const OpenSurveySchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  orgUnitName: z.string(),
+  audience: z.enum(AUDIENCES),
+  closesAt: z.string().nullable(),
+  /** The answering page, `/s/<public id>`. */
+  url: z.string(),
+  isDemo: z.boolean(),
+});
+export type OpenSurveyDto = z.infer<typeof OpenSurveySchema>;

@@ -2,6 +2,7 @@ import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormO
 import { ApiOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
+import { HistoryOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -12,6 +13,7 @@ import { managesPeople, seesAnalytics } from '../modules/auth/permissions';
 import { useCurrentUser, useSession } from '../modules/auth/SessionContext';
 import { NotificationBell } from '../modules/reporting/notifications/NotificationBell';
 import { managesTasks, reportsData, reviewsData } from '../modules/reporting/permissions';
+import { editsArticles, editsEvents } from '../modules/publishing/permissions';
 import { DemoDataProvider, useShowsDemoData } from './DemoData';
 import { PageLoading } from './PageLoading';
 
@@ -35,6 +37,8 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">组织机构</Link> },
   { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">用户管理</Link> },
   { key: '/surveys', icon: <SolutionOutlined />, label: <Link to="/surveys">问卷调查</Link> },
+  { key: '/publishing/articles', icon: <NotificationOutlined />, label: <Link to="/publishing/articles">信息发布</Link> },
+  { key: '/publishing/events', icon: <HistoryOutlined />, label: <Link to="/publishing/events">大事记</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -45,6 +49,8 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/reporting/review': reviewsData,
   analytics: seesAnalytics,
   '/surveys': seesAnalytics,
+  '/publishing/articles': editsArticles,
+  '/publishing/events': editsEvents,
 };
 
 /** The entries that lead somewhere, sub-menus opened. */

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { Chart } from './AnalyticsPages';
 
 /** 指标公开: the public list of published indicators by area, no login. */
-export class PortalHomePage {
+export class PortalIndicatorsPage {
   constructor(readonly page: Page) {}
 
   get banner() {
@@ -14,7 +14,7 @@ export class PortalHomePage {
   }
 
   async goto(): Promise<void> {
-    await this.page.goto('/portal');
+    await this.page.goto('/portal/indicators');
     await this.heading.waitFor();
   }
 

@@ -75,5 +75,6 @@ export function surveyRows({ w, db, xg, zs, both, url, showsZhongshan }: RbacKit
     { route: 'GET /api/public/surveys/:publicId', own: async () => url(`/api/public/surveys/${(await survey(xg)).publicId}`), expect: EVERYONE },
     // An empty answer: refused as 400 for everyone, signed in or not, and nothing is stored.
     { route: 'POST /api/public/surveys/:publicId/responses', own: async () => ({ url: `/api/public/surveys/${(await survey(xg)).publicId}/responses`, payload: {} }), expect: EVERYONE },
+    { route: 'GET /api/public/surveys', own: url(`/api/public/surveys?orgUnitId=${xg.unit.id}`), expect: EVERYONE },
   ];
 }

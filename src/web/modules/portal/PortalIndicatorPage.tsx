@@ -53,8 +53,8 @@ function NotPublished() {
       title="该指标未公开或不存在"
       subTitle="公开数据仅包含已发布的监测指标。"
       extra={
-        <Button type="primary" onClick={() => navigate('/portal')}>
-          返回指标公开首页
+        <Button type="primary" onClick={() => navigate('/portal/indicators')}>
+          返回指标公开
         </Button>
       }
     />
@@ -74,7 +74,7 @@ export default function PortalIndicatorPage() {
   if (error && !data) return <LoadError error={error} onRetry={reload} />;
   if (!data) return <PageLoading />;
 
-  const back = `/portal${orgUnitId ? `?orgUnitId=${orgUnitId}` : ''}`;
+  const back = `/portal/indicators${orgUnitId ? `?orgUnitId=${orgUnitId}` : ''}`;
   return (
     <>
       <PageHeader

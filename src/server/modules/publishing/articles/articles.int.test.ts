@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { authHeaders, buildOrgUnit, buildTestApp, buildUser, login, type Session, type TestApp } from '../../../../../test/support/appHarness';
+import { authHeaders, buildOrgUnit, buildTestApp, buildUser, login, multipart, type Session, type TestApp } from '../../../../../test/support/appHarness';
 import { testDialect } from '../../../../../test/support/testDb';
+import type { AttachmentDto } from '../../../../shared/api/attachments';
 import type { ArticleDto, ArticlePage, SearchResultDto } from '../../../../shared/api/publishing';
 
 describe(`articles: publishing, visibility, districts, search (${testDialect()})`, () => {
@@ -119,5 +120,27 @@ describe(`articles: publishing, visibility, districts, search (${testDialect()})
     expect(versions.map((v) => [v.version, v.action, v.title])).toEqual([[2, 'save', '第二稿'], [1, 'create', '我市启动农村妇女“两癌”免费检查']]);
     const bad = await send(cityOffice, 'POST', '/api/publishing/articles', input({ title: ' ' }));
     expect([bad.statusCode, bad.json().message]).toEqual([400, '提交的数据不符合要求：title：请填写标题']);
+  });
+
+  it("binds the body's images to the article: readers of the published article load them, they are not listed as files", async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR 活动照片 '.repeat(50))]);
+    const upload = async (name: string, bytes: Buffer | string) => {
+      const body = multipart({ name, bytes });
+      const res = await t.app.inject({ method: 'POST', url: '/api/attachments?ownerKind=article', payload: body.payload, headers: { ...authHeaders(cityOffice), ...body.headers } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<AttachmentDto>();
+    };
+    const image = await upload('活动照片.png', png);
+    const file = await upload('实施方案.pdf', '%PDF-1.4 实施方案');
+    expect((await send(null, 'GET', image.url)).statusCode).toBe(404);
+    const draft = await create(cityOffice, { bodyHtml: `<p>现场：</p><p><img src="${image.url}" alt="活动现场"></p>`, attachmentIds: [file.id] });
+    expect(draft.attachments.map((a) => a.name)).toEqual(['实施方案.pdf']);
+    expect((await send(null, 'GET', image.url)).statusCode).toBe(404);
+    await act(cityOffice, draft, 'submit', 'publish');
+    const read = await send(null, 'GET', image.url);
+    expect([read.statusCode, read.headers['content-type']]).toEqual([200, 'image/png']);
+    const page = await send(null, 'GET', `/portal/articles/${draft.id}`);
+    expect(page.body).toContain(`<img src="${image.url}" alt="活动现场" />`);
+    expect(page.body.match(/<section class="files"[\s\S]*<\/section>/)?.[0]).not.toContain('活动照片');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, sanitizeArticleHtml } from './sanitize';
+import { bodyImageIds, htmlToText, sanitizeArticleHtml } from './sanitize';
 
 describe('article HTML allow-list', () => {
   it.each([
@@ -42,5 +42,16 @@ describe('article HTML allow-list', () => {
     expect(htmlToText('<h2>标题</h2><p>农村妇女&ldquo;两癌&rdquo;免费检查&nbsp;<strong>试点</strong></p><table><tr><td>甲</td><td>乙</td></tr></table>')).toBe(
       '标题 农村妇女“两癌”免费检查 试点 甲 乙',
     );
+  });
+});
+
+describe('images of the body', () => {
+  it.each([
+    ['store images, each once', '<p><img src="/api/attachments/7" alt="a"></p><img alt="b" src="/api/attachments/12" /><img src="/api/attachments/7">', [7, 12]],
+    ['an outside image is not the store\'s', '<img src="https://example.org/api/attachments/3">', []],
+    ['a link to a file is not an image', '<a href="/api/attachments/5">附件</a>', []],
+    ['no images', '<p>正文</p>', []],
+  ])('%s', (_name, html, ids) => {
+    expect(bodyImageIds(sanitizeArticleHtml(html))).toEqual(ids);
   });
 });

@@ -46,3 +46,8 @@ export function htmlToText(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Ids of the attachment-store images a (sanitised) body shows: they belong to the article like its files. */
+export function bodyImageIds(html: string): number[] {
+  return [...new Set([...html.matchAll(/<img\b[^>]*\bsrc="\/api\/attachments\/(\d+)"/g)].map((m) => Number(m[1])))];
+}

@@ -11,12 +11,18 @@ import type { OrgsService } from '../../orgs/service';
 import type { OrgTree } from '../../orgs/tree';
 import type { SearchIndex } from '../search/service';
 import { articlesRepository, type ArticleRow } from './repository';
-import { htmlToText, sanitizeArticleHtml } from './sanitize';
+import { bodyImageIds, htmlToText, sanitizeArticleHtml } from './sanitize';
 import { actionsFor, transition } from './workflow';
 
 export const ARTICLE_OWNER = 'article';
 
 const attachmentUrl = (id: number | null) => (id ? `/api/attachments/${id}` : null);
+
+/** The files listed under an article: its attachments, not its cover nor the images its body shows. */
+export function listedFiles<F extends { id: number }>(files: readonly F[], article: { coverAttachmentId: number | null; bodyHtml: string }): F[] {
+  const shown = new Set([article.coverAttachmentId, ...bodyImageIds(article.bodyHtml)]);
+  return files.filter((f) => !shown.has(f.id));
+}
 
 export function listItem(a: ArticleRow, now: string): ArticleListItem {
   return {
@@ -63,7 +69,7 @@ export function articlesService(db: Kysely<Database>, orgs: OrgsService, attachm
       bodyHtml: article.bodyHtml,
       tags: article.tags ? article.tags.split(',') : [],
       cover: files.filter((f) => f.id === article.coverAttachmentId).map(attachmentDto)[0] ?? null,
-      attachments: files.filter((f) => f.id !== article.coverAttachmentId).map(attachmentDto),
+      attachments: listedFiles(files, article).map(attachmentDto),
       version: article.version,
       updatedBy: article.updatedByName,
       actions: actionsFor(article, { edit: canEdit(auth, article.orgUnitId, tree), feature: mayFeature }),
@@ -81,7 +87,10 @@ export function articlesService(db: Kysely<Database>, orgs: OrgsService, attachm
       coverAttachmentId: input.coverAttachmentId, publishAt: input.publishAt ? new Date(input.publishAt).toISOString() : null,
     };
   };
-  const fileIds = (input: Omit<ArticleInput, 'orgUnitId'>) => [...input.attachmentIds, ...(input.coverAttachmentId ? [input.coverAttachmentId] : [])];
+  // The body's images are bound with the files, so a reader of the published article may load them.
+  const fileIds = (input: Omit<ArticleInput, 'orgUnitId'>) => [
+    ...input.attachmentIds, ...(input.coverAttachmentId ? [input.coverAttachmentId] : []), ...bodyImageIds(sanitizeArticleHtml(input.bodyHtml)),
+  ];
 
   return {
     /** The articles of every unit the reader edits. */

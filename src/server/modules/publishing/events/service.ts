@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { EventDto } from '../../../../shared/api/publishing';
+import type { EventDto, EventUpdate } from '../../../../shared/api/publishing';
 import { EventsTextError, parseEventsText, type ParsedEvents } from '../../../../shared/events/parseEventsText';
 import type { Database } from '../../../db/schema';
 import { appError } from '../../../errors';
@@ -22,6 +22,24 @@ export function parseEventsOrThrow(text: string): ParsedEvents {
 export function eventsService(db: Kysely<Database>, orgs: OrgsService) {
   return {
     list: (orgUnitId: number): Promise<EventDto[]> => eventsRepository(db).listOfUnit(orgUnitId),
+
+    /** The timeline as its editors see it. */
+    async listForEditor(auth: AuthContext | null, orgUnitId: number): Promise<EventDto[]> {
+      const tree = await orgs.tree();
+      if (!tree.has(orgUnitId)) throw appError('NOT_FOUND', '单位不存在');
+      assertCan(auth, 'events.edit', { orgUnitId, tree });
+      return eventsRepository(db).listOfUnit(orgUnitId);
+    },
+
+    async update(auth: AuthContext | null, id: number, input: EventUpdate): Promise<EventDto> {
+      const repo = eventsRepository(db);
+      const event = await repo.find(id);
+      if (!event) throw appError('NOT_FOUND', '大事记不存在');
+      assertCan(auth, 'events.edit', { orgUnitId: event.orgUnitId, tree: await orgs.tree() });
+      if (input.indicatorId !== null && !(await repo.indicatorExists(input.indicatorId))) throw appError('VALIDATION_FAILED', `相关指标 ${input.indicatorId} 不存在`);
+      await repo.update(id, input);
+      return (await repo.listOfUnit(event.orgUnitId)).find((e) => e.id === id)!;
+    },
 
     /** Parses first; writes all events in one transaction or, on any error, none. */
     async import(auth: AuthContext, orgUnitId: number, text: string, options: { dryRun: boolean; isDemo?: boolean }) {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ArticleCategory, ArticlePage } from '../../../../shared/api/publishing';
 import type { Database } from '../../../db/schema';
 import { appError } from '../../../errors';
-import { ARTICLE_OWNER, listItem } from '../articles/service';
+import { ARTICLE_OWNER, listedFiles, listItem } from '../articles/service';
 import { articlesRepository } from '../articles/repository';
 import type { AttachmentStore } from '../../../services/attachments/store';
 import { attachmentDto } from '../../../services/attachments/routes';
@@ -40,7 +40,7 @@ export function articlesPortal(db: Kysely<Database>, units: () => Promise<Public
       const files = await attachments.listOfOwner(ARTICLE_OWNER, a.id);
       return {
         ...listItem(a, now), bodyHtml: a.bodyHtml, tags: a.tags ? a.tags.split(',') : [],
-        attachments: files.filter((f) => f.id !== a.coverAttachmentId).map(attachmentDto),
+        attachments: listedFiles(files, a).map(attachmentDto),
       };
     },
 
