@@ -1,4 +1,5 @@
 import type { DataElementInputDto, IndicatorInputDto } from '../../../shared/api/indicators';
+import { cleanAliases } from '../../../shared/indicators/match';
 import type { IndicatorsRepository } from './repository';
 
 const elementValues = (e: DataElementInputDto) => ({ code: e.code, name: e.name, unit: e.unit, value_type: e.valueType, categories: e.categories });
@@ -46,6 +47,7 @@ export async function saveIndicator(
     tolerance: input.tolerance,
     decimals: input.decimals,
     published: input.published ? 1 : 0,
+    ...(input.aliases === undefined ? {} : { aliases: cleanAliases(input.aliases).join('\n') }),
   };
 
   let id: number;
