@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type { Flag, Timestamp } from '../../db/columns';
 
 /** One import that created or changed a plan; `changes` is the JSON of its PlanChanges. */
