@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndicatorListPage } from './page-models/IndicatorListPage';
 import { LoginPage } from './page-models/LoginPage';
 import { PlanImportPage } from './page-models/PlanImportPage';
+import { PlanListPage } from './page-models/PlanListPage';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { seedsDir } from './support/paths';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer, type RunningServer } from './support/server';
@@ -32,7 +33,7 @@ describe('one indicator across plans, in the browser', () => {
   it('imports the 西岗区 plans linked to the city indicators, confirms generating, and lists both plans on the indicator page', async () => {
     await new LoginPage(page).goto();
     await new LoginPage(page).login(ADMIN_USERNAME, ADMIN_PASSWORD);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await new PlanListPage(page).heading.waitFor();
 
     // The demo holds the 西岗区 text unlinked (its plans were seeded before the city's indicators); a re-typed copy links them.
     const file = join(dir, '西岗区妇女儿童发展规划.txt');
