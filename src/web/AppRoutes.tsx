@@ -13,6 +13,7 @@ const AppLayout = lazy(() => import('./components/AppLayout'));
 const PlanListPage = lazy(() => import('./modules/plans/PlanListPage'));
 const PlanImportPage = lazy(() => import('./modules/plans/import/PlanImportPage'));
 const PlanDetailPage = lazy(() => import('./modules/plans/detail/PlanDetailPage'));
+const PlanVersionsPage = lazy(() => import('./modules/plans/versions/PlanVersionsPage'));
 const IndicatorListPage = lazy(() => import('./modules/indicators/IndicatorListPage'));
 const IndicatorEditPage = lazy(() => import('./modules/indicators/detail/IndicatorEditPage'));
 const OrgTreePage = lazy(() => import('./modules/orgs/OrgTreePage'));
@@ -63,6 +64,7 @@ export function AppRoutes() {
           <Route path="plans" element={<PlanListPage />} />
           <Route path="plans/import" element={<PlanImportPage />} />
           <Route path="plans/:id" element={<PlanDetailPage />} />
+          <Route path="plans/:id/versions" element={<PlanVersionsPage />} />
           <Route path="indicators" element={<IndicatorListPage />} />
           <Route path="indicators/:id" element={<IndicatorEditPage />} />
           <Route path="orgs" element={<OrgTreePage />} />

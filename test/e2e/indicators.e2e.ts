@@ -53,13 +53,13 @@ describe('indicator dictionary in the browser', () => {
     const list = new IndicatorListPage(page);
     const before = await list.total();
     await list.openGenerator(DALIAN_WOMEN);
-    expect(await list.candidate('孕产妇死亡率').innerText()).toContain('已生成 W01_022');
+    expect(await list.candidate('孕产妇死亡率').innerText()).toContain('已关联 W01_022');
     await list.candidate('妇女肥胖增长率').getByRole('checkbox').check();
-    expect(await list.generate(/生成所选/)).toContain('已生成 1 个指标');
-    await expect.poll(() => list.candidate('妇女肥胖增长率').innerText()).toContain('已生成 W01_071');
+    expect(await list.generate(/生成所选/)).toContain('已新建 1 个指标');
+    await expect.poll(() => list.candidate('妇女肥胖增长率').innerText()).toContain('已关联 W01_071');
     await screenshot(page, 'indicator-generate');
 
-    const generated = Number(/已生成 (\d+) 个指标/.exec(await list.generate(/全部生成/))?.[1]);
+    const generated = Number(/已新建 (\d+) 个指标/.exec(await list.generate(/全部生成/))?.[1]);
     expect(generated).toBeGreaterThan(10);
     await expect.poll(() => list.generateDialog.getByRole('button', { name: /全部生成/ }).isDisabled()).toBe(true);
     await list.closeDialog(list.generateDialog);

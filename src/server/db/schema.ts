@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PlansTables } from '../modules/plans/tables';
 import type { PublishingTables } from '../modules/publishing/tables';
 import type { SurveysTables } from '../modules/surveys/tables';
 export type { ArticleCategory, ArticleStatus } from '../modules/publishing/tables';
@@ -148,6 +149,8 @@ export interface IndicatorsTable {
   decimals: ColumnType<number, number | undefined, number>;
   published: Flag;
   plan_target_id: number | null;
+  /** Other names plans give the indicator, one per line. */
+  aliases: ColumnType<string, string | undefined, string>;
   is_demo: Flag;
   sort: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
@@ -300,7 +303,7 @@ export interface AttachmentsTable {
  * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
  * (see ARCHITECTURE.md for which module owns which).
  */
-export interface Database extends PublishingTables, SurveysTables {
+export interface Database extends PublishingTables, SurveysTables, PlansTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;

@@ -90,7 +90,9 @@ export async function seedDemoIndicators(db: Db): Promise<number> {
     for (const entry of CATALOGUE) {
       const [areaNo, goalNo, name] = entry.target;
       const measured = targets.filter((t) => t.areaNo === areaNo && t.goalNo === goalNo && indicatorKey(t.indicator) === indicatorKey(name));
-      await saveIndicator(repo, entryInput(entry, measured, periodEnd, departments), { planTargetId: measured[0]?.id ?? null, isDemo: true });
+      const id = await saveIndicator(repo, entryInput(entry, measured, periodEnd, departments), { planTargetId: measured[0]?.id ?? null, isDemo: true });
+      // The plan's targets measure the indicator (plan_targets.indicator_id), as generating would link them.
+      await repo.linkTargets(measured.map((t) => t.id), id);
     }
   });
   return CATALOGUE.length;

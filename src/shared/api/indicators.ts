@@ -64,8 +64,14 @@ const indicatorFields = {
   targets: z.array(IndicatorTargetSchema).max(30, '目标值最多 30 个'),
 };
 
-/** Everything a person sets on an indicator; checked across fields by `indicatorIssues`. */
-export const IndicatorInput = z.object({ ...indicatorFields, formula: FormulaInput }).superRefine((input, ctx) => {
+/** Other names plans give the indicator; matched like the name when plans are linked. */
+const Aliases = z.array(text('别名', 100).min(1, '别名不能为空')).max(20, '别名最多 20 个');
+
+/**
+ * Everything a person sets on an indicator; checked across fields by `indicatorIssues`. Aliases
+ * left out (the xlsx dictionary has none) stay as they are.
+ */
+export const IndicatorInput = z.object({ ...indicatorFields, aliases: Aliases.optional(), formula: FormulaInput }).superRefine((input, ctx) => {
   for (const issue of indicatorIssues(input)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
 export type IndicatorInputDto = z.infer<typeof IndicatorInput>;
@@ -97,6 +103,7 @@ export type IndicatorSourceDto = z.infer<typeof IndicatorSourceSchema>;
 export const IndicatorSchema = z.object({
   id: z.number(),
   ...indicatorFields,
+  aliases: z.array(z.string()),
   formula: formulaOf(DataElementSchema),
   /** The responsible department's short name, for display. */
   responsibleDept: z.string().nullable(),
@@ -114,7 +121,13 @@ export const IndicatorMetaSchema = z.object({
 });
 export type IndicatorMetaDto = z.infer<typeof IndicatorMetaSchema>;
 
-/** One indicator a plan's targets name, with the targets that name it and the indicator made from them. */
+const IndicatorRef = z.object({ id: z.number(), code: z.string(), name: z.string() });
+
+/**
+ * One indicator a plan's targets name, with the targets that name it; `linked` when they already
+ * measure a dictionary indicator, else what the dictionary offers (`match`: the one indicator of
+ * the same name or alias and unit, several of them, or none).
+ */
 export const CandidateSchema = z.object({
   indicator: z.string(),
   targetIds: z.array(z.number()),
@@ -125,18 +138,31 @@ export const CandidateSchema = z.object({
   targets: z.array(
     z.object({ comparator: ComparatorSchema, value: z.number().nullable(), unit: z.string().nullable(), year: z.number().nullable(), baseYear: z.number().nullable(), quote: z.string() }),
   ),
-  linked: z.object({ id: z.number(), code: z.string(), name: z.string() }).nullable(),
+  linked: IndicatorRef.nullable(),
+  match: z.enum(['matched', 'ambiguous', 'new']),
+  /** The dictionary's indicators of the same meaning (one when matched, several when ambiguous). */
+  matches: z.array(IndicatorRef),
 });
 export type CandidateDto = z.infer<typeof CandidateSchema>;
 
 export const GenerateBody = z.object({
-  /** Targets to make indicators from; all of the plan's when omitted. */
-  targetIds: z.array(z.number().int().positive()).optional(),
+  /** Targets to make indicators from or link; all of the plan's when omitted. */
+  targetIds: z.array(z.number().int().positive()).max(5000).optional(),
+  /**
+   * A person's pick for a candidate (named by its first target id): an existing indicator to link,
+   * or null for a new one. Needed for ambiguous candidates; overrides the match of others.
+   */
+  choices: z
+    .array(z.object({ targetId: z.number().int().positive(), indicatorId: z.number().int().positive().nullable() }))
+    .max(5000)
+    .optional(),
 });
+export type GenerateBodyDto = z.infer<typeof GenerateBody>;
 
-const IndicatorRef = z.object({ id: z.number(), code: z.string(), name: z.string() });
 export const GenerateResultSchema = z.object({
   created: z.array(IndicatorRef),
+  /** Existing indicators the plan's targets now measure. */
+  linked: z.array(IndicatorRef),
   skipped: z.array(z.object({ indicator: z.string(), reason: z.string() })),
 });
 export type GenerateResultDto = z.infer<typeof GenerateResultSchema>;

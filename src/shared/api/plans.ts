@@ -37,6 +37,8 @@ export const TargetSchema = z.object({
   baseYear: z.number().nullable(),
   quote: z.string(),
   edited: z.boolean(),
+  /** The dictionary indicator this target measures. */
+  indicatorId: z.number().nullable(),
 });
 export type TargetDto = z.infer<typeof TargetSchema>;
 
@@ -110,13 +112,66 @@ export const ParseResultSchema = z.object({
   warnings: z.array(z.object({ line: z.number(), message: z.string() })),
 });
 
-/** What saving a parsed plan did, per plan; lists name items such as “领域1 目标3”. */
+/** One change shown as before → after: a goal's wording (`what` 目标原文) or one of its targets (`what` its indicator). */
+export const ChangeDetailSchema = z.object({ item: z.string(), what: z.string(), before: z.string(), after: z.string() });
+export type ChangeDetailDto = z.infer<typeof ChangeDetailSchema>;
+
+/** What saving a parsed plan did, per plan; lists name items such as “（一）妇女与健康 目标3”. */
 export const ImportChangesSchema = z.object({
   added: z.array(z.string()),
   changed: z.array(z.string()),
   removed: z.array(z.string()),
+  details: z.array(ChangeDetailSchema),
 });
 export type ImportChanges = z.infer<typeof ImportChangesSchema>;
+
+export const IndicatorRefSchema = z.object({ id: z.number(), code: z.string(), name: z.string() });
+export type IndicatorRefDto = z.infer<typeof IndicatorRefSchema>;
+
+export const LINK_FLAG_KINDS = ['conflict', 'removed'] as const;
+export const LINK_FLAG_LABELS: Record<(typeof LINK_FLAG_KINDS)[number], string> = { conflict: '目标冲突', removed: '目标已删除' };
+
+/** What an import did to the links between the plan's targets and the indicator dictionary. */
+export const LinkReportSchema = z.object({
+  /** Targets linked to an existing indicator of the same name or alias and unit. */
+  linked: z.array(z.object({ target: z.string(), indicator: IndicatorRefSchema })),
+  /** Targets that more than one indicator could be: left for a person to pick when generating indicators. */
+  ambiguous: z.array(z.object({ target: z.string(), candidates: z.array(IndicatorRefSchema) })),
+  /** Changed target values written into the yearly targets of the indicators made from them. */
+  carried: z.array(z.object({ indicator: IndicatorRefSchema, before: z.string(), after: z.string() })),
+  /** Links a person has to look at: a hand-edited target the revision sets differently, a removed goal. */
+  flagged: z.array(z.object({ kind: z.enum(LINK_FLAG_KINDS), item: z.string(), indicator: IndicatorRefSchema, message: z.string() })),
+  /** Targets of a goal that came back, linked again to the indicator they had. */
+  restored: z.array(z.object({ item: z.string(), indicator: IndicatorRefSchema })),
+});
+export type LinkReportDto = z.infer<typeof LinkReportSchema>;
+
+/** One import that created or changed a plan. */
+export const PlanVersionSchema = z.object({
+  version: z.number(),
+  sourceName: z.string(),
+  sourceHash: z.string(),
+  importedBy: z.string().nullable(),
+  importedAt: z.string(),
+  outcome: z.enum(['created', 'updated', 'unchanged']),
+  changes: ImportChangesSchema,
+  links: LinkReportSchema,
+});
+export type PlanVersionDto = z.infer<typeof PlanVersionSchema>;
+
+/** An open flag on a link between a plan target and an indicator. */
+export const LinkFlagSchema = z.object({
+  id: z.number(),
+  kind: z.enum(LINK_FLAG_KINDS),
+  planId: z.number(),
+  planTitle: z.string(),
+  item: z.string(),
+  indicator: IndicatorRefSchema,
+  targetId: z.number().nullable(),
+  message: z.string(),
+  createdAt: z.string(),
+});
+export type LinkFlagDto = z.infer<typeof LinkFlagSchema>;
 
 export const ImportOutcomeSchema = z.object({
   planId: z.number().nullable(),
@@ -124,6 +179,7 @@ export const ImportOutcomeSchema = z.object({
   orgUnit: z.object({ id: z.number(), name: z.string() }),
   outcome: z.enum(['created', 'updated', 'unchanged']),
   changes: ImportChangesSchema,
+  links: LinkReportSchema,
 });
 export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
 
@@ -137,3 +193,25 @@ export type PlanPreviewDto = z.infer<typeof PlanPreviewSchema>;
 
 export const PlanImportSchema = z.object({ fileName: z.string(), outcomes: z.array(ImportOutcomeSchema) });
 export type PlanImportDto = z.infer<typeof PlanImportSchema>;
+
+/** How a person settles a flag: keep things as they are, or take the revised plan's value. */
+export const FlagResolveBody = z.object({ action: z.enum(['keep', 'accept'], '请选择处理方式') });
+
+/** A target a plan sets for an indicator, with the plan and unit that set it. */
+export const IndicatorPlanTargetSchema = z.object({
+  targetId: z.number(),
+  orgUnit: z.object({ id: z.number(), name: z.string() }),
+  planId: z.number(),
+  planTitle: z.string(),
+  item: z.string(),
+  indicator: z.string(),
+  comparator: ComparatorSchema,
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  /** The plan's end year when the text names none. */
+  year: z.number(),
+  baseYear: z.number().nullable(),
+  quote: z.string(),
+  edited: z.boolean(),
+});
+export type IndicatorPlanTargetDto = z.infer<typeof IndicatorPlanTargetSchema>;

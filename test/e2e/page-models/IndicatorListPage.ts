@@ -77,9 +77,22 @@ export class IndicatorListPage {
     return this.generateDialog.getByRole('row').filter({ hasText: indicator });
   }
 
-  async generate(which: RegExp): Promise<string> {
+  get confirmDialog() {
+    return this.page.getByRole('dialog', { name: '确认生成指标' });
+  }
+
+  /** 生成所选 / 全部生成, then the confirmation of what will be linked, made new or picked. */
+  async askToGenerate(which: RegExp): Promise<Locator> {
     await this.generateDialog.getByRole('button', { name: which }).click();
-    const alert = this.generateDialog.getByRole('alert').filter({ hasText: '已生成' });
+    await this.confirmDialog.waitFor();
+    await settleAnimations(this.confirmDialog);
+    return this.confirmDialog;
+  }
+
+  async generate(which: RegExp): Promise<string> {
+    await this.askToGenerate(which);
+    await this.confirmDialog.getByRole('button', { name: '确认' }).click();
+    const alert = this.generateDialog.getByRole('alert').filter({ hasText: '已新建' });
     await alert.waitFor();
     return alert.innerText();
   }

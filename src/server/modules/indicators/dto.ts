@@ -1,5 +1,6 @@
 import { indicatorScalars, type DataElementDto, type DataElementInputDto, type IndicatorDto, type IndicatorInputDto } from '../../../shared/api/indicators';
 import { mapFormula } from '../../../shared/indicators/formula';
+import { parseAliases } from '../../../shared/indicators/match';
 import type { Comparator } from '../../../shared/plan-text/types';
 import type { CategorySet, ValueType } from '../../../shared/indicators/vocabulary';
 import type { IndicatorsRepository } from './repository';
@@ -40,6 +41,7 @@ export async function loadIndicatorDtos(repo: IndicatorsRepository, ids?: number
     id: r.id,
     code: r.code,
     name: r.name,
+    aliases: parseAliases(r.aliases),
     unit: r.unit,
     direction: r.direction,
     definition: r.definition,

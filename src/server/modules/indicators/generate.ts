@@ -1,31 +1,31 @@
-/** Which indicators a plan's targets name, and drafts for those not yet in the dictionary. Pure. */
-import type { CandidateDto, IndicatorInputDto } from '../../../shared/api/indicators';
+/** Which indicators a plan's targets name, and drafts or links for those not yet measured. Pure. */
+import type { CandidateDto, GenerateBodyDto, IndicatorInputDto } from '../../../shared/api/indicators';
 import type { PlanDetailDto } from '../../../shared/api/plans';
 import { draftIndicator, guessDepartment, indicatorCode, indicatorKey } from '../../../shared/indicators/fromPlan';
+import { matchIndicator, type MatchableIndicator } from '../../../shared/indicators/match';
 
-export interface LinkedIndicator {
-  id: number;
-  code: string;
-  name: string;
-  /** The indicator name of the plan target it was made from. */
-  targetIndicator: string;
-}
+const refOf = (i: MatchableIndicator) => ({ id: i.id, code: i.code, name: i.name });
 
-/** One candidate per indicator name, at the goal that names it first; linked when the dictionary has it. */
-export function planCandidates(plan: PlanDetailDto, linked: readonly LinkedIndicator[]): CandidateDto[] {
+/**
+ * One candidate per indicator name, at the goal that names it first: linked when one of its
+ * targets measures a dictionary indicator, else matched against the dictionary.
+ */
+export function planCandidates(plan: PlanDetailDto, dictionary: readonly MatchableIndicator[]): CandidateDto[] {
   const byKey = new Map<string, CandidateDto>();
+  const byId = new Map(dictionary.map((i) => [i.id, i]));
   for (const area of plan.areas) {
     for (const goal of area.goals) {
       for (const t of goal.targets) {
         const key = indicatorKey(t.indicator);
         const target = { comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, baseYear: t.baseYear, quote: t.quote };
+        const linkedTo = t.indicatorId === null ? undefined : byId.get(t.indicatorId);
         const known = byKey.get(key);
         if (known) {
           known.targetIds.push(t.id);
           known.targets.push(target);
+          if (!known.linked && linkedTo) known.linked = refOf(linkedTo);
           continue;
         }
-        const link = linked.find((l) => indicatorKey(l.targetIndicator) === key);
         byKey.set(key, {
           indicator: t.indicator.trim(),
           targetIds: [t.id],
@@ -34,17 +34,34 @@ export function planCandidates(plan: PlanDetailDto, linked: readonly LinkedIndic
           goalNo: goal.no,
           goalText: goal.text,
           targets: [target],
-          linked: link ? { id: link.id, code: link.code, name: link.name } : null,
+          linked: linkedTo ? refOf(linkedTo) : null,
+          match: 'new',
+          matches: [],
         });
       }
     }
   }
-  return [...byKey.values()];
+  const candidates = [...byKey.values()];
+  for (const c of candidates) {
+    if (c.linked) continue;
+    // The unit that names the indicator: an absolute target's, where the candidate has one.
+    const unitTarget = c.targets.find((t) => t.unit !== null && t.baseYear === null) ?? c.targets[0]!;
+    const match = matchIndicator({ indicator: c.indicator, unit: unitTarget.unit, baseYear: unitTarget.baseYear }, dictionary);
+    c.match = match.kind;
+    c.matches = match.kind === 'matched' ? [refOf(match.indicator)] : match.kind === 'ambiguous' ? match.candidates.map(refOf) : [];
+  }
+  return candidates;
 }
 
 export interface Draft {
   input: IndicatorInputDto;
-  planTargetId: number;
+  /** The targets the new indicator measures; the first is the one it is generated from. */
+  targetIds: number[];
+}
+
+export interface Link {
+  indicator: { id: number; code: string; name: string };
+  targetIds: number[];
 }
 
 export interface DraftContext {
@@ -52,21 +69,47 @@ export interface DraftContext {
   taken: Set<string>;
   /** The top committee's departments: id by short name. */
   departments: ReadonlyMap<string, number>;
+  /** Indicators a person may pick for any candidate (the dictionary). */
+  dictionary: ReadonlyMap<number, MatchableIndicator>;
 }
 
-/** Drafts for the chosen candidates (all when `chosen` is null); linked ones are skipped with the reason. */
+export interface GeneratePlan {
+  drafts: Draft[];
+  links: Link[];
+  skipped: { indicator: string; reason: string }[];
+}
+
+/**
+ * What generating does for the chosen candidates (all when `chosen` is null): a linked one is
+ * skipped; a person's choice links or drafts; otherwise a match links, no match drafts, and an
+ * ambiguous one waits for a choice.
+ */
 export function draftsFromPlan(
   plan: PlanDetailDto,
   candidates: readonly CandidateDto[],
   chosen: ReadonlySet<number> | null,
+  choices: NonNullable<GenerateBodyDto['choices']>,
   ctx: DraftContext,
-): { drafts: Draft[]; skipped: { indicator: string; reason: string }[] } {
-  const drafts: Draft[] = [];
-  const skipped: { indicator: string; reason: string }[] = [];
+): GeneratePlan {
+  const out: GeneratePlan = { drafts: [], links: [], skipped: [] };
   for (const c of candidates) {
     if (chosen && !c.targetIds.some((id) => chosen.has(id))) continue;
     if (c.linked) {
-      skipped.push({ indicator: c.indicator, reason: `已有指标 ${c.linked.code}（${c.linked.name}）` });
+      out.skipped.push({ indicator: c.indicator, reason: `已关联指标 ${c.linked.code}（${c.linked.name}）` });
+      continue;
+    }
+    const choice = choices.find((x) => c.targetIds.includes(x.targetId));
+    const pick = choice ? (choice.indicatorId === null ? null : ctx.dictionary.get(choice.indicatorId)) : c.match === 'matched' ? ctx.dictionary.get(c.matches[0]!.id) : undefined;
+    if (pick) {
+      out.links.push({ indicator: refOf(pick), targetIds: c.targetIds });
+      continue;
+    }
+    if (choice && choice.indicatorId !== null) {
+      out.skipped.push({ indicator: c.indicator, reason: `所选指标（编号 ${choice.indicatorId}）不存在` });
+      continue;
+    }
+    if (!choice && c.match === 'ambiguous') {
+      out.skipped.push({ indicator: c.indicator, reason: `有 ${c.matches.length} 个同义指标，请选择关联哪一个或新建` });
       continue;
     }
     const index = candidates.filter((o) => o.areaNo === c.areaNo && o.goalNo === c.goalNo).indexOf(c) + 1;
@@ -78,7 +121,7 @@ export function draftsFromPlan(
       periodEnd: plan.periodEnd,
       responsibleDepartmentId: guessDepartment(c.areaTitle, c.indicator, ctx.departments),
     });
-    drafts.push({ input, planTargetId: c.targetIds[0]! });
+    out.drafts.push({ input, targetIds: c.targetIds });
   }
-  return { drafts, skipped };
+  return out;
 }

@@ -159,11 +159,12 @@ describe(`indicators (${testDialect()})`, () => {
       source: { planId, areaNo: 1, goalNo: 2, indicator: '孕产妇死亡率', quote: expect.stringContaining('9/10 万') },
     });
     const again = await send('POST', `/api/targets/${mmr.targetIds[0]}/indicator`, office);
-    expect([again.statusCode, again.json().message]).toEqual([409, '“孕产妇死亡率”已有指标 W01_022（孕产妇死亡率）']);
+    expect([again.statusCode, again.json().message]).toEqual([409, '“孕产妇死亡率”已关联指标 W01_022（孕产妇死亡率）']);
 
     const all = (await send('POST', `/api/plans/${planId}/indicators`, office, {})).json<GenerateResultDto>();
     expect(all.created).toHaveLength(candidates.length - 1);
-    expect(all.skipped).toEqual([{ indicator: '孕产妇死亡率', reason: '已有指标 W01_022（孕产妇死亡率）' }]);
+    expect(all.skipped).toEqual([{ indicator: '孕产妇死亡率', reason: '已关联指标 W01_022（孕产妇死亡率）' }]);
+    expect(all.linked).toEqual([]);
     const list = await get<IndicatorDto[]>('/api/indicators', office);
     const byName = (name: string) => list.find((i) => i.name === name)!;
     expect(byName('孕产妇系统管理率')).toMatchObject({ code: 'W01_021', direction: 'higher', targets: [{ year: 2030, comparator: '>=', value: 95 }] });

@@ -133,16 +133,15 @@ export function indicatorsRepository(db: Executor) {
       if (unused.length > 0) await db.deleteFrom('data_elements').where('id', 'in', unused).execute();
     },
 
-    /** Indicators made from targets of the plan, with the name the plan gives the indicator. */
-    linkedToPlan(planId: number) {
-      return db
-        .selectFrom('indicators as i')
-        .innerJoin('plan_targets as t', 't.id', 'i.plan_target_id')
-        .innerJoin('plan_goals as g', 'g.id', 't.goal_id')
-        .innerJoin('plan_areas as a', 'a.id', 'g.area_id')
-        .select(['i.id', 'i.code', 'i.name', 't.indicator as target_indicator'])
-        .where('a.plan_id', '=', planId)
-        .execute();
+    /** What plan targets are matched against: every indicator's names and unit. */
+    matchable() {
+      return db.selectFrom('indicators').select(['id', 'code', 'name', 'aliases', 'unit']).orderBy('sort').orderBy('id').execute();
+    },
+
+    /** Makes plan targets measure an indicator. */
+    async linkTargets(targetIds: number[], indicatorId: number) {
+      if (targetIds.length === 0) return;
+      await db.updateTable('plan_targets').set({ indicator_id: indicatorId }).where('id', 'in', targetIds).execute();
     },
 
     /** The top of the org tree: the dictionary is shared and belongs to its committee. */

@@ -85,11 +85,11 @@ export async function indicatorsRoutes(app: FastifyInstance): Promise<void> {
     '/plans/:id/indicators',
     {
       schema: {
-        tags, summary: '从规划生成指标（所选目标或全部；已生成的跳过）', params: IdParams, body: GenerateBody,
+        tags, summary: '从规划生成指标（所选目标或全部）：同名或别名且单位相同的已有指标直接关联，其余新建；有歧义的按 choices 选择', params: IdParams, body: GenerateBody,
         response: { 200: GenerateResultSchema, ...errors },
       },
     },
-    (request) => indicators.generate(request.auth, request.params.id, request.body.targetIds),
+    (request) => indicators.generate(request.auth, request.params.id, request.body),
   );
 
   api.post(

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type {
-  CandidateDto, GenerateResultDto, IndicatorDto, IndicatorInputDto, IndicatorMetaDto, ImportResultDto,
+  CandidateDto, GenerateBodyDto, GenerateResultDto, IndicatorDto, IndicatorInputDto, IndicatorMetaDto, ImportResultDto,
 } from '../../../shared/api/indicators';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
@@ -11,7 +11,8 @@ import { plansRepository } from '../plans/repository';
 import type { PlansService } from '../plans/service';
 import { dictionaryIssues } from './checks';
 import { loadIndicatorDtos, sameInput, toElementDto } from './dto';
-import { draftsFromPlan, planCandidates, type Draft } from './generate';
+import { parseAliases } from '../../../shared/indicators/match';
+import { draftsFromPlan, planCandidates, type Draft, type Link } from './generate';
 import { indicatorsRepository, type IndicatorsRepository } from './repository';
 import { elementIds, saveIndicator } from './store';
 import { dictionaryWorkbook } from './xlsx/exportXlsx';
@@ -54,21 +55,31 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
   const inTransaction = <T>(work: (tx: IndicatorsRepository) => Promise<T>) =>
     db.transaction().execute((trx) => work(indicatorsRepository(trx)));
 
-  async function createDrafts(drafts: readonly Draft[]): Promise<GenerateResultDto['created']> {
+  /** New indicators and links in one transaction; the targets of each then measure their indicator. */
+  async function carryOut(drafts: readonly Draft[], links: readonly Link[]): Promise<GenerateResultDto['created']> {
     const ids = await inTransaction(async (tx) => {
       const out: number[] = [];
-      for (const d of drafts) out.push(await saveIndicator(tx, d.input, { planTargetId: d.planTargetId }));
+      for (const d of drafts) {
+        const id = await saveIndicator(tx, d.input, { planTargetId: d.targetIds[0]! });
+        await tx.linkTargets(d.targetIds, id);
+        out.push(id);
+      }
+      for (const l of links) await tx.linkTargets(l.targetIds, l.indicator.id);
       return out;
     });
     return drafts.map((d, i) => ({ id: ids[i]!, code: d.input.code, name: d.input.name }));
   }
 
-  async function draftPlan(auth: AuthContext | null, planId: number, chosen: ReadonlySet<number> | null) {
+  async function dictionary() {
+    return (await repo.matchable()).map((r) => ({ id: r.id, code: r.code, name: r.name, aliases: parseAliases(r.aliases), unit: r.unit }));
+  }
+
+  async function draftPlan(auth: AuthContext | null, planId: number, chosen: ReadonlySet<number> | null, choices: NonNullable<GenerateBodyDto['choices']> = []) {
     const plan = await plans.detail(auth, planId);
     assertCan(auth, 'indicators.manage', { orgUnitId: plan.orgUnit.id, tree: await orgs.tree() });
-    const [linked, taken, departments] = await Promise.all([repo.linkedToPlan(planId), repo.codes(), repo.topDepartments()]);
-    const candidates = planCandidates(plan, linked.map((l) => ({ id: l.id, code: l.code, name: l.name, targetIndicator: l.target_indicator })));
-    return draftsFromPlan(plan, candidates, chosen, { taken, departments: new Map(departments.map((d) => [d.shortName, d.id])) });
+    const [known, taken, departments] = await Promise.all([dictionary(), repo.codes(), repo.topDepartments()]);
+    const candidates = planCandidates(plan, known);
+    return draftsFromPlan(plan, candidates, chosen, choices, { taken, departments: new Map(departments.map((d) => [d.shortName, d.id])), dictionary: new Map(known.map((i) => [i.id, i])) });
   }
 
   async function importRows(rows: readonly ParsedIndicator[], changedBy: number | null): Promise<ImportResultDto> {
@@ -137,26 +148,28 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
     },
 
     async candidates(auth: AuthContext | null, planId: number): Promise<CandidateDto[]> {
-      const plan = await plans.detail(auth, planId);
-      const linked = await repo.linkedToPlan(planId);
-      return planCandidates(plan, linked.map((l) => ({ id: l.id, code: l.code, name: l.name, targetIndicator: l.target_indicator })));
+      return planCandidates(await plans.detail(auth, planId), await dictionary());
     },
 
-    /** Indicators for the chosen targets of a plan (all when none are chosen), in one transaction. */
-    async generate(auth: AuthContext | null, planId: number, targetIds?: number[]): Promise<GenerateResultDto> {
-      const { drafts, skipped } = await draftPlan(auth, planId, targetIds ? new Set(targetIds) : null);
-      return { created: await createDrafts(drafts), skipped };
+    /**
+     * For the chosen targets of a plan (all when none are chosen), in one transaction: links to the
+     * existing indicators of the same meaning (or the ones a person picked), new indicators for the rest.
+     */
+    async generate(auth: AuthContext | null, planId: number, body: GenerateBodyDto): Promise<GenerateResultDto> {
+      const { drafts, links, skipped } = await draftPlan(auth, planId, body.targetIds ? new Set(body.targetIds) : null, body.choices);
+      const created = await carryOut(drafts, links);
+      return { created, linked: links.map((l) => l.indicator), skipped };
     },
 
-    /** One indicator from one plan target; refused when its indicator is in the dictionary already. */
+    /** One plan target: linked to its indicator when the dictionary has it, else a new indicator. */
     async generateOne(auth: AuthContext | null, targetId: number): Promise<IndicatorDto> {
       requireAuth(auth);
       const target = await plansRepository(db).findTarget(targetId);
       if (!target) throw appError('NOT_FOUND', `指标目标（编号 ${targetId}）不存在`);
-      const { drafts, skipped } = await draftPlan(auth, target.plan_id, new Set([targetId]));
-      if (drafts.length === 0) throw appError('IN_USE', `“${skipped[0]?.indicator ?? ''}”${skipped[0]?.reason ?? '已有指标'}`);
-      const [created] = await createDrafts(drafts);
-      return find(created!.id);
+      const { drafts, links, skipped } = await draftPlan(auth, target.plan_id, new Set([targetId]));
+      if (drafts.length === 0 && links.length === 0) throw appError('IN_USE', `“${skipped[0]?.indicator ?? ''}”${skipped[0]?.reason ?? '已有指标'}`);
+      const [created] = await carryOut(drafts, links);
+      return find(created?.id ?? links[0]!.indicator.id);
     },
 
     async exportXlsx(auth: AuthContext | null): Promise<Buffer> {

@@ -2,6 +2,7 @@ import type { DataElementInputDto, IndicatorDto, IndicatorInputDto } from '../..
 import { formulaElements } from '../../../shared/indicators/formula';
 import { bumpDataVersion } from '../../db/dataVersion';
 import type { Change } from '../../services/changeLog/repository';
+import { cleanAliases } from '../../../shared/indicators/match';
 import type { IndicatorsRepository } from './repository';
 
 const elementValues = (e: DataElementInputDto) => ({ code: e.code, name: e.name, unit: e.unit, value_type: e.valueType, categories: e.categories });
@@ -59,6 +60,7 @@ export async function saveIndicator(
     tolerance: input.tolerance,
     decimals: input.decimals,
     published: input.published ? 1 : 0,
+    ...(input.aliases === undefined ? {} : { aliases: cleanAliases(input.aliases).join('\n') }),
   };
 
   let id: number;

@@ -39,7 +39,10 @@ describe(`plans (${testDialect()})`, () => {
     const body = preview.json<PlanPreviewDto>();
     const plan = body.result.plans[0]!;
     expect([plan.areas.length, plan.areas.reduce((n, a) => n + a.goals.length, 0), plan.areas.reduce((n, a) => n + a.measures.length, 0)]).toEqual([8, 82, 96]);
-    expect(body.outcomes).toEqual([{ planId: null, title: '大连市妇女发展规划', orgUnit: city, outcome: 'created', changes: { added: [], changed: [], removed: [] } }]);
+    expect(body.outcomes).toEqual([{
+      planId: null, title: '大连市妇女发展规划', orgUnit: city, outcome: 'created', changes: { added: [], changed: [], removed: [], details: [] },
+      links: { linked: [], ambiguous: [], carried: [], flagged: [], restored: [] },
+    }]);
     expect(await planCount()).toBe(0);
 
     const imported = await upload('/api/plans/import', office, { name: '大连市妇女发展规划.txt', bytes: DALIAN });

@@ -239,6 +239,32 @@ export function plansRepository(db: Executor) {
         .execute();
     },
 
+    /** A target as a revised text states it, in place: its id and indicator link stay. */
+    updateTargetFromText(targetId: number, seq: number, t: ParsedTarget) {
+      return db
+        .updateTable('plan_targets')
+        .set({ seq, indicator: t.indicator, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, base_year: t.baseYear, quote: t.quote })
+        .where('id', '=', targetId)
+        .execute();
+    },
+
+    /** Keeps a hand-edited target's values; only its place and the words it is read from follow the text. */
+    placeTarget(targetId: number, seq: number, quote: string) {
+      return db.updateTable('plan_targets').set({ seq, quote }).where('id', '=', targetId).execute();
+    },
+
+    async insertTextTarget(goalId: number, seq: number, t: ParsedTarget) {
+      const row = await db
+        .insertInto('plan_targets')
+        .values({
+          goal_id: goalId, seq, indicator: t.indicator, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year,
+          base_year: t.baseYear, quote: t.quote, edited_by: null, edited_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
     async insertTarget(goalId: number, target: Omit<ParsedTarget, 'quote'> & { quote: string; editedBy: number; editedAt: string }) {
       const { max } = await db
         .selectFrom('plan_targets')

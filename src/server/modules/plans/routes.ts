@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import {
-  GoalPatch, GoalSchema, PlanDetailSchema, PlanImportSchema, PlanPreviewSchema, PlanSourceSchema, PlanSummarySchema,
-  TargetInput, TargetSchema,
+  FlagResolveBody, GoalPatch, GoalSchema, IndicatorPlanTargetSchema, LinkFlagSchema, PlanDetailSchema, PlanImportSchema, PlanPreviewSchema,
+  PlanSourceSchema, PlanSummarySchema, PlanVersionSchema, TargetInput, TargetSchema,
 } from '../../../shared/api/plans';
 import { appError } from '../../errors';
 import type { PlanUpload } from './service';
@@ -93,6 +93,44 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['plans'], summary: '删除指标目标', params: IdParams, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       await plans.deleteTarget(request.auth, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.get(
+    '/plans/:id/versions',
+    { schema: { tags: ['plans'], summary: '规划版本历史：每次导入的时间、导入人、原文哈希与改动', params: IdParams, response: { 200: z.array(PlanVersionSchema), ...errors } } },
+    (request) => plans.versions(request.auth, request.params.id),
+  );
+
+  api.get(
+    '/plans/:id/link-flags',
+    { schema: { tags: ['plans'], summary: '规划修订后待处理的指标关联事项（目标冲突、目标已删除）', params: IdParams, response: { 200: z.array(LinkFlagSchema), ...errors } } },
+    (request) => plans.flags(request.auth, { planId: request.params.id }),
+  );
+
+  api.get(
+    '/indicators/:id/link-flags',
+    { schema: { tags: ['plans'], summary: '指标的待处理关联事项', params: IdParams, response: { 200: z.array(LinkFlagSchema), ...errors } } },
+    (request) => plans.flags(request.auth, { indicatorId: request.params.id }),
+  );
+
+  api.get(
+    '/indicators/:id/plan-targets',
+    { schema: { tags: ['plans'], summary: '各级规划为该指标设定的目标（按单位）', params: IdParams, response: { 200: z.array(IndicatorPlanTargetSchema), ...errors } } },
+    (request) => plans.targetsOfIndicator(request.auth, request.params.id),
+  );
+
+  api.post(
+    '/plan-link-flags/:id/resolve',
+    {
+      schema: {
+        tags: ['plans'], summary: '处理一个关联事项：保留现状（keep）或采用修订后的规划值（accept，仅目标冲突）', params: IdParams, body: FlagResolveBody,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await plans.resolveFlag(request.auth, request.params.id, request.body.action);
       return reply.status(204).send(null);
     },
   );

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { PlanDetailDto, PlanSummaryDto, TargetDto, TargetInputDto } from '../../../shared/api/plans';
+import type {
+  LinkFlagDto, PlanDetailDto, PlanSummaryDto, PlanVersionDto, TargetDto, TargetInputDto,
+} from '../../../shared/api/plans';
 import { parsePlanText, PlanTextError, type Comparator, type ParseResult } from '../../../shared/plan-text';
 import type { Database, PlanTargetRow } from '../../db/schema';
 import { appError } from '../../errors';
@@ -7,6 +9,8 @@ import { assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgsService } from '../orgs/service';
 import { importPlans, type PlanToImport } from './commands/importPlans';
+import { resolveLinkFlag, toFlagDto, toIndicatorPlanTarget, toVersionDto, type FlagAction } from './linkViews';
+import { planLinksRepository } from './linksRepository';
 import { documentText } from './documentText';
 import { plansRepository } from './repository';
 
@@ -30,11 +34,13 @@ export function toTargetDto(t: PlanTargetRow): TargetDto {
     baseYear: t.base_year,
     quote: t.quote,
     edited: t.edited_by !== null,
+    indicatorId: t.indicator_id,
   };
 }
 
 export function plansService(db: Kysely<Database>, orgs: OrgsService) {
   const repo = plansRepository(db);
+  const links = planLinksRepository(db);
 
   /** Reads and parses an upload; a document that is not a plan becomes a 400 with the reason. */
   async function parseUpload(upload: PlanUpload): Promise<{ text: string; result: ParseResult }> {
@@ -67,12 +73,12 @@ export function plansService(db: Kysely<Database>, orgs: OrgsService) {
   }
 
   async function prepare(auth: AuthContext | null, upload: PlanUpload) {
-    requireAuth(auth);
+    const user = requireAuth(auth);
     const { text, result } = await parseUpload(upload);
     const plans = await owners(upload, result);
     const tree = await orgs.tree();
     for (const p of plans) assertCan(auth, 'plans.manage', { orgUnitId: p.orgUnit.id, tree });
-    return { text, result, plans };
+    return { text, result, plans, user };
   }
 
   async function editableGoal(auth: AuthContext | null, goalId: number) {
@@ -150,15 +156,45 @@ export function plansService(db: Kysely<Database>, orgs: OrgsService) {
     },
 
     async preview(auth: AuthContext | null, upload: PlanUpload) {
-      const { text, result, plans } = await prepare(auth, upload);
-      const outcomes = await importPlans(db, { sourceName: upload.fileName, sourceText: text, plans, dryRun: true });
+      const { text, result, plans, user } = await prepare(auth, upload);
+      const outcomes = await importPlans(db, { sourceName: upload.fileName, sourceText: text, plans, dryRun: true, importedBy: user.userId });
       return { fileName: upload.fileName, result, outcomes };
     },
 
     async import(auth: AuthContext | null, upload: PlanUpload) {
-      const { text, result, plans } = await prepare(auth, upload);
-      const outcomes = await importPlans(db, { sourceName: upload.fileName, sourceText: text, plans, dryRun: false });
+      const { text, result, plans, user } = await prepare(auth, upload);
+      const outcomes = await importPlans(db, { sourceName: upload.fileName, sourceText: text, plans, dryRun: false, importedBy: user.userId });
       return { fileName: upload.fileName, result, outcomes };
+    },
+
+    /** Every import that created or changed the plan, newest first. */
+    async versions(auth: AuthContext | null, planId: number): Promise<PlanVersionDto[]> {
+      requireAuth(auth);
+      if (!(await repo.findPlan(planId))) throw appError('NOT_FOUND', `规划（编号 ${planId}）不存在`);
+      return (await links.versionsOf(planId)).map(toVersionDto);
+    },
+
+    /** Open flags on the links of a plan's targets or of an indicator. */
+    async flags(auth: AuthContext | null, by: { planId: number } | { indicatorId: number }): Promise<LinkFlagDto[]> {
+      requireAuth(auth);
+      return (await links.openFlags(by)).map(toFlagDto);
+    },
+
+    /**
+     * Settles a flag: `keep` leaves everything as it is; `accept` (conflicts only) takes the revised
+     * plan's value for the target and, for an indicator made from this plan, its yearly target.
+     */
+    async resolveFlag(auth: AuthContext | null, flagId: number, action: FlagAction): Promise<void> {
+      const flag = (await links.openFlags({ flagId }))[0];
+      if (!flag) throw appError('NOT_FOUND', `待处理事项（编号 ${flagId}）不存在或已处理`);
+      assertCan(auth, 'plans.manage', { orgUnitId: flag.org_unit_id, tree: await orgs.tree() });
+      await db.transaction().execute((trx) => resolveLinkFlag(trx, flag, action, new Date().toISOString()));
+    },
+
+    /** The targets every plan sets for an indicator, by unit. */
+    async targetsOfIndicator(auth: AuthContext | null, indicatorId: number) {
+      requireAuth(auth);
+      return (await links.targetsOfIndicator(indicatorId)).map(toIndicatorPlanTarget);
     },
 
     async setGoalQualitative(auth: AuthContext | null, goalId: number, qualitative: boolean) {

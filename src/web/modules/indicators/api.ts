@@ -1,5 +1,5 @@
 import type {
-  GenerateResultDto, ImportResultDto, IndicatorDto, IndicatorInputDto,
+  GenerateBodyDto, GenerateResultDto, ImportResultDto, IndicatorDto, IndicatorInputDto,
 } from '../../../shared/api/indicators';
 import { api } from '../../http/client';
 
@@ -9,6 +9,8 @@ export const indicatorUrls = {
   meta: '/api/indicators/meta',
   detail: (id: number) => `/api/indicators/${id}`,
   candidates: (planId: number) => `/api/plans/${planId}/indicator-candidates`,
+  planTargets: (id: number) => `/api/indicators/${id}/plan-targets`,
+  linkFlags: (id: number) => `/api/indicators/${id}/link-flags`,
   exportXlsx: '/api/indicators/export.xlsx',
 };
 
@@ -16,7 +18,7 @@ export const indicatorsApi = {
   create: (input: IndicatorInputDto) => api.post<IndicatorDto>('/api/indicators', input),
   update: (id: number, input: IndicatorInputDto) => api.put<IndicatorDto>(`/api/indicators/${id}`, input),
   remove: (id: number) => api.delete(`/api/indicators/${id}`),
-  generate: (planId: number, targetIds?: number[]) => api.post<GenerateResultDto>(`/api/plans/${planId}/indicators`, { targetIds }),
+  generate: (planId: number, body: GenerateBodyDto) => api.post<GenerateResultDto>(`/api/plans/${planId}/indicators`, body),
   importXlsx: (file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);

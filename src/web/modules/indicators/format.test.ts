@@ -5,7 +5,7 @@ import { areaOf, factorLabel, filterIndicators, formulaText, indicatorCounts, NO
 const element = (code: string, name: string) => ({ id: 1, code, name, unit: '人', valueType: 'count' as const, categories: '' as const });
 
 const indicator = (over: Partial<IndicatorDto>): IndicatorDto => ({
-  id: 1, code: 'W01_022', name: '孕产妇死亡率', unit: '/10万', direction: 'lower', definition: null, caliber: null, categories: '',
+  id: 1, code: 'W01_022', name: '孕产妇死亡率', aliases: [], unit: '/10万', direction: 'lower', definition: null, caliber: null, categories: '',
   formula: { type: 'ratio', numerator: element('MAT_DEATHS', '孕产妇死亡人数'), denominator: element('LIVE_BIRTHS', '活产数'), factor: 100_000 },
   responsibleDepartmentId: 11, responsibleDept: '卫健委', dataSource: null, baselineYear: null, baselineValue: null, minValue: null, maxValue: null,
   yoyThreshold: null, tolerance: null, decimals: 2, published: false, targets: [], planTargetId: 5,

@@ -25,6 +25,8 @@ export const plansUrls = {
   list: '/api/plans',
   detail: (id: number) => `/api/plans/${id}`,
   source: (id: number) => `/api/plans/${id}/source`,
+  versions: (id: number) => `/api/plans/${id}/versions`,
+  linkFlags: (id: number) => `/api/plans/${id}/link-flags`,
 };
 
 export const plansApi = {
@@ -37,4 +39,5 @@ export const plansApi = {
   deleteTarget: (id: number) => api.delete(`/api/targets/${id}`),
   setGoalQualitative: (goalId: number, qualitative: boolean) =>
     api.patch<GoalDto>(`/api/goals/${goalId}`, { qualitative }),
+  resolveFlag: (flagId: number, action: 'keep' | 'accept') => api.post<null>(`/api/plan-link-flags/${flagId}/resolve`, { action }),
 };

@@ -12,7 +12,7 @@ const de = (id: number, code: string, name: string): DataElementDto => ({ id, co
 const base = {
   definition: null, caliber: null, categories: '' as const, responsibleDepartmentId: 11, responsibleDept: '卫健委', dataSource: '妇幼卫生年报',
   baselineYear: null, baselineValue: null, minValue: null, maxValue: null, yoyThreshold: null, tolerance: null, decimals: 2,
-  published: false, planTargetId: null, source: null, isDemo: false, updatedAt: '2024-01-01T00:00:00.000Z',
+  published: false, planTargetId: null, source: null, isDemo: false, updatedAt: '2024-01-01T00:00:00.000Z', aliases: [],
 };
 
 const INDICATORS: IndicatorDto[] = [

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { ImportOutcome } from '../../../../shared/api/plans';
+import type { Kysely, Transaction } from 'kysely';
+import type { ImportChanges, ImportOutcome } from '../../../../shared/api/plans';
 import type { ParsedArea, ParsedPlan } from '../../../../shared/plan-text';
 import type { Database } from '../../../db/schema';
+import { planLinksRepository } from '../linksRepository';
 import { plansRepository, type PlansRepository } from '../repository';
+import { emptyLinkReport, flagRemovedGoal, linkContext, linkPlanTargets, reviseGoalTargets, type LinkContext } from './planLinks';
 import { diffPlan, type PlanOp, type StoredArea } from './planDiff';
 
 export interface PlanToImport {
@@ -16,41 +18,66 @@ export interface ImportPlansInput {
   sourceText: string;
   plans: PlanToImport[];
   dryRun: boolean;
+  /** Who imports, for the version history; null for the command line and the demo. */
+  importedBy?: number | null;
   isDemo?: boolean;
   now?: Date;
 }
 
 export const sourceHash = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/**
- * Saves the plans of one document, all in one transaction: a new plan is created; a known one
- * (same unit and title) is updated in place, keeping hand-edited targets of goals whose text did
- * not change. With `dryRun` nothing is written and the outcomes say what would happen.
- */
-export async function importPlans(db: Kysely<Database>, input: ImportPlansInput): Promise<ImportOutcome[]> {
-  const run = async (repo: PlansRepository) => {
-    const outcomes: ImportOutcome[] = [];
-    for (const plan of input.plans) outcomes.push(await importOne(repo, plan, input));
-    return outcomes;
-  };
-  if (input.dryRun) return run(plansRepository(db));
-  return db.transaction().execute((trx) => run(plansRepository(trx)));
+/** Thrown to roll a dry run back: the preview does everything an import does, then undoes it. */
+class DryRun extends Error {
+  constructor(readonly outcomes: ImportOutcome[]) {
+    super('dry run');
+  }
 }
 
-async function importOne(repo: PlansRepository, { parsed, orgUnit }: PlanToImport, input: ImportPlansInput): Promise<ImportOutcome> {
+/**
+ * Saves the plans of one document, all in one transaction: a new plan is created; a known one
+ * (same unit and title) is updated in place, its targets keeping their ids and indicator links.
+ * Unlinked targets are then linked to the dictionary's indicators of the same meaning. With
+ * `dryRun` the same work is rolled back, so the preview reports exactly what an import would do.
+ */
+export async function importPlans(db: Kysely<Database>, input: ImportPlansInput): Promise<ImportOutcome[]> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const outcomes: ImportOutcome[] = [];
+      for (const plan of input.plans) outcomes.push(await importOne(trx, plan, input));
+      if (input.dryRun) throw new DryRun(outcomes);
+      return outcomes;
+    });
+  } catch (e) {
+    if (e instanceof DryRun) return e.outcomes;
+    throw e;
+  }
+}
+
+async function importOne(trx: Transaction<Database>, { parsed, orgUnit }: PlanToImport, input: ImportPlansInput): Promise<ImportOutcome> {
+  const repo = plansRepository(trx);
+  const links = planLinksRepository(trx);
   const now = (input.now ?? new Date()).toISOString();
   const hash = sourceHash(input.sourceText);
   const existing = await repo.findPlanByTitle(orgUnit.id, parsed.title);
-  const outcome = (planId: number | null, kind: ImportOutcome['outcome'], changes = { added: [] as string[], changed: [] as string[], removed: [] as string[] }): ImportOutcome => ({
-    planId,
+  const changes: ImportChanges = { added: [], changed: [], removed: [], details: [] };
+  const done = (planId: number | null, outcome: ImportOutcome['outcome'], ctx?: LinkContext): ImportOutcome => ({
+    planId: input.dryRun && outcome === 'created' ? null : planId,
     title: parsed.title,
     orgUnit,
-    outcome: kind,
+    outcome,
     changes,
+    links: ctx?.report ?? emptyLinkReport(),
   });
+  const context = (planId: number) => linkContext({ planId, periodEnd: parsed.periodEnd, now, plans: repo, links, details: changes.details });
+  const record = (planId: number, outcome: ImportOutcome) =>
+    links.insertVersion({
+      planId, sourceName: input.sourceName, sourceHash: hash, now,
+      // The command line acts as user 0, who is no row of users.
+      importedBy: input.importedBy || null,
+      changes: { outcome: outcome.outcome, changes: outcome.changes, links: outcome.links },
+    });
 
   if (!existing) {
-    if (input.dryRun) return outcome(null, 'created');
     const planId = await repo.insertPlan({
       orgUnitId: orgUnit.id,
       kind: parsed.kind,
@@ -63,24 +90,31 @@ async function importOne(repo: PlansRepository, { parsed, orgUnit }: PlanToImpor
       isDemo: input.isDemo ?? false,
     });
     for (const area of parsed.areas) await insertArea(repo, planId, area);
-    return outcome(planId, 'created');
+    const ctx = await context(planId);
+    await linkPlanTargets(ctx);
+    const outcome = done(planId, 'created', ctx);
+    await record(planId, outcome);
+    return outcome;
   }
 
-  if (existing.source_hash === hash) return outcome(existing.id, 'unchanged');
-  const { ops, changes } = diffPlan(await loadStored(repo, existing.id), parsed);
+  if (existing.source_hash === hash) return done(existing.id, 'unchanged');
+  const diff = diffPlan(await loadStored(repo, existing.id), parsed);
+  Object.assign(changes, diff.changes);
+  const ctx = await context(existing.id);
+  for (const op of diff.ops) await apply(ctx, op);
+  await linkPlanTargets(ctx);
   const changed = changes.added.length + changes.changed.length + changes.removed.length > 0;
-  if (!input.dryRun) {
-    for (const op of ops) await apply(repo, existing.id, op);
-    await repo.updatePlanSource(existing.id, {
-      sourceName: input.sourceName,
-      sourceText: input.sourceText,
-      sourceHash: hash,
-      periodStart: parsed.periodStart,
-      periodEnd: parsed.periodEnd,
-      now: changed ? now : existing.updated_at,
-    });
-  }
-  return outcome(existing.id, changed ? 'updated' : 'unchanged', changes);
+  await repo.updatePlanSource(existing.id, {
+    sourceName: input.sourceName,
+    sourceText: input.sourceText,
+    sourceHash: hash,
+    periodStart: parsed.periodStart,
+    periodEnd: parsed.periodEnd,
+    now: changed ? now : existing.updated_at,
+  });
+  const outcome = done(existing.id, changed ? 'updated' : 'unchanged', ctx);
+  await record(existing.id, outcome);
+  return outcome;
 }
 
 async function loadStored(repo: PlansRepository, planId: number): Promise<StoredArea[]> {
@@ -107,14 +141,16 @@ async function insertArea(repo: PlansRepository, planId: number, area: ParsedAre
   for (const measure of area.measures) await repo.insertMeasure(areaId, measure);
 }
 
-async function apply(repo: PlansRepository, planId: number, op: PlanOp): Promise<void> {
+async function apply(ctx: LinkContext, op: PlanOp): Promise<void> {
+  const repo = ctx.plans;
   switch (op.op) {
     case 'addArea':
-      return insertArea(repo, planId, op.area);
+      return insertArea(repo, ctx.planId, op.area);
     case 'updateArea':
       await repo.updateArea(op.id, { title: op.title, line: op.line });
       return;
     case 'removeArea':
+      for (const goal of op.goals) await flagRemovedGoal(ctx, goal.id, goal.label);
       await repo.deleteArea(op.id);
       return;
     case 'addGoal': {
@@ -124,10 +160,11 @@ async function apply(repo: PlansRepository, planId: number, op: PlanOp): Promise
     }
     case 'updateGoal':
       await repo.updateGoal(op.id, { text: op.goal.text, lineStart: op.goal.lineStart, lineEnd: op.goal.lineEnd });
-      // New wording means new targets; unchanged wording keeps the (possibly hand-corrected) ones.
-      if (op.textChanged) await repo.replaceTargets(op.id, op.goal.targets);
+      // Unchanged wording keeps the (possibly hand-corrected) targets as they are.
+      if (op.textChanged) await reviseGoalTargets(ctx, op.id, op.label, op.goal.targets);
       return;
     case 'removeGoal':
+      await flagRemovedGoal(ctx, op.id, op.label);
       await repo.deleteGoal(op.id);
       return;
     case 'addMeasure':

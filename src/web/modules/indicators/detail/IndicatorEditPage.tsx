@@ -18,6 +18,7 @@ import { canEditIndicators } from '../format';
 import '../indicators.css';
 import { FormulaSection } from './FormulaSection';
 import { fieldOf, NEW_INDICATOR, toForm, toInput, type IndicatorForm } from './indicatorForm';
+import { PlanTargetsCard } from './PlanTargetsCard';
 import { SourceCard } from './SourceCard';
 import { TargetsTable } from './TargetsTable';
 
@@ -117,6 +118,11 @@ function IndicatorEditor({ indicator, meta, editable }: EditorProps) {
                     <AutoComplete options={UNIT_OPTIONS.map((unit) => ({ value: unit }))} placeholder="如：%" />
                   </Form.Item>
                 </Col>
+                <Col span={24}>
+                  <Form.Item label="别名" name="aliases" extra="其他规划对该指标的称呼；导入规划时按名称或别名（且单位一致）关联到本指标">
+                    <Select mode="tags" open={false} suffixIcon={null} placeholder="输入后回车，可填多个" aria-label="别名" />
+                  </Form.Item>
+                </Col>
                 <Col span={6}>
                   <Form.Item label="方向" name="direction">
                     <Select options={DIRECTION_OPTIONS} />
@@ -172,6 +178,7 @@ function IndicatorEditor({ indicator, meta, editable }: EditorProps) {
           </Col>
           <Col xs={24} xl={8}>
             <SourceCard source={indicator?.source ?? null} />
+            {indicator && <PlanTargetsCard indicatorId={indicator.id} editable={editable} />}
             <Card variant="borderless" className="content-card" title="分组">
               <p className="section-hint">除合计外还需分别填报的部分，每组各部分之和应等于合计。</p>
               {CATEGORIES.map((c) => (

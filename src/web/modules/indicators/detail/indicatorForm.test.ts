@@ -5,7 +5,7 @@ import { fieldOf, NEW_INDICATOR, toForm, toInput } from './indicatorForm';
 const element = (id: number, code: string, name: string, categories: '' | 'sex' = '') => ({ id, code, name, unit: '人', valueType: 'count' as const, categories });
 
 const STORED: IndicatorDto = {
-  id: 7, code: 'W02_051', name: '九年义务教育巩固率', unit: '%', direction: 'higher', definition: '定义', caliber: null, categories: 'sex',
+  id: 7, code: 'W02_051', name: '九年义务教育巩固率', aliases: [], unit: '%', direction: 'higher', definition: '定义', caliber: null, categories: 'sex',
   formula: { type: 'ratio', numerator: element(1, 'EDU9_GRADUATES', '初中毕业班学生数', 'sex'), denominator: element(2, 'EDU9_ENTRANTS', '入学时学生数', 'sex'), factor: 100 },
   responsibleDepartmentId: 12, responsibleDept: '教育局', dataSource: '教育事业统计', baselineYear: null, baselineValue: null, minValue: 0, maxValue: 100,
   yoyThreshold: null, tolerance: null, decimals: 2, published: true, targets: [{ year: 2030, comparator: '>=', value: 97, baseYear: null }],

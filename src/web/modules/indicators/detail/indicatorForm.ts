@@ -27,6 +27,8 @@ export interface TargetForm {
 export interface IndicatorForm {
   code: string;
   name: string;
+  /** Other names plans use; typed as tags. */
+  aliases?: string[];
   unit?: Maybe<string>;
   direction: Direction;
   definition?: Maybe<string>;
@@ -75,6 +77,7 @@ export function toForm(i: IndicatorDto): IndicatorForm {
       ? { value: elementForm(f.value), factor: 100 }
       : { numerator: elementForm(f.numerator), denominator: elementForm(f.denominator), factor: f.factor }),
     ...checkedCategories(parts),
+    aliases: [...i.aliases],
     targets: i.targets.map((t) => ({ ...t })),
   };
 }
@@ -103,6 +106,7 @@ export function toInput(v: IndicatorForm): IndicatorInputDto {
   return {
     code: v.code.trim().toUpperCase(),
     name: v.name.trim(),
+    aliases: (v.aliases ?? []).map((a) => a.trim()).filter((a) => a !== ''),
     unit: text(v.unit),
     direction: v.direction,
     definition: text(v.definition),

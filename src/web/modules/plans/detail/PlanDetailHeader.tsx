@@ -1,4 +1,4 @@
-import { FileSearchOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Button, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
@@ -54,9 +54,14 @@ export function PlanDetailHeader({ plan, onShowSource }: { plan: PlanDetailDto; 
         </>
       }
       extra={
-        <Button icon={<FileSearchOutlined />} onClick={onShowSource}>
-          查看原文
-        </Button>
+        <span className="plan-header-actions">
+          <Link to={`/plans/${plan.id}/versions`}>
+            <Button icon={<HistoryOutlined />}>版本历史</Button>
+          </Link>
+          <Button icon={<FileSearchOutlined />} onClick={onShowSource}>
+            查看原文
+          </Button>
+        </span>
       }
     />
   );

@@ -1,7 +1,8 @@
 import { Collapse, Tag } from 'antd';
 import type { ImportChanges, ImportOutcome } from '../../../../shared/api/plans';
+import { ChangeDetails, LinkReport } from './ChangeDetails';
 
-const CHANGE_LABELS: { key: keyof ImportChanges; label: string }[] = [
+const CHANGE_LABELS: { key: 'added' | 'changed' | 'removed'; label: string }[] = [
   { key: 'added', label: '新增' },
   { key: 'changed', label: '修改' },
   { key: 'removed', label: '删除' },
@@ -17,7 +18,7 @@ interface OutcomeSummaryProps {
   tense: 'will' | 'did';
 }
 
-/** 新建 / 更新：新增 x、修改 y、删除 z / 无变化, with the changed items on demand. */
+/** 新建 / 更新：新增 x、修改 y、删除 z / 无变化, with the changed items (before → after) on demand and the links made. */
 export function OutcomeSummary({ outcome, tense }: OutcomeSummaryProps) {
   const verb = tense === 'will' ? '将' : '已';
   const { changes } = outcome;
@@ -65,12 +66,14 @@ export function OutcomeSummary({ outcome, tense }: OutcomeSummaryProps) {
                       <dd>{changes[key].join('；')}</dd>
                     </div>
                   ))}
+                  <ChangeDetails details={changes.details} />
                 </dl>
               ),
             },
           ]}
         />
       )}
+      <LinkReport links={outcome.links} verb={verb} />
     </div>
   );
 }
