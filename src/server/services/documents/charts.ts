@@ -39,7 +39,9 @@ export function renderChartSvg(option: EChartsCoreOption, size: ChartSize): stri
   checkSize(size, 1);
   const chart = init(null, undefined, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
-    chart.setOption({ animation: false, backgroundColor: '#ffffff', textStyle: { fontFamily: CHART_FONT_FAMILY }, ...option });
+    // A document has no pointer: the web's tooltips are left out (ECharts would warn they are not loaded).
+    const { tooltip: _tooltip, ...drawn } = option;
+    chart.setOption({ animation: false, backgroundColor: '#ffffff', textStyle: { fontFamily: CHART_FONT_FAMILY }, ...drawn });
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
