@@ -57,7 +57,8 @@ async function main() {
         .returning('id').executeTakeFirstOrThrow();
       await k.updateTable('indicators').set({ plan_target_id: target.id, data_source: '合成数据', caliber: i % 10 === 0 ? '自2022年起按常住人口统计' : null }).where('id', '=', ind.id).execute();
       await k.insertInto('indicator_targets').values([{ indicator_id: ind.id, year: 2025, comparator: '>=', value: 75, base_year: null }, { indicator_id: ind.id, year: 2030, comparator: '>=', value: 80, base_year: null }]).execute();
-      for (const unit of districts) {
+      // Rates reported directly do not add up from the districts: the city reports its own.
+      for (const unit of [city, ...districts]) {
         let level = 55 + random() * 30;
         for (const year of YEARS) {
           level = Math.min(99, Math.max(1, level + (random() - 0.35) * 3));
@@ -69,7 +70,7 @@ async function main() {
       }
     }
     for (let i = 0; i < rows.length; i += 500) await k.insertInto('data_values').values(rows.slice(i, i + 500)).execute();
-    console.log(`data: 1 city + ${DISTRICTS} districts, 2 plans × ${AREAS} areas, ${INDICATORS} indicators, ${YEARS[0]}–${YEARS.at(-1)}, ${rows.length.toLocaleString('en')} values`);
+    console.log(`data: 1 city + ${DISTRICTS} districts (values of each), 2 plans × ${AREAS} areas, ${INDICATORS} indicators, ${YEARS[0]}–${YEARS.at(-1)}, ${rows.length.toLocaleString('en')} values`);
 
     const orgs = orgsService(k);
     const reports = reportsService(k, analyticsService(k, orgs), orgs);
