@@ -14,6 +14,7 @@ import { plansService } from './modules/plans/service';
 import { orgsService } from './modules/orgs/service';
 import { prepareDatabase, serve } from './server';
 import { importEventsCommand } from './modules/publishing/events/importEventsCommand';
+import { reportCommand } from './modules/reports/reportCommand';
 
 const USAGE = `用法：halfsky <命令>
   serve                                   启动服务（PORT 默认 8080，HOST 默认 127.0.0.1）
@@ -26,6 +27,10 @@ const USAGE = `用法：halfsky <命令>
   restore <文件>                          把备份恢复到空数据库（目标数据库不空则拒绝）
   publish import-events <文件> [--dry-run] [--json] [--org <单位代码>]
                                           导入大事记文本（编号标题＋正文，.txt 或 .docx）
+  report annual --unit <单位代码> --year <年份> [--plan women|children|both] --out <文件.docx>
+                                          生成年度统计监测报告（默认包含该单位的全部规划）
+  report compilation --unit <单位代码> [--from <年份> --to <年份>] --out <文件.xlsx>
+                                          编制统计资料汇编（每个指标 × 单位 × 年份）
 环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD、
   HALFSKY_FILES_DIR（附件目录，默认 data/files）、HALFSKY_TRUST_PROXY、HALFSKY_COOKIE_SECURE、HALFSKY_PUBLIC_URL（见 README）`;
 
@@ -130,6 +135,8 @@ async function main(argv: string[]): Promise<void> {
     case 'publish':
       if (rest[0] !== 'import-events') throw new UsageError(USAGE);
       return importEventsCommand(rest.slice(1));
+    case 'report':
+      return reportCommand(rest);
     case undefined:
     case 'help':
     case '--help':

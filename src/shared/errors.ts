@@ -52,6 +52,10 @@ export const ERRORS = {
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
   /** The web app's own: the server could not be reached at all. */
   NETWORK: { status: 0, message: '无法连接服务器，请检查网络后重试' },
+  // reports
+  REPORT_UNIT_UNKNOWN: { status: 404, message: '单位代码不存在' },
+  REPORT_NO_PLAN: { status: 422, message: '该单位没有所选的发展规划，无法生成监测报告' },
+  REPORT_NO_DATA: { status: 422, message: '该年度没有监测数据，无法生成报告' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

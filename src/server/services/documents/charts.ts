@@ -3,12 +3,14 @@ import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import { init, use as registerCharts, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { CHART_FONT_FAMILY, chartFontFiles } from './fonts';
+import { CHART_FONT_FAMILY } from './fonts';
+import { outlineText } from './textPaths';
 
 /*
  * Charts for documents: the same ECharts options the web draws, rendered on the server to SVG
- * (ECharts' string renderer, no DOM) and rasterised to PNG with resvg, which draws the text with
- * the Noto CJK files of ./fonts only — never a system font it happens to find.
+ * (ECharts' string renderer, no DOM) and rasterised to PNG with resvg. The text is turned into
+ * glyph outlines of the Noto CJK files of ./fonts first (./textPaths, fonts read once per process),
+ * so resvg loads no font at all — never a system font it happens to find.
  */
 
 registerCharts([LineChart, BarChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
@@ -37,7 +39,9 @@ export function renderChartSvg(option: EChartsCoreOption, size: ChartSize): stri
   checkSize(size, 1);
   const chart = init(null, undefined, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
-    chart.setOption({ animation: false, backgroundColor: '#ffffff', textStyle: { fontFamily: CHART_FONT_FAMILY }, ...option });
+    // A document has no pointer: the web's tooltips are left out (ECharts would warn they are not loaded).
+    const { tooltip: _tooltip, ...drawn } = option;
+    chart.setOption({ animation: false, backgroundColor: '#ffffff', textStyle: { fontFamily: CHART_FONT_FAMILY }, ...drawn });
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
@@ -54,10 +58,7 @@ export interface RenderedChart {
 /** The chart as a PNG, `scale` times its CSS size (2 by default: sharp at 150 dpi on an A4 page). */
 export function renderChartPng(option: EChartsCoreOption, size: ChartSize, scale = 2): RenderedChart {
   checkSize(size, scale);
-  const svg = renderChartSvg(option, size);
-  const image = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
-  }).render();
+  const svg = outlineText(renderChartSvg(option, size));
+  const image = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, font: { fontFiles: [], loadSystemFonts: false } }).render();
   return { png: image.asPng(), width: image.width, height: image.height };
 }
