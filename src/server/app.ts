@@ -37,6 +37,10 @@ import { articlesRoutes } from './modules/publishing/articles/routes';
 import { portalPagesRoutes } from './modules/publishing/portal/pagesRoutes';
 import { apiTokenRoutes } from './modules/auth/tokenRoutes';
 import { surveysRoutes } from './modules/surveys/routes';
+import { followupRoutes } from './modules/followup/routes';
+import { notificationCentreRoutes } from './services/reminders/routes';
+import { installReminders } from './services/reminders/install';
+import type { RemindersConfig } from './services/reminders/config';
 
 
 z.config(z.locales.zhCN());
@@ -55,6 +59,8 @@ export interface AppOptions {
   filesDir?: string;
   /** Proxy trust and HTTPS cookies; off by default (see securityConfigFromEnv). */
   security?: SecurityConfig;
+  /** The reminder scheduler in this process; off when absent (tests ask for it). */
+  reminders?: RemindersConfig;
 }
 
 /** A short id for each request, in the log and in every answer's `x-request-id` header; a 500 also carries it in its body. */
@@ -81,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.decorate('services', buildServices(options.db, options.filesDir));
+  app.decorate('services', buildServices(options.db, options.filesDir, Boolean(options.reminders?.smtpUrl)));
   app.decorate('security', security);
   app.addHook('onClose', async () => options.db.close());
 
@@ -150,10 +156,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(attachmentsRoutes);
       await api.register(articlesRoutes);
       await api.register(surveysRoutes);
+      await api.register(followupRoutes);
+      await api.register(notificationCentreRoutes);
     },
     { prefix: '/api' },
   );
   await app.register(portalPagesRoutes);
+  installReminders(app, options.db, options.reminders);
 
   const webRoot = options.webRoot && resolve(options.webRoot);
   if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {

@@ -18,9 +18,11 @@ import { answeringService } from './modules/surveys/answeringService';
 import { surveyCache } from './modules/surveys/context';
 import { feedsService } from './modules/surveys/feeds';
 import { surveysService } from './modules/surveys/service';
+import { followupService } from './modules/followup/service';
+import { notificationCentre } from './services/reminders/notifications';
 
 /** One instance of each domain service per app, sharing the database handle. */
-export function buildServices(db: Db, filesDir: string = filesDirFromEnv()) {
+export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtpConfigured = false) {
   const orgs = orgsService(db.kysely);
   const plans = plansService(db.kysely, orgs);
   const analytics = analyticsService(db.kysely, orgs);
@@ -49,6 +51,8 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv()) {
     surveys: surveysService(db.kysely, orgs.tree, surveys),
     surveyFeeds: feedsService(db.kysely, orgs.tree, surveys),
     surveyAnswering: answeringService(db.kysely, surveys),
+    followups: followupService(db.kysely, orgs, analytics),
+    notificationCentre: notificationCentre(db.kysely, () => smtpConfigured),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

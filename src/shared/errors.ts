@@ -52,6 +52,9 @@ export const ERRORS = {
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
   /** The web app's own: the server could not be reached at all. */
   NETWORK: { status: 0, message: '无法连接服务器，请检查网络后重试' },
+  // followup
+  FOLLOWUP_EXISTS: { status: 409, message: '该预警已在整改中' },
+  FOLLOWUP_CHANGED: { status: 409, message: '整改状态已被他人更新，请刷新后再办理' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
