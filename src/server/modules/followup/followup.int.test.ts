@@ -86,12 +86,20 @@ describe(`follow-up of warnings (${testDialect()})`, () => {
     expect((await assign()).status).toBe(200);
   });
 
-  it('shows 指标已恢复 once the warning no longer fires', async () => {
+  it('reminds the department before its deadline, and shows 指标已恢复 (no more reminders) once the warning no longer fires', async () => {
     const id = (await assign()).body.assigned[0]!;
     expect((await f.get<FollowupDetailDto>(f.cityOffice, `/api/followups/${id}`)).body).toMatchObject({ recovered: false });
+    const at = (date: string) => new Date(`${date}T02:00:00Z`);
+    // The overdue seat itself is reminded too (reporting's source); only the 整改 reminders count here.
+    const reminders = async () =>
+      (await f.get<{ items: { title: string; body: string }[] }>(reporter, '/api/notifications/centre?kind=reminder')).body.items.filter((n) => n.title.startsWith('整改提醒'));
+    await t.app.runReminders(at(addDays(deadline, -2)));
+    expect(await reminders()).toEqual([expect.objectContaining({ title: '整改提醒：教育局2023年度数据填报', body: expect.stringContaining(`预警整改将于 ${deadline} 到期`) })]);
     await f.write([{ de: late.valueId, unit: f.xigang, year: 2023, value: 60 }]);
     expect(await f.act(reporter, await f.seatOf(task, f.xigang, f.education.xigang), 'submit')).toBe('submitted');
     expect((await f.get<FollowupDetailDto>(f.cityOffice, `/api/followups/${id}`)).body).toMatchObject({ state: 'assigned', recovered: true, overdue: false });
+    expect((await t.app.runReminders(at(addDays(deadline, 1)))).sent).toBe(0);
+    expect(await reminders()).toHaveLength(1);
   });
 
   it('assigns and acknowledges in bulk, all or nothing, and exports the filtered list as xlsx', async () => {
