@@ -33,6 +33,10 @@ const SurveyListPage = lazy(() => import('./modules/surveys/SurveyListPage'));
 const SurveyPage = lazy(() => import('./modules/surveys/SurveyPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 const ApiTokensPage = lazy(() => import('./modules/auth/tokens/ApiTokensPage'));
+const FollowupListPage = lazy(() => import('./modules/followup/FollowupListPage'));
+const FollowupPage = lazy(() => import('./modules/followup/FollowupPage'));
+const NotificationCentrePage = lazy(() => import('./modules/notifications/NotificationCentrePage'));
+const NotificationSettingsPage = lazy(() => import('./modules/notifications/NotificationSettingsPage'));
 
 export function AppRoutes() {
   return (
@@ -78,6 +82,10 @@ export function AppRoutes() {
           <Route path="account/tokens" element={<ApiTokensPage />} />
           <Route path="surveys" element={<SurveyListPage />} />
           <Route path="surveys/:id" element={<SurveyPage />} />
+          <Route path="followups" element={<FollowupListPage />} />
+          <Route path="followups/:id" element={<FollowupPage />} />
+          <Route path="notifications" element={<NotificationCentrePage />} />
+          <Route path="account/notifications" element={<NotificationSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

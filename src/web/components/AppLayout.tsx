@@ -1,14 +1,14 @@
 import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
-import { SolutionOutlined } from '@ant-design/icons';
+import { BellOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../../shared/api/auth';
 import { ROLE_LABELS } from '../../shared/roles';
 import { ChangePasswordModal } from '../modules/auth/ChangePasswordModal';
-import { managesPeople, seesAnalytics } from '../modules/auth/permissions';
+import { allows, managesPeople, seesAnalytics } from '../modules/auth/permissions';
 import { useCurrentUser, useSession } from '../modules/auth/SessionContext';
 import { NotificationBell } from '../modules/reporting/notifications/NotificationBell';
 import { managesTasks, reportsData, reviewsData } from '../modules/reporting/permissions';
@@ -35,6 +35,8 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">组织机构</Link> },
   { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">用户管理</Link> },
   { key: '/surveys', icon: <SolutionOutlined />, label: <Link to="/surveys">问卷调查</Link> },
+  { key: '/followups', icon: <AlertOutlined />, label: <Link to="/followups">预警整改</Link> },
+  { key: '/notifications', icon: <BellOutlined />, label: <Link to="/notifications">通知中心</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -45,6 +47,7 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/reporting/review': reviewsData,
   analytics: seesAnalytics,
   '/surveys': seesAnalytics,
+  '/followups': (user) => allows(user, 'followups.read'),
 };
 
 /** The entries that lead somewhere, sub-menus opened. */
@@ -76,12 +79,14 @@ function UserBox() {
     items: [
       { key: 'password', icon: <LockOutlined />, label: '修改密码' },
       { key: 'tokens', icon: <ApiOutlined />, label: 'API 令牌' },
+      { key: 'notifications', icon: <BellOutlined />, label: '通知设置' },
       { type: 'divider' },
       { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
     ],
     onClick: ({ key }) => {
       if (key === 'logout') void onLogout();
       else if (key === 'tokens') navigate('/account/tokens');
+      else if (key === 'notifications') navigate('/account/notifications');
       else setChangingPassword(true);
     },
   };
