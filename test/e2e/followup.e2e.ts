@@ -27,6 +27,7 @@ describe('follow-up of warnings in the browser', () => {
     const login = new LoginPage(page);
     await login.goto();
     await login.login(OFFICE, ADMIN_PASSWORD);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
     await page.goto(`${server.baseUrl}/followups`);
     const table = page.getByRole('table');
     await expect.poll(() => table.getByRole('row').count(), { timeout: 20_000 }).toBe(3);
@@ -50,7 +51,7 @@ describe('follow-up of warnings in the browser', () => {
     await screenshot(page, 'followup-warnings');
   });
 
-  it('opens the notification centre from the bell and marks all read', async () => {
+  it('shows the notification centre', async () => {
     await page.goto(`${server.baseUrl}/notifications`);
     await page.getByText('通知中心').first().waitFor();
     await screenshot(page, 'followup-notifications');
