@@ -39,6 +39,10 @@ import { apiTokenRoutes } from './modules/auth/tokenRoutes';
 import { surveysRoutes } from './modules/surveys/routes';
 import { publicSurveyListRoutes } from './modules/surveys/publicListRoutes';
 import { eventsRoutes } from './modules/publishing/events/routes';
+import { followupRoutes } from './modules/followup/routes';
+import { notificationCentreRoutes } from './services/reminders/routes';
+import { installReminders } from './services/reminders/install';
+import type { RemindersConfig } from './services/reminders/config';
 
 
 z.config(z.locales.zhCN());
@@ -57,6 +61,8 @@ export interface AppOptions {
   filesDir?: string;
   /** Proxy trust and HTTPS cookies; off by default (see securityConfigFromEnv). */
   security?: SecurityConfig;
+  /** The reminder scheduler in this process; off when absent (tests ask for it). */
+  reminders?: RemindersConfig;
 }
 
 /** A short id for each request, in the log and in every answer's `x-request-id` header; a 500 also carries it in its body. */
@@ -83,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.decorate('services', buildServices(options.db, options.filesDir));
+  app.decorate('services', buildServices(options.db, options.filesDir, Boolean(options.reminders?.smtpUrl)));
   app.decorate('security', security);
   app.addHook('onClose', async () => options.db.close());
 
@@ -154,10 +160,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(surveysRoutes);
       await api.register(publicSurveyListRoutes);
       await api.register(eventsRoutes);
+      await api.register(followupRoutes);
+      await api.register(notificationCentreRoutes);
     },
     { prefix: '/api' },
   );
   await app.register(portalPagesRoutes);
+  installReminders(app, options.db, options.reminders);
 
   const webRoot = options.webRoot && resolve(options.webRoot);
   if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {

@@ -6,6 +6,7 @@ import { DEMO_LABEL, hasOrgUnits, seedDemo } from './demo/seedDemo';
 import { randomPassword } from './modules/auth/password';
 import { securityConfigFromEnv } from './modules/auth/securityConfig';
 import { authService } from './modules/auth/service';
+import { remindersConfigFromEnv } from './services/reminders/config';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -51,10 +52,12 @@ export async function serve(options: ServeOptions): Promise<FastifyInstance> {
   const log = options.log ?? ((line: string) => console.log(line));
   // Read before the database is opened, so a mistyped setting stops the start with its message.
   const security = securityConfigFromEnv(process.env);
+  const reminders = remindersConfigFromEnv(process.env);
   const { db } = await prepareDatabase(options.databaseUrl, options.adminPassword, log);
   // Requests and server errors as JSON lines on stdout, each with its request id.
-  const app = await buildApp({ db, webRoot: WEB_ROOT, logger: true, security });
+  const app = await buildApp({ db, webRoot: WEB_ROOT, logger: true, security, reminders });
   await app.listen({ port: options.port, host: options.host });
   log(`半边天 halfsky 已启动：http://${options.host}:${options.port}  （${db.describe}）`);
+  log(reminders.intervalMinutes ? `自动提醒：每 ${reminders.intervalMinutes} 分钟一次${reminders.smtpUrl ? '，并发送邮件' : '（未设置 HALFSKY_SMTP_URL，只发站内通知）'}` : '自动提醒已关闭（HALFSKY_REMINDER_INTERVAL_MINUTES=0）');
   return app;
 }

@@ -19,9 +19,11 @@ import { surveyCache } from './modules/surveys/context';
 import { feedsService } from './modules/surveys/feeds';
 import { surveysService } from './modules/surveys/service';
 import { surveyBankService } from './modules/surveys/bank';
+import { followupService } from './modules/followup/service';
+import { notificationCentre } from './services/reminders/notifications';
 
 /** One instance of each domain service per app, sharing the database handle. */
-export function buildServices(db: Db, filesDir: string = filesDirFromEnv()) {
+export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtpConfigured = false) {
   const orgs = orgsService(db.kysely);
   const plans = plansService(db.kysely, orgs);
   const analytics = analyticsService(db.kysely, orgs);
@@ -51,6 +53,8 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv()) {
     surveyFeeds: feedsService(db.kysely, orgs.tree, surveys),
     surveyAnswering: answeringService(db.kysely, surveys),
     surveyBank: surveyBankService(db.kysely, orgs.tree),
+    followups: followupService(db.kysely, orgs, analytics),
+    notificationCentre: notificationCentre(db.kysely, () => smtpConfigured),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -56,6 +56,9 @@ export const ERRORS = {
   REPORT_UNIT_UNKNOWN: { status: 404, message: '单位代码不存在' },
   REPORT_NO_PLAN: { status: 422, message: '该单位没有所选的发展规划，无法生成监测报告' },
   REPORT_NO_DATA: { status: 422, message: '该年度没有监测数据，无法生成报告' },
+  // followup
+  FOLLOWUP_EXISTS: { status: 409, message: '该预警已在整改中' },
+  FOLLOWUP_CHANGED: { status: 409, message: '整改状态已被他人更新，请刷新后再办理' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -83,6 +83,13 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   // Without a unit: whether the role takes the action anywhere (menus).
   ['data.approve', 'anywhere', /*       */ 'A F A A F F F F L'],
   ['data.review', 'anywhere', /*        */ 'A F F F F F A F L'],
+  // followup
+  ['followups.read', '西岗卫健委', /*   */ 'A A A A A A A A L'],
+  ['followups.read', '西岗教育局', /*   */ 'A A A A A S S A L'],
+  ['followups.manage', '西岗区', /*     */ 'A A F F F F F F L'],
+  ['followups.manage', '中山区', /*     */ 'A S F F F F F F L'],
+  ['followups.answer', '西岗卫健委', /* */ 'A F F F F A A F L'],
+  ['followups.answer', '西岗教育局', /* */ 'A F F F F S S F L'],
 ];
 
 const LETTER = { AUTH_FORBIDDEN: 'F', AUTH_OUT_OF_SCOPE: 'S', AUTH_REQUIRED: 'L' } as const;

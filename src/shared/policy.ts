@@ -63,6 +63,13 @@ export const POLICY = {
   /** What has no unit: administrator accounts, users placed nowhere. */
   admin: { label: '执行系统管理操作', grants: { admin: 'all' } },
   'portal.read': { label: '查看公开数据', grants: {}, public: true },
+  // followup
+  /** 整改 of warnings: see the follow-ups of a unit (overseers) or of one's own department. */
+  'followups.read': { label: '查看预警整改', grants: { admin: 'all', ...OVERSEERS, reporter: 'seat', dept_reviewer: 'seat' } },
+  /** Assign a warning to a department; accept, return or close the department's answer. */
+  'followups.manage': { label: '督促预警整改', grants: { admin: 'all', office: 'below' } },
+  /** The department's answer: cause, measures, expected date. */
+  'followups.answer': { label: '答复预警整改', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

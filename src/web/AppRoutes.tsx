@@ -40,6 +40,10 @@ const ApiTokensPage = lazy(() => import('./modules/auth/tokens/ApiTokensPage'));
 const ArticleListPage = lazy(() => import('./modules/publishing/ArticleListPage'));
 const ArticleEditPage = lazy(() => import('./modules/publishing/editor/ArticleEditPage'));
 const EventsPage = lazy(() => import('./modules/publishing/events/EventsPage'));
+const FollowupListPage = lazy(() => import('./modules/followup/FollowupListPage'));
+const FollowupPage = lazy(() => import('./modules/followup/FollowupPage'));
+const NotificationCentrePage = lazy(() => import('./modules/notifications/NotificationCentrePage'));
+const NotificationSettingsPage = lazy(() => import('./modules/notifications/NotificationSettingsPage'));
 
 export function AppRoutes() {
   return (
@@ -96,6 +100,10 @@ export function AppRoutes() {
           <Route element={<RequirePermission allowed={editsEvents} />}>
             <Route path="publishing/events" element={<EventsPage />} />
           </Route>
+          <Route path="followups" element={<FollowupListPage />} />
+          <Route path="followups/:id" element={<FollowupPage />} />
+          <Route path="notifications" element={<NotificationCentrePage />} />
+          <Route path="account/notifications" element={<NotificationSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -2,6 +2,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { PlansTables } from '../modules/plans/tables';
 import type { PublishingTables } from '../modules/publishing/tables';
 import type { SurveysTables } from '../modules/surveys/tables';
+import type { FollowupTables } from '../modules/followup/tables';
+import type { RemindersTables } from '../services/reminders/tables';
 export type { ArticleCategory, ArticleStatus } from '../modules/publishing/tables';
 
 import type { Flag, Timestamp } from './columns';
@@ -245,6 +247,8 @@ export interface NotificationsTable {
   link: string | null;
   created_at: string;
   read_at: string | null;
+  /** workflow (review steps, 催报), reminder (sent by the scheduler), followup (整改). */
+  kind: ColumnType<string, string | undefined, string>;
 }
 
 export interface WarningAcksTable {
@@ -303,7 +307,7 @@ export interface AttachmentsTable {
  * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
  * (see ARCHITECTURE.md for which module owns which).
  */
-export interface Database extends PublishingTables, SurveysTables, PlansTables {
+export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;

@@ -12,6 +12,7 @@ import { seedDemoValues } from './seedDemoValues';
 import { seedDemoPublishing } from './seedDemoPublishing';
 import { seedDemoSurveys } from './seedDemoSurveys';
 import { seedDemoTargetLinks } from './seedDemoTargetLinks';
+import { seedDemoFollowup } from './seedDemoFollowup';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -66,5 +67,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   const { values } = await seedDemoValues(db);
   await seedDemoPublishing(db);
   await seedDemoSurveys(db);
+  await seedDemoFollowup(db);
   return { rootId, plans, values, users };
 }

@@ -145,8 +145,13 @@ export const WarningListSchema = z.object({
   counts: z.array(WarningCountsSchema),
 });
 
+/** The most warnings acknowledged (or assigned) in one request. */
+export const MAX_BULK_WARNINGS = 500;
+
+/** One warning (`key`) or several at once (`keys`), all with the same note. */
 export const AcknowledgeBody = z.object({
-  key: z.string().min(1).max(200),
+  key: z.string().min(1).max(200).optional(),
+  keys: z.array(z.string().min(1).max(200)).min(1, '请选择预警').max(MAX_BULK_WARNINGS, `一次最多 ${MAX_BULK_WARNINGS} 条预警`).optional(),
   comment: z.string().trim().min(1, '请填写处理说明').max(500, '说明不超过 500 字'),
 });
 

@@ -1,15 +1,14 @@
 import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
-import { SolutionOutlined } from '@ant-design/icons';
-import { HistoryOutlined, NotificationOutlined } from '@ant-design/icons';
+import { BellOutlined, HistoryOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../../shared/api/auth';
 import { ROLE_LABELS } from '../../shared/roles';
 import { ChangePasswordModal } from '../modules/auth/ChangePasswordModal';
-import { managesPeople, seesAnalytics } from '../modules/auth/permissions';
+import { allows, managesPeople, seesAnalytics } from '../modules/auth/permissions';
 import { useCurrentUser, useSession } from '../modules/auth/SessionContext';
 import { NotificationBell } from '../modules/reporting/notifications/NotificationBell';
 import { managesTasks, reportsData, reviewsData } from '../modules/reporting/permissions';
@@ -39,6 +38,8 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/surveys', icon: <SolutionOutlined />, label: <Link to="/surveys">问卷调查</Link> },
   { key: '/publishing/articles', icon: <NotificationOutlined />, label: <Link to="/publishing/articles">信息发布</Link> },
   { key: '/publishing/events', icon: <HistoryOutlined />, label: <Link to="/publishing/events">大事记</Link> },
+  { key: '/followups', icon: <AlertOutlined />, label: <Link to="/followups">预警整改</Link> },
+  { key: '/notifications', icon: <BellOutlined />, label: <Link to="/notifications">通知中心</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -51,6 +52,7 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/surveys': seesAnalytics,
   '/publishing/articles': editsArticles,
   '/publishing/events': editsEvents,
+  '/followups': (user) => allows(user, 'followups.read'),
 };
 
 /** The entries that lead somewhere, sub-menus opened. */
@@ -82,12 +84,14 @@ function UserBox() {
     items: [
       { key: 'password', icon: <LockOutlined />, label: '修改密码' },
       { key: 'tokens', icon: <ApiOutlined />, label: 'API 令牌' },
+      { key: 'notifications', icon: <BellOutlined />, label: '通知设置' },
       { type: 'divider' },
       { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
     ],
     onClick: ({ key }) => {
       if (key === 'logout') void onLogout();
       else if (key === 'tokens') navigate('/account/tokens');
+      else if (key === 'notifications') navigate('/account/notifications');
       else setChangingPassword(true);
     },
   };

@@ -10,6 +10,7 @@ import * as m0008 from './0008_surveys';
 import * as m0009 from './0009_api_tokens';
 import * as m0010 from './0010_plan_target_links';
 import * as m0011 from './0011_survey_bank';
+import * as m0013 from './0013_followup_reminders';
 import * as m0016 from './0016_plan_revisions';
 import * as m0020 from './0020_department_identity';
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009_api_tokens': m0009,
   '0010_plan_target_links': m0010,
   '0011_survey_bank': m0011,
+  '0013_followup_reminders': m0013,
   '0016_plan_revisions': m0016,
   '0020_department_identity': m0020,
 };

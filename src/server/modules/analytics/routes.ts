@@ -6,6 +6,7 @@ import {
 } from '../../../shared/api/analytics';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import { sendDownload, XLSX_TYPE } from '../../http/download';
+import { invalidField } from '../../errors';
 import { achievementWorkbook } from './achievementXlsx';
 import { indicatorWorkbook, scorecardWorkbook } from './xlsx';
 
@@ -108,7 +109,9 @@ export async function analyticsRoutes(app: FastifyInstance): Promise<void> {
     '/analytics/warnings/acknowledge',
     { schema: { tags, summary: '确认预警并填写处理说明（办公室、统计监测组）', body: AcknowledgeBody, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
-      await analytics.acknowledge(req.auth, req.body.key, req.body.comment);
+      const keys = [...new Set([...(req.body.key ? [req.body.key] : []), ...(req.body.keys ?? [])])];
+      if (!keys.length) throw invalidField('keys', '请选择预警');
+      await analytics.acknowledge(req.auth, keys, req.body.comment);
       return reply.status(204).send(null);
     },
   );

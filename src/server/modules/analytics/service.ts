@@ -59,18 +59,33 @@ export function analyticsService(db: Kysely<Database>, orgs: OrgsService) {
     return found.map((w) => ({ ...w, acknowledged: acks.get(w.key) ?? null }));
   }
 
-  /** Whether the key names a warning the data raises now, in either data scope: a made-up key is not acknowledged. */
-  async function isCurrentWarning(key: string, unitId: number): Promise<boolean> {
+  /** The warning the key names if the data raises it now, in either data scope; null for a made-up or recovered one. */
+  async function currentWarning(key: string, unitId: number): Promise<Warning | null> {
     const [kind, indicatorId, , year] = key.split(':');
-    if (kind === 'overdue') return (await repo.overdueSeats([unitId], today())).some((seat) => overdueWarning(seat).key === key);
+    if (kind === 'overdue') return (await repo.overdueSeats([unitId], today())).map(overdueWarning).find((w) => w.key === key) ?? null;
     for (const scope of ['all', 'approved'] as const) {
       const ctx = await context(scope, { id: Number(indicatorId) || 0 });
       const indicator = ctx.indicators[0];
-      if (!indicator) return false;
+      if (!indicator) return null;
       const found = kind === 'lagging' ? laggingWarnings(ctx, indicator, unitId, Number(year)) : volatileWarnings(ctx, indicator, unitId);
-      if (found.some((w) => w.key === key)) return true;
+      const warning = found.find((w) => w.key === key);
+      if (warning) return warning;
     }
-    return false;
+    return null;
+  }
+
+  /** Access and currency of each key before anything is written: the unit of each. */
+  async function acknowledgeable(user: AuthContext, keys: readonly string[]): Promise<Map<string, number>> {
+    const tree = await orgs.tree();
+    const units = new Map<string, number>();
+    for (const key of keys) {
+      const unitId = await repo.unitOfWarning(key);
+      if (unitId === null) throw appError('NOT_FOUND', `预警不存在：${key}`);
+      assertCan(user, 'warnings.acknowledge', { orgUnitId: unitId, tree });
+      if (!(await currentWarning(key, unitId))) throw appError('NOT_FOUND', `预警不存在或已不再成立：${key}`);
+      units.set(key, unitId);
+    }
+    return units;
   }
 
   function countWarnings(unit: { id: number; name: string }, mine: readonly WarningDto[]) {
@@ -139,16 +154,19 @@ export function analyticsService(db: Kysely<Database>, orgs: OrgsService) {
       };
     },
 
-    /** The office or statistics group notes how a warning is handled; acknowledging again replaces the note. */
-    async acknowledge(auth: AuthContext | null, key: string, comment: string): Promise<void> {
+    /** The office or statistics group notes how warnings are handled (all or none); acknowledging again replaces the note. */
+    async acknowledge(auth: AuthContext | null, keys: readonly string[], comment: string): Promise<void> {
       const user = requireAuth(auth);
-      const unitId = await repo.unitOfWarning(key);
-      if (unitId === null) throw appError('NOT_FOUND', '预警不存在');
-      assertCan(user, 'warnings.acknowledge', { orgUnitId: unitId, tree: await orgs.tree() });
-      if (!(await isCurrentWarning(key, unitId))) throw appError('NOT_FOUND', '预警不存在或已不再成立');
-      await repo.acknowledge({ key, unitId, comment, by: actorId(user), at: new Date().toISOString() });
+      const units = await acknowledgeable(user, keys);
+      const at = new Date().toISOString();
+      await db.transaction().execute(async (trx) => {
+        const tx = analyticsRepository(trx);
+        for (const [key, unitId] of units) await tx.acknowledge({ key, unitId, comment, by: actorId(user), at });
+      });
     },
 
+    currentWarning,
+    unitOfWarning: (key: string) => repo.unitOfWarning(key),
     context,
   };
 }

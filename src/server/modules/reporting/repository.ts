@@ -207,6 +207,36 @@ export function reportingRepository(db: Executor) {
       }
     },
 
+    /**
+     * Seats still owing data (draft or returned) of open tasks whose entry has begun and whose due
+     * date is on or before `until`, each with its active reporters: what the reminder scheduler reads.
+     */
+    async seatsToRemind(today: string, until: string) {
+      const rows = await db
+        .selectFrom('submissions as s')
+        .innerJoin('reporting_tasks as t', 't.id', 's.task_id')
+        .innerJoin('org_units as u', 'u.id', 's.org_unit_id')
+        .innerJoin('departments as d', 'd.id', 's.department_id')
+        .innerJoin('role_assignments as r', (j) => j.onRef('r.org_unit_id', '=', 's.org_unit_id').onRef('r.department_id', '=', 's.department_id'))
+        .innerJoin('users as p', 'p.id', 'r.user_id')
+        .select(['s.id', 's.state', 't.id as task_id', 't.name as task_name', 't.due_on', 'u.name as unit_name', 'd.short_name', 'p.id as user_id'])
+        .where('s.state', 'in', ['draft', 'returned'])
+        .where('t.closed_at', 'is', null)
+        .where('t.opens_on', '<=', today)
+        .where('t.due_on', '<=', until)
+        .where('r.role', '=', 'reporter')
+        .where('p.disabled', '=', 0)
+        .orderBy('s.id')
+        .execute();
+      const seats = new Map<number, { id: number; state: string; taskName: string; dueOn: string; unitName: string; department: string; userIds: number[] }>();
+      for (const r of rows) {
+        const seat = seats.get(r.id) ?? { id: r.id, state: r.state, taskName: r.task_name, dueOn: r.due_on, unitName: r.unit_name, department: r.short_name, userIds: [] };
+        seat.userIds.push(r.user_id);
+        seats.set(r.id, seat);
+      }
+      return [...seats.values()];
+    },
+
     notificationsOf(userId: number) {
       return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(100).execute();
     },

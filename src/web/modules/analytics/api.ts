@@ -49,5 +49,5 @@ export const analyticsUrls = {
 };
 
 export const analyticsApi = {
-  acknowledge: (key: string, comment: string) => api.post<void>('/api/analytics/warnings/acknowledge', { key, comment }),
+  acknowledge: (keys: string[], comment: string) => api.post<void>('/api/analytics/warnings/acknowledge', { keys, comment }),
 };

@@ -20,7 +20,7 @@ export function useAnalyticsParams() {
   const params = useMemo<AnalyticsParams>(() => ({ orgUnitId, scope, milestone, year }), [orgUnitId, scope, milestone, year]);
 
   const update = useCallback(
-    (change: Partial<Record<'orgUnitId' | 'milestone' | 'year' | 'scope' | 'kind' | 'acknowledged', string | number | undefined>>) =>
+    (change: Partial<Record<'orgUnitId' | 'milestone' | 'year' | 'scope' | 'kind' | 'acknowledged' | 'unitId' | 'indicatorId' | 'departmentId' | 'followup', string | number | undefined>>) =>
       setSearch(
         (prev) => {
           const next = new URLSearchParams(prev);

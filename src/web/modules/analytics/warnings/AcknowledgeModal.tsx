@@ -8,19 +8,21 @@ interface AcknowledgeForm {
 
 const FIELDS = ['comment'];
 
-/** 确认预警: asks what was done about it. Mount it only while open. */
-export function AcknowledgeModal({ warning, onClose, onDone }: { warning: WarningDto; onClose: () => void; onDone: () => void }) {
+/** 确认预警 (one or several with the same note): asks what was done about it. Mount it only while open. */
+export function AcknowledgeModal({ warnings, onClose, onDone }: { warnings: WarningDto[]; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<AcknowledgeForm>();
   const save = async ({ comment }: AcknowledgeForm) => {
-    await analyticsApi.acknowledge(warning.key, comment.trim());
+    await analyticsApi.acknowledge(warnings.map((w) => w.key), comment.trim());
     onDone();
   };
   return (
-    <FormModal title="确认预警" form={form} fields={FIELDS} onSave={save} onCancel={onClose} okText="确认">
-      <p className="ack-intro">
-        {warning.orgUnit.name}
-        {warning.indicator ? ` · ${warning.indicator.name}` : warning.department ? ` · ${warning.department}` : ''}：{warning.reason}
-      </p>
+    <FormModal title={warnings.length > 1 ? `确认预警（${warnings.length} 条）` : '确认预警'} form={form} fields={FIELDS} onSave={save} onCancel={onClose} okText="确认">
+      {warnings.length === 1 && (
+        <p className="ack-intro">
+          {warnings[0]!.orgUnit.name}
+          {warnings[0]!.indicator ? ` · ${warnings[0]!.indicator.name}` : warnings[0]!.department ? ` · ${warnings[0]!.department}` : ''}：{warnings[0]!.reason}
+        </p>
+      )}
       <Form<AcknowledgeForm> form={form} layout="vertical" requiredMark={false}>
         <Form.Item
           label="处理说明"

@@ -3,6 +3,8 @@ import { Link } from 'react-router-dom';
 import { WARNING_KIND_LABELS } from '../../../../shared/api/analytics';
 import { formatDateTime } from '../../reporting/format';
 import type { WarningCountsDto, WarningDto, WarningKind } from '../api';
+import type { WarningRowDto } from '../../followup/api';
+import { FollowupStateTag } from '../../followup/FollowupStateTag';
 
 export const KIND_COLORS: Record<WarningKind, string> = { lagging: 'red', volatile: 'orange', overdue: 'purple' };
 
@@ -53,9 +55,17 @@ function Acknowledged({ ack }: { ack: NonNullable<WarningDto['acknowledged']> })
   );
 }
 
-/** The warnings, each with its reason, a link to the data, and 确认 (for those who may) or who acknowledged it. */
-export function WarningList({ items, loading, onAcknowledge }: { items: WarningDto[]; loading: boolean; onAcknowledge?: (w: WarningDto) => void }) {
-  const columns: TableColumnsType<WarningDto> = [
+/**
+ * The warnings, each with its reason, a link to the data, its 整改 and 确认 (for those who may) or
+ * who acknowledged it; rows can be selected for bulk actions when `selection` is given.
+ */
+export function WarningList({ items, loading, onAcknowledge, selection }: {
+  items: WarningRowDto[];
+  loading: boolean;
+  onAcknowledge?: (w: WarningDto) => void;
+  selection?: { keys: string[]; onChange: (keys: string[]) => void };
+}) {
+  const columns: TableColumnsType<WarningRowDto> = [
     { title: '类型', key: 'kind', width: 116, render: (_, w) => <Tag color={KIND_COLORS[w.kind]}>{WARNING_KIND_LABELS[w.kind]}</Tag> },
     { title: '单位', key: 'unit', width: 96, render: (_, w) => w.orgUnit.name },
     { title: '指标 / 成员单位', key: 'subject', width: 200, render: (_, w) => w.indicator?.name ?? w.department ?? '—' },
@@ -72,7 +82,23 @@ export function WarningList({ items, loading, onAcknowledge }: { items: WarningD
       ),
     },
     {
-      title: '处理',
+      title: '整改',
+      key: 'followup',
+      width: 150,
+      render: (_, w) =>
+        w.followup ? (
+          <Link to={`/followups/${w.followup.id}`} aria-label={`整改：${w.orgUnit.name}${w.indicator?.name ?? w.department ?? ''}`}>
+            <FollowupStateTag state={w.followup.state} />
+            <div className="text-faint">
+              {w.followup.department.name} · {w.followup.deadline}
+            </div>
+          </Link>
+        ) : (
+          <Typography.Text type="secondary">未整改</Typography.Text>
+        ),
+    },
+    {
+      title: '确认',
       key: 'ack',
       width: 240,
       render: (_, w) =>
@@ -88,10 +114,11 @@ export function WarningList({ items, loading, onAcknowledge }: { items: WarningD
     },
   ];
   return (
-    <Table<WarningDto>
+    <Table<WarningRowDto>
       rowKey="key"
       columns={columns}
       dataSource={items}
+      rowSelection={selection && { selectedRowKeys: selection.keys, onChange: (keys) => selection.onChange(keys.map(String)), preserveSelectedRowKeys: false }}
       loading={loading}
       size="middle"
       pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}

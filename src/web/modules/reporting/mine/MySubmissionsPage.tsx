@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import type { SubmissionDto } from '../../../../shared/api/reporting';
 import { LoadError } from '../../../components/LoadError';
 import { PageHeader } from '../../../components/PageHeader';
+import { MyFollowupsCard } from '../../followup/FollowupListPage';
 import { PageLoading } from '../../../components/PageLoading';
 import { useApiGet } from '../../../http/useApiGet';
 import { useCurrentUser } from '../../auth/SessionContext';
@@ -53,6 +54,7 @@ export default function MySubmissionsPage() {
   return (
     <>
       {header}
+      <MyFollowupsCard />
       {all.length === 0 ? (
         <Empty
           className="page-empty"

@@ -19,7 +19,7 @@ export function noticeTime(iso: string, now: Date = new Date()): string {
   return at.format('YYYY-MM-DD');
 }
 
-function NoticeList({ items, onOpen, onReadAll }: { items: NotificationDto[]; onOpen: (n: NotificationDto) => void; onReadAll: () => void }) {
+function NoticeList({ items, onOpen, onReadAll, onAll }: { items: NotificationDto[]; onOpen: (n: NotificationDto) => void; onReadAll: () => void; onAll: () => void }) {
   const unread = items.filter((n) => !n.read).length;
   return (
     <div className="notice-panel">
@@ -46,6 +46,11 @@ function NoticeList({ items, onOpen, onReadAll }: { items: NotificationDto[]; on
           ))}
         </ul>
       )}
+      <div className="notice-panel__foot">
+        <Button type="link" size="small" onClick={onAll}>
+          查看全部通知
+        </Button>
+      </div>
     </div>
   );
 }
@@ -90,7 +95,7 @@ export function NotificationBell() {
       onOpenChange={setOpen}
       placement="bottomRight"
       arrow={false}
-      content={<NoticeList items={items} onOpen={openNotice} onReadAll={() => void markRead(items.filter((n) => !n.read).map((n) => n.id))} />}
+      content={<NoticeList items={items} onOpen={openNotice} onReadAll={() => void markRead(items.filter((n) => !n.read).map((n) => n.id))} onAll={() => { setOpen(false); navigate('/notifications'); }} />}
     >
       <Button type="text" className="notice-bell" aria-label={unread ? `通知，${unread} 条未读` : '通知'}>
         <Badge count={unread} size="small" overflowCount={99}>

@@ -1,0 +1,9 @@
+import { followupReminders } from '../../modules/followup/reminders';
+import { reportingReminders } from '../../modules/reporting/reminders';
+import type { NamedSource } from './scheduler';
+
+/** Every module's reminders, one line each; the scheduler asks them in this order. */
+export const REMINDER_SOURCES: readonly NamedSource[] = [
+  { name: 'reporting', source: reportingReminders },
+  { name: 'followup', source: followupReminders },
+];
