@@ -37,6 +37,8 @@ import { articlesRoutes } from './modules/publishing/articles/routes';
 import { portalPagesRoutes } from './modules/publishing/portal/pagesRoutes';
 import { apiTokenRoutes } from './modules/auth/tokenRoutes';
 import { surveysRoutes } from './modules/surveys/routes';
+import { planLifecycleRoutes } from './modules/plans/lifecycle/routes';
+import { planFilingRoutes } from './modules/plans/filing/routes';
 
 
 z.config(z.locales.zhCN());
@@ -150,6 +152,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(attachmentsRoutes);
       await api.register(articlesRoutes);
       await api.register(surveysRoutes);
+      await api.register(planLifecycleRoutes);
+      await api.register(planFilingRoutes);
     },
     { prefix: '/api' },
   );

@@ -52,6 +52,9 @@ export const ERRORS = {
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
   /** The web app's own: the server could not be reached at all. */
   NETWORK: { status: 0, message: '无法连接服务器，请检查网络后重试' },
+  // plans: lifecycle, 备案, responsibilities
+  PLAN_ACTION_REFUSED: { status: 409, message: '规划当前状态下不能执行此操作' },
+  RESPONSIBILITY_IMPORT_INVALID: { status: 400, message: '责任分解表有误，未导入任何内容' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -80,6 +80,16 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['warnings.acknowledge', '西岗区', /* */ 'A A A A F F F F L'],
   ['admin', 'anywhere', /*              */ 'A F F F F F F F L'],
   ['portal.read', 'anywhere', /*        */ 'A A A A A A A A A'],
+  // plans: 备案 is filed at the plan's unit and reviewed at the unit above; responsibilities per department.
+  ['plans.file', '西岗区', /*           */ 'A A F F F F F F L'],
+  ['plans.file', '中山区', /*           */ 'A S F F F F F F L'],
+  ['plans.reviewFiling', '大连市', /*   */ 'A S F F F F F F L'],
+  ['plans.reviewFiling', '白云街道', /* */ 'A A F F F F F F L'],
+  ['responsibilities.read', '西岗卫健委', 'A A A A A A A A L'],
+  ['responsibilities.read', '西岗教育局', 'A A A A A S S A L'],
+  ['implementation.file', '西岗卫健委', 'A F F F F A A F L'],
+  ['implementation.file', '西岗教育局', 'A F F F F S S F L'],
+  ['implementation.read', '西岗区', /*  */ 'A A A A A F F A L'],
   // Without a unit: whether the role takes the action anywhere (menus).
   ['data.approve', 'anywhere', /*       */ 'A F A A F F F F L'],
   ['data.review', 'anywhere', /*        */ 'A F F F F F A F L'],
