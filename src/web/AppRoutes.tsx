@@ -33,6 +33,8 @@ const SurveyListPage = lazy(() => import('./modules/surveys/SurveyListPage'));
 const SurveyPage = lazy(() => import('./modules/surveys/SurveyPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 const ApiTokensPage = lazy(() => import('./modules/auth/tokens/ApiTokensPage'));
+const FilingOverviewPage = lazy(() => import('./modules/plans/filing/FilingOverviewPage'));
+const FilingPage = lazy(() => import('./modules/plans/filing/FilingPage'));
 
 export function AppRoutes() {
   return (
@@ -78,6 +80,8 @@ export function AppRoutes() {
           <Route path="account/tokens" element={<ApiTokensPage />} />
           <Route path="surveys" element={<SurveyListPage />} />
           <Route path="surveys/:id" element={<SurveyPage />} />
+          <Route path="plans/filings" element={<FilingOverviewPage />} />
+          <Route path="plans/filings/:id" element={<FilingPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -41,7 +41,7 @@ export function filingRepository(db: Executor) {
       return db.selectFrom('plan_filings').select(['id', 'state']).where('plan_id', '=', planId).orderBy('id', 'desc').limit(1).executeTakeFirst();
     },
 
-    async insertFiling(row: { planId: number; toOrgUnitId: number; dueOn: string; note: string | null; comparison: string; filedBy: number; filedAt: string }) {
+    async insertFiling(row: { planId: number; toOrgUnitId: number; dueOn: string; note: string | null; comparison: string; filedBy: number | null; filedAt: string }) {
       const inserted = await db
         .insertInto('plan_filings')
         .values({
@@ -128,6 +128,7 @@ export function filingRepository(db: Executor) {
         .where('p.released_on', 'is not', null)
         .where('p.archived_at', 'is', null)
         .where('o.parent_id', 'is not', null)
+        .orderBy('p.id')
         .execute();
       return plans.filter((p) => p.latest_state === null || p.latest_state === 'returned');
     },

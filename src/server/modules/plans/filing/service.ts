@@ -1,8 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ComparisonDto, FilingDto, FilingOverviewDto } from '../../../../shared/api/planFiling';
-import type { Comparator } from '../../../../shared/plan-text/types';
 import { beijingDate, filingDueOn, filingStanding, type FilingStatus } from '../../../../shared/plans/filing';
-import { compareFilingTargets, type ComparedTarget } from '../../../../shared/plans/filingComparison';
 import type { PlanStatus } from '../../../../shared/plans/lifecycle';
 import { can, scopeRoots } from '../../../../shared/policy';
 import type { Database } from '../../../db/schema';
@@ -11,22 +9,10 @@ import { assertCan, requireAuth } from '../../auth/access';
 import type { AuthContext } from '../../auth/service';
 import type { OrgsService } from '../../orgs/service';
 import { assertAllowed, readPlanFacts } from '../lifecycle/facts';
+import { compareWithParentPlan } from './comparison';
 import { filingRepository } from './repository';
 
 type Repo = ReturnType<typeof filingRepository>;
-
-async function comparedTargets(repo: Repo, planId: number): Promise<ComparedTarget[]> {
-  return (await repo.targetsOf(planId)).map((t) => ({
-    targetId: t.id,
-    indicatorId: t.indicator_id,
-    indicator: t.indicator,
-    comparator: t.comparator as Comparator,
-    value: t.value,
-    unit: t.unit,
-    year: t.year ?? t.period_end,
-    baseYear: t.base_year,
-  }));
-}
 
 /** 备案 (seed 001 §三): a unit files its released plan with the unit above, which accepts it or returns it with a reason. */
 export function filingService(db: Kysely<Database>, orgs: OrgsService, clock: () => Date = () => new Date()) {
@@ -84,11 +70,7 @@ export function filingService(db: Kysely<Database>, orgs: OrgsService, clock: ()
       const user = assertCan(auth, 'plans.file', { orgUnitId: f.plan.org_unit_id, unitName: f.plan.org_unit_name, tree: f.tree });
       assertAllowed(f.facts, 'file');
       const parent = f.parent!;
-      const parentPlan = (await repo.planInForce(parent.id, f.plan.kind)) ?? null;
-      const comparison: ComparisonDto = {
-        parentPlan: parentPlan ? { id: parentPlan.id, title: parentPlan.title } : null,
-        ...compareFilingTargets(parentPlan ? await comparedTargets(repo, parentPlan.id) : [], await comparedTargets(repo, planId)),
-      };
+      const comparison = await compareWithParentPlan(db, planId, f.plan.kind, parent.id);
       const id = await db.transaction().execute(async (trx) => {
         const r = filingRepository(trx);
         // Someone else may have filed it since the facts were read.
