@@ -14,7 +14,9 @@ export function filingRepository(db: Executor) {
         .innerJoin('plan_goals as g', 'g.id', 't.goal_id')
         .innerJoin('plan_areas as a', 'a.id', 'g.area_id')
         .innerJoin('plans as p', 'p.id', 'a.plan_id')
-        .select(['t.id', 't.indicator_id', 't.indicator', 't.comparator', 't.value', 't.unit', 't.year', 't.base_year', 'p.period_end'])
+        .select(['t.id', 't.indicator', 't.comparator', 't.value', 't.unit', 't.year', 't.base_year', 'p.period_end'])
+        // Linked either way: the target names its indicator, or the indicator was made from it.
+        .select((eb) => eb.fn.coalesce('t.indicator_id', eb.selectFrom('indicators as i').select('i.id').whereRef('i.plan_target_id', '=', 't.id').limit(1)).as('indicator_id'))
         .where('a.plan_id', '=', planId)
         .orderBy('a.no')
         .orderBy('g.no')
