@@ -30,6 +30,7 @@ describe('compareFilingTargets: one city target against the district', () => {
     ['qualitative city target, any rise meets it', t(1, 'increase', null), [t(1, '>=', 60)], 'meets', []],
     ['numeric city bar, district without a value', t(1, 'decrease', -10, 2030, { baseYear: 2020 }), [t(1, 'decrease', null, 2030, { baseYear: 2020 })], 'weaker', ['lower_bar']],
     ['city target not linked', t(null, '>=', 95), [t(1, '>=', 95)], 'unlinked', []],
+    ['district target of the same name not linked: not called missing', t(1, '>=', 95), [t(null, '>=', 90, 2030, { indicator: '指标1' })], 'unlinked', []],
   ];
   it.each(cases)('%s', (_name, city, district, verdict, reasons) => {
     const [row] = compareFilingTargets([city], district).rows;

@@ -124,6 +124,11 @@ export function compareFilingTargets(city: readonly ComparedTarget[], district: 
     }
     citySets.add(c.indicatorId);
     const match = answering(c, districtByIndicator.get(c.indicatorId) ?? []);
+    if (!match && district.some((d) => d.indicatorId === null && d.indicator === c.indicator)) {
+      // The district does set it, under a target not linked yet: not known to be missing.
+      rows.push({ indicatorId: c.indicatorId, indicator: c.indicator, city: c, district: null, verdict: 'unlinked', reasons: [], note: '区规划的同名目标未关联指标，无法比较' });
+      continue;
+    }
     if (!match) {
       rows.push({ indicatorId: c.indicatorId, indicator: c.indicator, city: c, district: null, verdict: 'weaker', reasons: ['missing'], note: '区规划未设定市级规划的这项指标' });
       continue;

@@ -13,6 +13,7 @@ import { useCurrentUser } from '../../auth/SessionContext';
 import { filingUrls, lifecycleApi } from './api';
 import { sortedRows, targetText, VERDICT_LABELS } from './comparisonLabels';
 import { StandingTag } from './StandingTag';
+import '../detail/detail.css';
 import './filing.css';
 
 type Row = ComparisonDto['rows'][number];
@@ -92,7 +93,7 @@ export default function FilingPage() {
             className="page-alert"
             title={
               weaker.length > 0
-                ? `${weaker.length} 项目标低于《${c.parentPlan.title}》：${weaker.map((r) => r.indicator).join('、')}`
+                ? `${weaker.length} 项目标低于《${c.parentPlan.title}》：${weaker.slice(0, 5).map((r) => r.indicator).join('、')}${weaker.length > 5 ? ' 等' : ''}`
                 : `各项目标均不低于《${c.parentPlan.title}》`
             }
             description={unlinked > 0 ? `另有 ${unlinked} 项目标未关联指标，无法比较；在指标管理中关联后，重新报送即可比较。` : undefined}
