@@ -43,6 +43,8 @@ import { followupRoutes } from './modules/followup/routes';
 import { notificationCentreRoutes } from './services/reminders/routes';
 import { installReminders } from './services/reminders/install';
 import type { RemindersConfig } from './services/reminders/config';
+import { planLifecycleRoutes } from './modules/plans/lifecycle/routes';
+import { planFilingRoutes } from './modules/plans/filing/routes';
 
 
 z.config(z.locales.zhCN());
@@ -162,6 +164,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(eventsRoutes);
       await api.register(followupRoutes);
       await api.register(notificationCentreRoutes);
+      await api.register(planLifecycleRoutes);
+      await api.register(planFilingRoutes);
     },
     { prefix: '/api' },
   );

@@ -21,6 +21,8 @@ import { surveysService } from './modules/surveys/service';
 import { surveyBankService } from './modules/surveys/bank';
 import { followupService } from './modules/followup/service';
 import { notificationCentre } from './services/reminders/notifications';
+import { lifecycleService } from './modules/plans/lifecycle/service';
+import { filingService } from './modules/plans/filing/service';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtpConfigured = false) {
@@ -55,6 +57,8 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtp
     surveyBank: surveyBankService(db.kysely, orgs.tree),
     followups: followupService(db.kysely, orgs, analytics),
     notificationCentre: notificationCentre(db.kysely, () => smtpConfigured),
+    planLifecycle: lifecycleService(db.kysely, orgs),
+    planFiling: filingService(db.kysely, orgs),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

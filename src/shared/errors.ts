@@ -59,6 +59,8 @@ export const ERRORS = {
   // followup
   FOLLOWUP_EXISTS: { status: 409, message: '该预警已在整改中' },
   FOLLOWUP_CHANGED: { status: 409, message: '整改状态已被他人更新，请刷新后再办理' },
+  // plans: lifecycle, 备案
+  PLAN_ACTION_REFUSED: { status: 409, message: '规划当前状态下不能执行此操作' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -80,6 +80,11 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['warnings.acknowledge', '西岗区', /* */ 'A A A A F F F F L'],
   ['admin', 'anywhere', /*              */ 'A F F F F F F F L'],
   ['portal.read', 'anywhere', /*        */ 'A A A A A A A A A'],
+  // plans: 备案 is filed at the plan's unit and reviewed at the unit above.
+  ['plans.file', '西岗区', /*           */ 'A A F F F F F F L'],
+  ['plans.file', '中山区', /*           */ 'A S F F F F F F L'],
+  ['plans.reviewFiling', '大连市', /*   */ 'A S F F F F F F L'],
+  ['plans.reviewFiling', '白云街道', /* */ 'A A F F F F F F L'],
   // Without a unit: whether the role takes the action anywhere (menus).
   ['data.approve', 'anywhere', /*       */ 'A F A A F F F F L'],
   ['data.review', 'anywhere', /*        */ 'A F F F F F A F L'],

@@ -60,6 +60,11 @@ export const POLICY = {
   'surveys.read': { label: '查看问卷结果', grants: { admin: 'all', ...OVERSEERS } },
   /** Writing a survey's 知晓率 into indicators goes through the value path, which lets the statistics group write. */
   'surveys.feed': { label: '把问卷结果写入指标', grants: { admin: 'all', statistics: 'below' } },
+  // plans: lifecycle, 备案
+  /** File a released plan with the committee of the unit above (checked at the plan's unit). */
+  'plans.file': { label: '报送规划备案', grants: { admin: 'all', office: 'below' } },
+  /** Accept or return the plans filed with a unit (checked at the receiving unit). */
+  'plans.reviewFiling': { label: '审核规划备案', grants: { admin: 'all', office: 'below' }, outOfScope: '规划备案由{unit}妇儿工委办公室审核' },
   /** What has no unit: administrator accounts, users placed nowhere. */
   admin: { label: '执行系统管理操作', grants: { admin: 'all' } },
   'portal.read': { label: '查看公开数据', grants: {}, public: true },

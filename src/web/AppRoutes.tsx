@@ -44,6 +44,8 @@ const FollowupListPage = lazy(() => import('./modules/followup/FollowupListPage'
 const FollowupPage = lazy(() => import('./modules/followup/FollowupPage'));
 const NotificationCentrePage = lazy(() => import('./modules/notifications/NotificationCentrePage'));
 const NotificationSettingsPage = lazy(() => import('./modules/notifications/NotificationSettingsPage'));
+const FilingOverviewPage = lazy(() => import('./modules/plans/filing/FilingOverviewPage'));
+const FilingPage = lazy(() => import('./modules/plans/filing/FilingPage'));
 
 export function AppRoutes() {
   return (
@@ -104,6 +106,8 @@ export function AppRoutes() {
           <Route path="followups/:id" element={<FollowupPage />} />
           <Route path="notifications" element={<NotificationCentrePage />} />
           <Route path="account/notifications" element={<NotificationSettingsPage />} />
+          <Route path="plans/filings" element={<FilingOverviewPage />} />
+          <Route path="plans/filings/:id" element={<FilingPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -4,6 +4,7 @@ import type { PublishingTables } from '../modules/publishing/tables';
 import type { SurveysTables } from '../modules/surveys/tables';
 import type { FollowupTables } from '../modules/followup/tables';
 import type { RemindersTables } from '../services/reminders/tables';
+import type { PlanFilingTables } from '../modules/plans/filing/tables';
 export type { ArticleCategory, ArticleStatus } from '../modules/publishing/tables';
 
 import type { Flag, Timestamp } from './columns';
@@ -74,6 +75,10 @@ export interface PlansTable {
   is_demo: Flag;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The 印发 date, YYYY-MM-DD (migration 0017). */
+  released_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Archived: kept for history, hidden from lists by default. */
+  archived_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PlanAreasTable { id: Generated<number>; plan_id: number; no: number; title: string; line: number }
@@ -307,7 +312,7 @@ export interface AttachmentsTable {
  * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
  * (see ARCHITECTURE.md for which module owns which).
  */
-export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables {
+export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;

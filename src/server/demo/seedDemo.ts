@@ -13,6 +13,7 @@ import { seedDemoPublishing } from './seedDemoPublishing';
 import { seedDemoSurveys } from './seedDemoSurveys';
 import { seedDemoTargetLinks } from './seedDemoTargetLinks';
 import { seedDemoFollowup } from './seedDemoFollowup';
+import { seedDemoFiling } from './seedDemoFiling';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -68,5 +69,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   await seedDemoPublishing(db);
   await seedDemoSurveys(db);
   await seedDemoFollowup(db);
+  await seedDemoFiling(db);
   return { rootId, plans, values, users };
 }

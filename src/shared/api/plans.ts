@@ -69,6 +69,9 @@ export const PlanSummarySchema = z.object({
   sourceName: z.string(),
   counts: z.object({ areas: z.number(), goals: z.number(), measures: z.number(), targets: z.number() }),
   updatedAt: z.string(),
+  /** 印发 date, YYYY-MM-DD; archived plans are left out of the list unless asked for. */
+  releasedOn: z.string().nullable(),
+  archived: z.boolean(),
 });
 export type PlanSummaryDto = z.infer<typeof PlanSummarySchema>;
 
@@ -76,6 +79,8 @@ export const PlanDetailSchema = PlanSummarySchema.extend({ areas: z.array(AreaSc
 export type PlanDetailDto = z.infer<typeof PlanDetailSchema>;
 
 export const PlanSourceSchema = z.object({ name: z.string(), text: z.string() });
+
+export const PlanListQuery = z.object({ archived: z.enum(['include', 'exclude']).default('exclude') });
 
 export const GoalPatch = z.object({ qualitative: z.boolean() });
 

@@ -2,6 +2,7 @@ import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormO
 import { ApiOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
 import { BellOutlined, HistoryOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AuditOutlined as FilingOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -40,6 +41,7 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/publishing/events', icon: <HistoryOutlined />, label: <Link to="/publishing/events">大事记</Link> },
   { key: '/followups', icon: <AlertOutlined />, label: <Link to="/followups">预警整改</Link> },
   { key: '/notifications', icon: <BellOutlined />, label: <Link to="/notifications">通知中心</Link> },
+  { key: '/plans/filings', icon: <FilingOutlined />, label: <Link to="/plans/filings">规划备案</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -53,6 +55,7 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/publishing/articles': editsArticles,
   '/publishing/events': editsEvents,
   '/followups': (user) => allows(user, 'followups.read'),
+  '/plans/filings': (user) => allows(user, 'plans.reviewFiling'),
 };
 
 /** The entries that lead somewhere, sub-menus opened. */

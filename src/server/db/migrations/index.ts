@@ -12,6 +12,7 @@ import * as m0010 from './0010_plan_target_links';
 import * as m0011 from './0011_survey_bank';
 import * as m0013 from './0013_followup_reminders';
 import * as m0016 from './0016_plan_revisions';
+import * as m0017 from './0017_plan_filing';
 import * as m0020 from './0020_department_identity';
 
 /** Migrations live in code, in order; names are permanent once released. */
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011_survey_bank': m0011,
   '0013_followup_reminders': m0013,
   '0016_plan_revisions': m0016,
+  '0017_plan_filing': m0017,
   '0020_department_identity': m0020,
 };
 

@@ -13,7 +13,7 @@ export function plansRepository(db: Executor) {
         .innerJoin('org_units as o', 'o.id', 'p.org_unit_id')
         .select([
           'p.id', 'p.title', 'p.kind', 'p.period_start', 'p.period_end', 'p.status', 'p.is_demo', 'p.source_name',
-          'p.updated_at', 'p.org_unit_id', 'o.name as org_unit_name',
+          'p.updated_at', 'p.org_unit_id', 'o.name as org_unit_name', 'p.released_on', 'p.archived_at',
         ])
         .select((eb) => [
           eb.selectFrom('plan_areas as a').whereRef('a.plan_id', '=', 'p.id').select(eb.fn.countAll<number>().as('n')).as('areas'),

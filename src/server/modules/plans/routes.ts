@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import {
-  FlagResolveBody, GoalPatch, GoalSchema, IndicatorPlanTargetSchema, LinkFlagSchema, PlanDetailSchema, PlanImportSchema, PlanPreviewSchema,
-  PlanSourceSchema, PlanSummarySchema, PlanVersionSchema, TargetInput, TargetSchema,
+  FlagResolveBody, GoalPatch, GoalSchema, IndicatorPlanTargetSchema, LinkFlagSchema, PlanDetailSchema, PlanImportSchema, PlanListQuery,
+  PlanPreviewSchema, PlanSourceSchema, PlanSummarySchema, PlanVersionSchema, TargetInput, TargetSchema,
 } from '../../../shared/api/plans';
 import { appError } from '../../errors';
 import type { PlanUpload } from './service';
@@ -36,8 +36,10 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const plans = app.services.plans;
 
-  api.get('/plans', { schema: { tags: ['plans'], summary: '规划列表', response: { 200: z.array(PlanSummarySchema), ...errors } } }, (request) =>
-    plans.list(request.auth),
+  api.get(
+    '/plans',
+    { schema: { tags: ['plans'], summary: '规划列表（archived=include 时含已归档的规划）', querystring: PlanListQuery, response: { 200: z.array(PlanSummarySchema), ...errors } } },
+    (request) => plans.list(request.auth, { includeArchived: request.query.archived === 'include' }),
   );
 
   api.get(

@@ -103,9 +103,9 @@ export function plansService(db: Kysely<Database>, orgs: OrgsService) {
     },
 
     /** Plans are published documents: every signed-in user may read them. */
-    async list(auth: AuthContext | null): Promise<PlanSummaryDto[]> {
+    async list(auth: AuthContext | null, options: { includeArchived?: boolean } = {}): Promise<PlanSummaryDto[]> {
       requireAuth(auth);
-      const rows = await repo.listPlans();
+      const rows = (await repo.listPlans()).filter((r) => options.includeArchived || r.archived_at === null);
       return rows.map((r) => ({
         id: r.id,
         title: r.title,
@@ -118,11 +118,13 @@ export function plansService(db: Kysely<Database>, orgs: OrgsService) {
         sourceName: r.source_name,
         counts: { areas: Number(r.areas), goals: Number(r.goals), measures: Number(r.measures), targets: Number(r.targets) },
         updatedAt: r.updated_at,
+        releasedOn: r.released_on,
+        archived: r.archived_at !== null,
       }));
     },
 
     async detail(auth: AuthContext | null, planId: number): Promise<PlanDetailDto> {
-      const summary = (await this.list(auth)).find((p) => p.id === planId);
+      const summary = (await this.list(auth, { includeArchived: true })).find((p) => p.id === planId);
       if (!summary) throw appError('NOT_FOUND', `规划（编号 ${planId}）不存在`);
       const [areas, goals, measures, targets] = await Promise.all([
         repo.areasOf(planId), repo.goalsOf(planId), repo.measuresOf(planId), repo.targetsOf(planId),

@@ -1,6 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { PlanSummaryDto } from '../../../shared/api/plans';
 import { useApiGet } from '../../http/useApiGet';
@@ -10,6 +11,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { plansUrls } from './api';
 import { KindTag } from './KindTag';
 import { formatPeriod } from './format';
+import { PlanStatusTag } from './filing/StandingTag';
+import './lifecycle/lifecycle.css';
+import type { PlanStatus } from '../../../shared/plans/lifecycle';
 
 const count = (key: keyof PlanSummaryDto['counts'], title: string): TableColumnsType<PlanSummaryDto>[number] => ({
   title,
@@ -43,6 +47,7 @@ const COLUMNS: TableColumnsType<PlanSummaryDto> = [
     render: (_, plan) => formatPeriod(plan.periodStart, plan.periodEnd),
   },
   { title: '所属单位', key: 'orgUnit', width: 140, render: (_, plan) => plan.orgUnit.name },
+  { title: '状态', key: 'status', width: 130, render: (_, plan) => <PlanStatusTag status={plan.status as PlanStatus} archived={plan.archived} /> },
   count('areas', '领域'),
   count('goals', '目标'),
   count('measures', '措施'),
@@ -57,7 +62,8 @@ const COLUMNS: TableColumnsType<PlanSummaryDto> = [
 
 export default function PlanListPage() {
   const navigate = useNavigate();
-  const { data, error, loading, reload } = useApiGet<PlanSummaryDto[]>(plansUrls.list);
+  const [withArchived, setWithArchived] = useState(false);
+  const { data, error, loading, reload } = useApiGet<PlanSummaryDto[]>(withArchived ? `${plansUrls.list}?archived=include` : plansUrls.list);
   useDemoData(data?.some((plan) => plan.isDemo) ?? false);
 
   return (
@@ -66,9 +72,14 @@ export default function PlanListPage() {
         title="规划管理"
         description="妇女发展规划、儿童发展规划的文本、领域、主要目标与策略措施。"
         extra={
-          <Button type="primary" icon={<UploadOutlined />} onClick={() => navigate('/plans/import')}>
-            导入规划
-          </Button>
+          <>
+            <label className="plan-list-archived">
+              <Switch size="small" checked={withArchived} onChange={setWithArchived} aria-label="显示已归档的规划" /> 显示已归档
+            </label>
+            <Button type="primary" icon={<UploadOutlined />} onClick={() => navigate('/plans/import')}>
+              导入规划
+            </Button>
+          </>
         }
       />
       {error && !data ? (

@@ -12,6 +12,7 @@ import { areaLabel } from '../format';
 import { AreaPanel } from './AreaPanel';
 import './detail.css';
 import { PlanDetailHeader } from './PlanDetailHeader';
+import { PlanLifecyclePanel } from '../lifecycle/PlanLifecyclePanel';
 import { SourceDrawer } from './SourceDrawer';
 import { TargetEditModal } from './TargetEditModal';
 import type { AreaDto, MeasureDto, SourceHighlight } from './types';
@@ -72,6 +73,7 @@ export default function PlanDetailPage() {
   return (
     <>
       <PlanDetailHeader plan={plan} onShowSource={() => showSource(null)} />
+      <PlanLifecyclePanel plan={plan} onChanged={reload} />
       <Card variant="borderless" className="content-card plan-areas">
         {plan.areas.length === 0 || !selectedArea ? (
           <Empty description="该规划未识别到发展领域" />
