@@ -37,6 +37,7 @@ import { articlesRoutes } from './modules/publishing/articles/routes';
 import { portalPagesRoutes } from './modules/publishing/portal/pagesRoutes';
 import { apiTokenRoutes } from './modules/auth/tokenRoutes';
 import { surveysRoutes } from './modules/surveys/routes';
+import { workitemsRoutes } from './modules/workitems/routes';
 
 
 z.config(z.locales.zhCN());
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(attachmentsRoutes);
       await api.register(articlesRoutes);
       await api.register(surveysRoutes);
+      await api.register(workitemsRoutes);
     },
     { prefix: '/api' },
   );

@@ -14,6 +14,7 @@ import { plansService } from './modules/plans/service';
 import { orgsService } from './modules/orgs/service';
 import { prepareDatabase, serve } from './server';
 import { importEventsCommand } from './modules/publishing/events/importEventsCommand';
+import { importKeyItemsCommand } from './modules/workitems/importCommand';
 
 const USAGE = `用法：halfsky <命令>
   serve                                   启动服务（PORT 默认 8080，HOST 默认 127.0.0.1）
@@ -26,6 +27,8 @@ const USAGE = `用法：halfsky <命令>
   restore <文件>                          把备份恢复到空数据库（目标数据库不空则拒绝）
   publish import-events <文件> [--dry-run] [--json] [--org <单位代码>]
                                           导入大事记文本（编号标题＋正文，.txt 或 .docx）
+  workitems import <文件> [--dry-run] [--json] [--org <单位代码>] [--year <年度>]
+                                          导入重要事项推进计划表（制表符分隔的 .txt 或 .xlsx）
 环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD、
   HALFSKY_FILES_DIR（附件目录，默认 data/files）、HALFSKY_TRUST_PROXY、HALFSKY_COOKIE_SECURE、HALFSKY_PUBLIC_URL（见 README）`;
 
@@ -130,6 +133,9 @@ async function main(argv: string[]): Promise<void> {
     case 'publish':
       if (rest[0] !== 'import-events') throw new UsageError(USAGE);
       return importEventsCommand(rest.slice(1));
+    case 'workitems':
+      if (rest[0] !== 'import') throw new UsageError(USAGE);
+      return importKeyItemsCommand(rest.slice(1));
     case undefined:
     case 'help':
     case '--help':

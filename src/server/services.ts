@@ -18,6 +18,8 @@ import { answeringService } from './modules/surveys/answeringService';
 import { surveyCache } from './modules/surveys/context';
 import { feedsService } from './modules/surveys/feeds';
 import { surveysService } from './modules/surveys/service';
+import { keyItemsService } from './modules/workitems/service';
+import { supervisionsService } from './modules/workitems/supervisions';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db, filesDir: string = filesDirFromEnv()) {
@@ -49,6 +51,8 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv()) {
     surveys: surveysService(db.kysely, orgs.tree, surveys),
     surveyFeeds: feedsService(db.kysely, orgs.tree, surveys),
     surveyAnswering: answeringService(db.kysely, surveys),
+    keyItems: keyItemsService(db.kysely, orgs, attachments),
+    supervisions: supervisionsService(db.kysely, orgs),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

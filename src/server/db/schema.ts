@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { PublishingTables } from '../modules/publishing/tables';
 import type { SurveysTables } from '../modules/surveys/tables';
+import type { WorkitemsTables } from '../modules/workitems/tables';
 export type { ArticleCategory, ArticleStatus } from '../modules/publishing/tables';
 
 import type { Flag, Timestamp } from './columns';
@@ -285,7 +286,7 @@ export interface AttachmentsTable {
  * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
  * (see ARCHITECTURE.md for which module owns which).
  */
-export interface Database extends PublishingTables, SurveysTables {
+export interface Database extends PublishingTables, SurveysTables, WorkitemsTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;

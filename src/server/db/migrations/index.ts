@@ -9,6 +9,7 @@ import * as m0009 from './0009_api_tokens';
 import * as m0007 from './0007_publishing';
 import * as m0008 from './0008_surveys';
 import * as m0010 from './0010_plan_target_links';
+import * as m0012 from './0012_workitems';
 
 /** Migrations live in code, in order; names are permanent once released. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008_surveys': m0008,
   '0009_api_tokens': m0009,
   '0010_plan_target_links': m0010,
+  '0012_workitems': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {
