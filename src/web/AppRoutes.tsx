@@ -33,6 +33,9 @@ const SurveyListPage = lazy(() => import('./modules/surveys/SurveyListPage'));
 const SurveyPage = lazy(() => import('./modules/surveys/SurveyPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 const ApiTokensPage = lazy(() => import('./modules/auth/tokens/ApiTokensPage'));
+const KeyItemsPage = lazy(() => import('./modules/workitems/KeyItemsPage'));
+const KeyItemPage = lazy(() => import('./modules/workitems/KeyItemPage'));
+const SupervisionsPage = lazy(() => import('./modules/workitems/SupervisionsPage'));
 
 export function AppRoutes() {
   return (
@@ -78,6 +81,9 @@ export function AppRoutes() {
           <Route path="account/tokens" element={<ApiTokensPage />} />
           <Route path="surveys" element={<SurveyListPage />} />
           <Route path="surveys/:id" element={<SurveyPage />} />
+          <Route path="workitems" element={<KeyItemsPage />} />
+          <Route path="workitems/supervisions" element={<SupervisionsPage />} />
+          <Route path="workitems/:id" element={<KeyItemPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

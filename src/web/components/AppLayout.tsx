@@ -2,13 +2,14 @@ import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormO
 import { ApiOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
+import { FlagOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../../shared/api/auth';
 import { ROLE_LABELS } from '../../shared/roles';
 import { ChangePasswordModal } from '../modules/auth/ChangePasswordModal';
-import { managesPeople, seesAnalytics } from '../modules/auth/permissions';
+import { allows, managesPeople, seesAnalytics } from '../modules/auth/permissions';
 import { useCurrentUser, useSession } from '../modules/auth/SessionContext';
 import { NotificationBell } from '../modules/reporting/notifications/NotificationBell';
 import { managesTasks, reportsData, reviewsData } from '../modules/reporting/permissions';
@@ -35,6 +36,8 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">组织机构</Link> },
   { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">用户管理</Link> },
   { key: '/surveys', icon: <SolutionOutlined />, label: <Link to="/surveys">问卷调查</Link> },
+  { key: '/workitems', icon: <FlagOutlined />, label: <Link to="/workitems">重要事项</Link> },
+  { key: '/workitems/supervisions', icon: <NotificationOutlined />, label: <Link to="/workitems/supervisions">督办</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -45,6 +48,8 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/reporting/review': reviewsData,
   analytics: seesAnalytics,
   '/surveys': seesAnalytics,
+  '/workitems': (user) => allows(user, 'workitems.read'),
+  '/workitems/supervisions': (user) => allows(user, 'workitems.read'),
 };
 
 /** The entries that lead somewhere, sub-menus opened. */

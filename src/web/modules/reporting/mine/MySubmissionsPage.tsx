@@ -11,6 +11,7 @@ import { reportingUrls } from '../api';
 import { managesTasks } from '../permissions';
 import '../reporting.css';
 import { SubmissionCard } from './SubmissionCard';
+import { OpenSupervisionsCard } from '../../workitems/OpenSupervisionsCard';
 
 type Filter = 'todo' | 'review' | 'approved' | 'all';
 
@@ -53,6 +54,7 @@ export default function MySubmissionsPage() {
   return (
     <>
       {header}
+      <OpenSupervisionsCard />
       {all.length === 0 ? (
         <Empty
           className="page-empty"
