@@ -11,6 +11,7 @@ import { seedDemoUsers } from './seedDemoUsers';
 import { seedDemoValues } from './seedDemoValues';
 import { seedDemoPublishing } from './seedDemoPublishing';
 import { seedDemoSurveys } from './seedDemoSurveys';
+import { seedDemoWorkitems } from './seedDemoWorkitems';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -61,5 +62,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   const { values } = await seedDemoValues(db);
   await seedDemoPublishing(db);
   await seedDemoSurveys(db);
+  await seedDemoWorkitems(db);
   return { rootId, plans, values, users };
 }
