@@ -25,6 +25,23 @@ export function workitemsRepository(db: Kysely<Database>) {
       return db.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirst();
     },
 
+    /** The reporters and reviewers of some departments at a unit, who answer for them. */
+    async seatUsers(orgUnitId: number, departmentIds: readonly number[]): Promise<number[]> {
+      if (departmentIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('role_assignments as r')
+        .innerJoin('users as u', 'u.id', 'r.user_id')
+        .select('r.user_id')
+        .distinct()
+        .where('r.org_unit_id', '=', orgUnitId)
+        .where('r.department_id', 'in', [...departmentIds])
+        .where('r.role', 'in', ['reporter', 'dept_reviewer'])
+        .where('u.disabled', '=', 0)
+        .orderBy('r.user_id')
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
+
     topUnit() {
       return db.selectFrom('org_units').select('id').where('parent_id', 'is', null).orderBy('sort').orderBy('id').executeTakeFirst();
     },
