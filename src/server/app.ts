@@ -45,6 +45,7 @@ import { installReminders } from './services/reminders/install';
 import type { RemindersConfig } from './services/reminders/config';
 import { planLifecycleRoutes } from './modules/plans/lifecycle/routes';
 import { planFilingRoutes } from './modules/plans/filing/routes';
+import { workitemsRoutes } from './modules/workitems/routes';
 
 
 z.config(z.locales.zhCN());
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationCentreRoutes);
       await api.register(planLifecycleRoutes);
       await api.register(planFilingRoutes);
+      await api.register(workitemsRoutes);
     },
     { prefix: '/api' },
   );

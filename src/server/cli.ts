@@ -15,6 +15,7 @@ import { orgsService } from './modules/orgs/service';
 import { prepareDatabase, serve } from './server';
 import { importEventsCommand } from './modules/publishing/events/importEventsCommand';
 import { reportCommand } from './modules/reports/reportCommand';
+import { importKeyItemsCommand } from './modules/workitems/importCommand';
 
 const USAGE = `用法：halfsky <命令>
   serve                                   启动服务（PORT 默认 8080，HOST 默认 127.0.0.1）
@@ -31,6 +32,8 @@ const USAGE = `用法：halfsky <命令>
                                           生成年度统计监测报告（默认包含该单位的全部规划）
   report compilation --unit <单位代码> [--from <年份> --to <年份>] --out <文件.xlsx>
                                           编制统计资料汇编（每个指标 × 单位 × 年份）
+  workitems import <文件> [--dry-run] [--json] [--org <单位代码>] [--year <年度>]
+                                          导入重要事项推进计划表（制表符分隔的 .txt 或 .xlsx）
 环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD、
   HALFSKY_FILES_DIR（附件目录，默认 data/files）、HALFSKY_TRUST_PROXY、HALFSKY_COOKIE_SECURE、HALFSKY_PUBLIC_URL（见 README）`;
 
@@ -137,6 +140,9 @@ async function main(argv: string[]): Promise<void> {
       return importEventsCommand(rest.slice(1));
     case 'report':
       return reportCommand(rest);
+    case 'workitems':
+      if (rest[0] !== 'import') throw new UsageError(USAGE);
+      return importKeyItemsCommand(rest.slice(1));
     case undefined:
     case 'help':
     case '--help':

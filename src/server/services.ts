@@ -23,6 +23,8 @@ import { followupService } from './modules/followup/service';
 import { notificationCentre } from './services/reminders/notifications';
 import { lifecycleService } from './modules/plans/lifecycle/service';
 import { filingService } from './modules/plans/filing/service';
+import { keyItemsService } from './modules/workitems/service';
+import { supervisionsService } from './modules/workitems/supervisions';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtpConfigured = false) {
@@ -59,6 +61,8 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtp
     notificationCentre: notificationCentre(db.kysely, () => smtpConfigured),
     planLifecycle: lifecycleService(db.kysely, orgs),
     planFiling: filingService(db.kysely, orgs),
+    keyItems: keyItemsService(db.kysely, orgs, attachments),
+    supervisions: supervisionsService(db.kysely, orgs),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

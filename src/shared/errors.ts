@@ -49,6 +49,10 @@ export const ERRORS = {
   API_TOKEN_LIMIT: { status: 400, message: '有效的访问令牌已达上限，请先撤销不再使用的令牌' },
   VALUE_CONFLICT: { status: 409, message: '数据已被他人修改，请核对后再保存' },
   VALUES_REJECTED: { status: 400, message: '数据未能保存' },
+  // workitems
+  KEY_ITEMS_INVALID: { status: 400, message: '重要事项表无法识别，未导入任何内容' },
+  KEY_ITEMS_HAVE_PROGRESS: { status: 409, message: '该年度的重要事项已有进展报送，不能整表重新导入' },
+  SUPERVISION_STATE: { status: 409, message: '督办当前的状态下不能这样办理' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
   /** The web app's own: the server could not be reached at all. */
   NETWORK: { status: 0, message: '无法连接服务器，请检查网络后重试' },

@@ -95,6 +95,18 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['followups.manage', '中山区', /*     */ 'A S F F F F F F L'],
   ['followups.answer', '西岗卫健委', /* */ 'A F F F F A A F L'],
   ['followups.answer', '西岗教育局', /* */ 'A F F F F S S F L'],
+  // workitems: the office manages and issues 督办; an item's departments report and reply; the committee reads.
+  ['workitems.read', '西岗卫健委', /*   */ 'A A A A A A A A L'],
+  ['workitems.read', '西岗教育局', /*   */ 'A A A A A S S A L'],
+  ['workitems.read', '中山区', /*       */ 'A S S A S S S S L'],
+  ['workitems.manage', '西岗区', /*     */ 'A A F F F F F F L'],
+  ['workitems.manage', '中山区', /*     */ 'A S F F F F F F L'],
+  ['workitems.report', '西岗卫健委', /* */ 'A F F F F A A F L'],
+  ['workitems.report', '西岗教育局', /* */ 'A F F F F S S F L'],
+  ['supervision.issue', '西岗卫健委', /**/ 'A A F F F F F F L'],
+  ['supervision.issue', '中山区', /*    */ 'A S F F F F F F L'],
+  ['supervision.reply', '西岗卫健委', /**/ 'A F F F F A A F L'],
+  ['supervision.reply', '西岗教育局', /**/ 'A F F F F S S F L'],
 ];
 
 const LETTER = { AUTH_FORBIDDEN: 'F', AUTH_OUT_OF_SCOPE: 'S', AUTH_REQUIRED: 'L' } as const;

@@ -65,6 +65,16 @@ export const POLICY = {
   'plans.file': { label: '报送规划备案', grants: { admin: 'all', office: 'below' } },
   /** Accept or return the plans filed with a unit (checked at the receiving unit). */
   'plans.reviewFiling': { label: '审核规划备案', grants: { admin: 'all', office: 'below' }, outOfScope: '规划备案由{unit}妇儿工委办公室审核' },
+  /** Key items and their progress: the committee roles, and the member departments named on an item (checked per department). */
+  'workitems.read': { label: '查看重要事项', grants: { admin: 'all', ...OVERSEERS, reporter: 'seat', dept_reviewer: 'seat' } },
+  /** Import a year's key items, issue the 通报. */
+  'workitems.manage': { label: '管理重要事项', grants: { admin: 'all', office: 'below' } },
+  /** Report progress on an item as one of its lead or partner departments. */
+  'workitems.report': { label: '报送重要事项进展', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
+  /** Issue a 督办, press again, close it. */
+  'supervision.issue': { label: '督办', grants: { admin: 'all', office: 'below' } },
+  /** Answer a 督办 issued to one's own department. */
+  'supervision.reply': { label: '答复督办', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
   /** What has no unit: administrator accounts, users placed nowhere. */
   admin: { label: '执行系统管理操作', grants: { admin: 'all' } },
   'portal.read': { label: '查看公开数据', grants: {}, public: true },

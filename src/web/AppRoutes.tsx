@@ -46,6 +46,9 @@ const NotificationCentrePage = lazy(() => import('./modules/notifications/Notifi
 const NotificationSettingsPage = lazy(() => import('./modules/notifications/NotificationSettingsPage'));
 const FilingOverviewPage = lazy(() => import('./modules/plans/filing/FilingOverviewPage'));
 const FilingPage = lazy(() => import('./modules/plans/filing/FilingPage'));
+const KeyItemsPage = lazy(() => import('./modules/workitems/KeyItemsPage'));
+const KeyItemPage = lazy(() => import('./modules/workitems/KeyItemPage'));
+const SupervisionsPage = lazy(() => import('./modules/workitems/SupervisionsPage'));
 
 export function AppRoutes() {
   return (
@@ -108,6 +111,9 @@ export function AppRoutes() {
           <Route path="account/notifications" element={<NotificationSettingsPage />} />
           <Route path="plans/filings" element={<FilingOverviewPage />} />
           <Route path="plans/filings/:id" element={<FilingPage />} />
+          <Route path="workitems" element={<KeyItemsPage />} />
+          <Route path="workitems/supervisions" element={<SupervisionsPage />} />
+          <Route path="workitems/:id" element={<KeyItemPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

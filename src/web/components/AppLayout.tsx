@@ -1,8 +1,7 @@
 import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
-import { BellOutlined, HistoryOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
-import { AuditOutlined as FilingOutlined } from '@ant-design/icons';
+import { AuditOutlined as FilingOutlined, BellOutlined, FlagOutlined, HistoryOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -42,6 +41,8 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/followups', icon: <AlertOutlined />, label: <Link to="/followups">预警整改</Link> },
   { key: '/notifications', icon: <BellOutlined />, label: <Link to="/notifications">通知中心</Link> },
   { key: '/plans/filings', icon: <FilingOutlined />, label: <Link to="/plans/filings">规划备案</Link> },
+  { key: '/workitems', icon: <FlagOutlined />, label: <Link to="/workitems">重要事项</Link> },
+  { key: '/workitems/supervisions', icon: <NotificationOutlined />, label: <Link to="/workitems/supervisions">督办</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -56,6 +57,8 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/publishing/events': editsEvents,
   '/followups': (user) => allows(user, 'followups.read'),
   '/plans/filings': (user) => allows(user, 'plans.reviewFiling'),
+  '/workitems': (user) => allows(user, 'workitems.read'),
+  '/workitems/supervisions': (user) => allows(user, 'workitems.read'),
 };
 
 /** The entries that lead somewhere, sub-menus opened. */

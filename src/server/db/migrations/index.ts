@@ -10,6 +10,7 @@ import * as m0008 from './0008_surveys';
 import * as m0009 from './0009_api_tokens';
 import * as m0010 from './0010_plan_target_links';
 import * as m0011 from './0011_survey_bank';
+import * as m0012 from './0012_workitems';
 import * as m0013 from './0013_followup_reminders';
 import * as m0016 from './0016_plan_revisions';
 import * as m0017 from './0017_plan_filing';
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0009_api_tokens': m0009,
   '0010_plan_target_links': m0010,
   '0011_survey_bank': m0011,
+  '0012_workitems': m0012,
   '0013_followup_reminders': m0013,
   '0016_plan_revisions': m0016,
   '0017_plan_filing': m0017,

@@ -1,9 +1,13 @@
 import { followupReminders } from '../../modules/followup/reminders';
+import { filingReminders } from '../../modules/plans/filing/reminders';
 import { reportingReminders } from '../../modules/reporting/reminders';
+import { workitemsReminders } from '../../modules/workitems/reminders';
 import type { NamedSource } from './scheduler';
 
 /** Every module's reminders, one line each; the scheduler asks them in this order. */
 export const REMINDER_SOURCES: readonly NamedSource[] = [
   { name: 'reporting', source: reportingReminders },
   { name: 'followup', source: followupReminders },
+  { name: 'workitems', source: workitemsReminders },
+  { name: 'filing', source: filingReminders },
 ];

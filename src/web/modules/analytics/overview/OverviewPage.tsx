@@ -10,6 +10,7 @@ import { EChart } from '../charts/EChart';
 import { areaStatusOption } from '../../../../shared/charts/options';
 import '../analytics.css';
 import { useAnalyticsParams, carryQuery } from '../useAnalyticsParams';
+import { OpenSupervisionsCard } from '../../workitems/OpenSupervisionsCard';
 import { useDemoUnit } from '../useDemoUnit';
 import { TargetBasisTag } from '../TargetBasisTag';
 import { AreaTable } from './AreaTable';
@@ -32,6 +33,7 @@ export default function OverviewPage() {
             : '妇女儿童发展规划目标进展：达标情况、各领域进展、预警与填报完成情况。'
         }
       />
+      <OpenSupervisionsCard />
       <AnalyticsFilters orgUnitId={data?.orgUnit.id} milestones={data?.milestones} milestone={data?.milestone} />
       {error && !data ? (
         <LoadError error={error} onRetry={reload} />

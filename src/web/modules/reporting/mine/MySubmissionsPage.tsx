@@ -12,6 +12,7 @@ import { reportingUrls } from '../api';
 import { managesTasks } from '../permissions';
 import '../reporting.css';
 import { SubmissionCard } from './SubmissionCard';
+import { OpenSupervisionsCard } from '../../workitems/OpenSupervisionsCard';
 
 type Filter = 'todo' | 'review' | 'approved' | 'all';
 
@@ -55,6 +56,7 @@ export default function MySubmissionsPage() {
     <>
       {header}
       <MyFollowupsCard />
+      <OpenSupervisionsCard />
       {all.length === 0 ? (
         <Empty
           className="page-empty"
