@@ -168,7 +168,7 @@ describe('analytics in the browser', () => {
 
   it('lists warnings and acknowledges one with a comment', async () => {
     const warnings = new WarningsPage(page);
-    await new AppShell(page).navigation.getByRole('menuitem', { name: '预警' }).click();
+    await new AppShell(page).navigation.getByRole('menuitem', { name: /预警$/ }).click();
     await warnings.heading.waitFor();
     await warnings.counts.waitFor();
     await warnings.acknowledgeButtons.first().waitFor();

@@ -30,16 +30,17 @@ afterAll(async () => {
 });
 
 describe('one indicator across plans, in the browser', () => {
-  it('imports the 西岗区 plans linked to the city indicators, confirms generating, and lists both plans on the indicator page', async () => {
+  it('imports a district’s plans linked to the city indicators, confirms generating, and lists both plans on the indicator page', async () => {
     await new LoginPage(page).goto();
     await new LoginPage(page).login(ADMIN_USERNAME, ADMIN_PASSWORD);
     await new PlanListPage(page).heading.waitFor();
 
-    // The demo holds the 西岗区 text unlinked (its plans were seeded before the city's indicators); a re-typed copy links them.
-    const file = join(dir, '西岗区妇女儿童发展规划.txt');
-    await writeFile(file, `${await readFile(resolve(seedsDir, 'xigang-women-children-2021-2030.txt'), 'utf8')}\n`);
+    // The demo's 西岗区 plans are linked already; 中山区 adopting plans in the same words links them afresh.
+    const file = join(dir, '中山区妇女儿童发展规划.txt');
+    await writeFile(file, (await readFile(resolve(seedsDir, 'xigang-women-children-2021-2030.txt'), 'utf8')).replaceAll('西岗区', '中山区'));
     const importPage = new PlanImportPage(page);
     await importPage.goto();
+    await importPage.chooseOrgUnit('中山区');
     await importPage.preview(file);
     const linked = page.getByText(/将关联已有指标（\d+）/).first();
     await linked.waitFor();
@@ -50,7 +51,7 @@ describe('one indicator across plans, in the browser', () => {
 
     await page.goto('/indicators');
     const list = new IndicatorListPage(page);
-    await list.openGenerator('西岗区妇女发展规划（西岗区）');
+    await list.openGenerator('中山区妇女发展规划（中山区）');
     await list.generateDialog.getByText(/已关联 W/).first().waitFor();
     const confirm = await list.askToGenerate(/全部生成/);
     for (const heading of [/关联已有指标（\d+）/, /新建指标（\d+）/, /有歧义，请选择（\d+）/]) await confirm.getByRole('heading', { name: heading }).waitFor();
@@ -62,7 +63,7 @@ describe('one indicator across plans, in the browser', () => {
     await list.openIndicator('孕产妇系统管理率');
     const card = page.getByRole('table', { name: '各级规划目标' });
     await card.getByText('大连市妇女发展规划').waitFor();
-    await card.getByText('西岗区妇女发展规划').waitFor();
+    await card.getByText('中山区妇女发展规划').waitFor();
     await screenshot(page, 'plan-links-indicator-page');
   });
 });

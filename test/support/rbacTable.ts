@@ -22,7 +22,7 @@ const DEPARTMENT = encodeURIComponent('卫健委');
 
 function indicatorInput(code: string) {
   return {
-    code, name: `${code}指标`, unit: '%', direction: 'higher', definition: null, caliber: null, categories: '', responsibleDept: null, dataSource: null,
+    code, name: `${code}指标`, unit: '%', direction: 'higher', definition: null, caliber: null, categories: '', responsibleDepartmentId: null, dataSource: null,
     baselineYear: null, baselineValue: null, minValue: 0, maxValue: 100, yoyThreshold: null, tolerance: null, decimals: 1, published: false, targets: [],
     formula: { type: 'direct', value: { code: `${code}_V`, name: `${code}数值`, unit: '%', valueType: 'rate', categories: '' } },
   };
@@ -91,6 +91,7 @@ export function rbacTable(w: RbacWorld, db: TestDb, app: FastifyInstance): Recor
       expect: OFFICE,
     },
     { route: 'PATCH /api/departments/:id', ...both((d) => ({ url: `/api/departments/${d.health.id}`, payload: { name: d.health.name, shortName: '卫健委' } })), expect: OFFICE },
+    { route: 'GET /api/departments/:id/history', ...both((d) => url(`/api/departments/${d.health.id}/history`)), expect: OFFICE },
     { route: 'DELETE /api/departments/:id', ...both(async (d) => url(`/api/departments/${await d.freshDepartment()}`)), expect: OFFICE },
   ];
 

@@ -4,10 +4,10 @@ import type { Db } from '../db/connection';
 /**
  * 西岗区 judged by its own plan (演示数据): the targets of 西岗区妇女发展规划 (seed 002) that measure an
  * indicator of the city's dictionary, as indicator code ↦ area no., goal no. and the indicator as
- * the district's text names it. Listed by hand: linking plans to indicators automatically is the
- * plans module's work. Left out where the district measures something else under a similar name
- * (区人大代表 vs 人大代表, 区党政正职 vs 领导班子) or the text's figure is not a level
- * (营养健康知识知晓率 「提高10%」).
+ * the district's text names it. The plan import already links the targets whose name and unit match
+ * an indicator; this list also reaches those the district words differently, and is what the demo
+ * test holds the links to. Left out where the district measures something else under a similar
+ * name (区人大代表 vs 人大代表, 区党政正职 vs 领导班子).
  */
 export const XIGANG_TARGET_LINKS: readonly (readonly [code: string, area: number, goal: number, indicator: string])[] = [
   ['W01_011', 1, 1, '妇女人均预期寿命'],
@@ -15,6 +15,7 @@ export const XIGANG_TARGET_LINKS: readonly (readonly [code: string, area: number
   ['W01_022', 1, 2, '孕产妇死亡率'],
   ['W01_041', 1, 4, '适龄妇女宫颈癌人群筛查率'],
   ['W01_042', 1, 4, '乳腺癌人群筛查率'],
+  ['W01_072', 1, 7, '妇女营养健康知识知晓率'],
   ['W01_081', 1, 8, '孕妇贫血率'],
   ['W01_091', 1, 9, '妇女健康素养水平'],
   ['W01_101', 1, 10, '妇女心理健康素养水平'],
@@ -25,6 +26,7 @@ export const XIGANG_TARGET_LINKS: readonly (readonly [code: string, area: number
   ['W02_051', 2, 5, '九年义务教育巩固率'],
   ['W02_061', 2, 6, '高中阶段教育毛入学率'],
   ['W02_101', 2, 10, '女性平均受教育年限'],
+  ['W03_021', 3, 2, '就业人员中的女性比例'],
   ['W03_041', 3, 4, '高级专业技术人员中的女性比例'],
   ['W03_051', 3, 5, '男女收入差距'],
   ['W03_061', 3, 6, '女职工职业病发病率'],

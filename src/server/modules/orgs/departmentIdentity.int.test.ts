@@ -58,11 +58,15 @@ describe(`department identity (${testDialect()})`, () => {
     const refused = await patch(f.office, `/api/departments/${f.xigangHealth}`, { name: '西岗区卫生健康局', shortName: '卫健委', counterpartId: f.xigangEducation });
     expect([refused.statusCode, refused.json().message]).toEqual([400, `提交的数据不符合要求：对口成员单位（编号 ${f.xigangEducation}）不是上级妇儿工委的成员单位`]);
 
+    const taken = await patch(f.office, `/api/departments/${f.xigangHealth}`, { name: '西岗区卫生健康局', shortName: '卫健委', counterpartId: cityEducation.id });
+    expect([taken.statusCode, taken.json().message]).toEqual([400, '提交的数据不符合要求：上级成员单位“教育局”已是“西岗区教育局”的对口单位']);
+
+    const released = await patch(f.office, `/api/departments/${f.xigangEducation}`, { name: '西岗区教育局', shortName: '教育局', counterpartId: null });
     const moved = await patch(f.office, `/api/departments/${f.xigangHealth}`, { name: '西岗区卫生健康局', shortName: '卫健委', counterpartId: cityEducation.id });
-    expect(moved.statusCode).toBe(200);
+    expect([released.statusCode, moved.statusCode]).toEqual([200, 200]);
     const seats = await xigangSeats();
-    // Both 西岗区 departments now answer to the city's 教育局: the 卫健委 seat reports that indicator, MMR nobody here.
-    expect(seats.find((s) => s.department.id === f.xigangHealth)!.indicatorCount).toBe(0);
+    // 西岗区卫健委 now answers to the city's 教育局: it reports that indicator and no longer MMR; 教育局 answers to nobody.
+    expect(seats.map((s) => [s.department.id, s.indicatorCount])).toEqual([[f.xigangHealth, 1], [f.xigangEducation, 0]]);
     const history = await f.get<DepartmentChangeDto[]>(f.office, `/api/departments/${f.xigangHealth}/history`);
     expect(history.body.map((c) => [c.field, c.oldValue, c.newValue])).toEqual([['counterpart', '卫健委', '教育局']]);
   });

@@ -26,20 +26,34 @@ export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
 
   /**
    * The department of the parent unit's committee this one reports along. Asked for, it must be
-   * one of them; left out when adding, the one with the same short name; when editing, unchanged.
+   * one of them and no sibling's (a parent department answers through one department per unit);
+   * left out when adding, the free one with the same short name; when editing, unchanged.
    */
-  async function counterpartFor(r: OrgsRepository, parentUnitId: number | null, input: DepartmentInputDto, current?: number | null): Promise<number | null> {
-    if (parentUnitId === null) {
+  async function counterpartFor(
+    r: OrgsRepository,
+    committee: { id: number; parentUnitId: number | null },
+    input: DepartmentInputDto,
+    self?: { id: number; counterpartId: number | null },
+  ): Promise<number | null> {
+    if (committee.parentUnitId === null) {
       if (input.counterpartId) throw invalidField('counterpartId', '最上级妇儿工委的成员单位没有对口的上级成员单位');
       return null;
     }
-    const parentCommittee = await r.findCommitteeOfUnit(parentUnitId);
+    if (input.counterpartId === undefined && self) return self.counterpartId;
+    const parentCommittee = await r.findCommitteeOfUnit(committee.parentUnitId);
     const candidates = parentCommittee ? await r.departmentsOf(parentCommittee.id) : [];
-    if (input.counterpartId === undefined) return current !== undefined ? current : (candidates.find((d) => d.short_name === input.shortName)?.id ?? null);
-    if (input.counterpartId !== null && !candidates.some((d) => d.id === input.counterpartId)) {
-      throw invalidField('counterpartId', `对口成员单位（编号 ${input.counterpartId}）不是上级妇儿工委的成员单位`);
+    const siblings = (await r.departmentsOf(committee.id)).filter((d) => d.id !== self?.id);
+    const takenBy = (counterpartId: number) => siblings.find((d) => d.counterpart_id === counterpartId);
+    if (input.counterpartId === undefined) {
+      const sameShortName = candidates.find((d) => d.short_name === input.shortName);
+      return sameShortName && !takenBy(sameShortName.id) ? sameShortName.id : null;
     }
-    return input.counterpartId;
+    if (input.counterpartId === null) return null;
+    const counterpart = candidates.find((d) => d.id === input.counterpartId);
+    if (!counterpart) throw invalidField('counterpartId', `对口成员单位（编号 ${input.counterpartId}）不是上级妇儿工委的成员单位`);
+    const sibling = takenBy(counterpart.id);
+    if (sibling) throw invalidField('counterpartId', `上级成员单位“${counterpart.name}”已是“${sibling.name}”的对口单位`);
+    return counterpart.id;
   }
 
   /** Checks the caller manages departments at all, reads the department to learn its unit, then checks the caller may manage that unit. */
@@ -67,7 +81,7 @@ export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
         const r = orgsRepository(trx);
         const committee = await committeeOf(r, unitId);
         await checkNames(r, committee.id, input);
-        const counterpartId = await counterpartFor(r, committee.parentUnitId, input);
+        const counterpartId = await counterpartFor(r, committee, input);
         const existing = await r.departmentsOf(committee.id);
         const [id] = await r.insertDepartments(committee.id, [{ ...input, counterpartId }], Math.max(-1, ...existing.map((d) => d.sort)) + 1);
         return { id: id!, name: input.name, shortName: input.shortName, counterpartId };
@@ -82,7 +96,7 @@ export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
         const r = orgsRepository(trx);
         await checkNames(r, department.committee_id, input, id);
         const committee = await committeeOf(r, department.org_unit_id);
-        const counterpartId = await counterpartFor(r, committee.parentUnitId, input, department.counterpart_id);
+        const counterpartId = await counterpartFor(r, committee, input, { id, counterpartId: department.counterpart_id });
         await r.updateDepartment(id, { ...input, counterpartId });
         const label = async (departmentId: number | null) => (departmentId === null ? null : ((await r.findDepartment(departmentId))?.name ?? null));
         const change = (field: string, oldValue: string | null, newValue: string | null) => ({ entity: 'department' as const, entityId: id, field, oldValue, newValue });

@@ -67,6 +67,7 @@ export async function loadDictionary(db: Executor): Promise<ReportingDictionary>
       .selectFrom('departments as d')
       .innerJoin('committees as c', 'c.id', 'd.committee_id')
       .select(['d.id', 'd.counterpart_id', 'c.org_unit_id'])
+      .orderBy('d.id')
       .execute(),
   ]);
 
@@ -112,7 +113,11 @@ export async function loadDictionary(db: Executor): Promise<ReportingDictionary>
     for (let hops = 0; hops < 8 && counterpartOf.get(at); hops++) at = counterpartOf.get(at)!;
     return at;
   };
-  for (const d of departments) dictUnits.get(d.org_unit_id)?.departments.set(topOf(d.id), d.id);
+  for (const d of departments) {
+    // The orgs module gives a parent department one counterpart per unit; should data say otherwise, the oldest answers.
+    const unitDepartments = dictUnits.get(d.org_unit_id)?.departments;
+    if (unitDepartments && !unitDepartments.has(topOf(d.id))) unitDepartments.set(topOf(d.id), d.id);
+  }
 
   return {
     options: optionIds,

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/support/appHarness';
-import { buildDepartment } from '../../../../test/support/monitoringFactories';
 import { runRbacMatrix, type Access, type Actor, type RouteCase } from '../../../../test/support/rbac';
 import { buildReportingFixture, type ReportingFixture } from '../../../../test/support/reportingFixture';
 import { testDialect } from '../../../../test/support/testDb';
@@ -32,7 +31,6 @@ describe(`RBAC matrix of monitoring data (${testDialect()})`, () => {
     const city = { id: f.city.id, name: '大连市' };
     const xigang = { id: f.xigang.id, name: '西岗区' };
     const zhongshan = { id: f.zhongshan.id, name: '中山区' };
-    await buildDepartment(t.db, f.city.id, '卫健委');
     actors = [
       { role: 'admin', orgUnit: null },
       { role: 'office', orgUnit: city },

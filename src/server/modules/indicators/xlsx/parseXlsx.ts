@@ -167,7 +167,7 @@ export async function parseDictionary(bytes: Uint8Array, departments: ReadonlyMa
     const departmentId = department === null || department === undefined ? null : departments.get(String(department));
     if (departmentId === undefined) {
       const examples = [...departments.keys()].slice(0, 3).join('、');
-      errors.push(cellError(SHEETS.indicators, INDICATOR_COLUMNS, r.row, 'responsibleDept', `“${String(department)}”不是成员单位的简称${examples ? `（如 ${examples}）` : ''}`));
+      errors.push(cellError(SHEETS.indicators, INDICATOR_COLUMNS, r.row, 'responsibleDept', `责任单位“${String(department)}”不是成员单位的简称${examples ? `（如 ${examples}）` : ''}`));
       continue;
     }
     const parsed = IndicatorInput.safeParse(candidateOf(r.flat, targets.map((t) => t.flat), departmentId));

@@ -14,7 +14,7 @@ const STORED: IndicatorDto = {
 
 describe('indicator form', () => {
   it('round-trips a stored indicator', () => {
-    const { id, planTargetId, source, isDemo, updatedAt, ...input } = STORED;
+    const { id, planTargetId, source, isDemo, updatedAt, responsibleDept, ...input } = STORED;
     expect(toInput(toForm(STORED))).toEqual({
       ...input,
       formula: { type: 'ratio', numerator: { code: 'EDU9_GRADUATES', name: '初中毕业班学生数', unit: '人', valueType: 'count', categories: 'sex' }, denominator: { code: 'EDU9_ENTRANTS', name: '入学时学生数', unit: '人', valueType: 'count', categories: 'sex' }, factor: 100 },
