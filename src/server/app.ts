@@ -38,6 +38,7 @@ import { portalPagesRoutes } from './modules/publishing/portal/pagesRoutes';
 import { apiTokenRoutes } from './modules/auth/tokenRoutes';
 import { surveysRoutes } from './modules/surveys/routes';
 import { publicSurveyListRoutes } from './modules/surveys/publicListRoutes';
+import { reportsRoutes } from './modules/reports/routes';
 import { eventsRoutes } from './modules/publishing/events/routes';
 import { followupRoutes } from './modules/followup/routes';
 import { notificationCentreRoutes } from './services/reminders/routes';
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(planLifecycleRoutes);
       await api.register(planFilingRoutes);
       await api.register(workitemsRoutes);
+      await api.register(reportsRoutes);
     },
     { prefix: '/api' },
   );

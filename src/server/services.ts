@@ -25,6 +25,8 @@ import { lifecycleService } from './modules/plans/lifecycle/service';
 import { filingService } from './modules/plans/filing/service';
 import { keyItemsService } from './modules/workitems/service';
 import { supervisionsService } from './modules/workitems/supervisions';
+import { reportDocumentsService } from './modules/reports/documents/service';
+import { reportsService } from './modules/reports/service';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtpConfigured = false) {
@@ -63,6 +65,8 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtp
     planFiling: filingService(db.kysely, orgs),
     keyItems: keyItemsService(db.kysely, orgs, attachments),
     supervisions: supervisionsService(db.kysely, orgs),
+    reports: reportsService(db.kysely, analytics, orgs),
+    reportDocuments: reportDocumentsService(db.kysely, analytics, orgs, attachments),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

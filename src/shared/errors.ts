@@ -60,6 +60,9 @@ export const ERRORS = {
   REPORT_UNIT_UNKNOWN: { status: 404, message: '单位代码不存在' },
   REPORT_NO_PLAN: { status: 422, message: '该单位没有所选的发展规划，无法生成监测报告' },
   REPORT_NO_DATA: { status: 422, message: '该年度没有监测数据，无法生成报告' },
+  REPORT_EDIT_CONFLICT: { status: 409, message: '报告已被他人修改，请刷新后再改' },
+  REPORT_NOT_DRAFT: { status: 409, message: '报告已送审或发布，不能再修改；如需修改请先退回' },
+  REPORT_PDF_UNAVAILABLE: { status: 409, message: '服务器未安装 LibreOffice，该报告没有 PDF 版本' },
   // followup
   FOLLOWUP_EXISTS: { status: 409, message: '该预警已在整改中' },
   FOLLOWUP_CHANGED: { status: 409, message: '整改状态已被他人更新，请刷新后再办理' },

@@ -67,6 +67,12 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['articles.feature', '中山区', /*     */ 'A S F F F F F F L'],
   ['events.edit', '大连市', /*          */ 'A S F F F F F F L'],
   ['surveys.manage', '中山区', /*       */ 'A S F F F F F F L'],
+  // A report is reviewed by its own unit's statistics group and approved by its own leader, not the city's.
+  ['reports.read', '西岗区', /*         */ 'A A A A A F F A L'],
+  ['reports.edit', '西岗区', /*         */ 'A A F F F F F F L'],
+  ['reports.review', '西岗区', /*       */ 'A F A S F F F F L'],
+  ['reports.approve', '西岗区', /*      */ 'A F F F F F F A L'],
+  ['reports.publish', '中山区', /*      */ 'A S F F F F F F L'],
   ['surveys.read', '西岗区', /*         */ 'A A A A A F F A L'],
   ['surveys.feed', '西岗区', /*         */ 'A F A A F F F F L'],
   ['plans.manage', '白云街道', /*       */ 'A A F F F F F F L'],

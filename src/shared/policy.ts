@@ -56,6 +56,12 @@ export const POLICY = {
   'articles.feature': { label: '推荐下级单位的信息', grants: { admin: 'all', office: 'below' } },
   /** Import and manage a unit's 大事记. */
   'events.edit': { label: '管理大事记', grants: { admin: 'all', office: 'below' } },
+  /** Annual monitoring reports: read drafts; draft, edit and send them for review; publish approved ones. */
+  'reports.read': { label: '查看监测报告', grants: { admin: 'all', ...OVERSEERS } },
+  'reports.edit': { label: '编写监测报告', grants: { admin: 'all', office: 'below' } },
+  'reports.review': { label: '审核监测报告', grants: { admin: 'all', statistics: 'unit' }, outOfScope: '监测报告须由{unit}妇儿工委统计监测组审核' },
+  'reports.approve': { label: '审定监测报告', grants: { admin: 'all', leader: 'unit' }, outOfScope: '监测报告须由{unit}妇儿工委领导审定' },
+  'reports.publish': { label: '发布监测报告', grants: { admin: 'all', office: 'below' } },
   'surveys.manage': { label: '管理问卷', grants: { admin: 'all', office: 'below' } },
   'surveys.read': { label: '查看问卷结果', grants: { admin: 'all', ...OVERSEERS } },
   /** Writing a survey's 知晓率 into indicators goes through the value path, which lets the statistics group write. */

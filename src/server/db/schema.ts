@@ -1,3 +1,4 @@
+import type { ReportsTables } from '../modules/reports/tables';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { PlansTables } from '../modules/plans/tables';
 import type { PublishingTables } from '../modules/publishing/tables';
@@ -313,7 +314,7 @@ export interface AttachmentsTable {
  * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
  * (see ARCHITECTURE.md for which module owns which).
  */
-export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables {
+export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;

@@ -6,12 +6,11 @@ import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import {
   AccessCodeSchema, BankInput, BankQuery, BankQuestionSchema, CodesInput, CopyInput, FeedInput, FeedSchema, PublicSurveySchema, ReportQuery, StatsQuery, SubmitInput, SurveyInput, SurveySchema, SurveySummarySchema,
 } from '../../../shared/api/surveys';
-import { sendDownload, XLSX_TYPE } from '../../http/download';
+import { DOCX_TYPE, XLSX_TYPE, sendDownload } from '../../http/download';
 import { responsesCsv, responsesWorkbook, summaryWorkbook } from './exports';
 import { BANK_LIMITS } from './bank';
 import { REPORT_LIMITS } from './report';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
 const tags = ['surveys'];
 const FeedParams = z.object({ id: z.coerce.number().int().positive(), feedId: z.coerce.number().int().positive() });

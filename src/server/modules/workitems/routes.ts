@@ -7,14 +7,13 @@ import {
 } from '../../../shared/api/workitems';
 import { beijingDate } from '../../../shared/workitems/status';
 import { appError } from '../../errors';
-import { sendDownload, XLSX_TYPE } from '../../http/download';
+import { DOCX_TYPE, XLSX_TYPE, sendDownload } from '../../http/download';
 import { bulletinDocx, bulletinTitle, bulletinXlsx } from './bulletin';
 import { KEY_ITEMS_FILE_LIMIT } from './keyItemsFile';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
 const tags = ['workitems'];
 const ItemDetailSchema = z.object({ item: KeyItemSchema, canManage: z.boolean(), reportAs: z.array(z.number()) });
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 async function readFile(request: FastifyRequest): Promise<{ fileName: string; bytes: Uint8Array }> {
   const part = await request.file({ limits: { fileSize: KEY_ITEMS_FILE_LIMIT } });

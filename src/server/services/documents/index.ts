@@ -8,3 +8,4 @@ export { buildDocx, DOCUMENT_LIMITS, DocumentLimitError } from './docx';
 export { MissingFontError } from './fonts';
 export type { Block, DocumentSpec, HeadingLevel, Inline } from './model';
 export { TEXT_WIDTH_CM } from './styles';
+export { docxToPdf } from './pdf';

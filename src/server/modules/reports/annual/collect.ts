@@ -27,6 +27,8 @@ export interface ReportFinding {
   caliber: string | null;
   /** The indicator view cut at the report's year: what the finding's chart draws. */
   view: IndicatorAnalyticsDto;
+  /** The office's note under the finding, added in the draft. */
+  note?: string | null;
 }
 
 export interface ReportArea {

@@ -28,14 +28,18 @@ export function verdictWords(t: { achieved: number; assessable: number; noData: 
   return `${t.assessable} 项可监测目标中 ${t.achieved} 项已达标，达标率 ${formatShare(t.rate)}${noData}`;
 }
 
+/** “资料来源：…；统计口径：…”, or empty. */
+export const findingFootnote = (f: Pick<ReportFinding, 'source' | 'caliber'>) => [f.source ? `资料来源：${f.source}` : null, f.caliber ? `统计口径：${f.caliber}` : null].filter(Boolean).join('；');
+
 function findingBlocks(f: ReportFinding, chart: (f: ReportFinding) => Block | null): Block[] {
-  const footnote = [f.source ? `资料来源：${f.source}` : null, f.caliber ? `统计口径：${f.caliber}` : null].filter(Boolean).join('；');
+  const footnote = findingFootnote(f);
   const [first, ...rest] = f.text.sentences;
   const lead: Inline[] = footnote ? [{ text: first!, footnote: `${footnote}。` }] : [first!];
   const blocks: Block[] = [
     { kind: 'heading', level: 3, text: f.text.headline },
     { kind: 'paragraph', content: [...lead, ...rest], indent: true },
   ];
+  if (f.note) blocks.push({ kind: 'paragraph', content: [`注：${f.note}`], indent: true });
   const figure = chart(f);
   if (figure) blocks.push(figure);
   return blocks;
@@ -49,7 +53,7 @@ export function findingChart(f: ReportFinding): Block | null {
   return { kind: 'figure', png: image.png, pixelWidth: image.width, pixelHeight: image.height, widthCm: Math.min(15, TEXT_WIDTH_CM), caption: `${f.view.indicator.name}${unit}` };
 }
 
-function tallyWords(t: AchievementTallyDto | null): string {
+export function tallyWords(t: AchievementTallyDto | null): string {
   return t ? verdictWords(t) : '本领域没有该年度的目标';
 }
 

@@ -1,0 +1,116 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authHeaders, buildTestApp, buildUser, login, type Session, type TestApp } from '../../../../../test/support/appHarness';
+import { testDialect } from '../../../../../test/support/testDb';
+import { readZip } from '../../../../../test/support/zipFiles';
+import type { PublicReportDto, ReportDocumentDto } from '../../../../shared/api/reports';
+import { bumpDataVersion } from '../../../db/dataVersion';
+import { seedDemo } from '../../../demo/seedDemo';
+
+const bodyText = (docx: Buffer) => readZip(docx).find((p) => p.name === 'word/document.xml')!.data.toString('utf8').replace(/<[^>]+>/g, '');
+
+describe(`annual report: draft → 审核 → 审定 → 发布, frozen once out (${testDialect()})`, () => {
+  let t: TestApp;
+  let city: number;
+  let office: Session;
+  let statistics: Session;
+  let leader: Session;
+  let cityStatisticsOfXigang: Session;
+
+  const call = (s: Session | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: s ? authHeaders(s) : {}, ...(payload ? { payload } : {}) });
+  const ok = <T>(res: LightMyRequestResponse): T => {
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<T>();
+  };
+  const step = (s: Session, id: number, action: string, comment: string | null = null) => call(s, 'POST', `/api/reports/${id}/steps`, { action, comment });
+  const findings = (d: ReportDocumentDto) => d.plans.flatMap((p) => p.areas.flatMap((a) => a.findings));
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    await seedDemo(t.db, 'Demo-密码-2025');
+    const unit = (code: string) => t.db.kysely.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+    city = (await unit('210200')).id;
+    const xigang = (await unit('210203')).id;
+    const as = async (role: 'office' | 'statistics' | 'leader', orgUnitId: number) => login(t.app, (await buildUser(t.db, { role, orgUnitId })).username);
+    office = await as('office', city);
+    statistics = await as('statistics', city);
+    leader = await as('leader', city);
+    cityStatisticsOfXigang = await as('statistics', xigang);
+  }, 600_000);
+  afterAll(async () => t?.close());
+
+  it('goes out as the office words it, after both reviews, and stays as published when the data is corrected', async () => {
+    const draft = ok<ReportDocumentDto>(await call(office, 'POST', '/api/reports', { orgUnitId: city, year: 2024, plan: 'women' }));
+    expect([draft.title, draft.status]).toEqual(['大连市2024年妇女发展规划统计监测报告', 'draft']);
+    expect(findings(draft).length).toBeGreaterThan(40);
+    const first = findings(draft)[0]!;
+    const edit = { text: { headline: '妇女健康水平持续提高', sentences: [...first.generated.sentences, '全市持续实施母婴安全行动计划。'] }, note: '数据经市卫健委复核。' };
+
+    expect((await call(office, 'PUT', `/api/reports/${draft.id}/findings/${first.indicatorId}`, { ...edit, expectedVersion: draft.version + 1 })).json().code).toBe('REPORT_EDIT_CONFLICT');
+    expect((await call(statistics, 'PUT', `/api/reports/${draft.id}/findings/${first.indicatorId}`, { ...edit, expectedVersion: draft.version })).statusCode).toBe(403);
+    const edited = ok<ReportDocumentDto>(await call(office, 'PUT', `/api/reports/${draft.id}/findings/${first.indicatorId}`, { ...edit, expectedVersion: draft.version }));
+    expect(findings(edited)[0]).toMatchObject({ text: edit.text, generated: first.generated, edited: true, note: edit.note });
+
+    expect(ok<ReportDocumentDto>(await step(office, draft.id, 'submit')).status).toBe('reviewing');
+    expect((await call(office, 'PUT', `/api/reports/${draft.id}/findings/${first.indicatorId}`, { ...edit, expectedVersion: edited.version + 1 })).json().code).toBe('REPORT_NOT_DRAFT');
+    // Reviewing belongs to the report's own unit's 统计监测组; approving to its leader; a return says why.
+    expect((await step(leader, draft.id, 'pass')).statusCode).toBe(403);
+    expect((await step(cityStatisticsOfXigang, draft.id, 'pass')).statusCode).toBe(403);
+    expect((await step(statistics, draft.id, 'return')).json().details).toEqual([{ path: 'comment', message: '请填写退回理由' }]);
+    expect(ok<ReportDocumentDto>(await step(statistics, draft.id, 'return', '第二部分请补充城乡对比')).status).toBe('draft');
+    ok(await step(office, draft.id, 'submit'));
+    expect((await step(office, draft.id, 'publish')).json().code).toBe('WORKFLOW_REFUSED');
+    expect(ok<ReportDocumentDto>(await step(statistics, draft.id, 'pass')).status).toBe('approving');
+    expect((await step(statistics, draft.id, 'approve')).statusCode).toBe(403);
+    expect(ok<ReportDocumentDto>(await step(leader, draft.id, 'approve')).status).toBe('approved');
+    const published = ok<ReportDocumentDto>(await step(office, draft.id, 'publish'));
+    expect([published.status, published.files]).toEqual(['published', { docx: true, pdf: true }]);
+    expect(published.steps.map((s) => [s.action, s.toStatus, s.comment])).toEqual([
+      ['create', 'draft', null], ['submit', 'reviewing', null], ['return', 'draft', '第二部分请补充城乡对比'], ['submit', 'reviewing', null],
+      ['pass', 'approving', null], ['approve', 'approved', null], ['publish', 'published', null],
+    ]);
+
+    // On the portal, for anyone: the stored .docx with the office's words, and the PDF.
+    const listed = ok<PublicReportDto[]>(await call(null, 'GET', `/api/public/reports?orgUnitId=${city}`));
+    expect(listed.map((r) => r.title)).toEqual(['大连市2024年妇女发展规划统计监测报告']);
+    const docx = await call(null, 'GET', listed[0]!.docxUrl);
+    expect(docx.statusCode).toBe(200);
+    const text = bodyText(docx.rawPayload);
+    expect(text).toContain('妇女健康水平持续提高');
+    expect(text).toContain('全市持续实施母婴安全行动计划。');
+    expect(text).toContain('注：数据经市卫健委复核。');
+    const pdf = await call(null, 'GET', listed[0]!.pdfUrl!);
+    expect([pdf.statusCode, pdf.rawPayload.subarray(0, 5).toString()]).toEqual([200, '%PDF-']);
+
+    // A correction of the data later changes nothing in it.
+    const indicator = await t.db.kysely.selectFrom('indicators').selectAll().where('id', '=', first.indicatorId).executeTakeFirstOrThrow();
+    const element = (indicator.numerator_de_id ?? indicator.value_de_id)!;
+    await t.db.kysely.updateTable('data_values').set((eb) => ({ value: eb('value', '+', 1) })).where('data_element_id', '=', element).where('period', '=', 2024).execute();
+    await bumpDataVersion(t.db.kysely);
+    const after = ok<ReportDocumentDto>(await call(office, 'GET', `/api/reports/${draft.id}`));
+    expect(findings(after)).toEqual(findings(published));
+    expect(after.currentDataVersion).not.toBe(after.dataVersion);
+    expect((await call(null, 'GET', listed[0]!.docxUrl)).rawPayload.equals(docx.rawPayload)).toBe(true);
+    expect((await call(office, 'DELETE', `/api/reports/${draft.id}`)).json().code).toBe('REPORT_NOT_DRAFT');
+
+    // A new draft made now states the corrected figure; regenerating an older draft drops an edit whose figures changed.
+    const second = ok<ReportDocumentDto>(await call(office, 'POST', '/api/reports', { orgUnitId: city, year: 2024, plan: 'women' }));
+    expect(findings(second)[0]!.generated).not.toEqual(first.generated);
+    const secondEdited = ok<ReportDocumentDto>(await call(office, 'PUT', `/api/reports/${second.id}/findings/${first.indicatorId}`, { ...edit, expectedVersion: second.version }));
+    await t.db.kysely.updateTable('data_values').set((eb) => ({ value: eb('value', '-', 1) })).where('data_element_id', '=', element).where('period', '=', 2024).execute();
+    await bumpDataVersion(t.db.kysely);
+    const regenerated = ok<{ document: ReportDocumentDto; restored: string[] }>(await call(office, 'POST', `/api/reports/${second.id}/regenerate`));
+    expect(regenerated.restored).toEqual([first.name]);
+    expect(findings(regenerated.document)[0]).toMatchObject({ text: first.generated, edited: false, note: edit.note });
+    expect(regenerated.document.version).toBe(secondEdited.version + 1);
+    expect((await call(office, 'DELETE', `/api/reports/${second.id}`)).statusCode).toBe(204);
+  }, 600_000);
+
+  it('lists a unit’s reports to its overseers only, and refuses a report without data in Chinese', async () => {
+    expect((await call(cityStatisticsOfXigang, 'GET', `/api/reports?orgUnitId=${city}`)).statusCode).toBe(403);
+    const none = await call(office, 'POST', '/api/reports', { orgUnitId: city, year: 2018, plan: 'women' });
+    expect([none.statusCode, none.json().code]).toEqual([422, 'REPORT_NO_DATA']);
+    expect(ok<unknown[]>(await call(leader, 'GET', '/api/reports')).length).toBeGreaterThan(0);
+  });
+});
