@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { migrateToLatest, openDatabase, parseDatabaseUrl, type Db } from './db/connection';
 import { DEMO_LABEL, hasOrgUnits, seedDemo } from './demo/seedDemo';
+import { seedDemoReports } from './demo/seedDemoReports';
 import { randomPassword } from './modules/auth/password';
 import { securityConfigFromEnv } from './modules/auth/securityConfig';
 import { authService } from './modules/auth/service';
@@ -35,6 +36,11 @@ export async function prepareDatabase(
       const { plans, values, users } = await seedDemo(db, password);
       log(`已写入${DEMO_LABEL}：大连市及各区县组织机构、妇儿工委与成员单位，${plans} 部规划，${values} 个监测数据`);
       log(`演示账号：${users.join('、')}（密码与 admin 相同）`);
+      // Printing the demo's published report takes LibreOffice a while; HALFSKY_DEMO_REPORTS=0 leaves it out.
+      if (process.env.HALFSKY_DEMO_REPORTS !== '0') {
+        log('正在生成演示监测报告（Word 和 PDF）…');
+        await seedDemoReports(db);
+      }
     }
     const root = await db.kysely.selectFrom('org_units').select('id').where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
     const admin = await authService(db.kysely).ensureAdmin(password, root?.id ?? null);

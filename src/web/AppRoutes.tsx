@@ -3,7 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { PageLoading } from './components/PageLoading';
 import HomeRedirect from './modules/auth/HomeRedirect';
 import { RequireAuth } from './modules/auth/RequireAuth';
-import { managesPeople, seesAnalytics } from './modules/auth/permissions';
+import { managesPeople, readsReports, seesAnalytics } from './modules/auth/permissions';
 import { RequirePermission } from './modules/auth/RequirePermission';
 import { reviewsData } from './modules/reporting/permissions';
 import { editsArticles, editsEvents } from './modules/publishing/permissions';
@@ -49,6 +49,8 @@ const FilingPage = lazy(() => import('./modules/plans/filing/FilingPage'));
 const KeyItemsPage = lazy(() => import('./modules/workitems/KeyItemsPage'));
 const KeyItemPage = lazy(() => import('./modules/workitems/KeyItemPage'));
 const SupervisionsPage = lazy(() => import('./modules/workitems/SupervisionsPage'));
+const ReportListPage = lazy(() => import('./modules/reports/ReportListPage'));
+const ReportPage = lazy(() => import('./modules/reports/ReportPage'));
 
 export function AppRoutes() {
   return (
@@ -93,6 +95,10 @@ export function AppRoutes() {
             <Route path="analytics/scorecard" element={<ScorecardPage />} />
             <Route path="analytics/warnings" element={<WarningsPage />} />
             <Route path="analytics/achievement" element={<AchievementPage />} />
+          </Route>
+          <Route element={<RequirePermission allowed={readsReports} />}>
+            <Route path="reports" element={<ReportListPage />} />
+            <Route path="reports/:id" element={<ReportPage />} />
           </Route>
           <Route path="account/tokens" element={<ApiTokensPage />} />
           <Route path="surveys" element={<SurveyListPage />} />

@@ -1,14 +1,14 @@
 import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
-import { AuditOutlined as FilingOutlined, BellOutlined, FlagOutlined, HistoryOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AuditOutlined as FilingOutlined, BellOutlined, FlagOutlined, HistoryOutlined, NotificationOutlined, ReadOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../../shared/api/auth';
 import { ROLE_LABELS } from '../../shared/roles';
 import { ChangePasswordModal } from '../modules/auth/ChangePasswordModal';
-import { allows, managesPeople, seesAnalytics } from '../modules/auth/permissions';
+import { allows, managesPeople, readsReports, seesAnalytics } from '../modules/auth/permissions';
 import { useCurrentUser, useSession } from '../modules/auth/SessionContext';
 import { NotificationBell } from '../modules/reporting/notifications/NotificationBell';
 import { managesTasks, reportsData, reviewsData } from '../modules/reporting/permissions';
@@ -33,6 +33,7 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
       { key: '/analytics/achievement', icon: <TrophyOutlined />, label: <Link to="/analytics/achievement">达标率</Link> },
     ],
   },
+  { key: '/reports', icon: <ReadOutlined />, label: <Link to="/reports">监测报告</Link> },
   { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">组织机构</Link> },
   { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">用户管理</Link> },
   { key: '/surveys', icon: <SolutionOutlined />, label: <Link to="/surveys">问卷调查</Link> },
@@ -52,6 +53,7 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/reporting/tasks': managesTasks,
   '/reporting/review': reviewsData,
   analytics: seesAnalytics,
+  '/reports': readsReports,
   '/surveys': seesAnalytics,
   '/publishing/articles': editsArticles,
   '/publishing/events': editsEvents,

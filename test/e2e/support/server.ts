@@ -67,6 +67,9 @@ export async function startServer(): Promise<RunningServer> {
       HOST: '127.0.0.1',
       HALFSKY_DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
       HALFSKY_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      HALFSKY_FILES_DIR: join(dataDir, 'files'),
+      // The demo's published report is printed on first start; these tests make their own.
+      HALFSKY_DEMO_REPORTS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

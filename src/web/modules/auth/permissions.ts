@@ -18,6 +18,7 @@ export const decideFor = (user: Me, action: Action, target: Target = {}): Decisi
 export const isAdmin = (user: Me): boolean => allows(user, 'admin');
 export const managesPeople = (user: Me): boolean => allows(user, 'users.manage');
 export const seesAnalytics = (user: Me): boolean => allows(user, 'analytics.read');
+export const readsReports = (user: Me): boolean => allows(user, 'reports.read');
 export const acknowledgesWarnings = (user: Me): boolean => allows(user, 'warnings.acknowledge');
 
 /** Where signing in leads: admin to the plans, the committee to its overview, reporters to their tasks. */

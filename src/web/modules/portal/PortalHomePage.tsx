@@ -9,6 +9,7 @@ import { ArticleList } from './home/ArticleList';
 import { EventsTimeline } from './home/EventsTimeline';
 import { IndicatorHighlights } from './home/IndicatorHighlights';
 import { OpenSurveys } from './home/OpenSurveys';
+import { PublishedReports } from '../reports/PublishedReports';
 import { SearchBox } from './SearchBox';
 import { UnitPicker } from './UnitPicker';
 import { usePortalUnits } from './usePortalUnits';
@@ -103,6 +104,11 @@ export default function PortalHomePage() {
         <Col xs={24}>
           <Section id="indicators" title="监测指标" more={more(`/portal/indicators${orgUnitId ? `?orgUnitId=${orgUnitId}` : ''}`, '查看全部公开指标')}>
             <IndicatorHighlights orgUnitId={orgUnitId} />
+          </Section>
+        </Col>
+        <Col xs={24}>
+          <Section id="reports" title="监测报告">
+            <PublishedReports key={unit.id} orgUnitId={orgUnitId} />
           </Section>
         </Col>
         <Col xs={24} lg={14}>

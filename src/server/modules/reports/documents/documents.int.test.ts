@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, buildTestApp, buildUser, login, type Session, type TestApp } from '../../../../../test/support/appHarness';
@@ -6,6 +9,7 @@ import { readZip } from '../../../../../test/support/zipFiles';
 import type { PublicReportDto, ReportDocumentDto } from '../../../../shared/api/reports';
 import { bumpDataVersion } from '../../../db/dataVersion';
 import { seedDemo } from '../../../demo/seedDemo';
+import { seedDemoReports } from '../../../demo/seedDemoReports';
 
 const bodyText = (docx: Buffer) => readZip(docx).find((p) => p.name === 'word/document.xml')!.data.toString('utf8').replace(/<[^>]+>/g, '');
 
@@ -113,4 +117,18 @@ describe(`annual report: draft → 审核 → 审定 → 发布, frozen once out
     expect([none.statusCode, none.json().code]).toEqual([422, 'REPORT_NO_DATA']);
     expect(ok<unknown[]>(await call(leader, 'GET', '/api/reports')).length).toBeGreaterThan(0);
   });
+
+  it('seeds the demo’s reports the office’s way: 大连市’s published, 西岗区’s with its statistics group', async () => {
+    const filesDir = await mkdtemp(join(tmpdir(), 'halfsky-demo-reports-'));
+    await seedDemoReports(t.db, filesDir);
+    await rm(filesDir, { recursive: true, force: true });
+    const demo = await t.db.kysely.selectFrom('report_documents').select(['title', 'status', 'pdf_attachment_id']).where('is_demo', '=', 1).orderBy('id').execute();
+    expect(demo.map((r) => [r.title, r.status, r.pdf_attachment_id !== null])).toEqual([
+      ['大连市2024年妇女发展规划统计监测报告', 'published', true],
+      ['西岗区2024年妇女发展规划统计监测报告', 'reviewing', false],
+    ]);
+    const listed = ok<PublicReportDto[]>(await call(null, 'GET', '/api/public/reports'));
+    expect(listed.map((r) => r.title)).toContain('大连市2024年妇女发展规划统计监测报告');
+    expect(listed.map((r) => r.title)).not.toContain('西岗区2024年妇女发展规划统计监测报告');
+  }, 600_000);
 });
