@@ -1,0 +1,97 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printDocx } from '../support/libreoffice';
+import { LoginPage } from './page-models/LoginPage';
+import { ReportPages } from './page-models/ReportPages';
+import { launchBrowser, openPage, screenshot, type TestPage } from './support/browser';
+import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(username: string): Promise<TestPage> {
+  const opened = await openPage(browser, server.baseUrl);
+  const login = new LoginPage(opened.page);
+  await login.goto();
+  await login.login(username, ADMIN_PASSWORD);
+  await opened.page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return opened;
+}
+
+const TITLE = '大连市2024年妇女发展规划统计监测报告';
+const HEADLINE = '妇女人均预期寿命稳步提高';
+const ADDED = '全市持续实施母婴安全行动计划。';
+
+describe('the annual report in the browser', () => {
+  it('the office generates and words it, the statistics group and the leader approve it, it goes out on the portal', async () => {
+    const office = await signIn('dalian_office');
+    const pages = new ReportPages(office.page);
+    await pages.gotoList();
+    await pages.generate(2024, '妇女发展规划');
+    await office.page.getByRole('heading', { name: new RegExp(TITLE) }).waitFor();
+    await pages.status.filter({ hasText: '草稿' }).waitFor();
+
+    const first = pages.page.getByRole('article').first();
+    const name = (await first.getAttribute('aria-label'))!;
+    await pages.editFinding(name, { headline: HEADLINE, addSentence: ADDED, note: '数据经市卫健委复核。' });
+    await pages.finding(name).getByText(HEADLINE).waitFor();
+    await pages.finding(name).getByText('已修改').waitFor();
+    await pages.finding(name).getByText('注：数据经市卫健委复核。').waitFor();
+    await screenshot(office.page, 'report-draft');
+    await pages.step('送审');
+    await pages.status.filter({ hasText: '统计监测组审核中' }).waitFor();
+    const url = new URL(office.page.url()).pathname;
+
+    const statistics = new ReportPages((await signIn('dalian_tongji')).page);
+    await statistics.page.goto(url);
+    await statistics.step('审核通过');
+    await statistics.status.filter({ hasText: '待领导审定' }).waitFor();
+
+    const leader = new ReportPages((await signIn('dalian_leader')).page);
+    await leader.page.goto(url);
+    await expect(leader.page.getByRole('button', { name: '修改' }).count()).resolves.toBe(0);
+    await leader.step('审定通过');
+    await leader.status.filter({ hasText: '已审定，待发布' }).waitFor();
+
+    await office.page.reload();
+    await pages.step('发布');
+    await pages.status.filter({ hasText: '已发布' }).waitFor({ timeout: 180_000 });
+    await office.page.getByText('报告已发布并冻结').waitFor();
+    await screenshot(office.page, 'report-published');
+
+    // The portal lists it for anyone; its Word file, printed by LibreOffice, says what the office wrote.
+    const visitor = await openPage(browser, server.baseUrl);
+    await visitor.page.goto('/portal');
+    const section = visitor.page.getByRole('region', { name: '监测报告' });
+    await section.getByText(TITLE).waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(visitor.page, 'report-portal');
+    const href = (await section.getByRole('link', { name: `${TITLE} Word 版` }).getAttribute('href'))!;
+    const docx = await visitor.page.request.get(href);
+    expect(docx.status()).toBe(200);
+    const printed = printDocx(await docx.body(), 'report');
+    try {
+      expect(printed.text).toContain(HEADLINE);
+      expect(printed.text.replace(/\s+/g, '')).toContain(ADDED);
+      expect(printed.images).toBeGreaterThan(20);
+      expect(printed.pages).toBeGreaterThan(10);
+    } finally {
+      printed.dispose();
+    }
+    const pdf = await visitor.page.request.get((await section.getByRole('link', { name: `${TITLE} PDF 版` }).getAttribute('href'))!);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await visitor.page.setViewportSize({ width: 390, height: 844 });
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(visitor.page, 'report-portal-phone');
+  }, 600_000);
+});
