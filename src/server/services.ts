@@ -25,6 +25,9 @@ import { lifecycleService } from './modules/plans/lifecycle/service';
 import { filingService } from './modules/plans/filing/service';
 import { keyItemsService } from './modules/workitems/service';
 import { supervisionsService } from './modules/workitems/supervisions';
+import { responsibilitiesService } from './modules/plans/responsibilities/service';
+import { implementationService } from './modules/plans/responsibilities/implementation';
+import { myResponsibilitiesService } from './modules/plans/responsibilities/my';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtpConfigured = false) {
@@ -36,6 +39,7 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtp
   const search = searchIndex(db.kysely, db.dialect);
   const events = eventsService(db.kysely, orgs);
   const surveys = surveyCache(db.kysely);
+  const implementation = implementationService(db.kysely, orgs, attachments);
   return {
     db,
     auth: authService(db.kysely),
@@ -63,6 +67,9 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtp
     planFiling: filingService(db.kysely, orgs),
     keyItems: keyItemsService(db.kysely, orgs, attachments),
     supervisions: supervisionsService(db.kysely, orgs),
+    responsibilities: responsibilitiesService(db.kysely, orgs),
+    implementation,
+    myResponsibilities: myResponsibilitiesService(db.kysely, orgs, analytics, implementation),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
