@@ -49,6 +49,8 @@ const FilingPage = lazy(() => import('./modules/plans/filing/FilingPage'));
 const KeyItemsPage = lazy(() => import('./modules/workitems/KeyItemsPage'));
 const KeyItemPage = lazy(() => import('./modules/workitems/KeyItemPage'));
 const SupervisionsPage = lazy(() => import('./modules/workitems/SupervisionsPage'));
+const MyResponsibilitiesPage = lazy(() => import('./modules/plans/responsibilities/MyResponsibilitiesPage'));
+const ImplementationPage = lazy(() => import('./modules/plans/responsibilities/ImplementationPage'));
 
 export function AppRoutes() {
   return (
@@ -114,6 +116,8 @@ export function AppRoutes() {
           <Route path="workitems" element={<KeyItemsPage />} />
           <Route path="workitems/supervisions" element={<SupervisionsPage />} />
           <Route path="workitems/:id" element={<KeyItemPage />} />
+          <Route path="my-responsibilities" element={<MyResponsibilitiesPage />} />
+          <Route path="plans/:id/implementation" element={<ImplementationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
