@@ -70,6 +70,20 @@ describe('责任分解 and 实施方案 in the browser', () => {
     await goal1.getByText('教育局', { exact: true }).waitFor();
     await screenshot(office.page, 'responsibilities-plan-page');
 
+    // The compact editor: 教育局 joins 目标 2 as a 配合单位.
+    await pages.goal(2).getByRole('button', { name: '设置目标 2的责任单位' }).click();
+    const partners = office.page.getByLabel('目标 2配合单位');
+    await partners.click();
+    await partners.fill('教育局');
+    await office.page.locator('.ant-select-dropdown').getByTitle('西岗区教育局').click();
+    // Close the option list (it covers the buttons) by clicking the editor's title.
+    await office.page.getByText('设置目标 2的责任单位', { exact: true }).click();
+    await office.page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+    await screenshot(office.page, 'responsibilities-editor');
+    await office.page.locator('.responsibility-editor').getByRole('button', { name: /保\s*存/ }).click();
+    await office.page.getByText('目标 2的责任单位已保存').waitFor();
+    await pages.goal(2).getByLabel('目标 2责任单位').getByText('教育局', { exact: true }).waitFor();
+
     // 教育局's reporter: 我的责任目标, then files the overdue 实施方案 with a file.
     const education = await signIn('xigang_jiaoyu');
     const mine = new ResponsibilityPages(education.page);

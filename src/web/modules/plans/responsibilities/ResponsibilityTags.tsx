@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { App, Button, Form, Popover, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { DepartmentRefDto, ItemResponsibilityDto } from '../../../../shared/api/responsibilities';
-import { ITEM_KIND_LABELS, type ItemKind } from '../../../../shared/plans/responsibilityTable';
+import type { ItemKind } from '../../../../shared/plans/responsibilityTable';
 import { errorMessage } from '../../../http/client';
 import { responsibilitiesApi } from './api';
 import './responsibilities.css';
@@ -73,7 +73,7 @@ export function ResponsibilityTags({ kind, id, label, current, departments, canM
             if (next) form.setFieldsValue({ leads, partners });
             setOpen(next);
           }}
-          title={`设置${label}的责任单位（${ITEM_KIND_LABELS[kind]}）`}
+          title={`设置${label}的责任单位`}
           content={editor}
         >
           <Button type="link" size="small" icon={<EditOutlined />} aria-label={`设置${label}的责任单位`}>
