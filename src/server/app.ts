@@ -47,6 +47,7 @@ import type { RemindersConfig } from './services/reminders/config';
 import { planLifecycleRoutes } from './modules/plans/lifecycle/routes';
 import { planFilingRoutes } from './modules/plans/filing/routes';
 import { workitemsRoutes } from './modules/workitems/routes';
+import { responsibilitiesRoutes } from './modules/plans/responsibilities/routes';
 
 
 z.config(z.locales.zhCN());
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(planFilingRoutes);
       await api.register(workitemsRoutes);
       await api.register(reportsRoutes);
+      await api.register(responsibilitiesRoutes);
     },
     { prefix: '/api' },
   );

@@ -16,6 +16,7 @@ import { prepareDatabase, serve } from './server';
 import { importEventsCommand } from './modules/publishing/events/importEventsCommand';
 import { reportCommand } from './modules/reports/reportCommand';
 import { importKeyItemsCommand } from './modules/workitems/importCommand';
+import { importResponsibilitiesCommand } from './modules/plans/responsibilities/importCommand';
 
 const USAGE = `用法：halfsky <命令>
   serve                                   启动服务（PORT 默认 8080，HOST 默认 127.0.0.1）
@@ -23,6 +24,8 @@ const USAGE = `用法：halfsky <命令>
   seed-demo                               向空数据库写入演示数据
   plan import <文件> [--dry-run] [--json] [--org <单位代码>]
                                           导入规划文本（.txt UTF-8/GB18030 或 .docx）
+  plan responsibilities import --plan <规划编号> --file <文件.xlsx> [--json]
+                                          导入责任分解表（有错误的行逐条列出，整表不导入）
   assess --json < cases.json              对进度测算用例（JSON 数组）逐条评估
   backup <文件>                           备份数据库（服务运行中也可执行）及附件目录（存到“<文件>.files”）
   restore <文件>                          把备份恢复到空数据库（目标数据库不空则拒绝）
@@ -127,6 +130,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'plan':
+      if (rest[0] === 'responsibilities' && rest[1] === 'import') return importResponsibilitiesCommand(rest.slice(2));
       if (rest[0] !== 'import') throw new UsageError(USAGE);
       return planImport(rest.slice(1));
     case 'assess':

@@ -27,6 +27,9 @@ import { keyItemsService } from './modules/workitems/service';
 import { supervisionsService } from './modules/workitems/supervisions';
 import { reportDocumentsService } from './modules/reports/documents/service';
 import { reportsService } from './modules/reports/service';
+import { responsibilitiesService } from './modules/plans/responsibilities/service';
+import { implementationService } from './modules/plans/responsibilities/implementation';
+import { myResponsibilitiesService } from './modules/plans/responsibilities/my';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtpConfigured = false) {
@@ -38,6 +41,7 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtp
   const search = searchIndex(db.kysely, db.dialect);
   const events = eventsService(db.kysely, orgs);
   const surveys = surveyCache(db.kysely);
+  const implementation = implementationService(db.kysely, orgs, attachments);
   return {
     db,
     auth: authService(db.kysely),
@@ -67,6 +71,9 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtp
     supervisions: supervisionsService(db.kysely, orgs),
     reports: reportsService(db.kysely, analytics, orgs),
     reportDocuments: reportDocumentsService(db.kysely, analytics, orgs, attachments),
+    responsibilities: responsibilitiesService(db.kysely, orgs),
+    implementation,
+    myResponsibilities: myResponsibilitiesService(db.kysely, orgs, analytics, implementation),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

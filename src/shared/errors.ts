@@ -68,6 +68,9 @@ export const ERRORS = {
   FOLLOWUP_CHANGED: { status: 409, message: '整改状态已被他人更新，请刷新后再办理' },
   // plans: lifecycle, 备案
   PLAN_ACTION_REFUSED: { status: 409, message: '规划当前状态下不能执行此操作' },
+  // plans: responsibilities, 实施方案
+  RESPONSIBILITY_TABLE_INVALID: { status: 400, message: '责任分解表有误，未导入任何内容' },
+  IMPLEMENTATION_REFUSED: { status: 409, message: '实施方案当前状态下不能这样办理' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

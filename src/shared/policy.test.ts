@@ -113,6 +113,15 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['supervision.issue', '中山区', /*    */ 'A S F F F F F F L'],
   ['supervision.reply', '西岗卫健委', /**/ 'A F F F F A A F L'],
   ['supervision.reply', '西岗教育局', /**/ 'A F F F F S S F L'],
+  // responsibilities: the office sets them and reviews 实施方案; a department reads its own and files.
+  ['responsibilities.manage', '西岗区', /**/ 'A A F F F F F F L'],
+  ['responsibilities.manage', '中山区', /**/ 'A S F F F F F F L'],
+  ['responsibilities.read', '西岗卫健委', /* */ 'A A A A A A A A L'],
+  ['responsibilities.read', '西岗教育局', /* */ 'A A A A A S S A L'],
+  ['implementation.file', '西岗卫健委', /*  */ 'A F F F F A A F L'],
+  ['implementation.file', '西岗教育局', /*  */ 'A F F F F S S F L'],
+  ['implementation.review', '西岗区', /*    */ 'A A F F F F F F L'],
+  ['implementation.review', '中山区', /*    */ 'A S F F F F F F L'],
 ];
 
 const LETTER = { AUTH_FORBIDDEN: 'F', AUTH_OUT_OF_SCOPE: 'S', AUTH_REQUIRED: 'L' } as const;

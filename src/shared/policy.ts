@@ -91,6 +91,15 @@ export const POLICY = {
   'followups.manage': { label: '督促预警整改', grants: { admin: 'all', office: 'below' } },
   /** The department's answer: cause, measures, expected date. */
   'followups.answer': { label: '答复预警整改', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
+  // plans: responsibilities (牵头/配合) and 实施方案
+  /** Set a plan's 牵头/配合单位 (by hand or a 责任分解 table) and the due date of its 实施方案 (checked at the plan's unit). */
+  'responsibilities.manage': { label: '管理规划责任分解', grants: { admin: 'all', office: 'below' } },
+  /** 我的责任目标 of a department: its own people, and the committee roles above it. */
+  'responsibilities.read': { label: '查看成员单位的责任目标', grants: { admin: 'all', ...OVERSEERS, reporter: 'seat', dept_reviewer: 'seat' } },
+  /** File a department's 实施方案 for a plan it has responsibilities in. */
+  'implementation.file': { label: '报送实施方案', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
+  /** See who has filed, accept or return a 实施方案 (checked at the plan's unit). */
+  'implementation.review': { label: '审核实施方案', grants: { admin: 'all', office: 'below' }, outOfScope: '实施方案由{unit}妇儿工委办公室审核' },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

@@ -51,6 +51,8 @@ const KeyItemPage = lazy(() => import('./modules/workitems/KeyItemPage'));
 const SupervisionsPage = lazy(() => import('./modules/workitems/SupervisionsPage'));
 const ReportListPage = lazy(() => import('./modules/reports/ReportListPage'));
 const ReportPage = lazy(() => import('./modules/reports/ReportPage'));
+const MyResponsibilitiesPage = lazy(() => import('./modules/plans/responsibilities/MyResponsibilitiesPage'));
+const ImplementationPage = lazy(() => import('./modules/plans/responsibilities/ImplementationPage'));
 
 export function AppRoutes() {
   return (
@@ -120,6 +122,8 @@ export function AppRoutes() {
           <Route path="workitems" element={<KeyItemsPage />} />
           <Route path="workitems/supervisions" element={<SupervisionsPage />} />
           <Route path="workitems/:id" element={<KeyItemPage />} />
+          <Route path="my-responsibilities" element={<MyResponsibilitiesPage />} />
+          <Route path="plans/:id/implementation" element={<ImplementationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

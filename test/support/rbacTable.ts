@@ -6,6 +6,7 @@ import type { KnownGap, Row } from './rbacMatrix';
 import { PLAN_TEXT, unique, upload, type District, type RbacWorld, type Req } from './rbacWorld';
 import type { TestDb } from './testDb';
 import { surveyRows } from './rbac/surveys';
+import { responsibilityRows } from './rbac/responsibilities';
 import { eventRows } from './rbac/events';
 import { planLinkRows } from './rbac/planLinks';
 import { followupRows } from './rbac/followup';
@@ -34,7 +35,7 @@ const targetInput = (indicator: string) => ({ indicator, comparator: '>=', value
 const dhis2Refusal = (res: LightMyRequestResponse) =>
   res.statusCode === 409 && res.json<{ response: { conflicts: { errorCode: string }[] } }>().response.conflicts.every((c) => ['FORBIDDEN', 'E7617'].includes(c.errorCode));
 
-export const GROUPS = ['auth', 'orgs', 'users', 'plans', 'indicators', 'reporting', 'dataValueSets', 'analytics', 'publicPortal', 'publishing', 'surveys', 'events', 'planLinks', 'followup', 'filing', 'workitems', 'reports'] as const;
+export const GROUPS = ['auth', 'orgs', 'users', 'plans', 'indicators', 'reporting', 'dataValueSets', 'analytics', 'publicPortal', 'publishing', 'surveys', 'events', 'planLinks', 'followup', 'filing', 'workitems', 'reports', 'responsibilities'] as const;
 
 /** Every route, with requests on 西岗区 (own) and, where a unit is involved, the same on 中山区. */
 export function rbacTable(w: RbacWorld, db: TestDb, app: FastifyInstance): Record<(typeof GROUPS)[number], Row[]> {
@@ -254,7 +255,7 @@ export function rbacTable(w: RbacWorld, db: TestDb, app: FastifyInstance): Recor
     { route: 'GET /portal/articles/:id', own: async () => url(`/portal/articles/${(await articleOf(xg)).id}`), expect: EVERYONE },
   ];
 
-  return { auth, orgs, users, plans, indicators, reporting, dataValueSets, analytics, publicPortal, publishing, surveys: surveyRows(kit), events: eventRows(kit), planLinks: planLinkRows(kit), followup: followupRows(kit), filing: filingRows(kit), workitems: workitemRows(kit), reports: reportsRows(kit) };
+  return { auth, orgs, users, plans, indicators, reporting, dataValueSets, analytics, publicPortal, publishing, surveys: surveyRows(kit), events: eventRows(kit), planLinks: planLinkRows(kit), followup: followupRows(kit), filing: filingRows(kit), workitems: workitemRows(kit), reports: reportsRows(kit, responsibilities: responsibilityRows(kit) };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { FollowupTables } from '../modules/followup/tables';
 import type { RemindersTables } from '../services/reminders/tables';
 import type { PlanFilingTables } from '../modules/plans/filing/tables';
 import type { WorkitemsTables } from '../modules/workitems/tables';
+import type { ResponsibilitiesTables } from '../modules/plans/responsibilities/tables';
 export type { ArticleCategory, ArticleStatus } from '../modules/publishing/tables';
 
 import type { Flag, Timestamp } from './columns';
@@ -269,7 +270,7 @@ export interface WarningAcksTable {
 /** Label and ownership changes that matter to whose data is whose (renames, responsible departments). */
 export interface ChangeLogTable {
   id: Generated<number>;
-  entity: 'department' | 'indicator';
+  entity: 'department' | 'indicator' | 'plan_goal' | 'plan_measure';
   entity_id: number;
   field: string;
   old_value: string | null;
@@ -314,7 +315,7 @@ export interface AttachmentsTable {
  * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
  * (see ARCHITECTURE.md for which module owns which).
  */
-export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables {
+export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables, ResponsibilitiesTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;

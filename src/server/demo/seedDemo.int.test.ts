@@ -89,6 +89,17 @@ describe(`demo data (${testDialect()})`, () => {
     expect(articles.filter((a) => a.featured).map((a) => a.org_unit_id)).toEqual([xigang.id]);
     const found = await searchIndex(db.kysely, db.dialect).search('两癌');
     expect(found.results.map((r) => r.title)).toContain('我市农村妇女“两癌”免费检查覆盖面进一步扩大（演示数据）');
+
+    // 责任分解: every goal of the three plans has a 牵头单位; a goal with a linked indicator is led by the department reporting it.
+    const leads = await db.kysely.selectFrom('plan_responsibilities').select(['goal_id', 'department_id']).where('role', '=', 'lead').where('goal_id', 'is not', null).execute();
+    const goals = await db.kysely.selectFrom('plan_goals').select('id').execute();
+    expect(goals.filter((g) => !leads.some((l) => l.goal_id === g.id))).toEqual([]);
+    const linked = await db.kysely
+      .selectFrom('plan_targets as t').innerJoin('indicators as i', 'i.id', 't.indicator_id').innerJoin('plan_goals as g', 'g.id', 't.goal_id').innerJoin('plan_areas as a', 'a.id', 'g.area_id')
+      .select(['t.goal_id', 'i.responsible_department_id']).where('a.plan_id', '=', plans[0]!.id).executeTakeFirstOrThrow();
+    expect(leads.filter((l) => l.goal_id === linked.goal_id).map((l) => l.department_id)).toContain(linked.responsible_department_id);
+    const filed = await db.kysely.selectFrom('implementation_plans').select('state').execute();
+    expect(filed.map((f) => f.state).sort()).toEqual(['accepted', 'accepted', 'submitted', 'submitted']);
   });
 
   it('refuses to seed a database that already has an organisation', async () => {

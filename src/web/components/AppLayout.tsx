@@ -1,7 +1,30 @@
-import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { ApiOutlined } from '@ant-design/icons';
-import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
-import { AuditOutlined as FilingOutlined, BellOutlined, FlagOutlined, HistoryOutlined, NotificationOutlined, ReadOutlined, SolutionOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  AlertOutlined,
+  ApartmentOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  BellOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  DownOutlined,
+  FileTextOutlined,
+  AuditOutlined as FilingOutlined,
+  FlagOutlined,
+  FormOutlined,
+  HistoryOutlined,
+  LineChartOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  NotificationOutlined,
+  ProfileOutlined,
+  ReadOutlined,
+  SolutionOutlined,
+  TableOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -44,6 +67,7 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/plans/filings', icon: <FilingOutlined />, label: <Link to="/plans/filings">规划备案</Link> },
   { key: '/workitems', icon: <FlagOutlined />, label: <Link to="/workitems">重要事项</Link> },
   { key: '/workitems/supervisions', icon: <NotificationOutlined />, label: <Link to="/workitems/supervisions">督办</Link> },
+  { key: '/my-responsibilities', icon: <AimOutlined />, label: <Link to="/my-responsibilities">我的责任目标</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -61,6 +85,8 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/plans/filings': (user) => allows(user, 'plans.reviewFiling'),
   '/workitems': (user) => allows(user, 'workitems.read'),
   '/workitems/supervisions': (user) => allows(user, 'workitems.read'),
+  // A member department's own page: for those who hold a department's seat.
+  '/my-responsibilities': (user) => user.roles.some((r) => r.departmentId !== null && allows(user, 'responsibilities.read')),
 };
 
 /** The entries that lead somewhere, sub-menus opened. */

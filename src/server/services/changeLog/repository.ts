@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface Change {
-  entity: 'department' | 'indicator';
+  entity: 'department' | 'indicator' | 'plan_goal' | 'plan_measure';
   entityId: number;
   field: string;
   oldValue: string | null;

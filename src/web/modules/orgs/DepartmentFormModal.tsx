@@ -1,4 +1,5 @@
 import { Form, Input, Select } from 'antd';
+import { useRef } from 'react';
 import type { DepartmentDto, DepartmentInputDto, OrgUnitDto } from '../../../shared/api/orgs';
 import { FormModal } from '../../components/FormModal';
 import { requiredText } from '../../components/formRules';
@@ -18,6 +19,8 @@ const FIELDS = ['name', 'shortName', 'counterpartId'];
 
 export function DepartmentFormModal({ unit, parent, department, onCancel, onSaved }: DepartmentFormModalProps) {
   const [form] = Form.useForm<DepartmentInputDto>();
+  // Once the person picks a counterpart, typing the short name no longer suggests one.
+  const picked = useRef(false);
 
   const save = async (values: DepartmentInputDto) => {
     const input = { name: values.name.trim(), shortName: values.shortName.trim(), counterpartId: parent ? (values.counterpartId ?? null) : null };
@@ -41,7 +44,7 @@ export function DepartmentFormModal({ unit, parent, department, onCancel, onSave
         requiredMark="optional"
         onValuesChange={(changed: Partial<DepartmentInputDto>) => {
           // A new department usually reports along the parent's department of the same short name.
-          if (department || changed.shortName === undefined || !parent || form.isFieldTouched('counterpartId')) return;
+          if (department || changed.shortName === undefined || !parent || picked.current) return;
           form.setFieldValue('counterpartId', parent.departments.find((d) => d.shortName === changed.shortName?.trim())?.id);
         }}
       >
@@ -62,6 +65,7 @@ export function DepartmentFormModal({ unit, parent, department, onCancel, onSave
               showSearch
               optionFilterProp="label"
               placeholder="选择对口的上级成员单位"
+              onChange={() => (picked.current = true)}
               options={parent.departments.map((d) => ({ value: d.id, label: `${d.shortName}（${d.name}）` }))}
             />
           </Form.Item>

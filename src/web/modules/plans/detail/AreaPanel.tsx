@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { GoalDto, TargetDto } from '../../../../shared/api/plans';
+import type { ItemKind } from '../../../../shared/plans/responsibilityTable';
 import { GoalItem } from './GoalItem';
 import { MeasureList } from './MeasureList';
 import type { AreaDto, MeasureDto } from './types';
@@ -12,9 +14,11 @@ interface AreaPanelProps {
   onToggleQualitative: (goal: GoalDto, qualitative: boolean) => Promise<void>;
   onShowGoalSource: (goal: GoalDto) => void;
   onShowMeasureSource: (measure: MeasureDto) => void;
+  /** The 牵头/配合 tags (and editor) of a goal or measure. */
+  renderResponsibility?: (kind: ItemKind, id: number, label: string) => ReactNode;
 }
 
-export function AreaPanel({ area, onShowGoalSource, onShowMeasureSource, ...goalHandlers }: AreaPanelProps) {
+export function AreaPanel({ area, onShowGoalSource, onShowMeasureSource, renderResponsibility, ...goalHandlers }: AreaPanelProps) {
   const targetCount = area.goals.reduce((n, goal) => n + goal.targets.length, 0);
   return (
     <div className="area-panel">
@@ -29,7 +33,7 @@ export function AreaPanel({ area, onShowGoalSource, onShowMeasureSource, ...goal
           <p className="empty-hint">本领域未识别到主要目标。</p>
         ) : (
           area.goals.map((goal) => (
-            <GoalItem key={goal.id} goal={goal} onShowSource={onShowGoalSource} {...goalHandlers} />
+            <GoalItem key={goal.id} goal={goal} onShowSource={onShowGoalSource} responsibility={renderResponsibility?.('goal', goal.id, `目标 ${goal.no}`)} {...goalHandlers} />
           ))
         )}
       </section>
@@ -38,7 +42,11 @@ export function AreaPanel({ area, onShowGoalSource, onShowMeasureSource, ...goal
           策略措施
           <span className="area-section__count">{area.measures.length} 条</span>
         </h2>
-        <MeasureList measures={area.measures} onShowSource={onShowMeasureSource} />
+        <MeasureList
+          measures={area.measures}
+          onShowSource={onShowMeasureSource}
+          renderResponsibility={renderResponsibility && ((m) => renderResponsibility('measure', m.id, `措施 ${m.no}`))}
+        />
       </section>
     </div>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { DeleteOutlined, EditOutlined, FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Switch, Tag, Tooltip } from 'antd';
 import type { GoalDto, TargetDto } from '../../../../shared/api/plans';
@@ -11,10 +12,12 @@ interface GoalItemProps {
   onToggleQualitative: (goal: GoalDto, qualitative: boolean) => Promise<void>;
   onShowSource: (goal: GoalDto) => void;
   busy: boolean;
+  /** 牵头/配合单位 of the goal, shown under its text. */
+  responsibility?: ReactNode;
 }
 
 export function GoalItem(props: GoalItemProps) {
-  const { goal, onEditTarget, onAddTarget, onDeleteTarget, onToggleQualitative, onShowSource, busy } = props;
+  const { goal, onEditTarget, onAddTarget, onDeleteTarget, onToggleQualitative, onShowSource, busy, responsibility } = props;
   const label = `目标 ${goal.no}`;
 
   return (
@@ -50,6 +53,7 @@ export function GoalItem(props: GoalItemProps) {
         </div>
       </div>
       <p className="goal__text">{goal.text}</p>
+      {responsibility}
       {goal.targets.length > 0 ? (
         <TargetChipList label="量化指标">
           {goal.targets.map((target) => (

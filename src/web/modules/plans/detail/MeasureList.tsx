@@ -1,12 +1,15 @@
 import { Button, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { MeasureDto } from './types';
 
 interface MeasureListProps {
   measures: MeasureDto[];
   onShowSource: (measure: MeasureDto) => void;
+  /** 牵头/配合单位 of a measure, shown under its text. */
+  renderResponsibility?: (measure: MeasureDto) => ReactNode;
 }
 
-export function MeasureList({ measures, onShowSource }: MeasureListProps) {
+export function MeasureList({ measures, onShowSource, renderResponsibility }: MeasureListProps) {
   if (measures.length === 0) return <p className="empty-hint">本领域未识别到策略措施。</p>;
   return (
     <ol className="measures" aria-label="策略措施">
@@ -23,6 +26,7 @@ export function MeasureList({ measures, onShowSource }: MeasureListProps) {
             <Button type="link" size="small" className="measure__source" onClick={() => onShowSource(measure)}>
               查看原文
             </Button>
+            {renderResponsibility?.(measure)}
           </div>
         </li>
       ))}

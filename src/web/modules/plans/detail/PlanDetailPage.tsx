@@ -2,6 +2,7 @@ import { App, Card, Empty, Tabs } from 'antd';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import type { GoalDto, PlanDetailDto, TargetDto, TargetInputDto } from '../../../../shared/api/plans';
+import type { PlanResponsibilitiesDto } from '../../../../shared/api/responsibilities';
 import { errorMessage } from '../../../http/client';
 import { useApiGet } from '../../../http/useApiGet';
 import { useDemoData } from '../../../components/DemoData';
@@ -15,6 +16,9 @@ import { PlanDetailHeader } from './PlanDetailHeader';
 import { PlanLifecyclePanel } from '../lifecycle/PlanLifecyclePanel';
 import { SourceDrawer } from './SourceDrawer';
 import { TargetEditModal } from './TargetEditModal';
+import { responsibilitiesUrls } from '../responsibilities/api';
+import { ResponsibilityBar } from '../responsibilities/ResponsibilityBar';
+import { ResponsibilityTags } from '../responsibilities/ResponsibilityTags';
 import type { AreaDto, MeasureDto, SourceHighlight } from './types';
 
 interface TargetEditing {
@@ -32,6 +36,7 @@ export default function PlanDetailPage() {
   const planId = Number(params.id);
   const validId = Number.isInteger(planId) && planId > 0;
   const { data: plan, error, reload } = useApiGet<PlanDetailDto>(validId ? plansUrls.detail(planId) : null);
+  const { data: duties, reload: reloadDuties } = useApiGet<PlanResponsibilitiesDto>(validId ? responsibilitiesUrls.ofPlan(planId) : null);
   const [searchParams, setSearchParams] = useSearchParams();
   const [editing, setEditing] = useState<TargetEditing | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,6 +79,7 @@ export default function PlanDetailPage() {
     <>
       <PlanDetailHeader plan={plan} onShowSource={() => showSource(null)} />
       <PlanLifecyclePanel plan={plan} onChanged={reload} />
+      {duties && <ResponsibilityBar planId={plan.id} data={duties} onChanged={reloadDuties} />}
       <Card variant="borderless" className="content-card plan-areas">
         {plan.areas.length === 0 || !selectedArea ? (
           <Empty description="该规划未识别到发展领域" />
@@ -100,6 +106,20 @@ export default function PlanDetailPage() {
                   }
                   onShowGoalSource={(goal: GoalDto) =>
                     showSource({ label: `${area.title} · 目标 ${goal.no}`, lineStart: goal.lineStart, lineEnd: goal.lineEnd })
+                  }
+                  renderResponsibility={
+                    duties &&
+                    ((kind, id, label) => (
+                      <ResponsibilityTags
+                        kind={kind}
+                        id={id}
+                        label={label}
+                        current={duties.items.find((i) => i.kind === kind && i.id === id)}
+                        departments={duties.departments}
+                        canManage={duties.canManage}
+                        onSaved={reloadDuties}
+                      />
+                    ))
                   }
                   onShowMeasureSource={(measure: MeasureDto) =>
                     showSource({
