@@ -65,6 +65,12 @@ export const ERRORS = {
   FOLLOWUP_CHANGED: { status: 409, message: '整改状态已被他人更新，请刷新后再办理' },
   // plans: lifecycle, 备案
   PLAN_ACTION_REFUSED: { status: 409, message: '规划当前状态下不能执行此操作' },
+  // unitreports
+  UNIT_REPORT_ROUND_EXISTS: { status: 409, message: '该年度的年度报告已经发起' },
+  UNIT_REPORT_NO_PARTICIPANTS: { status: 422, message: '该单位妇儿工委没有成员单位，也没有下级妇儿工委，无法发起年度报告' },
+  UNIT_REPORT_CHANGED: { status: 409, message: '年度报告已被他人修改，请刷新后再保存' },
+  UNIT_REPORT_STATE: { status: 409, message: '年度报告当前的状态下不能这样办理' },
+  UNIT_REPORT_NONE_ACCEPTED: { status: 422, message: '还没有已接收的年度报告，无法汇编' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

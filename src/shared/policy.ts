@@ -85,6 +85,15 @@ export const POLICY = {
   'followups.manage': { label: '督促预警整改', grants: { admin: 'all', office: 'below' } },
   /** The department's answer: cause, measures, expected date. */
   'followups.answer': { label: '答复预警整改', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
+  // unitreports
+  /** A committee's annual report rounds: who has reported, the forms, the compiled reports (checked at the round's unit). */
+  'unitreports.read': { label: '查看年度报告', grants: { admin: 'all', ...OVERSEERS } },
+  /** Open a round, remind, accept or return reports, compile them: the round's own office. */
+  'unitreports.manage': { label: '管理年度报告', grants: { admin: 'all', office: 'unit' }, outOfScope: '年度报告由{unit}妇儿工委办公室办理' },
+  /** Fill in and submit one's own department's annual report. */
+  'unitreports.report': { label: '填报本单位年度报告', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
+  /** A lower committee's report about its area to the committee above: its own office (checked at the lower unit). */
+  'unitreports.reportArea': { label: '报送本地区年度报告', grants: { admin: 'all', office: 'unit' }, outOfScope: '本地区年度报告由{unit}妇儿工委办公室报送' },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;
