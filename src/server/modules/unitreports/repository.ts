@@ -186,6 +186,11 @@ export function unitReportsRepository(db: Kysely<Database>) {
       if (userIds.length) await db.insertInto('notifications').values(userIds.map((user_id) => ({ user_id, ...n, created_at: at, read_at: null }))).execute();
     },
 
+    /** Forms still owed (draft or returned) of rounds due between two dates, inclusive. */
+    outstandingDue(from: string, to: string) {
+      return formsQuery(db).where('f.state', 'in', ['draft', 'returned']).where('r.due_on', '>=', from).where('r.due_on', '<=', to).orderBy('f.id').execute();
+    },
+
     topUnit() {
       return db.selectFrom('org_units').select('id').where('parent_id', 'is', null).orderBy('sort').orderBy('id').executeTakeFirst();
     },
