@@ -49,6 +49,9 @@ const FilingPage = lazy(() => import('./modules/plans/filing/FilingPage'));
 const KeyItemsPage = lazy(() => import('./modules/workitems/KeyItemsPage'));
 const KeyItemPage = lazy(() => import('./modules/workitems/KeyItemPage'));
 const SupervisionsPage = lazy(() => import('./modules/workitems/SupervisionsPage'));
+const UnitReportsPage = lazy(() => import('./modules/unitreports/UnitReportsPage'));
+const UnitReportRoundPage = lazy(() => import('./modules/unitreports/RoundPage'));
+const UnitReportFormPage = lazy(() => import('./modules/unitreports/FormPage'));
 
 export function AppRoutes() {
   return (
@@ -114,6 +117,9 @@ export function AppRoutes() {
           <Route path="workitems" element={<KeyItemsPage />} />
           <Route path="workitems/supervisions" element={<SupervisionsPage />} />
           <Route path="workitems/:id" element={<KeyItemPage />} />
+          <Route path="unitreports" element={<UnitReportsPage />} />
+          <Route path="unitreports/rounds/:id" element={<UnitReportRoundPage />} />
+          <Route path="unitreports/forms/:id" element={<UnitReportFormPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -14,6 +14,7 @@ import { seedDemoSurveys } from './seedDemoSurveys';
 import { seedDemoTargetLinks } from './seedDemoTargetLinks';
 import { seedDemoFollowup } from './seedDemoFollowup';
 import { seedDemoFiling } from './seedDemoFiling';
+import { seedDemoUnitReports } from './seedDemoUnitReports';
 import { seedDemoWorkitems } from './seedDemoWorkitems';
 
 export const DEMO_LABEL = '演示数据';
@@ -72,5 +73,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   await seedDemoFollowup(db);
   await seedDemoFiling(db);
   await seedDemoWorkitems(db);
+  await seedDemoUnitReports(db);
   return { rootId, plans, values, users };
 }
