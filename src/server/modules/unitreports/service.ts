@@ -88,7 +88,9 @@ export function unitReportsService(db: Kysely<Database>, orgs: OrgsService, anal
     const who = row.department_name ?? `${row.unit_name}妇儿工委`;
     await db.transaction().execute(async (trx) => {
       const tx = unitReportsRepository(trx);
-      const ok = await tx.updateForm(row.id, o.version, { ...o.set, state: to, updated_by: actorId(user), updated_at: at }, [row.state]);
+      // The office's decision is not an edit: who last wrote the text stays.
+      const edit = action === 'submit' ? { updated_by: actorId(user), updated_at: at } : {};
+      const ok = await tx.updateForm(row.id, o.version, { ...o.set, ...edit, state: to }, [row.state]);
       if (!ok) throw appError('UNIT_REPORT_CHANGED');
       await tx.insertEvents([{ formId: row.id, action, text: o.text, actorId: actorId(user), at }]);
       if (action === 'submit') {

@@ -148,8 +148,12 @@ function FormEditor({ initial, onReload }: { initial: FormDto; onReload: () => v
         {SECTION_KEYS.map((k) => (
           <div key={k} style={{ marginBottom: 12 }}>
             <label htmlFor={`section-${k}`} className="unitreports-item__name">{SECTION_LABELS[k]}{k === 'overview' && editable && <span className="text-muted">（提交前必填）</span>}</label>
-            <Input.TextArea id={`section-${k}`} aria-label={SECTION_LABELS[k]} autoSize={{ minRows: 3, maxRows: 12 }} maxLength={UNIT_REPORT_LIMITS.textChars} readOnly={!editable}
-              value={content.sections[k]} onChange={(e) => change({ ...content, sections: { ...content.sections, [k]: e.target.value } })} />
+            {editable ? (
+              <Input.TextArea id={`section-${k}`} aria-label={SECTION_LABELS[k]} autoSize={{ minRows: 3, maxRows: 12 }} maxLength={UNIT_REPORT_LIMITS.textChars}
+                value={content.sections[k]} onChange={(e) => change({ ...content, sections: { ...content.sections, [k]: e.target.value } })} />
+            ) : (
+              <div className="unitreports-text">{content.sections[k].trim() || <span className="text-muted">未填写</span>}</div>
+            )}
           </div>
         ))}
       </Card>
@@ -206,7 +210,11 @@ function ItemEntry({ item, entry, editable, onChange }: { item: FormItemDto; ent
         {ENTRY_KEYS.map((k) => (
           <div key={k}>
             <label>{ENTRY_LABELS[k]}</label>
-            <Input.TextArea aria-label={`${item.name}：${ENTRY_LABELS[k]}`} autoSize={{ minRows: 2, maxRows: 8 }} maxLength={UNIT_REPORT_LIMITS.textChars} readOnly={!editable} value={entry[k]} onChange={(e) => onChange(k, e.target.value)} />
+            {editable ? (
+              <Input.TextArea aria-label={`${item.name}：${ENTRY_LABELS[k]}`} autoSize={{ minRows: 2, maxRows: 8 }} maxLength={UNIT_REPORT_LIMITS.textChars} value={entry[k]} onChange={(e) => onChange(k, e.target.value)} />
+            ) : (
+              <div className="unitreports-text">{entry[k].trim() || <span className="text-muted">未填写</span>}</div>
+            )}
           </div>
         ))}
       </div>
