@@ -36,6 +36,8 @@ describe('member units’ annual reports in the browser', () => {
     const office = await signIn('dalian_office');
     const officePages = new UnitReportPages(office.page);
     await officePages.gotoList();
+    await officePages.rowOf('2025 年度').getByText('2026-01-31').waitFor();
+    await screenshot(office.page, 'unitreports-list');
     // Last year's demo round: 应急局 overdue, 教育局 returned, 西岗区 waiting.
     await officePages.rowOf('2025 年度').getByRole('link').click();
     await officePages.rowOf('大连市应急管理局').getByText(/逾期 \d+ 天/).waitFor();
@@ -51,6 +53,8 @@ describe('member units’ annual reports in the browser', () => {
     const reporter = await signIn('dalian_weijian');
     const reporterPages = new UnitReportPages(reporter.page);
     await reporterPages.gotoList();
+    await reporterPages.rowOf('2025').getByText('已接收').waitFor();
+    await screenshot(reporter.page, 'unitreports-mine');
     await reporterPages.rowOf('2026').getByRole('link', { name: '填写报告' }).click();
     await reporterPages.entry('孕产妇死亡率', '主要工作').fill('实施母婴安全行动提升计划，全市危重孕产妇救治中心全部通过复核评估。');
     await reporterPages.entry('孕产妇死亡率', '下一年工作安排').fill('加强高危孕产妇专案管理，确保孕产妇死亡率稳定在规划目标以内。');

@@ -129,7 +129,8 @@ describe(`member units' annual reports (${testDialect()})`, () => {
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const rows = (book.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][]).slice(2).map((r) => [r[1], r[2], r[3]]);
     expect(rows).toEqual([['卫健委', '成员单位', '已接收'], ['教育局', '成员单位', '未提交'], ['西岗区妇儿工委', '下级妇儿工委', '已接收'], ['中山区妇儿工委', '下级妇儿工委', '未提交']]);
-  });
+   // LibreOffice prints the compilation: seconds, more on a loaded machine.
+  }, 180_000);
 
   it('returns a report with a reason the unit sees, and takes it again once resubmitted', async () => {
     const round = await open(f.cityOffice, f.city.id);
