@@ -137,7 +137,7 @@ function FormEditor({ initial, onReload }: { initial: FormDto; onReload: () => v
         ]}
       />
       {form.groups.map((g) => (
-        <Card key={`${g.planTitle}#${g.title}`} size="small" style={{ marginBottom: 12 }} title={g.title} extra={g.planTitle !== g.title && <span className="text-muted">{g.planTitle}</span>}>
+        <Card key={`${g.planTitle}#${g.title}`} size="small" style={{ marginBottom: 12 }} title={g.title} extra={g.planTitle !== g.title && <span className="unitreports-muted">{g.planTitle}</span>}>
           {g.items.map((item) => (
             <ItemEntry key={item.key} item={item} entry={content.items[item.key] ?? EMPTY_ENTRY} editable={editable} onChange={(field, v) => setEntry(item.key, field, v)} />
           ))}
@@ -147,19 +147,19 @@ function FormEditor({ initial, onReload }: { initial: FormDto; onReload: () => v
       <Card size="small" title="综合情况" style={{ marginBottom: 12 }}>
         {SECTION_KEYS.map((k) => (
           <div key={k} style={{ marginBottom: 12 }}>
-            <label htmlFor={`section-${k}`} className="unitreports-item__name">{SECTION_LABELS[k]}{k === 'overview' && editable && <span className="text-muted">（提交前必填）</span>}</label>
+            <label htmlFor={`section-${k}`} className="unitreports-item__name">{SECTION_LABELS[k]}{k === 'overview' && editable && <span className="unitreports-muted">（提交前必填）</span>}</label>
             {editable ? (
               <Input.TextArea id={`section-${k}`} aria-label={SECTION_LABELS[k]} autoSize={{ minRows: 3, maxRows: 12 }} maxLength={UNIT_REPORT_LIMITS.textChars}
                 value={content.sections[k]} onChange={(e) => change({ ...content, sections: { ...content.sections, [k]: e.target.value } })} />
             ) : (
-              <div className="unitreports-text">{content.sections[k].trim() || <span className="text-muted">未填写</span>}</div>
+              <div className="unitreports-text">{content.sections[k].trim() || <span className="unitreports-muted">未填写</span>}</div>
             )}
           </div>
         ))}
       </Card>
       <Card size="small" title="附件" style={{ marginBottom: 12 }}>
         {form.attachments.map((a) => <div key={a.id}><a href={a.url} target="_blank" rel="noreferrer">{a.name}</a></div>)}
-        {form.attachments.length === 0 && !editable && <span className="text-muted">无</span>}
+        {form.attachments.length === 0 && !editable && <span className="unitreports-muted">无</span>}
         {editable && (
           <Upload
             showUploadList={false} multiple
@@ -206,18 +206,22 @@ function ItemEntry({ item, entry, editable, onChange }: { item: FormItemDto; ent
         <StatusTag status={item.status} />
         {item.note && <span className="unitreports-item__figure">{item.note}</span>}
       </div>
-      <div className="unitreports-entries">
-        {ENTRY_KEYS.map((k) => (
-          <div key={k}>
-            <label>{ENTRY_LABELS[k]}</label>
-            {editable ? (
-              <Input.TextArea aria-label={`${item.name}：${ENTRY_LABELS[k]}`} autoSize={{ minRows: 2, maxRows: 8 }} maxLength={UNIT_REPORT_LIMITS.textChars} value={entry[k]} onChange={(e) => onChange(k, e.target.value)} />
-            ) : (
-              <div className="unitreports-text">{entry[k].trim() || <span className="text-muted">未填写</span>}</div>
-            )}
-          </div>
-        ))}
-      </div>
+      {!editable && ENTRY_KEYS.every((k) => !entry[k].trim()) ? (
+        <div className="unitreports-muted">未填写</div>
+      ) : (
+        <div className="unitreports-entries">
+          {ENTRY_KEYS.map((k) => (
+            <div key={k}>
+              <label>{ENTRY_LABELS[k]}</label>
+              {editable ? (
+                <Input.TextArea aria-label={`${item.name}：${ENTRY_LABELS[k]}`} autoSize={{ minRows: 2, maxRows: 8 }} maxLength={UNIT_REPORT_LIMITS.textChars} value={entry[k]} onChange={(e) => onChange(k, e.target.value)} />
+              ) : (
+                <div className="unitreports-text">{entry[k].trim() || <span className="unitreports-muted">未填写</span>}</div>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -115,7 +115,7 @@ function OpenRoundModal({ orgUnit, onClose, onDone }: { orgUnit: { id: number; n
   const lastYear = dayjs().year() - 1;
   return (
     <Modal open title={`发起年度报告：${orgUnit.name}`} okText="发起" cancelText="取消" onOk={() => void submit()} onCancel={onClose} confirmLoading={saving}>
-      <p className="text-muted">发起后，本级妇儿工委全体成员单位和各下级妇儿工委都将收到一份年度报告，按各自负责的指标填写。</p>
+      <p className="unitreports-muted">发起后，本级妇儿工委全体成员单位和各下级妇儿工委都将收到一份年度报告，按各自负责的指标填写。</p>
       <Form form={form} layout="vertical" initialValues={{ year: lastYear, dueOn: dayjs(`${lastYear + 1}-01-31`).isBefore(dayjs()) ? dayjs().add(30, 'day') : dayjs(`${lastYear + 1}-01-31`) }}>
         <Form.Item name="year" label="报告年度" rules={[{ required: true, message: '请填写报告年度' }]}>
           <InputNumber<number> min={2000} max={2100} style={{ width: 160 }} />
