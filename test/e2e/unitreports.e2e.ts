@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printDocx } from '../support/libreoffice';
 import { LoginPage } from './page-models/LoginPage';
 import { UnitReportPages } from './page-models/UnitReportPages';
 import { launchBrowser, openPage, screenshot, type TestPage } from './support/browser';
+import { resultsDir } from './support/paths';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -55,6 +57,11 @@ describe('member units’ annual reports in the browser', () => {
     await reporterPages.gotoList();
     await reporterPages.rowOf('2025').getByText('已接收').waitFor();
     await screenshot(reporter.page, 'unitreports-mine');
+    // Last year's accepted report, written from the figures its form shows.
+    await reporterPages.rowOf('2025').getByRole('link', { name: '查看' }).click();
+    await reporter.page.getByText(/孕产妇死亡率为\d/).first().waitFor();
+    await screenshot(reporter.page, 'unitreports-demo-report');
+    await reporterPages.gotoList();
     await reporterPages.rowOf('2026').getByRole('link', { name: '填写报告' }).click();
     await reporterPages.entry('孕产妇死亡率', '主要工作').fill('实施母婴安全行动提升计划，全市危重孕产妇救治中心全部通过复核评估。');
     await reporterPages.entry('孕产妇死亡率', '下一年工作安排').fill('加强高危孕产妇专案管理，确保孕产妇死亡率稳定在规划目标以内。');
@@ -92,6 +99,8 @@ describe('member units’ annual reports in the browser', () => {
       expect(text).toContain('实施母婴安全行动提升计划，全市危重孕产妇救治中心全部通过复核评估。');
       expect(text).toContain('城镇与农村孕产妇死亡率差距进一步缩小。');
       expect(text).toContain('年度报告报送情况');
+      // The pages to look at: the title page and the first page of findings.
+      printed.renderPages(60).slice(0, 3).forEach((png, i) => copyFileSync(png, join(resultsDir, `unitreports-compiled-page${i + 1}.png`)));
     } finally {
       printed.dispose();
     }
