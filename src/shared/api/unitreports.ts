@@ -113,7 +113,7 @@ export const FormSchema = z.object({
 });
 export type FormDto = z.infer<typeof FormSchema>;
 
-export const MyFormSchema = z.object({ formId: z.number(), roundId: z.number(), committee: z.string(), year: z.number(), dueOn: z.string(), name: z.string(), state: z.enum(FORM_STATES), overdueDays: z.number(), returnedReason: z.string().nullable() });
+export const MyFormSchema = z.object({ formId: z.number(), roundId: z.number(), committee: z.string(), year: z.number(), dueOn: z.string(), name: z.string(), state: z.enum(FORM_STATES), overdueDays: z.number(), returnedReason: z.string().nullable(), isDemo: z.boolean() });
 export type MyFormDto = z.infer<typeof MyFormSchema>;
 
 export const SaveFormInput = z.object({

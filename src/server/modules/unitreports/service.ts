@@ -182,7 +182,7 @@ export function unitReportsService(db: Kysely<Database>, orgs: OrgsService, anal
       const rows = await repo.formsOfSeats(seats, areaUnits);
       return rows.map((r) => {
         const p = participantOf(r, now);
-        return { formId: r.id, roundId: r.round_id, committee: `${r.round_unit_name}妇儿工委`, year: r.year, dueOn: r.due_on, name: p.name, state: r.state, overdueDays: p.overdueDays, returnedReason: r.returned_reason };
+        return { formId: r.id, roundId: r.round_id, committee: `${r.round_unit_name}妇儿工委`, year: r.year, dueOn: r.due_on, name: p.name, state: r.state, overdueDays: p.overdueDays, returnedReason: r.returned_reason, isDemo: r.is_demo === 1 };
       });
     },
 

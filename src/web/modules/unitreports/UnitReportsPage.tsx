@@ -35,6 +35,7 @@ export default function UnitReportsPage() {
 }
 
 function MyForms({ forms }: { forms: MyFormDto[] }) {
+  useDemoData(forms.some((f) => f.isDemo));
   return (
     <Card size="small" title="本单位应报的年度报告" style={{ marginBottom: 16 }}>
       <Table<MyFormDto>
