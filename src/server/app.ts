@@ -48,6 +48,7 @@ import { planLifecycleRoutes } from './modules/plans/lifecycle/routes';
 import { planFilingRoutes } from './modules/plans/filing/routes';
 import { workitemsRoutes } from './modules/workitems/routes';
 import { responsibilitiesRoutes } from './modules/plans/responsibilities/routes';
+import { unitReportsRoutes } from './modules/unitreports/routes';
 
 
 z.config(z.locales.zhCN());
@@ -172,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(workitemsRoutes);
       await api.register(reportsRoutes);
       await api.register(responsibilitiesRoutes);
+      await api.register(unitReportsRoutes);
     },
     { prefix: '/api' },
   );

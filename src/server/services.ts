@@ -30,6 +30,7 @@ import { reportsService } from './modules/reports/service';
 import { responsibilitiesService } from './modules/plans/responsibilities/service';
 import { implementationService } from './modules/plans/responsibilities/implementation';
 import { myResponsibilitiesService } from './modules/plans/responsibilities/my';
+import { unitReportsService } from './modules/unitreports/service';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtpConfigured = false) {
@@ -74,6 +75,7 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtp
     responsibilities: responsibilitiesService(db.kysely, orgs),
     implementation,
     myResponsibilities: myResponsibilitiesService(db.kysely, orgs, analytics, implementation),
+    unitReports: unitReportsService(db.kysely, orgs, analytics, attachments),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -71,6 +71,12 @@ export const ERRORS = {
   // plans: responsibilities, 实施方案
   RESPONSIBILITY_TABLE_INVALID: { status: 400, message: '责任分解表有误，未导入任何内容' },
   IMPLEMENTATION_REFUSED: { status: 409, message: '实施方案当前状态下不能这样办理' },
+  // unitreports
+  UNIT_REPORT_ROUND_EXISTS: { status: 409, message: '该年度的年度报告已经发起' },
+  UNIT_REPORT_NO_PARTICIPANTS: { status: 422, message: '该单位妇儿工委没有成员单位，也没有下级妇儿工委，无法发起年度报告' },
+  UNIT_REPORT_CHANGED: { status: 409, message: '年度报告已被他人修改，请刷新后再保存' },
+  UNIT_REPORT_STATE: { status: 409, message: '年度报告当前的状态下不能这样办理' },
+  UNIT_REPORT_NONE_ACCEPTED: { status: 422, message: '还没有已接收的年度报告，无法汇编' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

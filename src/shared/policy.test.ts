@@ -122,6 +122,15 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['implementation.file', '西岗教育局', /*  */ 'A F F F F S S F L'],
   ['implementation.review', '西岗区', /*    */ 'A A F F F F F F L'],
   ['implementation.review', '中山区', /*    */ 'A S F F F F F F L'],
+  // unitreports: the round's own office manages it (not the city's office for a district's round); a department fills its own.
+  ['unitreports.read', '西岗区', /*     */ 'A A A A A F F A L'],
+  ['unitreports.read', '中山区', /*     */ 'A S S A S F F S L'],
+  ['unitreports.manage', '西岗区', /*   */ 'A A F F F F F F L'],
+  ['unitreports.manage', '大连市', /*   */ 'A S F F F F F F L'],
+  ['unitreports.report', '西岗卫健委', /**/ 'A F F F F A A F L'],
+  ['unitreports.report', '西岗教育局', /**/ 'A F F F F S S F L'],
+  ['unitreports.reportArea', '西岗区', /**/ 'A A F F F F F F L'],
+  ['unitreports.reportArea', '白云街道', /**/ 'A S F F F F F F L'],
 ];
 
 const LETTER = { AUTH_FORBIDDEN: 'F', AUTH_OUT_OF_SCOPE: 'S', AUTH_REQUIRED: 'L' } as const;

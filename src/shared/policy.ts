@@ -100,6 +100,15 @@ export const POLICY = {
   'implementation.file': { label: '报送实施方案', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
   /** See who has filed, accept or return a 实施方案 (checked at the plan's unit). */
   'implementation.review': { label: '审核实施方案', grants: { admin: 'all', office: 'below' }, outOfScope: '实施方案由{unit}妇儿工委办公室审核' },
+  // unitreports
+  /** A committee's annual report rounds: who has reported, the forms, the compiled reports (checked at the round's unit). */
+  'unitreports.read': { label: '查看年度报告', grants: { admin: 'all', ...OVERSEERS } },
+  /** Open a round, remind, accept or return reports, compile them: the round's own office. */
+  'unitreports.manage': { label: '管理年度报告', grants: { admin: 'all', office: 'unit' }, outOfScope: '年度报告由{unit}妇儿工委办公室办理' },
+  /** Fill in and submit one's own department's annual report. */
+  'unitreports.report': { label: '填报本单位年度报告', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
+  /** A lower committee's report about its area to the committee above: its own office (checked at the lower unit). */
+  'unitreports.reportArea': { label: '报送本地区年度报告', grants: { admin: 'all', office: 'unit' }, outOfScope: '本地区年度报告由{unit}妇儿工委办公室报送' },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

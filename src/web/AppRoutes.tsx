@@ -53,6 +53,9 @@ const ReportListPage = lazy(() => import('./modules/reports/ReportListPage'));
 const ReportPage = lazy(() => import('./modules/reports/ReportPage'));
 const MyResponsibilitiesPage = lazy(() => import('./modules/plans/responsibilities/MyResponsibilitiesPage'));
 const ImplementationPage = lazy(() => import('./modules/plans/responsibilities/ImplementationPage'));
+const UnitReportsPage = lazy(() => import('./modules/unitreports/UnitReportsPage'));
+const UnitReportRoundPage = lazy(() => import('./modules/unitreports/RoundPage'));
+const UnitReportFormPage = lazy(() => import('./modules/unitreports/FormPage'));
 
 export function AppRoutes() {
   return (
@@ -124,6 +127,9 @@ export function AppRoutes() {
           <Route path="workitems/:id" element={<KeyItemPage />} />
           <Route path="my-responsibilities" element={<MyResponsibilitiesPage />} />
           <Route path="plans/:id/implementation" element={<ImplementationPage />} />
+          <Route path="unitreports" element={<UnitReportsPage />} />
+          <Route path="unitreports/rounds/:id" element={<UnitReportRoundPage />} />
+          <Route path="unitreports/forms/:id" element={<UnitReportFormPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -8,6 +8,7 @@ import type { RemindersTables } from '../services/reminders/tables';
 import type { PlanFilingTables } from '../modules/plans/filing/tables';
 import type { WorkitemsTables } from '../modules/workitems/tables';
 import type { ResponsibilitiesTables } from '../modules/plans/responsibilities/tables';
+import type { UnitReportsTables } from '../modules/unitreports/tables';
 export type { ArticleCategory, ArticleStatus } from '../modules/publishing/tables';
 
 import type { Flag, Timestamp } from './columns';
@@ -315,7 +316,7 @@ export interface AttachmentsTable {
  * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
  * (see ARCHITECTURE.md for which module owns which).
  */
-export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables, ResponsibilitiesTables {
+export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables, ResponsibilitiesTables, UnitReportsTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;

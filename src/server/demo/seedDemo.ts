@@ -14,6 +14,7 @@ import { seedDemoSurveys } from './seedDemoSurveys';
 import { seedDemoTargetLinks } from './seedDemoTargetLinks';
 import { seedDemoFollowup } from './seedDemoFollowup';
 import { seedDemoFiling } from './seedDemoFiling';
+import { seedDemoUnitReports } from './seedDemoUnitReports';
 import { seedDemoWorkitems } from './seedDemoWorkitems';
 import { seedDemoResponsibilities } from './seedDemoResponsibilities';
 
@@ -74,5 +75,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   await seedDemoFiling(db);
   await seedDemoWorkitems(db);
   await seedDemoResponsibilities(db);
+  await seedDemoUnitReports(db);
   return { rootId, plans, values, users };
 }

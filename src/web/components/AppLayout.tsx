@@ -8,6 +8,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   DownOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   AuditOutlined as FilingOutlined,
   FlagOutlined,
@@ -68,6 +69,7 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/workitems', icon: <FlagOutlined />, label: <Link to="/workitems">重要事项</Link> },
   { key: '/workitems/supervisions', icon: <NotificationOutlined />, label: <Link to="/workitems/supervisions">督办</Link> },
   { key: '/my-responsibilities', icon: <AimOutlined />, label: <Link to="/my-responsibilities">我的责任目标</Link> },
+  { key: '/unitreports', icon: <FileDoneOutlined />, label: <Link to="/unitreports">年度报告</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -87,6 +89,7 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/workitems/supervisions': (user) => allows(user, 'workitems.read'),
   // A member department's own page: for those who hold a department's seat.
   '/my-responsibilities': (user) => user.roles.some((r) => r.departmentId !== null && allows(user, 'responsibilities.read')),
+  '/unitreports': (user) => allows(user, 'unitreports.read') || allows(user, 'unitreports.report') || allows(user, 'unitreports.reportArea'),
 };
 
 /** The entries that lead somewhere, sub-menus opened. */

@@ -3,6 +3,7 @@ import { filingReminders } from '../../modules/plans/filing/reminders';
 import { reportingReminders } from '../../modules/reporting/reminders';
 import { workitemsReminders } from '../../modules/workitems/reminders';
 import { implementationReminders } from '../../modules/plans/responsibilities/reminders';
+import { unitReportsReminders } from '../../modules/unitreports/reminders';
 import type { NamedSource } from './scheduler';
 
 /** Every module's reminders, one line each; the scheduler asks them in this order. */
@@ -12,4 +13,5 @@ export const REMINDER_SOURCES: readonly NamedSource[] = [
   { name: 'workitems', source: workitemsReminders },
   { name: 'filing', source: filingReminders },
   { name: 'implementation', source: implementationReminders },
+  { name: 'unitreports', source: unitReportsReminders },
 ];
