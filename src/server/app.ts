@@ -46,6 +46,7 @@ import type { RemindersConfig } from './services/reminders/config';
 import { planLifecycleRoutes } from './modules/plans/lifecycle/routes';
 import { planFilingRoutes } from './modules/plans/filing/routes';
 import { workitemsRoutes } from './modules/workitems/routes';
+import { evaluationRoutes } from './modules/evaluation/routes';
 
 
 z.config(z.locales.zhCN());
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(planLifecycleRoutes);
       await api.register(planFilingRoutes);
       await api.register(workitemsRoutes);
+      await api.register(evaluationRoutes);
     },
     { prefix: '/api' },
   );

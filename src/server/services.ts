@@ -25,6 +25,8 @@ import { lifecycleService } from './modules/plans/lifecycle/service';
 import { filingService } from './modules/plans/filing/service';
 import { keyItemsService } from './modules/workitems/service';
 import { supervisionsService } from './modules/workitems/supervisions';
+import { evaluationFormsService } from './modules/evaluation/forms';
+import { evaluationRoundsService } from './modules/evaluation/service';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtpConfigured = false) {
@@ -63,6 +65,8 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtp
     planFiling: filingService(db.kysely, orgs),
     keyItems: keyItemsService(db.kysely, orgs, attachments),
     supervisions: supervisionsService(db.kysely, orgs),
+    evaluationRounds: evaluationRoundsService(db.kysely, orgs),
+    evaluationForms: evaluationFormsService(db.kysely, orgs, analytics, attachments),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

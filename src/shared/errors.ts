@@ -65,6 +65,10 @@ export const ERRORS = {
   FOLLOWUP_CHANGED: { status: 409, message: '整改状态已被他人更新，请刷新后再办理' },
   // plans: lifecycle, 备案
   PLAN_ACTION_REFUSED: { status: 409, message: '规划当前状态下不能执行此操作' },
+  // evaluation
+  EVALUATION_ROUND_EXISTS: { status: 409, message: '该规划已有这一年度的评估' },
+  EVALUATION_FORM_LOCKED: { status: 409, message: '自评表当前状态下不能修改' },
+  EVALUATION_ROUND_CLOSED: { status: 409, message: '评估已结束' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

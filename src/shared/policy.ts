@@ -85,6 +85,17 @@ export const POLICY = {
   'followups.manage': { label: '督促预警整改', grants: { admin: 'all', office: 'below' } },
   /** The department's answer: cause, measures, expected date. */
   'followups.answer': { label: '答复预警整改', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
+  // evaluation
+  /** Evaluation rounds and forms: the committee roles of the plan's unit or above, a department its own forms, a unit below its committee's. */
+  'evaluation.read': { label: '查看规划评估', grants: { admin: 'all', ...OVERSEERS, reporter: 'seat', dept_reviewer: 'seat' } },
+  /** Create a mid-term or final round: criteria, timetable, participants. */
+  'evaluation.manage': { label: '组织规划评估', grants: { admin: 'all', office: 'below', evaluation: 'below' } },
+  /** A member department's self-evaluation of the goals it leads. */
+  'evaluation.selfAssess': { label: '填报本部门自评', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
+  /** A lower committee's self-evaluation of its area, by that unit's own office. */
+  'evaluation.selfAssessArea': { label: '填报本地区自评', grants: { admin: 'all', office: 'unit' }, outOfScope: '本地区自评由{unit}妇儿工委办公室填报' },
+  /** The 评估组's score and comment, or a return for more evidence. */
+  'evaluation.review': { label: '评审自评', grants: { admin: 'all', evaluation: 'below' } },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

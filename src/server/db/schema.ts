@@ -5,6 +5,7 @@ import type { SurveysTables } from '../modules/surveys/tables';
 import type { FollowupTables } from '../modules/followup/tables';
 import type { RemindersTables } from '../services/reminders/tables';
 import type { PlanFilingTables } from '../modules/plans/filing/tables';
+import type { EvaluationTables } from '../modules/evaluation/tables';
 import type { WorkitemsTables } from '../modules/workitems/tables';
 export type { ArticleCategory, ArticleStatus } from '../modules/publishing/tables';
 
@@ -313,7 +314,7 @@ export interface AttachmentsTable {
  * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
  * (see ARCHITECTURE.md for which module owns which).
  */
-export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables {
+export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, EvaluationTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessProgress, type AssessCase, type ProgressStatus } from '../analytics/progress';
-import { goalAttainmentRate, suggestAttainment, type Attainment } from './attainment';
+import { goalAttainmentRate, statusAtMilestone, suggestAttainment, type Attainment } from './attainment';
 
 describe('attainment suggested from progress statuses', () => {
   it.each<[string, ProgressStatus[], Attainment]>([
@@ -34,5 +34,17 @@ describe('attainment suggested from progress statuses', () => {
   it('counts 达标率 over the goals that could be judged', () => {
     expect(goalAttainmentRate(['met', 'partly', 'not_met', 'unassessable', 'met'])).toEqual({ met: 2, assessable: 4, rate: 0.5 });
     expect(goalAttainmentRate(['unassessable'])).toEqual({ met: 0, assessable: 0, rate: null });
+  });
+});
+
+describe('a target’s status at the round’s milestone', () => {
+  it.each<[ProgressStatus, number, number, ProgressStatus]>([
+    ['on_track', 2030, 2025, 'achieved'],
+    ['on_track', 2025, 2025, 'on_track'],
+    ['moderate', 2030, 2025, 'moderate'],
+    ['achieved', 2030, 2025, 'achieved'],
+    ['insufficient_data', 2030, 2025, 'insufficient_data'],
+  ])('%s towards %i at %i counts as %s', (status, targetYear, milestone, counted) => {
+    expect(statusAtMilestone(status, targetYear, milestone)).toBe(counted);
   });
 });

@@ -36,3 +36,11 @@ export function goalAttainmentRate(attainments: readonly Attainment[]): { met: n
   const met = attainments.filter((a) => a === 'met').length;
   return { met, assessable, rate: assessable ? met / assessable : null };
 }
+
+/**
+ * A target's status as it counts at the round's milestone: at a mid-term evaluation against a
+ * later (final) target, 进展顺利 means the goal is where it should be by now, so it counts as achieved.
+ */
+export function statusAtMilestone(status: ProgressStatus, targetYear: number, milestone: number): ProgressStatus {
+  return targetYear > milestone && status === 'on_track' ? 'achieved' : status;
+}

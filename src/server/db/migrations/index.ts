@@ -15,6 +15,7 @@ import * as m0013 from './0013_followup_reminders';
 import * as m0016 from './0016_plan_revisions';
 import * as m0017 from './0017_plan_filing';
 import * as m0020 from './0020_department_identity';
+import * as m0022 from './0022_evaluation';
 
 /** Migrations live in code, in order; names are permanent once released. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0016_plan_revisions': m0016,
   '0017_plan_filing': m0017,
   '0020_department_identity': m0020,
+  '0022_evaluation': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {
