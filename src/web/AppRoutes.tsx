@@ -49,6 +49,9 @@ const FilingPage = lazy(() => import('./modules/plans/filing/FilingPage'));
 const KeyItemsPage = lazy(() => import('./modules/workitems/KeyItemsPage'));
 const KeyItemPage = lazy(() => import('./modules/workitems/KeyItemPage'));
 const SupervisionsPage = lazy(() => import('./modules/workitems/SupervisionsPage'));
+const EvaluationRoundsPage = lazy(() => import('./modules/evaluation/RoundsPage'));
+const EvaluationRoundPage = lazy(() => import('./modules/evaluation/RoundPage'));
+const EvaluationFormPage = lazy(() => import('./modules/evaluation/FormPage'));
 
 export function AppRoutes() {
   return (
@@ -114,6 +117,9 @@ export function AppRoutes() {
           <Route path="workitems" element={<KeyItemsPage />} />
           <Route path="workitems/supervisions" element={<SupervisionsPage />} />
           <Route path="workitems/:id" element={<KeyItemPage />} />
+          <Route path="evaluation" element={<EvaluationRoundsPage />} />
+          <Route path="evaluation/rounds/:id" element={<EvaluationRoundPage />} />
+          <Route path="evaluation/forms/:id" element={<EvaluationFormPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

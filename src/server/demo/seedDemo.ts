@@ -15,6 +15,7 @@ import { seedDemoTargetLinks } from './seedDemoTargetLinks';
 import { seedDemoFollowup } from './seedDemoFollowup';
 import { seedDemoFiling } from './seedDemoFiling';
 import { seedDemoWorkitems } from './seedDemoWorkitems';
+import { seedDemoEvaluation } from './seedDemoEvaluation';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -72,5 +73,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   await seedDemoFollowup(db);
   await seedDemoFiling(db);
   await seedDemoWorkitems(db);
+  await seedDemoEvaluation(db);
   return { rootId, plans, values, users };
 }

@@ -1,6 +1,7 @@
 import { ApartmentOutlined, AuditOutlined, DownOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, DatabaseOutlined, LineChartOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined } from '@ant-design/icons';
 import { AuditOutlined as FilingOutlined, BellOutlined, FlagOutlined, HistoryOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
@@ -43,6 +44,7 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/plans/filings', icon: <FilingOutlined />, label: <Link to="/plans/filings">规划备案</Link> },
   { key: '/workitems', icon: <FlagOutlined />, label: <Link to="/workitems">重要事项</Link> },
   { key: '/workitems/supervisions', icon: <NotificationOutlined />, label: <Link to="/workitems/supervisions">督办</Link> },
+  { key: '/evaluation', icon: <CheckSquareOutlined />, label: <Link to="/evaluation">评估</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -59,6 +61,7 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/plans/filings': (user) => allows(user, 'plans.reviewFiling'),
   '/workitems': (user) => allows(user, 'workitems.read'),
   '/workitems/supervisions': (user) => allows(user, 'workitems.read'),
+  '/evaluation': (user) => allows(user, 'evaluation.read'),
 };
 
 /** The entries that lead somewhere, sub-menus opened. */
