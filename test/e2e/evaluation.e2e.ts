@@ -1,9 +1,13 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EvaluationPages } from './page-models/EvaluationPages';
 import { LoginPage } from './page-models/LoginPage';
 import { launchBrowser, openPage, screenshot } from './support/browser';
+import { resultsDir } from './support/paths';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
+import { printDocx } from '../support/libreoffice';
 
 /** Demo accounts (same password as admin): the city's 卫健委 reporter, the city's 评估组, the city's office. */
 const DEPARTMENT = 'dalian_weijian';
@@ -64,7 +68,7 @@ describe('mid-term evaluation in the browser', () => {
     await screenshot(page, 'evaluation-form-reviewed');
   });
 
-  it('the office sees the results with the scores', async () => {
+  it('the office sees the results and downloads the evaluation report, which LibreOffice prints', async () => {
     const page = await signIn(OFFICE);
     const pages = new EvaluationPages(page);
     await pages.openFirstRound();
@@ -72,5 +76,22 @@ describe('mid-term evaluation in the browser', () => {
     await pages.openResults();
     await expect.poll(() => page.getByText('目标达标率').count()).toBe(1);
     await screenshot(page, 'evaluation-results');
-  });
+
+    const { fileName, path } = await pages.downloadReport();
+    expect(fileName).toBe('《大连市妇女发展规划》中期评估（2025 年）报告.docx');
+    const bytes = await readFile(path);
+    await writeFile(join(resultsDir, 'evaluation-report.docx'), bytes);
+    const printed = printDocx(bytes, 'evaluation-report');
+    try {
+      const text = printed.text.replace(/\s+/g, '');
+      for (const words of ['评估依据和方法', '总体评价', '目标达标率', '各领域目标达标情况', '参评单位得分', '存在问题和建议', '佐证材料齐全。']) expect(text, words).toContain(words);
+      // The department's submission in the first test, with its file and the 评估组's score.
+      expect(text).toContain('全市孕产妇系统管理率持续提高');
+      expect(printed.images).toBe(1);
+      const [first] = printed.renderPages(60);
+      await writeFile(join(resultsDir, 'evaluation-report-page1.png'), await readFile(first!));
+    } finally {
+      printed.dispose();
+    }
+  }, 240_000);
 });

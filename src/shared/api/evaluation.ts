@@ -99,6 +99,8 @@ export const RoundDetailSchema = RoundSummarySchema.extend({
   criteria: z.array(CriterionSchema),
   participants: z.array(ParticipantSchema),
   forms: z.array(FormSummarySchema),
+  /** The committee roles of the round's unit and above: every form, the results and the report. */
+  oversees: z.boolean(),
   canManage: z.boolean(),
   canReview: z.boolean(),
 });

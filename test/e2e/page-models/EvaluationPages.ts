@@ -42,6 +42,13 @@ export class EvaluationPages {
     await this.page.getByText(/评估组得分 \d/).waitFor();
   }
 
+  /** Downloads the round's evaluation report from the round page. */
+  async downloadReport(): Promise<{ fileName: string; path: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('link', { name: /评估报告/ }).click()]);
+    const path = await download.path();
+    return { fileName: download.suggestedFilename(), path };
+  }
+
   async openResults(): Promise<void> {
     await this.page.getByRole('tab', { name: '评估结果' }).click();
     await this.page.getByText('单位得分与排名').waitFor();

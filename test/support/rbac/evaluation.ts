@@ -46,6 +46,7 @@ export function evaluationRows({ db, xg, zs, both, url, showsZhongshan }: RbacKi
     },
     { route: 'GET /api/evaluation/rounds/:id', ...both(async (d) => url(`/api/evaluation/rounds/${(await round(d)).id}`)), expect: SEAT_READERS },
     { route: 'GET /api/evaluation/rounds/:id/results', ...both(async (d) => url(`/api/evaluation/rounds/${(await round(d)).id}/results`)), expect: UNIT_READERS },
+    { route: 'GET /api/evaluation/rounds/:id/report.docx', ...both(async (d) => url(`/api/evaluation/rounds/${(await round(d)).id}/report.docx`)), expect: UNIT_READERS },
     { route: 'GET /api/evaluation/forms/:id', ...both(async (d) => url(`/api/evaluation/forms/${(await round(d)).formId}`)), expect: SEAT_READERS },
     { route: 'PUT /api/evaluation/forms/:id', ...both(async (d) => ({ url: `/api/evaluation/forms/${(await round(d)).formId}`, payload: draft })), expect: SELF_ASSESSORS },
     // The draft is not submitted: a reviewer passes the rights check and is refused by the workflow (409).

@@ -74,6 +74,16 @@ export function evaluationRepository(db: Kysely<Database>) {
       return rounds().orderBy('r.milestone', 'desc').orderBy('r.id', 'desc').execute();
     },
 
+    unitByCode(code: string) {
+      return db.selectFrom('org_units').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
+    },
+
+    /** A unit's rounds at a milestone, with their plans' kinds. */
+    roundsOfUnit(orgUnitId: number, milestone: number) {
+      return db.selectFrom('evaluation_rounds as r').innerJoin('plans as p', 'p.id', 'r.plan_id').select(['r.id', 'p.kind'])
+        .where('r.org_unit_id', '=', orgUnitId).where('r.milestone', '=', milestone).orderBy('r.id').execute();
+    },
+
     roundOf(planId: number, milestone: number) {
       return db.selectFrom('evaluation_rounds').select('id').where('plan_id', '=', planId).where('milestone', '=', milestone).executeTakeFirst();
     },

@@ -137,6 +137,7 @@ export function evaluationRoundsService(db: Kysely<Database>, orgs: OrgsService)
         criteria,
         participants: participants.filter((p) => oversees || shown.has(p.id)).map(participantDto),
         forms: forms.map((f) => formSummary(f, participantDto(participantOf(f.participant_id)), criteria)),
+        oversees,
         canManage: can(user, 'evaluation.manage', { orgUnitId: round.org_unit_id, tree }),
         canReview: can(user, 'evaluation.review', { orgUnitId: round.org_unit_id, tree }),
       };

@@ -1,4 +1,5 @@
-import { Descriptions, Select, Space, Table, Tabs } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Select, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useDemoData } from '../../components/DemoData';
@@ -20,7 +21,7 @@ export default function RoundPage() {
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (loading && !data) return <PageLoading />;
   const round = data!;
-  const oversees = round.participants.length > 1 || round.canManage || round.canReview;
+  const { oversees } = round;
   const forms = round.forms.filter((f) => (participant === undefined || f.participant.id === participant) && (state === undefined || f.state === state));
   const formsTab = (
     <>
@@ -50,7 +51,8 @@ export default function RoundPage() {
   );
   return (
     <>
-      <PageHeader breadcrumb={<Link to="/evaluation">规划评估</Link>} title={round.title} />
+      <PageHeader breadcrumb={<Link to="/evaluation">规划评估</Link>} title={round.title}
+        extra={oversees && <Button icon={<DownloadOutlined />} href={evaluationUrls.report(round.id)} download>评估报告（Word）</Button>} />
       <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}
         items={[
           { key: 'k', label: '类型', children: `${KIND_LABELS[round.kind]}（${round.milestone} 年）` },

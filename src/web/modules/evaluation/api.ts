@@ -8,6 +8,7 @@ export const evaluationUrls = {
   rounds: '/api/evaluation/rounds',
   round: (id: number) => `/api/evaluation/rounds/${id}`,
   results: (id: number) => `/api/evaluation/rounds/${id}/results`,
+  report: (id: number) => `/api/evaluation/rounds/${id}/report.docx`,
   form: (id: number) => `/api/evaluation/forms/${id}`,
   candidates: (planId: number) => `/api/evaluation/candidates?planId=${planId}`,
 };
