@@ -1,5 +1,5 @@
 import type { Row } from '../rbacMatrix';
-import type { District } from '../rbacWorld';
+import { unique, type District } from '../rbacWorld';
 import { SEAT_READERS, UNIT_READERS, type RbacKit } from './kit';
 
 /** Rounds are organised by the office and the 评估组 of the plan's unit or above. */
@@ -12,18 +12,25 @@ const CRITERIA = [{ key: 'indicators', label: '指标达标', weight: 60 }, { ke
 
 /** The evaluation module's routes: rounds, self-evaluation forms, review, results. */
 export function evaluationRows({ db, xg, zs, both, url, showsZhongshan }: RbacKit): Row[] {
-  // One mid-term round per district on its plan, its 卫健委 taking part with a form on the plan's goal.
+  // One mid-term round per district, its 卫健委 taking part with a form on the plan's goal.
   const roundOf = new Map<number, Promise<{ id: number; formId: number }>>();
   const round = (d: District) => {
     if (!roundOf.has(d.unit.id)) {
       roundOf.set(d.unit.id, (async () => {
         const now = new Date().toISOString();
+        // A one-goal plan of its own: the report's rows build a small document.
+        const plan = await db.kysely.insertInto('plans').values({
+          org_unit_id: d.unit.id, kind: 'women', title: unique('评估规划'), period_start: 2021, period_end: 2030, status: 'adopted',
+          source_name: 'plan.txt', source_text: '', source_hash: unique('hash'), is_demo: 0, created_at: now, updated_at: now,
+        }).returning('id').executeTakeFirstOrThrow();
+        const area = await db.kysely.insertInto('plan_areas').values({ plan_id: plan.id, no: 1, title: '妇女与健康', line: 1 }).returning('id').executeTakeFirstOrThrow();
+        const goal = await db.kysely.insertInto('plan_goals').values({ area_id: area.id, no: 1, text: '目标。', line_start: 1, line_end: 1, qualitative: 0 }).returning('id').executeTakeFirstOrThrow();
         const r = await db.kysely.insertInto('evaluation_rounds').values({
-          plan_id: d.planId, org_unit_id: d.unit.id, milestone: 2025, kind: 'midterm', title: `${d.unit.name}中期评估`, criteria: JSON.stringify(CRITERIA),
+          plan_id: plan.id, org_unit_id: d.unit.id, milestone: 2025, kind: 'midterm', title: `${d.unit.name}中期评估`, criteria: JSON.stringify(CRITERIA),
           self_due_on: '2099-09-30', review_due_on: '2099-11-30', created_by: null, created_at: now, is_demo: 0,
         }).returning('id').executeTakeFirstOrThrow();
         const p = await db.kysely.insertInto('evaluation_participants').values({ round_id: r.id, org_unit_id: d.unit.id, department_id: d.health.id }).returning('id').executeTakeFirstOrThrow();
-        const f = await db.kysely.insertInto('evaluation_forms').values({ round_id: r.id, participant_id: p.id, goal_id: d.goalId, updated_at: now, is_demo: 0 }).returning('id').executeTakeFirstOrThrow();
+        const f = await db.kysely.insertInto('evaluation_forms').values({ round_id: r.id, participant_id: p.id, goal_id: goal.id, updated_at: now, is_demo: 0 }).returning('id').executeTakeFirstOrThrow();
         return { id: r.id, formId: f.id };
       })());
     }
