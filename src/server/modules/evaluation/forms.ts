@@ -57,10 +57,11 @@ export function evaluationFormsService(db: Kysely<Database>, orgs: OrgsService, 
     return suggestForGoal(await analytics.context('all'), ids, participant.org_unit_id, round.milestone, plan.period_end);
   }
 
-  async function dto(loaded: Awaited<ReturnType<typeof load>>): Promise<FormDto> {
+  /** The form as the page shows it; `known` is the suggestion when the caller has just computed it. */
+  async function dto(loaded: Awaited<ReturnType<typeof load>>, known?: Awaited<ReturnType<typeof suggestion>>): Promise<FormDto> {
     const { form, round, participant, access } = loaded;
     const criteria = criteriaOf(round);
-    const live = await suggestion(round, participant, form.goal_id);
+    const live = known ?? (await suggestion(round, participant, form.goal_id));
     const [files, events] = await Promise.all([attachments.listOfOwner(FORM_OWNER, form.id), repo.events(form.id)]);
     return {
       ...formSummary(form, participantDto(participant), criteria),
@@ -112,7 +113,8 @@ export function evaluationFormsService(db: Kysely<Database>, orgs: OrgsService, 
       const given = Object.fromEntries(Object.entries(input.scores).filter(([, v]) => Number.isFinite(v))) as Scores;
       const rangeProblems = scoreProblems(criteria, given).filter((p) => !p.endsWith('没有打分'));
       if (rangeProblems.length) throw invalidField('scores', rangeProblems.join('；'));
-      const { suggested } = await suggestion(round, participant, form.goal_id);
+      const live = await suggestion(round, participant, form.goal_id);
+      const { suggested } = live;
       const existingFiles = await attachments.listOfOwner(FORM_OWNER, form.id);
       if (input.submit) checkSubmission(input, suggested, existingFiles.length + input.attachmentIds.length > 0, criteria);
       const at = now.toISOString();
@@ -130,7 +132,7 @@ export function evaluationFormsService(db: Kysely<Database>, orgs: OrgsService, 
         await attachments.bind(trx, user, FORM_OWNER, form.id, input.attachmentIds);
         await r.insertEvent({ form_id: form.id, action: input.submit ? 'submit' : 'save', text: input.submit ? `提交自评：${ATTAINMENT_LABELS[input.attainment!]}` : '保存草稿', actor_id: actorId(user), at });
       });
-      return dto(await load(auth, id));
+      return dto(await load(auth, id), live);
     },
 
     /** The 评估组 scores and comments a submitted form (again, while the round is open), or returns it for more evidence. */

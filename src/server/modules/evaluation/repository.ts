@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Role } from '../../../shared/roles';
 import type { Database } from '../../db/schema';
 import type { EvaluationFormEventsTable, EvaluationFormsTable, EvaluationRoundsTable } from './tables';
 
@@ -82,6 +83,18 @@ export function evaluationRepository(db: Kysely<Database>) {
     roundsOfUnit(orgUnitId: number, milestone: number) {
       return db.selectFrom('evaluation_rounds as r').innerJoin('plans as p', 'p.id', 'r.plan_id').select(['r.id', 'p.kind'])
         .where('r.org_unit_id', '=', orgUnitId).where('r.milestone', '=', milestone).orderBy('r.id').execute();
+    },
+
+    openRounds() {
+      return rounds().where('r.state', '=', 'open').orderBy('r.id').execute();
+    },
+
+    /** Enabled users holding one of the roles at a unit (and, when given, for a department). */
+    async usersWith(orgUnitId: number, roles: readonly Role[], departmentId: number | null): Promise<number[]> {
+      let q = db.selectFrom('role_assignments as r').innerJoin('users as u', 'u.id', 'r.user_id').select('r.user_id').distinct()
+        .where('r.org_unit_id', '=', orgUnitId).where('r.role', 'in', [...roles]).where('u.disabled', '=', 0);
+      if (departmentId !== null) q = q.where('r.department_id', '=', departmentId);
+      return (await q.orderBy('r.user_id').execute()).map((r) => r.user_id);
     },
 
     roundOf(planId: number, milestone: number) {

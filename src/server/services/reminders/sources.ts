@@ -2,6 +2,7 @@ import { followupReminders } from '../../modules/followup/reminders';
 import { filingReminders } from '../../modules/plans/filing/reminders';
 import { reportingReminders } from '../../modules/reporting/reminders';
 import { workitemsReminders } from '../../modules/workitems/reminders';
+import { evaluationReminders } from '../../modules/evaluation/reminders';
 import type { NamedSource } from './scheduler';
 
 /** Every module's reminders, one line each; the scheduler asks them in this order. */
@@ -10,4 +11,5 @@ export const REMINDER_SOURCES: readonly NamedSource[] = [
   { name: 'followup', source: followupReminders },
   { name: 'workitems', source: workitemsReminders },
   { name: 'filing', source: filingReminders },
+  { name: 'evaluation', source: evaluationReminders },
 ];

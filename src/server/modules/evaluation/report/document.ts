@@ -50,7 +50,9 @@ function verdictBlocks(r: EvaluationReport): Block[] {
   const verdict = o.assessable
     ? `在已提交自评的目标中，${o.assessable} 项可评估目标达标 ${o.met} 项，目标达标率 ${formatShare(o.rate)}。`
     : '尚无可评估的目标：成员单位的自评尚未提交或均无法评估。';
-  const chart = renderChartPng(areaAttainmentOption(r.areas.map((a) => ({ title: a.title, counts: countByAttainment(a.goals) }))), { width: 640, height: Math.max(200, 40 + r.areas.length * 34) });
+  const areas = r.areas.map((a) => ({ title: a.title, counts: countByAttainment(a.goals) }));
+  // A chart only when there is anything to draw.
+  const chart = areas.some((a) => Object.values(a.counts).some((n) => n > 0)) ? renderChartPng(areaAttainmentOption(areas), { width: 640, height: Math.max(200, 40 + areas.length * 34) }) : null;
   return [
     { kind: 'heading', level: 1, text: '总体评价' },
     { kind: 'paragraph', indent: true, content: [verdict] },
@@ -58,7 +60,7 @@ function verdictBlocks(r: EvaluationReport): Block[] {
       kind: 'table', caption: '各领域目标达标率', header: ['领域', '目标数', '可评估', '达标', '达标率'], align: ['left', 'right', 'right', 'right', 'right'], widths: [40, 15, 15, 15, 15],
       rows: r.areas.map((a) => [a.title, String(a.goals.length), String(a.rate.assessable), String(a.rate.met), formatShare(a.rate.rate)]),
     },
-    { kind: 'figure', png: chart.png, pixelWidth: chart.width, pixelHeight: chart.height, widthCm: Math.min(15, TEXT_WIDTH_CM), caption: '各领域目标达标情况（目标数）' },
+    ...(chart ? [{ kind: 'figure' as const, png: chart.png, pixelWidth: chart.width, pixelHeight: chart.height, widthCm: Math.min(15, TEXT_WIDTH_CM), caption: '各领域目标达标情况（目标数）' }] : []),
   ];
 }
 
