@@ -73,7 +73,7 @@ export function SelfEvaluationForm({ form: f, onSaved }: { form: FormDto; onSave
         <Form.Item name="evidence" label="佐证说明" extra="目标落实情况、主要数据和工作举措；可另附佐证材料。">
           <Input.TextArea rows={4} maxLength={10000} />
         </Form.Item>
-        <Form.Item label="佐证材料" extra={f.attachments.length ? <>已上传：{f.attachments.map((a) => <a key={a.id} href={a.url} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>{a.name}</a>)}</> : 'PDF、Word、Excel 或图片，单个文件最大 20 MB。'}>
+        <Form.Item label="佐证材料" extra={f.attachments.length ? <>已上传：{f.attachments.map((a) => <a key={a.id} href={a.url} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>{a.name}</a>)}</> : '图片、PDF、Word、Excel、PowerPoint 或 ZIP，单个文件最大 10 MB。'}>
           <Upload fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)} multiple>
             <Button icon={<UploadOutlined />}>选择文件</Button>
           </Upload>
