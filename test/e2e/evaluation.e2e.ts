@@ -94,4 +94,16 @@ describe('mid-term evaluation in the browser', () => {
       printed.dispose();
     }
   }, 240_000);
+
+  it('the office starts the final round: default criteria, every candidate taking part', async () => {
+    const page = await signIn(OFFICE);
+    const pages = new EvaluationPages(page);
+    await pages.startRound(/大连市妇女发展规划/, '2030 年（终期评估）');
+    await expect.poll(() => page.getByRole('dialog').getByRole('checkbox', { checked: true }).count()).toBeGreaterThan(5);
+    await screenshot(page, 'evaluation-create-round');
+    await pages.confirmRound();
+    await page.getByRole('heading', { name: /终期评估（2030 年）/ }).waitFor();
+    await expect.poll(() => page.getByRole('tab', { name: /自评表（\d+）/ }).count()).toBe(1);
+    await screenshot(page, 'evaluation-final-round');
+  });
 });

@@ -42,6 +42,25 @@ export class EvaluationPages {
     await this.page.getByText(/评估组得分 \d/).waitFor();
   }
 
+  /** Opens 发起评估 and picks a plan and a year; the participants fill in from the plan's candidates. */
+  async startRound(planTitle: RegExp, year: string): Promise<void> {
+    await this.page.goto('/evaluation');
+    await this.page.getByRole('button', { name: '发起评估' }).click();
+    const drawer = this.page.getByRole('dialog');
+    await drawer.getByText('评估内容与分值').waitFor();
+    // The drawer's selects in order: the plan, the year.
+    await drawer.locator('.ant-select').nth(0).click();
+    await this.page.locator('.ant-select-item-option').filter({ hasText: planTitle }).first().click();
+    await drawer.getByText(/参评成员单位（牵头本规划目标指标的 \d+ 个单位）/).waitFor();
+    await drawer.locator('.ant-select').nth(1).click();
+    await this.page.locator('.ant-select-item-option').filter({ hasText: year }).click();
+  }
+
+  async confirmRound(): Promise<void> {
+    await this.page.getByRole('dialog').getByRole('button', { name: '发起评估' }).click();
+    await this.page.waitForURL(/\/evaluation\/rounds\/\d+/);
+  }
+
   /** Downloads the round's evaluation report from the round page. */
   async downloadReport(): Promise<{ fileName: string; path: string }> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('link', { name: /评估报告/ }).click()]);
