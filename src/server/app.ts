@@ -49,6 +49,7 @@ import { planFilingRoutes } from './modules/plans/filing/routes';
 import { workitemsRoutes } from './modules/workitems/routes';
 import { responsibilitiesRoutes } from './modules/plans/responsibilities/routes';
 import { unitReportsRoutes } from './modules/unitreports/routes';
+import { evaluationRoutes } from './modules/evaluation/routes';
 
 
 z.config(z.locales.zhCN());
@@ -174,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reportsRoutes);
       await api.register(responsibilitiesRoutes);
       await api.register(unitReportsRoutes);
+      await api.register(evaluationRoutes);
     },
     { prefix: '/api' },
   );

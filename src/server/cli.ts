@@ -35,6 +35,8 @@ const USAGE = `用法：halfsky <命令>
                                           生成年度统计监测报告（默认包含该单位的全部规划）
   report compilation --unit <单位代码> [--from <年份> --to <年份>] --out <文件.xlsx>
                                           编制统计资料汇编（每个指标 × 单位 × 年份）
+  report evaluation --unit <单位代码> --milestone 2025|2030 [--plan women|children] --out <文件.docx>
+                                          生成规划中期（终期）评估报告
   workitems import <文件> [--dry-run] [--json] [--org <单位代码>] [--year <年度>]
                                           导入重要事项推进计划表（制表符分隔的 .txt 或 .xlsx）
 环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD、

@@ -31,6 +31,8 @@ import { responsibilitiesService } from './modules/plans/responsibilities/servic
 import { implementationService } from './modules/plans/responsibilities/implementation';
 import { myResponsibilitiesService } from './modules/plans/responsibilities/my';
 import { unitReportsService } from './modules/unitreports/service';
+import { evaluationFormsService } from './modules/evaluation/forms';
+import { evaluationRoundsService } from './modules/evaluation/service';
 
 /** One instance of each domain service per app, sharing the database handle. */
 export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtpConfigured = false) {
@@ -76,6 +78,8 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtp
     implementation,
     myResponsibilities: myResponsibilitiesService(db.kysely, orgs, analytics, implementation),
     unitReports: unitReportsService(db.kysely, orgs, analytics, attachments),
+    evaluationRounds: evaluationRoundsService(db.kysely, orgs),
+    evaluationForms: evaluationFormsService(db.kysely, orgs, analytics, attachments),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -77,6 +77,10 @@ export const ERRORS = {
   UNIT_REPORT_CHANGED: { status: 409, message: '年度报告已被他人修改，请刷新后再保存' },
   UNIT_REPORT_STATE: { status: 409, message: '年度报告当前的状态下不能这样办理' },
   UNIT_REPORT_NONE_ACCEPTED: { status: 422, message: '还没有已接收的年度报告，无法汇编' },
+  // evaluation
+  EVALUATION_ROUND_EXISTS: { status: 409, message: '该规划已有这一年度的评估' },
+  EVALUATION_FORM_LOCKED: { status: 409, message: '自评表当前状态下不能修改' },
+  EVALUATION_ROUND_CLOSED: { status: 409, message: '评估已结束' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -131,6 +131,18 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['unitreports.report', '西岗教育局', /**/ 'A F F F F S S F L'],
   ['unitreports.reportArea', '西岗区', /**/ 'A A F F F F F F L'],
   ['unitreports.reportArea', '白云街道', /**/ 'A S F F F F F F L'],
+  // evaluation: the office and the 评估组 organise; departments fill their own forms, a lower unit's office its area's; the 评估组 reviews.
+  ['evaluation.read', '西岗卫健委', /*  */ 'A A A A A A A A L'],
+  ['evaluation.read', '西岗教育局', /*  */ 'A A A A A S S A L'],
+  ['evaluation.read', '大连市', /*      */ 'A S S A S S S S L'],
+  ['evaluation.manage', '西岗区', /*    */ 'A A F F A F F F L'],
+  ['evaluation.manage', '中山区', /*    */ 'A S F F S F F F L'],
+  ['evaluation.selfAssess', '西岗卫健委', 'A F F F F A A F L'],
+  ['evaluation.selfAssess', '西岗教育局', 'A F F F F S S F L'],
+  ['evaluation.selfAssessArea', '西岗区', 'A A F F F F F F L'],
+  ['evaluation.selfAssessArea', '白云街道', 'A S F F F F F F L'],
+  ['evaluation.review', '白云街道', /*  */ 'A F F F A F F F L'],
+  ['evaluation.review', '中山区', /*    */ 'A F F F S F F F L'],
 ];
 
 const LETTER = { AUTH_FORBIDDEN: 'F', AUTH_OUT_OF_SCOPE: 'S', AUTH_REQUIRED: 'L' } as const;

@@ -109,6 +109,17 @@ export const POLICY = {
   'unitreports.report': { label: '填报本单位年度报告', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
   /** A lower committee's report about its area to the committee above: its own office (checked at the lower unit). */
   'unitreports.reportArea': { label: '报送本地区年度报告', grants: { admin: 'all', office: 'unit' }, outOfScope: '本地区年度报告由{unit}妇儿工委办公室报送' },
+  // evaluation
+  /** Evaluation rounds and forms: the committee roles of the plan's unit or above, a department its own forms, a unit below its committee's. */
+  'evaluation.read': { label: '查看规划评估', grants: { admin: 'all', ...OVERSEERS, reporter: 'seat', dept_reviewer: 'seat' } },
+  /** Create a mid-term or final round: criteria, timetable, participants. */
+  'evaluation.manage': { label: '组织规划评估', grants: { admin: 'all', office: 'below', evaluation: 'below' } },
+  /** A member department's self-evaluation of the goals it leads. */
+  'evaluation.selfAssess': { label: '填报本部门自评', grants: { admin: 'all', reporter: 'seat', dept_reviewer: 'seat' } },
+  /** A lower committee's self-evaluation of its area, by that unit's own office. */
+  'evaluation.selfAssessArea': { label: '填报本地区自评', grants: { admin: 'all', office: 'unit' }, outOfScope: '本地区自评由{unit}妇儿工委办公室填报' },
+  /** The 评估组's score and comment, or a return for more evidence. */
+  'evaluation.review': { label: '评审自评', grants: { admin: 'all', evaluation: 'below' } },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

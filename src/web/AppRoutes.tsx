@@ -56,6 +56,9 @@ const ImplementationPage = lazy(() => import('./modules/plans/responsibilities/I
 const UnitReportsPage = lazy(() => import('./modules/unitreports/UnitReportsPage'));
 const UnitReportRoundPage = lazy(() => import('./modules/unitreports/RoundPage'));
 const UnitReportFormPage = lazy(() => import('./modules/unitreports/FormPage'));
+const EvaluationRoundsPage = lazy(() => import('./modules/evaluation/RoundsPage'));
+const EvaluationRoundPage = lazy(() => import('./modules/evaluation/RoundPage'));
+const EvaluationFormPage = lazy(() => import('./modules/evaluation/FormPage'));
 
 export function AppRoutes() {
   return (
@@ -130,6 +133,9 @@ export function AppRoutes() {
           <Route path="unitreports" element={<UnitReportsPage />} />
           <Route path="unitreports/rounds/:id" element={<UnitReportRoundPage />} />
           <Route path="unitreports/forms/:id" element={<UnitReportFormPage />} />
+          <Route path="evaluation" element={<EvaluationRoundsPage />} />
+          <Route path="evaluation/rounds/:id" element={<EvaluationRoundPage />} />
+          <Route path="evaluation/forms/:id" element={<EvaluationFormPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

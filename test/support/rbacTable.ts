@@ -14,6 +14,7 @@ import { filingRows } from './rbac/filing';
 import { workitemRows } from './rbac/workitems';
 import { reportsRows } from './rbac/reports';
 import { unitReportRows } from './rbac/unitreports';
+import { evaluationRows } from './rbac/evaluation';
 import { EVERYONE, SIGNED_IN, ADMIN_ONLY, OFFICE, DICTIONARY, PLAN_INDICATORS, SEAT_READERS, UNIT_READERS, VALUE_WRITERS, FOLLOW_UP, SUBMIT, REVIEW, APPROVE, RETURN, rbacKit } from './rbac/kit';
 import { Readable } from 'node:stream';
 import { COMMAND_LINE } from '../../src/server/modules/auth/service';
@@ -36,7 +37,7 @@ const targetInput = (indicator: string) => ({ indicator, comparator: '>=', value
 const dhis2Refusal = (res: LightMyRequestResponse) =>
   res.statusCode === 409 && res.json<{ response: { conflicts: { errorCode: string }[] } }>().response.conflicts.every((c) => ['FORBIDDEN', 'E7617'].includes(c.errorCode));
 
-export const GROUPS = ['auth', 'orgs', 'users', 'plans', 'indicators', 'reporting', 'dataValueSets', 'analytics', 'publicPortal', 'publishing', 'surveys', 'events', 'planLinks', 'followup', 'filing', 'workitems', 'reports', 'responsibilities', 'unitreports'] as const;
+export const GROUPS = ['auth', 'orgs', 'users', 'plans', 'indicators', 'reporting', 'dataValueSets', 'analytics', 'publicPortal', 'publishing', 'surveys', 'events', 'planLinks', 'followup', 'filing', 'workitems', 'reports', 'responsibilities', 'unitreports', 'evaluation'] as const;
 
 /** Every route, with requests on 西岗区 (own) and, where a unit is involved, the same on 中山区. */
 export function rbacTable(w: RbacWorld, db: TestDb, app: FastifyInstance): Record<(typeof GROUPS)[number], Row[]> {
@@ -256,7 +257,7 @@ export function rbacTable(w: RbacWorld, db: TestDb, app: FastifyInstance): Recor
     { route: 'GET /portal/articles/:id', own: async () => url(`/portal/articles/${(await articleOf(xg)).id}`), expect: EVERYONE },
   ];
 
-  return { auth, orgs, users, plans, indicators, reporting, dataValueSets, analytics, publicPortal, publishing, surveys: surveyRows(kit), events: eventRows(kit), planLinks: planLinkRows(kit), followup: followupRows(kit), filing: filingRows(kit), workitems: workitemRows(kit), reports: reportsRows(kit), responsibilities: responsibilityRows(kit), unitreports: unitReportRows(kit) };
+  return { auth, orgs, users, plans, indicators, reporting, dataValueSets, analytics, publicPortal, publishing, surveys: surveyRows(kit), events: eventRows(kit), planLinks: planLinkRows(kit), followup: followupRows(kit), filing: filingRows(kit), workitems: workitemRows(kit), reports: reportsRows(kit), responsibilities: responsibilityRows(kit), unitreports: unitReportRows(kit), evaluation: evaluationRows(kit) };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { SurveysTables } from '../modules/surveys/tables';
 import type { FollowupTables } from '../modules/followup/tables';
 import type { RemindersTables } from '../services/reminders/tables';
 import type { PlanFilingTables } from '../modules/plans/filing/tables';
+import type { EvaluationTables } from '../modules/evaluation/tables';
 import type { WorkitemsTables } from '../modules/workitems/tables';
 import type { ResponsibilitiesTables } from '../modules/plans/responsibilities/tables';
 import type { UnitReportsTables } from '../modules/unitreports/tables';
@@ -316,7 +317,7 @@ export interface AttachmentsTable {
  * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
  * (see ARCHITECTURE.md for which module owns which).
  */
-export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables, ResponsibilitiesTables, UnitReportsTables {
+export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables, ResponsibilitiesTables, UnitReportsTables, EvaluationTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;

@@ -17,6 +17,7 @@ import { seedDemoFiling } from './seedDemoFiling';
 import { seedDemoUnitReports } from './seedDemoUnitReports';
 import { seedDemoWorkitems } from './seedDemoWorkitems';
 import { seedDemoResponsibilities } from './seedDemoResponsibilities';
+import { seedDemoEvaluation } from './seedDemoEvaluation';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -76,5 +77,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   await seedDemoWorkitems(db);
   await seedDemoResponsibilities(db);
   await seedDemoUnitReports(db);
+  await seedDemoEvaluation(db);
   return { rootId, plans, values, users };
 }

@@ -14,6 +14,7 @@ const DEMO_USERS: { username: string; displayName: string; unitCode: string; rol
   { username: 'xigang_weijian', displayName: '西岗区卫健局填报员（演示）', unitCode: '210203', role: 'reporter', dept: '卫健委' },
   { username: 'xigang_weijian_sh', displayName: '西岗区卫健局审核员（演示）', unitCode: '210203', role: 'dept_reviewer', dept: '卫健委' },
   { username: 'xigang_jiaoyu', displayName: '西岗区教育局填报员（演示）', unitCode: '210203', role: 'reporter', dept: '教育局' },
+  { username: 'dalian_pinggu', displayName: '市评估组（演示）', unitCode: '210200', role: 'evaluation' },
 ];
 
 /** Demo accounts (演示账号), all with the administrator's password, so one secret opens the demo. */

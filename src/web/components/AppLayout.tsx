@@ -5,6 +5,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BellOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   DownOutlined,
@@ -70,6 +71,7 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/workitems/supervisions', icon: <NotificationOutlined />, label: <Link to="/workitems/supervisions">督办</Link> },
   { key: '/my-responsibilities', icon: <AimOutlined />, label: <Link to="/my-responsibilities">我的责任目标</Link> },
   { key: '/unitreports', icon: <FileDoneOutlined />, label: <Link to="/unitreports">年度报告</Link> },
+  { key: '/evaluation', icon: <CheckSquareOutlined />, label: <Link to="/evaluation">评估</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -90,6 +92,7 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   // A member department's own page: for those who hold a department's seat.
   '/my-responsibilities': (user) => user.roles.some((r) => r.departmentId !== null && allows(user, 'responsibilities.read')),
   '/unitreports': (user) => allows(user, 'unitreports.read') || allows(user, 'unitreports.report') || allows(user, 'unitreports.reportArea'),
+  '/evaluation': (user) => allows(user, 'evaluation.read'),
 };
 
 /** The entries that lead somewhere, sub-menus opened. */

@@ -16,6 +16,7 @@ import * as m0016 from './0016_plan_revisions';
 import * as m0017 from './0017_plan_filing';
 import * as m0020 from './0020_department_identity';
 import * as m0021 from './0021_unit_reports';
+import * as m0022 from './0022_evaluation';
 import * as m0023 from './0023_plan_responsibilities';
 import * as m0024 from './0024_report_documents';
 
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0017_plan_filing': m0017,
   '0020_department_identity': m0020,
   '0021_unit_reports': m0021,
+  '0022_evaluation': m0022,
   '0023_plan_responsibilities': m0023,
   '0024_report_documents': m0024,
 };

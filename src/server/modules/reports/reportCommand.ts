@@ -13,6 +13,7 @@ import { COMMAND_LINE } from '../auth/service';
 import { orgsService } from '../orgs/service';
 import { PLAN_CHOICES, type PlanChoice } from './annual/collect';
 import { reportsService, type ReportsService } from './service';
+import { evaluationReportCommand } from '../evaluation/report/command';
 
 const invalid = (message: string) => new AppError('VALIDATION_FAILED', message);
 
@@ -41,6 +42,7 @@ async function withReports<T>(run: (reports: ReportsService) => Promise<T>): Pro
 
 export async function reportCommand(args: string[]): Promise<void> {
   const [kind, ...rest] = args;
+  if (kind === 'evaluation') return evaluationReportCommand(rest);
   const { values } = parseArgs({
     args: rest,
     options: { unit: { type: 'string' }, year: { type: 'string' }, plan: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
@@ -72,5 +74,5 @@ export async function reportCommand(args: string[]): Promise<void> {
     console.log(`已生成《${done.fileName.replace(/\.xlsx$/, '')}》：${done.bytes.length.toLocaleString('en')} 字节 → ${out}`);
     return;
   }
-  throw invalid('用法：halfsky report annual --unit 代码 --year 年份 [--plan women|children|both] --out 文件.docx，或 halfsky report compilation --unit 代码 [--from 年份 --to 年份] --out 文件.xlsx');
+  throw invalid('用法：halfsky report annual --unit 代码 --year 年份 [--plan women|children|both] --out 文件.docx，或 halfsky report compilation --unit 代码 [--from 年份 --to 年份] --out 文件.xlsx，或 halfsky report evaluation --unit 代码 --milestone 2025|2030 --out 文件.docx');
 }

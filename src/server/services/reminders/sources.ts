@@ -4,6 +4,7 @@ import { reportingReminders } from '../../modules/reporting/reminders';
 import { workitemsReminders } from '../../modules/workitems/reminders';
 import { implementationReminders } from '../../modules/plans/responsibilities/reminders';
 import { unitReportsReminders } from '../../modules/unitreports/reminders';
+import { evaluationReminders } from '../../modules/evaluation/reminders';
 import type { NamedSource } from './scheduler';
 
 /** Every module's reminders, one line each; the scheduler asks them in this order. */
@@ -14,4 +15,5 @@ export const REMINDER_SOURCES: readonly NamedSource[] = [
   { name: 'filing', source: filingReminders },
   { name: 'implementation', source: implementationReminders },
   { name: 'unitreports', source: unitReportsReminders },
+  { name: 'evaluation', source: evaluationReminders },
 ];

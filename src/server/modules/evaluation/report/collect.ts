@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import type { ParticipantDto, ResultsDto } from '../../../../shared/api/evaluation';
+import type { Attainment } from '../../../../shared/evaluation/attainment';
+import type { Criterion } from '../../../../shared/evaluation/scoring';
+import type { Database } from '../../../db/schema';
+import { appError } from '../../../errors';
+import { assertCan } from '../../auth/access';
+import type { AuthContext } from '../../auth/service';
+import type { OrgsService } from '../../orgs/service';
+import type { AttachmentStore } from '../../../services/attachments/store';
+import { FORM_OWNER } from '../forms';
+import { evaluationRepository } from '../repository';
+import { buildResults } from '../results';
+import { criteriaOf, formSummary, participantDto, type RoundRow } from '../views';
+
+/** What the evaluation report needs: the database, the unit tree, the attachment store (to count the evidence files). */
+export interface EvaluationReportDeps {
+  db: Kysely<Database>;
+  orgs: OrgsService;
+  attachments: AttachmentStore;
+}
+
+/** A unit's self-evaluation of a goal as the report cites it. */
+export interface ReportEntry {
+  unit: string;
+  kind: ParticipantDto['kind'];
+  attainment: Attainment | null;
+  /** The evidence, shortened to a summary. */
+  evidence: string;
+  files: number;
+  selfTotal: number | null;
+  reviewTotal: number | null;
+  reviewComment: string | null;
+}
+
+/** The evaluation report's data, plain and JSON-serialisable: a frozen snapshot can keep it as it is. */
+export interface EvaluationReport {
+  title: string;
+  unit: { id: number; name: string };
+  plan: { id: number; title: string; periodStart: number; periodEnd: number };
+  kind: 'midterm' | 'final';
+  milestone: number;
+  criteria: Criterion[];
+  selfDueOn: string;
+  reviewDueOn: string;
+  /** Beijing date the data were read, YYYY-MM-DD. */
+  collectedOn: string;
+  counts: { participants: number; departments: number; committees: number; forms: number; submitted: number; reviewed: number; returned: number };
+  overall: ResultsDto['overall'];
+  areas: {
+    no: number;
+    title: string;
+    rate: ResultsDto['overall'];
+    goals: { no: number; text: string; attainment: Attainment | null; selfScore: number | null; reviewScore: number | null; entries: ReportEntry[] }[];
+  }[];
+  units: ResultsDto['units'];
+  notMet: ResultsDto['notMet'];
+}
+
+/** Evidence as a summary: the first 160 characters, cut at a sentence end where one is near. */
+export function summarise(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const end = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('；'));
+  return end >= max / 2 ? cut.slice(0, end + 1) : `${cut}……`;
+}
+
+const beijingDate = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Everything the evaluation report says, read once: the round, 达标率 of the plan and each area,
+ * each goal with the units' submitted self-evaluations (evidence summaries, both scores), the
+ * units' scores and rank, the goals not met with causes and 整改. For the committee roles of the
+ * round's unit and above (policy evaluation.read, as the results page).
+ */
+export async function collectEvaluationReport(deps: EvaluationReportDeps, auth: AuthContext | null, input: { roundId: number }, now = new Date()): Promise<EvaluationReport> {
+  const repo = evaluationRepository(deps.db);
+  const round: RoundRow | undefined = await repo.round(input.roundId);
+  if (!round) throw appError('NOT_FOUND', `评估（编号 ${input.roundId}）不存在`);
+  assertCan(auth, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, tree: await deps.orgs.tree() });
+  const [plan, goals, participants, forms] = await Promise.all([repo.plan(round.plan_id), repo.goalsOfPlan(round.plan_id), repo.participants([round.id]), repo.forms({ roundIds: [round.id] })]);
+  const results = buildResults(round, goals, participants, forms);
+  const criteria = criteriaOf(round);
+  const byId = new Map(participants.map((p) => [p.id, participantDto(p)]));
+  const submitted = forms.filter((f) => f.state === 'submitted' || f.state === 'reviewed');
+  const files = new Map(await Promise.all(submitted.map(async (f) => [f.id, (await deps.attachments.listOfOwner(FORM_OWNER, f.id)).length] as const)));
+  const areas = results.areas.map((a) => ({
+    no: a.no, title: a.title, rate: a.rate,
+    goals: results.goals.filter((g) => g.goal.area.id === a.id).map((g) => ({
+      no: g.goal.no, text: g.goal.text, attainment: g.attainment, selfScore: g.selfScore, reviewScore: g.reviewScore,
+      entries: submitted.filter((f) => f.goal_id === g.goal.id).map((f) => {
+        const p = byId.get(f.participant_id)!;
+        const s = formSummary(f, p, criteria);
+        return { unit: p.label, kind: p.kind, attainment: s.attainment, evidence: summarise(f.evidence), files: files.get(f.id) ?? 0, selfTotal: s.selfTotal, reviewTotal: s.reviewTotal, reviewComment: f.review_comment };
+      }),
+    })),
+  }));
+  const n = (state: string) => forms.filter((f) => f.state === state).length;
+  return {
+    title: `${round.title}报告`,
+    unit: { id: round.org_unit_id, name: round.org_unit_name },
+    plan: { id: plan!.id, title: plan!.title, periodStart: plan!.period_start, periodEnd: plan!.period_end },
+    kind: round.kind, milestone: round.milestone, criteria, selfDueOn: round.self_due_on, reviewDueOn: round.review_due_on,
+    collectedOn: beijingDate(now),
+    counts: {
+      participants: participants.length, departments: participants.filter((p) => p.department_id !== null).length, committees: participants.filter((p) => p.department_id === null).length,
+      forms: forms.length, submitted: submitted.length, reviewed: n('reviewed'), returned: n('returned'),
+    },
+    overall: results.overall, areas, units: results.units, notMet: results.notMet,
+  };
+}

@@ -1,0 +1,54 @@
+import type { ResultsDto } from '../../../shared/api/evaluation';
+import { goalAttainmentRate, type Attainment } from '../../../shared/evaluation/attainment';
+import { meanScore, rankByScore, totalScore } from '../../../shared/evaluation/scoring';
+import { criteriaOf, goalRef, parseScores, participantDto, roundBase, type FormRow, type ParticipantRow, type RoundRow } from './views';
+
+type Goal = { id: number; no: number; text: string; area_id: number; area_no: number; area_title: string };
+
+/** What counts once a unit has submitted: its forms under review or reviewed. */
+const counts = (f: FormRow) => f.state === 'submitted' || f.state === 'reviewed';
+/** How bad an attainment is; 无法评估 least, so it stands only when no department could judge. */
+const BADNESS: Record<Attainment, number> = { unassessable: 0, met: 1, partly: 2, not_met: 3 };
+/** A goal is as attained as its least attained lead department says. */
+const worst = (list: readonly Attainment[]): Attainment | null => (list.length ? list.reduce((a, b) => (BADNESS[b] > BADNESS[a] ? b : a)) : null);
+
+/**
+ * A round's results: per goal the attainment the lead departments submitted and the mean 自评 and
+ * 评估组 totals; 达标率 per area and for the plan over the goals with an attainment; each
+ * participant's mean scores ranked by the 评估组's (目标管理责任制 考核); the goals not met with
+ * the unit's causes and 整改 commitments. Lower committees' forms speak for their own areas: they
+ * count in the unit scores and the not-met list, not in the plan's goal attainment.
+ */
+export function buildResults(round: RoundRow, goals: readonly Goal[], participants: readonly ParticipantRow[], forms: readonly FormRow[]): ResultsDto {
+  const criteria = criteriaOf(round);
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  const total = (f: FormRow, which: 'self_scores' | 'review_scores') => totalScore(criteria, parseScores(f[which]));
+  const goalRows = goals.map((g) => {
+    const mine = forms.filter((f) => f.goal_id === g.id && counts(f));
+    const departmental = mine.filter((f) => byId.get(f.participant_id)!.department_id !== null);
+    return {
+      goal: goalRef({ goal_id: g.id, goal_no: g.no, goal_text: g.text, area_id: g.area_id, area_no: g.area_no, area_title: g.area_title }),
+      attainment: worst(departmental.map((f) => f.attainment as Attainment)),
+      selfScore: meanScore(mine.map((f) => total(f, 'self_scores'))),
+      reviewScore: meanScore(mine.map((f) => total(f, 'review_scores'))),
+      units: forms.filter((f) => f.goal_id === g.id).map((f) => participantDto(byId.get(f.participant_id)!).label),
+    };
+  });
+  const judged = goalRows.filter((g) => g.attainment !== null);
+  const areas = [...new Map(goals.map((g) => [g.area_id, { id: g.area_id, no: g.area_no, title: g.area_title }])).values()].map((a) => ({
+    ...a, rate: goalAttainmentRate(judged.filter((g) => g.goal.area.id === a.id).map((g) => g.attainment!)),
+  }));
+  const units = rankByScore(participants.map((p) => {
+    const mine = forms.filter((f) => f.participant_id === p.id);
+    const done = mine.filter(counts);
+    return {
+      participant: participantDto(p), forms: mine.length, submitted: done.length, reviewed: mine.filter((f) => f.state === 'reviewed').length,
+      selfScore: meanScore(done.map((f) => total(f, 'self_scores'))), reviewScore: meanScore(done.map((f) => total(f, 'review_scores'))),
+      score: meanScore(done.map((f) => total(f, 'review_scores'))),
+    };
+  })).map(({ score: _score, ...u }) => u);
+  const notMet = forms.filter((f) => counts(f) && (f.attainment === 'not_met' || f.attainment === 'partly')).map((f) => ({
+    formId: f.id, goal: goalRef(f), attainment: f.attainment as Attainment, participant: participantDto(byId.get(f.participant_id)!), problems: f.problems, rectification: f.rectification,
+  }));
+  return { round: { ...roundBase(round), criteria }, overall: goalAttainmentRate(judged.map((g) => g.attainment!)), areas, goals: goalRows, units, notMet };
+}

@@ -1,0 +1,72 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Flag, Timestamp } from '../../db/columns';
+
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export interface EvaluationRoundsTable {
+  id: Generated<number>;
+  plan_id: number;
+  org_unit_id: number;
+  milestone: number;
+  kind: 'midterm' | 'final';
+  title: string;
+  /** JSON `[{key,label,weight}]`, weights adding up to 100. */
+  criteria: string;
+  self_due_on: string;
+  review_due_on: string;
+  state: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  is_demo: Flag;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** A member department of the plan's committee (department_id set) or the committee of a unit below. */
+export interface EvaluationParticipantsTable {
+  id: Generated<number>;
+  round_id: number;
+  org_unit_id: number;
+  department_id: number | null;
+}
+
+export type FormState = 'draft' | 'submitted' | 'returned' | 'reviewed';
+
+export interface EvaluationFormsTable {
+  id: Generated<number>;
+  round_id: number;
+  participant_id: number;
+  goal_id: number;
+  state: ColumnType<FormState, FormState | undefined, FormState>;
+  suggested: Nullable<string>;
+  attainment: Nullable<string>;
+  attainment_reason: Nullable<string>;
+  evidence: ColumnType<string, string | undefined, string>;
+  problems: ColumnType<string, string | undefined, string>;
+  rectification: ColumnType<string, string | undefined, string>;
+  /** JSON `{criterionKey: points}`. */
+  self_scores: Nullable<string>;
+  review_scores: Nullable<string>;
+  review_comment: Nullable<string>;
+  return_reason: Nullable<string>;
+  submitted_at: Nullable<string>;
+  reviewed_by: Nullable<number>;
+  reviewed_at: Nullable<string>;
+  updated_at: string;
+  is_demo: Flag;
+}
+
+export interface EvaluationFormEventsTable {
+  id: Generated<number>;
+  form_id: number;
+  action: 'save' | 'submit' | 'return' | 'review';
+  text: string;
+  actor_id: number | null;
+  at: string;
+}
+
+/** The tables the evaluation module owns (see ARCHITECTURE.md). */
+export interface EvaluationTables {
+  evaluation_rounds: EvaluationRoundsTable;
+  evaluation_participants: EvaluationParticipantsTable;
+  evaluation_forms: EvaluationFormsTable;
+  evaluation_form_events: EvaluationFormEventsTable;
+}

@@ -1,0 +1,72 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Select, Space, Table, Tabs } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useDemoData } from '../../components/DemoData';
+import { LoadError } from '../../components/LoadError';
+import { PageHeader } from '../../components/PageHeader';
+import { PageLoading } from '../../components/PageLoading';
+import { useApiGet } from '../../http/useApiGet';
+import { evaluationUrls, type FormSummaryDto, type RoundDetailDto } from './api';
+import { AttainmentTag, FormStateTag, goalLabel, KIND_LABELS, score } from './labels';
+import { ResultsView } from './ResultsView';
+
+/** One round: its criteria and timetable, the forms the user may see (filterable), and for the committee roles its results. */
+export default function RoundPage() {
+  const id = Number(useParams().id);
+  const { data, error, loading, reload } = useApiGet<RoundDetailDto>(evaluationUrls.round(id));
+  const [participant, setParticipant] = useState<number | undefined>();
+  const [state, setState] = useState<FormSummaryDto['state'] | undefined>();
+  useDemoData(data?.isDemo ?? false);
+  if (error) return <LoadError error={error} onRetry={reload} />;
+  if (loading && !data) return <PageLoading />;
+  const round = data!;
+  const { oversees } = round;
+  const forms = round.forms.filter((f) => (participant === undefined || f.participant.id === participant) && (state === undefined || f.state === state));
+  const formsTab = (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        {round.participants.length > 1 && (
+          <Select<number> allowClear placeholder="全部参评单位" value={participant} onChange={setParticipant} style={{ width: 220 }} aria-label="参评单位"
+            options={round.participants.map((p) => ({ value: p.id, label: p.label }))} />
+        )}
+        <Select<FormSummaryDto['state']> allowClear placeholder="全部状态" value={state} onChange={setState} style={{ width: 140 }} aria-label="状态"
+          options={[{ value: 'draft', label: '待自评' }, { value: 'returned', label: '已退回' }, { value: 'submitted', label: '待评审' }, { value: 'reviewed', label: '已评审' }]} />
+      </Space>
+      <Table<FormSummaryDto>
+        rowKey="id"
+        dataSource={forms}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        size="middle"
+        columns={[
+          { title: '目标', key: 'goal', render: (_, f) => <Link to={`/evaluation/forms/${f.id}`}><div className="text-muted">{goalLabel(f.goal)}</div>{f.goal.text}</Link> },
+          { title: '参评单位', key: 'participant', width: 180, render: (_, f) => f.participant.label },
+          { title: '状态', key: 'state', width: 90, render: (_, f) => <FormStateTag state={f.state} /> },
+          { title: '达标情况', key: 'attainment', width: 100, render: (_, f) => <AttainmentTag attainment={f.attainment} /> },
+          { title: '自评得分', key: 'self', width: 90, align: 'right', render: (_, f) => score(f.selfTotal) },
+          { title: '评估组得分', key: 'review', width: 100, align: 'right', render: (_, f) => score(f.reviewTotal) },
+        ]}
+      />
+    </>
+  );
+  return (
+    <>
+      <PageHeader breadcrumb={<Link to="/evaluation">规划评估</Link>} title={round.title}
+        extra={oversees && <Button icon={<DownloadOutlined />} href={evaluationUrls.report(round.id)} download>评估报告（Word）</Button>} />
+      <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}
+        items={[
+          { key: 'k', label: '类型', children: `${KIND_LABELS[round.kind]}（${round.milestone} 年）` },
+          { key: 's', label: '自评截止', children: round.selfDueOn },
+          { key: 'r', label: '评审截止', children: round.reviewDueOn },
+          { key: 'c', label: '评估内容与分值', span: 3, children: round.criteria.map((c) => `${c.label} ${c.weight} 分`).join('，') },
+        ]}
+      />
+      {oversees ? (
+        <Tabs items={[
+          { key: 'forms', label: `自评表（${round.counts.total}）`, children: formsTab },
+          { key: 'results', label: '评估结果', children: <ResultsView roundId={round.id} /> },
+        ]} />
+      ) : formsTab}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core';
+
+/** The evaluation pages: rounds list, one round (forms and results), one self-evaluation form. */
+export class EvaluationPages {
+  constructor(readonly page: Page) {}
+
+  async openFirstRound(): Promise<void> {
+    await this.page.goto('/evaluation');
+    await this.page.getByRole('heading', { name: '规划评估' }).waitFor();
+    await this.page.getByRole('link', { name: /中期评估/ }).first().click();
+    await this.page.getByText('评估内容与分值').waitFor();
+  }
+
+  /** Filters the round's forms to a state and opens the first. */
+  async openFirstForm(state: '待自评' | '待评审' | '已退回' | '已评审'): Promise<void> {
+    await this.page.getByLabel('状态').click();
+    await this.page.getByTitle(state, { exact: true }).click();
+    await this.page.getByRole('table').getByRole('link').first().click();
+    await this.page.getByText('数据给出的达标建议').waitFor();
+  }
+
+  async fillSelfEvaluation(o: { evidence: string; file: { name: string; bytes: Buffer }; scores: Record<string, number>; problems?: string; rectification?: string }): Promise<void> {
+    await this.page.getByLabel('佐证说明').fill(o.evidence);
+    await this.page.locator('input[type=file]').setInputFiles({ name: o.file.name, mimeType: 'image/png', buffer: o.file.bytes });
+    if (await this.page.getByLabel('存在问题及原因').count()) {
+      await this.page.getByLabel('存在问题及原因').fill(o.problems ?? '');
+      await this.page.getByLabel('整改措施及承诺').fill(o.rectification ?? '');
+    }
+    for (const [label, value] of Object.entries(o.scores)) await this.page.getByLabel(`自评${label}`).fill(String(value));
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: '提交自评' }).click();
+    await this.page.getByText('单位自评').first().waitFor();
+    await this.page.getByText('待评审').first().waitFor();
+  }
+
+  async review(scores: Record<string, number>, comment: string): Promise<void> {
+    for (const [label, value] of Object.entries(scores)) await this.page.getByLabel(`评估组${label}`).fill(String(value));
+    await this.page.getByLabel('评审意见').fill(comment);
+    await this.page.getByRole('button', { name: '保存评审' }).click();
+    await this.page.getByText(/评估组得分 \d/).waitFor();
+  }
+
+  /** Opens 发起评估 and picks a plan and a year; the participants fill in from the plan's candidates. */
+  async startRound(planTitle: RegExp, year: string): Promise<void> {
+    await this.page.goto('/evaluation');
+    await this.page.getByRole('button', { name: '发起评估' }).click();
+    const drawer = this.page.getByRole('dialog');
+    await drawer.getByText('评估内容与分值').waitFor();
+    // The drawer's selects in order: the plan, the year.
+    await drawer.locator('.ant-select').nth(0).click();
+    await this.page.locator('.ant-select-item-option').filter({ hasText: planTitle }).first().click();
+    await drawer.getByText(/参评成员单位（牵头本规划目标指标的 \d+ 个单位）/).waitFor();
+    await drawer.locator('.ant-select').nth(1).click();
+    await this.page.locator('.ant-select-item-option').filter({ hasText: year }).click();
+  }
+
+  async confirmRound(): Promise<void> {
+    await this.page.getByRole('dialog').getByRole('button', { name: '发起评估' }).click();
+    await this.page.waitForURL(/\/evaluation\/rounds\/\d+/);
+  }
+
+  /** Downloads the round's evaluation report from the round page. */
+  async downloadReport(): Promise<{ fileName: string; path: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('link', { name: /评估报告/ }).click()]);
+    const path = await download.path();
+    return { fileName: download.suggestedFilename(), path };
+  }
+
+  async openResults(): Promise<void> {
+    await this.page.getByRole('tab', { name: '评估结果' }).click();
+    await this.page.getByText('单位得分与排名').waitFor();
+  }
+}
