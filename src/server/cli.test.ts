@@ -49,7 +49,8 @@ describe('halfsky plan import (command line, SQLite)', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('大连市妇女发展规划（2021—2030年）：8 个领域，82 条主要目标，96 条策略措施，75 个量化指标目标');
     expect(again.stdout).toContain('无变化（大连市）');
-  });
+    // Seeding the whole demo (plans, values, reports of units, an evaluation round) takes a minute on a busy machine.
+  }, 180_000);
 
   it.each([
     ['an empty file', 'empty.txt', '', '文件为空'],
