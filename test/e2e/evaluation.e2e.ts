@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EvaluationPages } from './page-models/EvaluationPages';
-import { LoginPage } from './page-models/LoginPage';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import { launchBrowser, screenshot } from './support/browser';
 import { resultsDir } from './support/paths';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
+import { signInAs } from './support/signIn';
+import { startServer, type RunningServer } from './support/server';
 import { printDocx } from '../support/libreoffice';
 
 /** Demo accounts (same password as admin): the city's 卫健委 reporter, the city's 评估组, the city's office. */
@@ -28,14 +28,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(username: string) {
-  const { page } = await openPage(browser, server.baseUrl);
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.login(username, ADMIN_PASSWORD);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
-  return page;
-}
+const signIn = async (username: string) => (await signInAs(browser, server.baseUrl, username)).page;
 
 describe('mid-term evaluation in the browser', () => {
   let formUrl = '';

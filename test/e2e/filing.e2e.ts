@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilingPages } from './page-models/FilingPages';
-import { LoginPage } from './page-models/LoginPage';
-import { launchBrowser, openPage, screenshot, type TestPage } from './support/browser';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
+import { launchBrowser, screenshot } from './support/browser';
+import { signInAs } from './support/signIn';
+import { startServer, type RunningServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
@@ -18,14 +18,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(username: string): Promise<TestPage> {
-  const opened = await openPage(browser, server.baseUrl);
-  const login = new LoginPage(opened.page);
-  await login.goto();
-  await login.login(username, ADMIN_PASSWORD);
-  await opened.page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return opened;
-}
+const signIn = (username: string) => signInAs(browser, server.baseUrl, username);
 
 const WOMEN = /西岗区妇女发展规划/;
 

@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printDocx } from '../support/libreoffice';
-import { LoginPage } from './page-models/LoginPage';
 import { ReportPages } from './page-models/ReportPages';
-import { launchBrowser, openPage, screenshot, type TestPage } from './support/browser';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
+import { launchBrowser, openPage, screenshot } from './support/browser';
+import { signInAs } from './support/signIn';
+import { startServer, type RunningServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
@@ -19,14 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(username: string): Promise<TestPage> {
-  const opened = await openPage(browser, server.baseUrl);
-  const login = new LoginPage(opened.page);
-  await login.goto();
-  await login.login(username, ADMIN_PASSWORD);
-  await opened.page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return opened;
-}
+const signIn = (username: string) => signInAs(browser, server.baseUrl, username);
 
 const TITLE = '大连市2024年妇女发展规划统计监测报告';
 const HEADLINE = '妇女人均预期寿命稳步提高';

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printDocx } from '../support/libreoffice';
-import { LoginPage } from './page-models/LoginPage';
 import { UnitReportPages } from './page-models/UnitReportPages';
-import { launchBrowser, openPage, screenshot, type TestPage } from './support/browser';
+import { launchBrowser, screenshot } from './support/browser';
 import { resultsDir } from './support/paths';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
+import { signInAs } from './support/signIn';
+import { startServer, type RunningServer } from './support/server';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
@@ -24,14 +24,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(username: string): Promise<TestPage> {
-  const opened = await openPage(browser, server.baseUrl);
-  const login = new LoginPage(opened.page);
-  await login.goto();
-  await login.login(username, ADMIN_PASSWORD);
-  await opened.page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return opened;
-}
+const signIn = (username: string) => signInAs(browser, server.baseUrl, username);
 
 describe('member units’ annual reports in the browser', () => {
   it('the office opens a round; 卫健委 fills in and submits its report with a file; it is returned, resubmitted, accepted and compiled', async () => {
