@@ -55,17 +55,6 @@ export function evaluationRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    /** The direct sub-units of a unit that have a committee. */
-    unitsWithCommitteeBelow(orgUnitId: number) {
-      return db
-        .selectFrom('org_units as u')
-        .innerJoin('committees as c', 'c.org_unit_id', 'u.id')
-        .select(['u.id', 'u.name'])
-        .where('u.parent_id', '=', orgUnitId)
-        .orderBy('u.sort')
-        .orderBy('u.id')
-        .execute();
-    },
 
     round(id: number) {
       return rounds().where('r.id', '=', id).executeTakeFirst();

@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
 import { actorId, assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
+import { orgsRepository } from '../orgs/repository';
 import type { OrgsService } from '../orgs/service';
 import { goalLeads } from './leads';
 import { evaluationRepository } from './repository';
@@ -48,7 +49,7 @@ export function evaluationRoundsService(db: Kysely<Database>, orgs: OrgsService)
     async candidates(auth: AuthContext | null, planId: number): Promise<CandidatesDto> {
       const plan = await planOrThrow(planId);
       assertCan(auth, 'evaluation.manage', { orgUnitId: plan.org_unit_id, tree: await orgs.tree() });
-      const [goals, { leads }, committees] = await Promise.all([repo.goalsOfPlan(plan.id), goalLeads(db, plan.id, plan.org_unit_id), repo.unitsWithCommitteeBelow(plan.org_unit_id)]);
+      const [goals, { leads }, committees] = await Promise.all([repo.goalsOfPlan(plan.id), goalLeads(db, plan.id, plan.org_unit_id), orgsRepository(db).childUnitsWithCommittee(plan.org_unit_id)]);
       const departments = await repo.departmentsByIds([...leads.keys()]);
       const milestones = [...new Set([2025, 2030, plan.period_end])].filter((y) => y > plan.period_start && y <= plan.period_end).sort();
       return {
@@ -78,7 +79,7 @@ export function evaluationRoundsService(db: Kysely<Database>, orgs: OrgsService)
       if (input.reviewDueOn < input.selfDueOn) throw invalidField('reviewDueOn', '评审截止日期不能早于自评截止日期');
       if (input.departmentIds.length + input.committeeUnitIds.length === 0) throw invalidField('departmentIds', '请至少选择一个参评单位');
 
-      const [goals, { leads }, committees] = await Promise.all([repo.goalsOfPlan(plan.id), goalLeads(db, plan.id, plan.org_unit_id), repo.unitsWithCommitteeBelow(plan.org_unit_id)]);
+      const [goals, { leads }, committees] = await Promise.all([repo.goalsOfPlan(plan.id), goalLeads(db, plan.id, plan.org_unit_id), orgsRepository(db).childUnitsWithCommittee(plan.org_unit_id)]);
       const departments = await repo.departmentsByIds(input.departmentIds);
       for (const id of input.departmentIds) {
         const d = departments.find((x) => x.id === id);

@@ -8,6 +8,18 @@ export function orgsRepository(db: Kysely<Database>) {
       return db.selectFrom('org_units').selectAll().orderBy('sort').orderBy('id').execute();
     },
 
+    /** The units directly below that have a committee (those that report or are evaluated as a committee). */
+    childUnitsWithCommittee(orgUnitId: number) {
+      return db
+        .selectFrom('org_units as u')
+        .innerJoin('committees as c', 'c.org_unit_id', 'u.id')
+        .select(['u.id', 'u.name'])
+        .where('u.parent_id', '=', orgUnitId)
+        .orderBy('u.sort')
+        .orderBy('u.id')
+        .execute();
+    },
+
     listCommittees() {
       return db.selectFrom('committees').selectAll().execute();
     },

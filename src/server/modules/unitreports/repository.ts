@@ -38,17 +38,6 @@ export function unitReportsRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    /** The units directly below that have a committee: they report about their area upward. */
-    childUnitsWithCommittee(orgUnitId: number) {
-      return db
-        .selectFrom('org_units as u')
-        .innerJoin('committees as c', 'c.org_unit_id', 'u.id')
-        .select(['u.id', 'u.name'])
-        .where('u.parent_id', '=', orgUnitId)
-        .orderBy('u.sort')
-        .orderBy('u.id')
-        .execute();
-    },
 
     async counterparts(): Promise<Map<number, number | null>> {
       const rows = await db.selectFrom('departments').select(['id', 'counterpart_id']).execute();

@@ -10,6 +10,7 @@ import type { AttachmentStore } from '../../services/attachments/store';
 import type { AnalyticsService } from '../analytics/service';
 import { actorId, assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
+import { orgsRepository } from '../orgs/repository';
 import type { OrgsService } from '../orgs/service';
 import { fillRule, formAccess } from './access';
 import type { CompileInput, CompiledReport } from './compile';
@@ -132,7 +133,7 @@ export function unitReportsService(db: Kysely<Database>, orgs: OrgsService, anal
       if (!unit) throw invalidField('orgUnitId', `单位（编号 ${input.orgUnitId}）不存在`);
       const user = assertCan(auth, 'unitreports.manage', { orgUnitId: unit.id, unitName: unit.name, tree });
       if (await repo.roundOfYear(unit.id, input.year)) throw appError('UNIT_REPORT_ROUND_EXISTS', `${unit.name} ${input.year} 年度的年度报告已经发起`);
-      const [departments, children] = await Promise.all([repo.departmentsOfUnit(unit.id), repo.childUnitsWithCommittee(unit.id)]);
+      const [departments, children] = await Promise.all([repo.departmentsOfUnit(unit.id), orgsRepository(db).childUnitsWithCommittee(unit.id)]);
       const seats = [...departments.map((d) => ({ orgUnitId: unit.id, departmentId: d.id })), ...children.map((c) => ({ orgUnitId: c.id, departmentId: null }))];
       if (seats.length === 0) throw appError('UNIT_REPORT_NO_PARTICIPANTS');
       const now = options.now ?? new Date();
