@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
+    setupFiles: ['test/e2e/support/failureScreenshots.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 1,

@@ -5,6 +5,7 @@ import { AppShell } from './page-models/AppShell';
 import { LoginPage } from './page-models/LoginPage';
 import { ReportingEntryPage } from './page-models/ReportingEntryPage';
 import { MySubmissionsPage, NotificationBell, ReviewQueuePage, TaskDetailPage, TaskListPage } from './page-models/ReportingListPages';
+import { pickTag } from './support/antd';
 import { ApiSession } from './support/apiSession';
 import { launchBrowser, openPage, screenshot, settleAnimations, type TestPage } from './support/browser';
 import { createIndicators, createUser, fillSubmission, findSeat, openTask, submissionOf } from './support/reportingFixture';
@@ -100,9 +101,7 @@ describe('reporting in the browser', () => {
     const drawer = tasks.createDrawer;
     await drawer.getByLabel('任务名称').waitFor();
     expect(await drawer.getByLabel('任务名称').inputValue()).toMatch(/^\d{4}年度妇女儿童发展规划监测数据填报$/);
-    await drawer.getByLabel('填报指标').click();
-    await page.keyboard.type('E2E_MMR');
-    await page.locator('.ant-select-item-option').filter({ hasText: '孕产妇死亡率（E2E_MMR）' }).click();
+    await pickTag(drawer.getByLabel('填报指标'), 'E2E_MMR', '孕产妇死亡率（E2E_MMR）');
     await drawer.getByText('发布填报任务').click(); // closes the list, not the drawer (Escape would)
     await drawer.getByText('已选 1 个指标，由 卫健委 填报').waitFor();
     await screenshot(page, 'reporting-task-new');

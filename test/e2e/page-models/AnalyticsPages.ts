@@ -10,11 +10,16 @@ export class Chart {
 
   /** Waits until the chart has finished drawing (its animation included) on a canvas of a real size. */
   async waitDrawn(): Promise<{ width: number; height: number }> {
-    await this.canvas.first().waitFor();
-    await this.container.and(this.container.page().locator('[aria-busy="false"]')).waitFor();
-    const box = await this.canvas.first().boundingBox();
-    if (!box || box.width < 100 || box.height < 40) throw new Error(`chart canvas is not drawn: ${JSON.stringify(box)}`);
-    return box;
+    // A reload (another scope, another unit) can replace the canvas between the checks: ask again until one holds.
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      await this.canvas.first().waitFor();
+      await this.container.and(this.container.page().locator('[aria-busy="false"]')).waitFor();
+      const box = await this.canvas.first().boundingBox();
+      if (box && box.width >= 100 && box.height >= 40) return box;
+      if (Date.now() > deadline) throw new Error(`chart canvas is not drawn: ${JSON.stringify(box)}`);
+      await this.container.page().waitForTimeout(250);
+    }
   }
 }
 

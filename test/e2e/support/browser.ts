@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { resultsDir } from './paths';
 
+const launched = new Set<Browser>();
+
 /** The system Chromium; playwright-core never downloads browsers here. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.HALFSKY_CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -17,6 +19,20 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  launched.add(browser);
+  browser.on('disconnected', () => launched.delete(browser));
+  return browser;
+}
+
+/** Pictures of every page still open, so a failure on CI shows what the browser showed (test-results/failures). */
+export async function screenshotOpenPages(testName: string): Promise<void> {
+  const dir = join(resultsDir, 'failures');
+  await mkdir(dir, { recursive: true });
+  const safeName = testName.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 80);
+  const pages = [...launched].flatMap((browser) => browser.contexts().flatMap((context) => context.pages()));
+  await Promise.all(
+    pages.map((page, index) => page.screenshot({ path: join(dir, `${safeName}-${index + 1}.png`), timeout: 5_000 }).catch(() => undefined)),
+  );
 }
 
 export interface TestPage {
@@ -51,7 +67,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Waits until the CSS animations inside (and of) an element have finished, e.g. antd's modal zoom. */
 export async function settleAnimations(element: Locator): Promise<void> {
-  await element.evaluate((node) =>
-    Promise.all(node.getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined))),
-  );
+  await element.evaluate((node) => {
+    // A spinner's animation never finishes: wait only for those that end, and never longer than a few seconds.
+    const ending = node.getAnimations({ subtree: true }).filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    const settled = Promise.all(ending.map((animation) => animation.finished.catch(() => undefined)));
+    return Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  });
 }
