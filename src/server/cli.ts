@@ -2,21 +2,15 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePlanText, PlanTextError } from '../shared/plan-text';
-import { assessCommand } from './assessCommand';
 import { BackupError, backupDatabase, backupFilesDir, restoreDatabase } from './db/backup';
 import { migrateToLatest, openDatabase, parseDatabaseUrl } from './db/connection';
 import { AppError } from './errors';
 import { SecurityConfigError } from './modules/auth/securityConfig';
-import { COMMAND_LINE } from './modules/auth/service';
 import { documentText } from './modules/plans/documentText';
 import { planImportSummary } from './modules/plans/importReport';
-import { plansService } from './modules/plans/service';
-import { orgsService } from './modules/orgs/service';
-import { prepareDatabase, serve } from './server';
-import { importEventsCommand } from './modules/publishing/events/importEventsCommand';
-import { reportCommand } from './modules/reports/reportCommand';
-import { importKeyItemsCommand } from './modules/workitems/importCommand';
-import { importResponsibilitiesCommand } from './modules/plans/responsibilities/importCommand';
+
+// Each command imports what it needs when it runs: the whole app takes seconds to load, and
+// `halfsky backup` or `halfsky assess` should not wait for it.
 
 const USAGE = `用法：halfsky <命令>
   serve                                   启动服务（PORT 默认 8080，HOST 默认 127.0.0.1）
@@ -70,6 +64,11 @@ async function planImport(args: string[]): Promise<void> {
   const db = openDatabase(parseDatabaseUrl(process.env.HALFSKY_DATABASE_URL));
   try {
     await migrateToLatest(db);
+    const [{ plansService }, { orgsService }, { COMMAND_LINE }] = await Promise.all([
+      import('./modules/plans/service'),
+      import('./modules/orgs/service'),
+      import('./modules/auth/service'),
+    ]);
     const plans = plansService(db.kysely, orgsService(db.kysely));
     const { result, outcomes } = await plans.import(COMMAND_LINE, { fileName, bytes, orgUnitCode: values.org });
     process.stdout.write(values.json ? `${JSON.stringify({ ...result, outcomes }, null, 2)}\n` : planImportSummary(result, outcomes));
@@ -106,6 +105,7 @@ async function main(argv: string[]): Promise<void> {
     case 'serve': {
       const port = Number(process.env.PORT ?? 8080);
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`PORT 无效：${process.env.PORT}`);
+      const { serve } = await import('./server');
       const app = await serve({
         databaseUrl: process.env.HALFSKY_DATABASE_URL,
         port,
@@ -126,29 +126,32 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed-demo': {
+      const { prepareDatabase } = await import('./server');
       const { db, seeded } = await prepareDatabase(process.env.HALFSKY_DATABASE_URL, process.env.HALFSKY_ADMIN_PASSWORD || undefined, (l) => console.log(l));
       await db.close();
       if (!seeded) console.log('数据库中已有组织机构，未写入演示数据（演示数据只写入空数据库）');
       return;
     }
     case 'plan':
-      if (rest[0] === 'responsibilities' && rest[1] === 'import') return importResponsibilitiesCommand(rest.slice(2));
+      if (rest[0] === 'responsibilities' && rest[1] === 'import') {
+        return (await import('./modules/plans/responsibilities/importCommand')).importResponsibilitiesCommand(rest.slice(2));
+      }
       if (rest[0] !== 'import') throw new UsageError(USAGE);
       return planImport(rest.slice(1));
     case 'assess':
-      return assessCommand(rest);
+      return (await import('./assessCommand')).assessCommand(rest);
     case 'backup':
       return backupCommand(rest);
     case 'restore':
       return restoreCommand(rest);
     case 'publish':
       if (rest[0] !== 'import-events') throw new UsageError(USAGE);
-      return importEventsCommand(rest.slice(1));
+      return (await import('./modules/publishing/events/importEventsCommand')).importEventsCommand(rest.slice(1));
     case 'report':
-      return reportCommand(rest);
+      return (await import('./modules/reports/reportCommand')).reportCommand(rest);
     case 'workitems':
       if (rest[0] !== 'import') throw new UsageError(USAGE);
-      return importKeyItemsCommand(rest.slice(1));
+      return (await import('./modules/workitems/importCommand')).importKeyItemsCommand(rest.slice(1));
     case undefined:
     case 'help':
     case '--help':
