@@ -71,6 +71,8 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['reports.read', '西岗区', /*         */ 'A A A A A F F A L'],
   ['reports.edit', '西岗区', /*         */ 'A A F F F F F F L'],
   ['reports.review', '西岗区', /*       */ 'A F A S F F F F L'],
+  ['reports.reviewEvaluation', '西岗区', 'A F F F A F F F L'],
+  ['reports.reviewEvaluation', '白云街道', 'A F F F S F F F L'],
   ['reports.approve', '西岗区', /*      */ 'A F F F F F F A L'],
   ['reports.publish', '中山区', /*      */ 'A S F F F F F F L'],
   ['surveys.read', '西岗区', /*         */ 'A A A A A F F A L'],

@@ -60,6 +60,7 @@ export const POLICY = {
   'reports.read': { label: '查看监测报告', grants: { admin: 'all', ...OVERSEERS } },
   'reports.edit': { label: '编写监测报告', grants: { admin: 'all', office: 'below' } },
   'reports.review': { label: '审核监测报告', grants: { admin: 'all', statistics: 'unit' }, outOfScope: '监测报告须由{unit}妇儿工委统计监测组审核' },
+  'reports.reviewEvaluation': { label: '审核评估报告', grants: { admin: 'all', evaluation: 'unit' }, outOfScope: '评估报告须由{unit}妇儿工委评估组审核' },
   'reports.approve': { label: '审定监测报告', grants: { admin: 'all', leader: 'unit' }, outOfScope: '监测报告须由{unit}妇儿工委领导审定' },
   'reports.publish': { label: '发布监测报告', grants: { admin: 'all', office: 'below' } },
   'surveys.manage': { label: '管理问卷', grants: { admin: 'all', office: 'below' } },

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printDocx } from '../support/libreoffice';
+import { EvaluationPages } from './page-models/EvaluationPages';
 import { ReportPages } from './page-models/ReportPages';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { signInAs } from './support/signIn';
@@ -87,4 +88,37 @@ describe('the annual report in the browser', () => {
     await section.scrollIntoViewIfNeeded();
     await screenshot(visitor.page, 'report-portal-phone');
   }, 600_000);
+});
+
+describe('the evaluation report in the browser', () => {
+  it('the office drafts it from the round and words its 意见建议; the 评估组 reviews it before the leader', async () => {
+    const office = await signIn('dalian_office');
+    await new EvaluationPages(office.page).openFirstRound();
+    await office.page.getByRole('button', { name: '生成评估报告草稿' }).click();
+    await office.page.waitForURL(/\/reports\/\d+$/, { timeout: 120_000 });
+    const pages = new ReportPages(office.page);
+    await pages.status.filter({ hasText: '草稿' }).waitFor();
+    await office.page.getByRole('region', { name: '参评单位得分' }).locator('tbody tr').first().waitFor();
+    const advice = '建议市卫健委牵头，对未达标的健康目标逐项制定整改方案，年底前报市妇儿工委办公室。';
+    await pages.editAdvice([advice]);
+    const section = office.page.getByRole('region', { name: '意见建议' });
+    await section.getByText(advice).waitFor();
+    await section.getByText('已修改').waitFor();
+    await screenshot(office.page, 'report-evaluation-draft');
+    await pages.step('送审');
+    await pages.status.filter({ hasText: '评估组审核中' }).waitFor();
+    const url = new URL(office.page.url()).pathname;
+
+    // The statistics group has no say in it; the 评估组 passes it to the leader.
+    const statistics = new ReportPages((await signIn('dalian_tongji')).page);
+    await statistics.page.goto(url);
+    await statistics.status.filter({ hasText: '评估组审核中' }).waitFor();
+    await expect(statistics.page.getByRole('button', { name: '审核通过' }).count()).resolves.toBe(0);
+    const group = new ReportPages((await signIn('dalian_pinggu')).page);
+    await group.page.goto(url);
+    await group.step('审核通过');
+    await group.status.filter({ hasText: '待领导审定' }).waitFor();
+    await group.page.getByText('评估组审核通过').waitFor();
+    await screenshot(group.page, 'report-evaluation-reviewed');
+  }, 300_000);
 });

@@ -26,7 +26,8 @@ export async function seedDemoReports(db: Db, filesDir?: string): Promise<number
 
   const office = await as('dalian_office');
   const city = await reports.create(office, { unitId: await unitOf('210200'), year: DEMO_REPORT_YEAR, plan: 'women' });
-  const first = city.plans[0]!.areas[0]!.findings[0]!;
+  if (city.content.kind !== 'annual') throw new Error('an annual report was asked for');
+  const first = city.content.plans[0]!.areas[0]!.findings[0]!;
   const worded = await reports.saveFinding(office, city.id, first.indicatorId, {
     text: { headline: first.generated.headline, sentences: [...first.generated.sentences, '全市持续实施母婴安全行动计划，孕产妇系统管理质量稳步提高。'] },
     note: '数据由市卫健委提供，经市统计监测组审核。',
@@ -39,6 +40,10 @@ export async function seedDemoReports(db: Db, filesDir?: string): Promise<number
 
   const xigang = await reports.create(await as('xigang_office'), { unitId: await unitOf('210203'), year: DEMO_REPORT_YEAR, plan: 'both' });
   await reports.act(await as('xigang_office'), xigang.id, 'submit', null);
-  await db.kysely.updateTable('report_documents').set({ is_demo: 1 }).where('id', 'in', [city.id, xigang.id]).execute();
-  return 2;
+  // The mid-term evaluation's report, drafted by the office while the round is still open (seedDemoEvaluation.ts).
+  const round = await db.kysely.selectFrom('evaluation_rounds').select('id').where('org_unit_id', '=', city.orgUnit.id).where('is_demo', '=', 1).executeTakeFirstOrThrow();
+  const evaluation = await reports.createEvaluation(office, round.id);
+  const ids = [city.id, xigang.id, evaluation.id];
+  await db.kysely.updateTable('report_documents').set({ is_demo: 1 }).where('id', 'in', ids).execute();
+  return ids.length;
 }

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** 监测报告: the list with its 生成 dialog, and one report with its findings and workflow buttons. */
+/** 监测报告: the list with its 生成 dialog, and one report (annual or evaluation) with its words and workflow buttons. */
 export class ReportPages {
   constructor(readonly page: Page) {}
 
@@ -36,6 +36,15 @@ export class ReportPages {
       await body.fill(`${await body.inputValue()}\n${change.addSentence}`);
     }
     if (change.note !== undefined) await dialog.getByLabel('附注').fill(change.note);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** An evaluation report's 意见建议, one paragraph per line, in place of the generated ones. */
+  async editAdvice(paragraphs: string[]): Promise<void> {
+    await this.page.getByRole('button', { name: '修改意见建议' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '修改意见建议' });
+    await dialog.getByLabel('意见建议').fill(paragraphs.join('\n'));
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'hidden' });
   }

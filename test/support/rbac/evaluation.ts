@@ -10,11 +10,10 @@ const SELF_ASSESSORS = 'A F F F F S S F F';
 const REVIEWERS = 'A F F F S F F F F';
 const CRITERIA = [{ key: 'indicators', label: '指标达标', weight: 60 }, { key: 'measures', label: '措施落实', weight: 30 }, { key: 'mechanisms', label: '机制保障', weight: 10 }];
 
-/** The evaluation module's routes: rounds, self-evaluation forms, review, results. */
-export function evaluationRows({ db, xg, zs, both, url, showsZhongshan }: RbacKit): Row[] {
-  // One mid-term round per district, its 卫健委 taking part with a form on the plan's goal.
+/** One mid-term round per district, its 卫健委 taking part with a form on the plan's goal; made once per district and kit. */
+export function evaluationRoundOf({ db }: Pick<RbacKit, 'db'>): (d: District) => Promise<{ id: number; formId: number }> {
   const roundOf = new Map<number, Promise<{ id: number; formId: number }>>();
-  const round = (d: District) => {
+  return (d: District) => {
     if (!roundOf.has(d.unit.id)) {
       roundOf.set(d.unit.id, (async () => {
         const now = new Date().toISOString();
@@ -36,6 +35,12 @@ export function evaluationRows({ db, xg, zs, both, url, showsZhongshan }: RbacKi
     }
     return roundOf.get(d.unit.id)!;
   };
+}
+
+/** The evaluation module's routes: rounds, self-evaluation forms, review, results. */
+export function evaluationRows(kit: RbacKit): Row[] {
+  const { xg, zs, both, url, showsZhongshan } = kit;
+  const round = evaluationRoundOf(kit);
   const draft = { attainment: null, attainmentReason: '', evidence: '佐证说明', problems: '', rectification: '', scores: {}, attachmentIds: [], submit: false };
   return [
     { route: 'GET /api/evaluation/candidates', ...both((d) => url(`/api/evaluation/candidates?planId=${d.planId}`)), expect: ORGANISERS },

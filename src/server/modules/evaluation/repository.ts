@@ -14,7 +14,7 @@ export function evaluationRepository(db: Kysely<Database>) {
 
   return {
     plan(id: number) {
-      return db.selectFrom('plans as p').innerJoin('org_units as u', 'u.id', 'p.org_unit_id').select(['p.id', 'p.title', 'p.org_unit_id', 'u.name as org_unit_name', 'p.period_start', 'p.period_end']).where('p.id', '=', id).executeTakeFirst();
+      return db.selectFrom('plans as p').innerJoin('org_units as u', 'u.id', 'p.org_unit_id').select(['p.id', 'p.kind', 'p.title', 'p.org_unit_id', 'u.name as org_unit_name', 'p.period_start', 'p.period_end']).where('p.id', '=', id).executeTakeFirst();
     },
 
     /** A plan's goals with their areas, in the plan's order. */

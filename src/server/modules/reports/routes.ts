@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import {
-  FindingEditInput, PublicReportSchema, RegenerateResultSchema, ReportActionInput, ReportCreateInput, ReportDocumentSchema, ReportSummarySchema,
+  EvaluationAdviceInput, EvaluationReportCreateInput, FindingEditInput, PublicReportSchema, RegenerateResultSchema, ReportActionInput, ReportCreateInput, ReportDocumentSchema, ReportSummarySchema,
 } from '../../../shared/api/reports';
 import { DOCX_TYPE, sendDownload, XLSX_TYPE } from '../../http/download';
 
@@ -15,7 +15,7 @@ const FindingParams = z.object({ id: z.coerce.number().int().positive(), indicat
 /** A stored file goes out through the attachment route, which checks the reader's right again. */
 const redirectTo = (reply: FastifyReply, attachmentId: number) => reply.redirect(`/api/attachments/${attachmentId}`);
 
-/** The annual monitoring report as a document going out, and the 统计资料汇编. */
+/** Reports as documents going out (annual monitoring reports, evaluation reports), and the 统计资料汇编. */
 export async function reportsRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { reportDocuments, reports } = app.services;
@@ -30,6 +30,11 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, summary: '按当前已审核数据生成年度统计监测报告草稿（数据在生成时冻结）', body: ReportCreateInput, response: { 200: ReportDocumentSchema, ...errors } } },
     (request) => reportDocuments.create(request.auth, { unitId: request.body.orgUnitId, year: request.body.year, plan: request.body.plan }),
   );
+  api.post(
+    '/reports/evaluation',
+    { schema: { tags, summary: '按一轮规划评估的自评和评审结果生成评估报告草稿（结果在生成时冻结）', body: EvaluationReportCreateInput, response: { 200: ReportDocumentSchema, ...errors } } },
+    (request) => reportDocuments.createEvaluation(request.auth, request.body.roundId),
+  );
   api.get(
     '/reports/:id',
     { schema: { tags, summary: '一份监测报告：各条监测结果、修改、审核记录', params: IdParams, response: { 200: ReportDocumentSchema, ...errors } } },
@@ -39,6 +44,11 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
     '/reports/:id/findings/:indicatorId',
     { schema: { tags, summary: '修改一条监测结果的文字或附注（text 为 null 时恢复生成的文字）', params: FindingParams, body: FindingEditInput, response: { 200: ReportDocumentSchema, ...errors } } },
     (request) => reportDocuments.saveFinding(request.auth, request.params.id, request.params.indicatorId, request.body),
+  );
+  api.put(
+    '/reports/:id/advice',
+    { schema: { tags, summary: '修改评估报告的意见建议（advice 为 null 时恢复生成的文字）', params: IdParams, body: EvaluationAdviceInput, response: { 200: ReportDocumentSchema, ...errors } } },
+    (request) => reportDocuments.saveAdvice(request.auth, request.params.id, request.body),
   );
   api.post(
     '/reports/:id/regenerate',

@@ -1,11 +1,11 @@
 import type { Generated } from 'kysely';
-import type { ReportAction, ReportStatus } from '../../../shared/reports/workflow';
+import type { ReportKind, ReportStatus, ReportStepAction } from '../../../shared/reports/workflow';
 import type { Flag, Timestamp } from '../../db/columns';
 
-/** A monitoring report that goes out (migration 0024). */
+/** A report that goes out (migrations 0024, 0027): an annual monitoring report or an evaluation report. */
 export interface ReportDocumentsTable {
   id: Generated<number>;
-  kind: 'annual';
+  kind: ReportKind;
   org_unit_id: number;
   year: number;
   plan: 'women' | 'children' | 'both';
@@ -13,9 +13,9 @@ export interface ReportDocumentsTable {
   status: ReportStatus;
   /** The data version (meta.data_version) the snapshot was made from. */
   data_version: string;
-  /** JSON of the AnnualReport as generated: the figures the report states, frozen. */
+  /** JSON of the report's data as generated (AnnualReport or EvaluationReport): the figures it states, frozen. */
   snapshot: string;
-  /** JSON of FindingEdits: the office's words for findings, keyed by indicator id. */
+  /** JSON of the office's words: FindingEdits (annual) or EvaluationEdits. */
   edits: string;
   version: Generated<number>;
   created_by: number | null;
@@ -25,12 +25,14 @@ export interface ReportDocumentsTable {
   docx_attachment_id: number | null;
   pdf_attachment_id: number | null;
   is_demo: Flag;
+  /** The round an evaluation report was generated from (null for annual reports, or once the round is deleted). */
+  evaluation_round_id: number | null;
 }
 
 export interface ReportDocumentStepsTable {
   id: Generated<number>;
   document_id: number;
-  action: ReportAction | 'create' | 'regenerate';
+  action: ReportStepAction;
   from_status: ReportStatus | null;
   to_status: ReportStatus;
   comment: string | null;

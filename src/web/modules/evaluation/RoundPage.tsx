@@ -6,6 +6,7 @@ import { useDemoData } from '../../components/DemoData';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
+import { DraftEvaluationReportButton } from '../reports/DraftEvaluationReportButton';
 import { useApiGet } from '../../http/useApiGet';
 import { evaluationUrls, type FormSummaryDto, type RoundDetailDto } from './api';
 import { AttainmentTag, FormStateTag, goalLabel, KIND_LABELS, score } from './labels';
@@ -52,7 +53,12 @@ export default function RoundPage() {
   return (
     <>
       <PageHeader breadcrumb={<Link to="/evaluation">规划评估</Link>} title={round.title}
-        extra={oversees && <Button icon={<DownloadOutlined />} href={evaluationUrls.report(round.id)} download>评估报告（Word）</Button>} />
+        extra={oversees && (
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={evaluationUrls.report(round.id)} download>评估报告（Word）</Button>
+            <DraftEvaluationReportButton roundId={round.id} orgUnitId={round.orgUnit.id} />
+          </Space>
+        )} />
       <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}
         items={[
           { key: 'k', label: '类型', children: `${KIND_LABELS[round.kind]}（${round.milestone} 年）` },

@@ -1,7 +1,6 @@
-import { App, Button, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input, Modal } from 'antd';
 import { FINDING_LIMITS, type ReportFindingDto } from '../../../shared/api/reports';
-import { errorMessage } from '../../http/client';
+import { useWordingSave } from './useWordingSave';
 
 interface Values {
   headline: string;
@@ -19,21 +18,11 @@ export function FindingEditModal({ finding, onSave, onClose }: {
   onSave: (text: { headline: string; sentences: string[] } | null, note: string | null) => Promise<void>;
   onClose: () => void;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, save: run } = useWordingSave(onClose);
   const save = async (restore: boolean) => {
     const values = await form.validateFields();
-    setBusy(true);
-    try {
-      await onSave(restore ? null : { headline: values.headline.trim(), sentences: fromLines(values.sentences) }, values.note.trim() || null);
-      message.success(restore ? '已恢复生成的文字' : '已保存');
-      onClose();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSave(restore ? null : { headline: values.headline.trim(), sentences: fromLines(values.sentences) }, values.note.trim() || null), restore);
   };
   return (
     <Modal

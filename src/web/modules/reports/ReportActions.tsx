@@ -3,19 +3,19 @@ import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { ReportDocumentDto } from '../../../shared/api/reports';
-import { transitionsFrom, type ReportTransition } from '../../../shared/reports/workflow';
+import { REGENERATE_LABELS, REPORT_REVIEWERS, transitionsFrom, type ReportKind, type ReportTransition } from '../../../shared/reports/workflow';
 import { errorMessage } from '../../http/client';
 import { allows } from '../auth/permissions';
 import { useCurrentUser } from '../auth/SessionContext';
 import { reportsApi, reportUrls } from './api';
 
-const DONE: Record<ReportTransition['action'], string> = {
-  submit: '已送统计监测组审核',
+const done = (kind: ReportKind): Record<ReportTransition['action'], string> => ({
+  submit: `已送${REPORT_REVIEWERS[kind].name}审核`,
   pass: '审核通过，已送领导审定',
   approve: '审定通过，办公室可以发布',
   return: '已退回，办公室将看到退回理由',
   publish: '已发布：报告已冻结，门户网站可以下载',
-};
+});
 
 /** The steps the reader may take now, downloads, and the office's own draft tools. */
 export function ReportActions({ report, onChanged }: { report: ReportDocumentDto; onChanged: (next: ReportDocumentDto, note?: string) => void }) {
@@ -26,7 +26,7 @@ export function ReportActions({ report, onChanged }: { report: ReportDocumentDto
   const [returning, setReturning] = useState<ReportTransition | null>(null);
   const [reason, setReason] = useState('');
   const unit = { orgUnitId: report.orgUnit.id };
-  const steps = transitionsFrom(report.status).filter((t) => allows(user, t.policy, unit));
+  const steps = transitionsFrom(report.kind, report.status).filter((t) => allows(user, t.policy, unit));
   const edits = report.status === 'draft' && allows(user, 'reports.edit', unit);
 
   const run = async (work: () => Promise<void>) => {
@@ -41,7 +41,7 @@ export function ReportActions({ report, onChanged }: { report: ReportDocumentDto
   };
   const take = (t: ReportTransition, comment: string | null = null) =>
     run(async () => {
-      onChanged(await reportsApi.act(report.id, t.action, comment), DONE[t.action]);
+      onChanged(await reportsApi.act(report.id, t.action, comment), done(report.kind)[t.action]);
       setReturning(null);
     });
   const onStep = (t: ReportTransition) => {
@@ -63,7 +63,8 @@ export function ReportActions({ report, onChanged }: { report: ReportDocumentDto
   const regenerate = () =>
     run(async () => {
       const { document, restored } = await reportsApi.regenerate(report.id);
-      onChanged(document, restored.length ? `已按最新数据重新生成；以下条目数据有变化，已恢复为生成的文字：${restored.join('、')}` : '已按最新数据重新生成');
+      const done = `已${REGENERATE_LABELS[report.kind]}`;
+      onChanged(document, restored.length ? `${done}；以下条目数据有变化，已恢复为生成的文字：${restored.join('、')}` : done);
     });
   const remove = () =>
     modal.confirm({
@@ -84,7 +85,7 @@ export function ReportActions({ report, onChanged }: { report: ReportDocumentDto
       <Space wrap>
         <Button icon={<DownloadOutlined />} href={reportUrls.docx(report.id)}>下载 Word</Button>
         {report.files.pdf && <Button icon={<DownloadOutlined />} href={reportUrls.pdf(report.id)} target="_blank">下载 PDF</Button>}
-        {edits && <Button icon={<ReloadOutlined />} onClick={regenerate} disabled={busy}>按最新数据重新生成</Button>}
+        {edits && <Button icon={<ReloadOutlined />} onClick={regenerate} disabled={busy}>{REGENERATE_LABELS[report.kind]}</Button>}
         {edits && <Button icon={<DeleteOutlined />} danger onClick={remove} disabled={busy}>删除</Button>}
         {steps.map((t) => (
           <Button key={t.action} type={t.action === 'return' ? 'default' : 'primary'} danger={t.action === 'return'} loading={busy && !returning} onClick={() => onStep(t)}>

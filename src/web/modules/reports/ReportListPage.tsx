@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ReportSummaryDto } from '../../../shared/api/reports';
+import { REPORT_KIND_LABELS } from '../../../shared/reports/workflow';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { errorMessage } from '../../http/client';
@@ -23,8 +24,9 @@ const PLAN_OPTIONS = [
 const COLUMNS: TableColumnsType<ReportSummaryDto> = [
   { title: '报告', key: 'title', render: (_, r) => <Link to={`/reports/${r.id}`}>{r.title}</Link> },
   { title: '单位', key: 'unit', width: 110, render: (_, r) => r.orgUnit.name },
+  { title: '类别', key: 'kind', width: 120, render: (_, r) => REPORT_KIND_LABELS[r.kind] },
   { title: '年度', dataIndex: 'year', width: 80 },
-  { title: '状态', key: 'status', width: 150, render: (_, r) => <ReportStatusTag status={r.status} /> },
+  { title: '状态', key: 'status', width: 150, render: (_, r) => <ReportStatusTag kind={r.kind} status={r.status} /> },
   { title: '生成', key: 'created', width: 190, render: (_, r) => `${dayjs(r.createdAt).format('YYYY-MM-DD HH:mm')}${r.createdBy ? ` ${r.createdBy}` : ''}` },
   { title: '发布日期', key: 'published', width: 120, render: (_, r) => (r.publishedAt ? dayjs(r.publishedAt).format('YYYY-MM-DD') : '—') },
 ];

@@ -1,8 +1,9 @@
-import { Alert, App, Card, Col, Collapse, Row, Steps } from 'antd';
+import { Alert, App, Card, Col, Row, Steps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { ReportDocumentDto, ReportFindingDto } from '../../../shared/api/reports';
+import { REPORT_REVIEWERS, type ReportKind } from '../../../shared/reports/workflow';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
@@ -10,18 +11,18 @@ import { useApiGet } from '../../http/useApiGet';
 import { allows } from '../auth/permissions';
 import { useCurrentUser } from '../auth/SessionContext';
 import { reportsApi, reportUrls } from './api';
-import { FindingCard } from './FindingCard';
-import { FindingEditModal } from './FindingEditModal';
+import { AnnualReportBody } from './AnnualReportBody';
+import { EvaluationReportBody } from './EvaluationReportBody';
 import { ReportActions } from './ReportActions';
 import { ReportHistory } from './ReportHistory';
 import { ReportStatusTag } from './ReportStatusTag';
 import './reports.css';
 
 const STAGES = ['draft', 'reviewing', 'approving', 'published'] as const;
-const STAGE_ITEMS = [{ title: '办公室编写' }, { title: '统计监测组审核' }, { title: '领导审定' }, { title: '发布' }];
+const stageItems = (kind: ReportKind) => [{ title: '办公室编写' }, { title: `${REPORT_REVIEWERS[kind].name}审核` }, { title: '领导审定' }, { title: '发布' }];
 const stageOf = (status: ReportDocumentDto['status']) => (status === 'approved' ? 3 : STAGES.indexOf(status));
 
-/** A report in the making or out: its figures frozen at generation, its findings as the office words them. */
+/** A report in the making or out: its figures frozen at generation, the office's words, its workflow. */
 export default function ReportPage() {
   const id = Number(useParams().id);
   const user = useCurrentUser();
@@ -29,7 +30,6 @@ export default function ReportPage() {
   const { data, error, reload } = useApiGet<ReportDocumentDto>(Number.isInteger(id) && id > 0 ? reportUrls.report(id) : null);
   // The answer of the last change made here, newer than what was loaded.
   const [changedReport, setReport] = useState<ReportDocumentDto | null>(null);
-  const [editing, setEditing] = useState<ReportFindingDto | null>(null);
   const report = changedReport ?? data;
   if (error && !report) return <LoadError error={error} onRetry={reload} />;
   if (!report) return <PageLoading />;
@@ -43,25 +43,31 @@ export default function ReportPage() {
   const saveFinding = async (finding: ReportFindingDto, text: { headline: string; sentences: string[] } | null, note: string | null) => {
     setReport(await reportsApi.saveFinding(report.id, finding.indicatorId, { text, note, expectedVersion: report.version }));
   };
+  const saveAdvice = async (advice: string[] | null) => {
+    setReport(await reportsApi.saveAdvice(report.id, { advice, expectedVersion: report.version }));
+  };
 
   return (
     <>
       <PageHeader
         breadcrumb={<><Link to="/reports">监测报告</Link> / {report.orgUnit.name}</>}
-        title={<span className="report-heading">{report.title}<ReportStatusTag status={report.status} /></span>}
+        title={<span className="report-heading">{report.title}<ReportStatusTag kind={report.kind} status={report.status} /></span>}
         description={
           <span className="report-meta">
-            {report.year}年度 · 据 {dayjs(report.createdAt).format('YYYY-MM-DD HH:mm')} 审核通过的数据生成（数据版本 {report.dataVersion}）
+            {report.kind === 'annual'
+              ? `${report.year}年度 · 据 ${dayjs(report.createdAt).format('YYYY-MM-DD HH:mm')} 审核通过的数据生成（数据版本 ${report.dataVersion}）`
+              : `${report.year}年评估 · 据 ${dayjs(report.createdAt).format('YYYY-MM-DD HH:mm')} 的自评和评审结果生成`}
             {report.publishedAt && ` · ${dayjs(report.publishedAt).format('YYYY-MM-DD')} 发布`}
           </span>
         }
         extra={<ReportActions report={report} onChanged={changed} />}
       />
       <Card variant="borderless" className="content-card report-stages">
-        <Steps current={stageOf(report.status)} status={report.status === 'published' ? 'finish' : 'process'} items={STAGE_ITEMS} size="small" />
+        <Steps current={stageOf(report.status)} status={report.status === 'published' ? 'finish' : 'process'} items={stageItems(report.kind)} size="small" />
       </Card>
       {lastReturn?.action === 'return' && <Alert type="warning" showIcon className="page-alert" title="报告被退回修改" description={`退回理由：${lastReturn.comment ?? ''}（${lastReturn.actor ?? ''}）`} />}
-      {report.status === 'draft' && report.currentDataVersion !== report.dataVersion && (
+      {/* The data version follows reported values; an evaluation's forms are regenerated on the office's own judgement. */}
+      {report.kind === 'annual' && report.status === 'draft' && report.currentDataVersion !== report.dataVersion && (
         <Alert type="info" showIcon className="page-alert" title="生成报告后数据有更新" description="报告中的数字仍是生成时的。如需采用最新数据，请点击“按最新数据重新生成”；数据有变化的条目会恢复为生成的文字。" />
       )}
       {report.status === 'published' && (
@@ -70,32 +76,19 @@ export default function ReportPage() {
       <Row gutter={16}>
         <Col xs={24} xl={18}>
           <Card variant="borderless" className="content-card">
-            <h2 className="report-section-title">总体情况</h2>
-            <p className="report-verdict">监测结果显示，{report.verdict}。</p>
-            {report.plans.map((plan) => (
-              <section key={plan.title} aria-label={plan.title}>
-                <h3 className="report-plan-title">{plan.title}主要目标实施情况</h3>
-                {report.plans.length > 1 && <p>{plan.verdict}。</p>}
-                <Collapse
-                  destroyOnHidden
-                  defaultActiveKey={[String(plan.areas[0]?.no)]}
-                  items={plan.areas.map((area) => ({
-                    key: String(area.no),
-                    label: <span className="report-area-label">{area.title}<span className="report-area-verdict">{area.verdict}</span></span>,
-                    children: area.findings.map((f) => <FindingCard key={f.indicatorId} finding={f} onEdit={editable ? () => setEditing(f) : undefined} />),
-                  }))}
-                />
-              </section>
-            ))}
+            {report.content.kind === 'annual' ? (
+              <AnnualReportBody content={report.content} onSaveFinding={editable ? saveFinding : null} />
+            ) : (
+              <EvaluationReportBody content={report.content} onSaveAdvice={editable ? saveAdvice : null} />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={6}>
           <Card variant="borderless" className="content-card" title="办理记录">
-            <ReportHistory steps={report.steps} />
+            <ReportHistory kind={report.kind} steps={report.steps} />
           </Card>
         </Col>
       </Row>
-      {editing && <FindingEditModal finding={editing} onSave={(text, note) => saveFinding(editing, text, note)} onClose={() => setEditing(null)} />}
     </>
   );
 }

@@ -37,7 +37,7 @@ export interface ReportEntry {
 export interface EvaluationReport {
   title: string;
   unit: { id: number; name: string };
-  plan: { id: number; title: string; periodStart: number; periodEnd: number };
+  plan: { id: number; kind: 'women' | 'children'; title: string; periodStart: number; periodEnd: number };
   kind: 'midterm' | 'final';
   milestone: number;
   criteria: Criterion[];
@@ -100,7 +100,7 @@ export async function collectEvaluationReport(deps: EvaluationReportDeps, auth: 
   return {
     title: `${round.title}报告`,
     unit: { id: round.org_unit_id, name: round.org_unit_name },
-    plan: { id: plan!.id, title: plan!.title, periodStart: plan!.period_start, periodEnd: plan!.period_end },
+    plan: { id: plan!.id, kind: plan!.kind, title: plan!.title, periodStart: plan!.period_start, periodEnd: plan!.period_end },
     kind: round.kind, milestone: round.milestone, criteria, selfDueOn: round.self_due_on, reviewDueOn: round.review_due_on,
     collectedOn: beijingDate(now),
     counts: {

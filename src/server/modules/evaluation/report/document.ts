@@ -45,11 +45,16 @@ function basisBlocks(r: EvaluationReport): Block[] {
   ];
 }
 
-function verdictBlocks(r: EvaluationReport): Block[] {
+/** The report's overall verdict, one sentence with 达标率. */
+export function evaluationVerdict(r: EvaluationReport): string {
   const o = r.overall;
-  const verdict = o.assessable
+  return o.assessable
     ? `在已提交自评的目标中，${o.assessable} 项可评估目标达标 ${o.met} 项，目标达标率 ${formatShare(o.rate)}。`
     : '尚无可评估的目标：成员单位的自评尚未提交或均无法评估。';
+}
+
+function verdictBlocks(r: EvaluationReport): Block[] {
+  const verdict = evaluationVerdict(r);
   const areas = r.areas.map((a) => ({ title: a.title, counts: countByAttainment(a.goals) }));
   // A chart only when there is anything to draw.
   const chart = areas.some((a) => Object.values(a.counts).some((n) => n > 0)) ? renderChartPng(areaAttainmentOption(areas), { width: 640, height: Math.max(200, 40 + areas.length * 34) }) : null;
@@ -94,9 +99,24 @@ function unitBlocks(r: EvaluationReport): Block[] {
   ];
 }
 
-function problemBlocks(r: EvaluationReport): Block[] {
-  const low = r.areas.filter((a) => a.rate.rate !== null && a.rate.rate < LOW_RATE);
-  const missing = r.units.filter((u) => u.submitted < u.forms);
+const lowAreas = (r: EvaluationReport) => r.areas.filter((a) => a.rate.rate !== null && a.rate.rate < LOW_RATE);
+const unitsMissingForms = (r: EvaluationReport) => r.units.filter((u) => u.submitted < u.forms);
+
+/** The 意见建议 the report proposes from its figures; the office may word its own before it goes out. */
+export function generatedAdvice(r: EvaluationReport): string[] {
+  const low = lowAreas(r);
+  const missing = unitsMissingForms(r);
+  return [
+    low.length ? `对${low.map((a) => a.title).join('、')}领域，建议责任单位对照目标逐项分析原因，制定专项推进措施，在下一年度重点督办。` : '',
+    r.notMet.length ? '督促自评未达标的单位落实整改承诺，由妇儿工委办公室定期调度整改进展，整改情况纳入下一年度目标管理责任制考核。' : '',
+    missing.length ? `请尚未提交的单位于评审截止日（${r.reviewDueOn}）前完成自评。` : '',
+    '进一步完善分性别统计和监测指标数据采集，减少“无法评估”的目标。',
+  ].filter(Boolean);
+}
+
+function problemBlocks(r: EvaluationReport, advice: readonly string[]): Block[] {
+  const low = lowAreas(r);
+  const missing = unitsMissingForms(r);
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: '存在问题和建议' }, { kind: 'heading', level: 2, text: '存在问题' }];
   const problems: string[] = [];
   if (low.length) problems.push(`${low.map((a) => `${a.title}（${formatShare(a.rate.rate)}）`).join('、')}领域目标达标率低于 ${formatShare(LOW_RATE)}。`);
@@ -110,23 +130,17 @@ function problemBlocks(r: EvaluationReport): Block[] {
     });
   }
   blocks.push({ kind: 'heading', level: 2, text: '意见建议' });
-  const advice = [
-    low.length ? `对${low.map((a) => a.title).join('、')}领域，建议责任单位对照目标逐项分析原因，制定专项推进措施，在下一年度重点督办。` : '',
-    r.notMet.length ? '督促自评未达标的单位落实整改承诺，由妇儿工委办公室定期调度整改进展，整改情况纳入下一年度目标管理责任制考核。' : '',
-    missing.length ? `请尚未提交的单位于评审截止日（${r.reviewDueOn}）前完成自评。` : '',
-    '进一步完善分性别统计和监测指标数据采集，减少“无法评估”的目标。',
-  ].filter(Boolean);
   advice.forEach((text) => blocks.push({ kind: 'paragraph', indent: true, content: [text] }));
   return blocks;
 }
 
-/** The report's document spec for the documents service (buildDocx). */
-export function evaluationReportDocument(r: EvaluationReport): DocumentSpec {
+/** The report's document spec for the documents service (buildDocx); `advice`: the office's 意见建议 in place of the generated ones. */
+export function evaluationReportDocument(r: EvaluationReport, advice: readonly string[] = generatedAdvice(r)): DocumentSpec {
   return {
     title: r.title,
     subtitle: [`${r.unit.name}妇女儿童工作委员会评估组`, `${r.collectedOn.slice(0, 4)}年${Number(r.collectedOn.slice(5, 7))}月${Number(r.collectedOn.slice(8, 10))}日`],
     tableOfContents: true,
     creator: `${r.unit.name}妇女儿童工作委员会`,
-    blocks: [...basisBlocks(r), ...verdictBlocks(r), ...areaBlocks(r), ...unitBlocks(r), ...problemBlocks(r)],
+    blocks: [...basisBlocks(r), ...verdictBlocks(r), ...areaBlocks(r), ...unitBlocks(r), ...problemBlocks(r, advice)],
   };
 }

@@ -69,5 +69,6 @@ describe(`evaluation report of the demo round (${testDialect()})`, () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 90_000);
+    // Three processes, each loading the fonts and the database: minutes on a busy CI machine.
+  }, 240_000);
 });

@@ -130,8 +130,15 @@ const sumTallies = (tallies: readonly (AchievementTallyDto | null)[]) => {
  * Everything the report says, for one unit and year. The unit's own monitored plans are reported;
  * a unit without monitored plans of its own reports on those of the nearest unit above it.
  */
+/** What collecting an annual report reads through. */
+export interface CollectDeps {
+  analytics: AnalyticsService;
+  orgs: OrgsService;
+  repo: ReturnType<typeof reportsRepository>;
+}
+
 export async function collectAnnualReport(
-  deps: { analytics: AnalyticsService; orgs: OrgsService; repo: ReturnType<typeof reportsRepository> },
+  deps: CollectDeps,
   auth: AuthContext,
   request: AnnualReportRequest,
 ): Promise<AnnualReport> {

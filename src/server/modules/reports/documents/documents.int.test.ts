@@ -20,6 +20,7 @@ describe(`annual report: draft → 审核 → 审定 → 发布, frozen once out
   let statistics: Session;
   let leader: Session;
   let cityStatisticsOfXigang: Session;
+  let evaluationGroup: Session;
 
   const call = (s: Session | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: s ? authHeaders(s) : {}, ...(payload ? { payload } : {}) });
@@ -28,7 +29,7 @@ describe(`annual report: draft → 审核 → 审定 → 发布, frozen once out
     return res.json<T>();
   };
   const step = (s: Session, id: number, action: string, comment: string | null = null) => call(s, 'POST', `/api/reports/${id}/steps`, { action, comment });
-  const findings = (d: ReportDocumentDto) => d.plans.flatMap((p) => p.areas.flatMap((a) => a.findings));
+  const findings = (d: ReportDocumentDto) => (d.content.kind === 'annual' ? d.content.plans.flatMap((p) => p.areas.flatMap((a) => a.findings)) : []);
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -36,11 +37,12 @@ describe(`annual report: draft → 审核 → 审定 → 发布, frozen once out
     const unit = (code: string) => t.db.kysely.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirstOrThrow();
     city = (await unit('210200')).id;
     const xigang = (await unit('210203')).id;
-    const as = async (role: 'office' | 'statistics' | 'leader', orgUnitId: number) => login(t.app, (await buildUser(t.db, { role, orgUnitId })).username);
+    const as = async (role: 'office' | 'statistics' | 'leader' | 'evaluation', orgUnitId: number) => login(t.app, (await buildUser(t.db, { role, orgUnitId })).username);
     office = await as('office', city);
     statistics = await as('statistics', city);
     leader = await as('leader', city);
     cityStatisticsOfXigang = await as('statistics', xigang);
+    evaluationGroup = await as('evaluation', city);
   }, 600_000);
   afterAll(async () => t?.close());
 
@@ -126,9 +128,47 @@ describe(`annual report: draft → 审核 → 审定 → 发布, frozen once out
     expect(demo.map((r) => [r.title, r.status, r.pdf_attachment_id !== null])).toEqual([
       ['大连市2024年妇女发展规划统计监测报告', 'published', true],
       ['西岗区2024年妇女发展规划统计监测报告', 'reviewing', false],
+      [expect.stringMatching(/^《大连市妇女发展规划.*》中期评估（2025 年）报告$/), 'draft', false],
     ]);
     const listed = ok<PublicReportDto[]>(await call(null, 'GET', '/api/public/reports'));
     expect(listed.map((r) => r.title)).toContain('大连市2024年妇女发展规划统计监测报告');
     expect(listed.map((r) => r.title)).not.toContain('西岗区2024年妇女发展规划统计监测报告');
+  }, 600_000);
+  it('sends the evaluation report through the 评估组 and the leader, with the office’s 意见建议, to the portal', async () => {
+    const round = await t.db.kysely.selectFrom('evaluation_rounds').select(['id', 'title']).where('org_unit_id', '=', city).executeTakeFirstOrThrow();
+    const draft = ok<ReportDocumentDto>(await call(office, 'POST', '/api/reports/evaluation', { roundId: round.id }));
+    expect([draft.kind, draft.title, draft.status, draft.year]).toEqual(['evaluation', `${round.title}报告`, 'draft', 2025]);
+    if (draft.content.kind !== 'evaluation') throw new Error('an evaluation report was asked for');
+    expect(draft.content).toMatchObject({ roundId: round.id, adviceEdited: false, advice: draft.content.generatedAdvice });
+    expect(draft.content.units.length).toBeGreaterThan(2);
+    expect((await call(statistics, 'POST', '/api/reports/evaluation', { roundId: round.id })).statusCode).toBe(403);
+
+    // The office words the 意见建议; a finding of an annual report is not there to edit.
+    const advice = ['建议各责任单位对照未达标目标逐项制定整改方案。', '请市统计局牵头完善分性别统计。'];
+    expect((await call(office, 'PUT', `/api/reports/${draft.id}/advice`, { advice, expectedVersion: draft.version + 1 })).json().code).toBe('REPORT_EDIT_CONFLICT');
+    expect((await call(evaluationGroup, 'PUT', `/api/reports/${draft.id}/advice`, { advice, expectedVersion: draft.version })).statusCode).toBe(403);
+    expect((await call(office, 'PUT', `/api/reports/${draft.id}/advice`, { advice: [''], expectedVersion: draft.version })).json().details).toEqual([{ path: 'advice.0', message: '段落不能为空' }]);
+    const worded = ok<ReportDocumentDto>(await call(office, 'PUT', `/api/reports/${draft.id}/advice`, { advice, expectedVersion: draft.version }));
+    expect(worded.content).toMatchObject({ advice, adviceEdited: true });
+    expect((await call(office, 'PUT', `/api/reports/${draft.id}/findings/1`, { text: null, note: '附注', expectedVersion: worded.version })).statusCode).toBe(404);
+
+    // Regenerating reads the round again and keeps the office's words.
+    const regenerated = ok<{ document: ReportDocumentDto; restored: string[] }>(await call(office, 'POST', `/api/reports/${draft.id}/regenerate`));
+    expect([regenerated.restored, regenerated.document.content]).toMatchObject([[], { advice, adviceEdited: true }]);
+
+    // Reviewing is the 评估组's, not the statistics group's; approving the leader's.
+    ok(await step(office, draft.id, 'submit'));
+    expect((await step(statistics, draft.id, 'pass')).statusCode).toBe(403);
+    expect(ok<ReportDocumentDto>(await step(evaluationGroup, draft.id, 'pass')).status).toBe('approving');
+    ok(await step(leader, draft.id, 'approve'));
+    const published = ok<ReportDocumentDto>(await step(office, draft.id, 'publish'));
+    expect(published.steps.map((x) => x.action)).toEqual(['create', 'regenerate', 'submit', 'pass', 'approve', 'publish']);
+
+    const listed = ok<PublicReportDto[]>(await call(null, 'GET', `/api/public/reports?orgUnitId=${city}`)).find((r) => r.id === draft.id)!;
+    expect(listed.kind).toBe('evaluation');
+    const text = bodyText((await call(null, 'GET', listed.docxUrl)).rawPayload);
+    expect(text).toContain('评估依据和方法');
+    expect(text).toContain(advice[0]);
+    expect(text).not.toContain('进一步完善分性别统计和监测指标数据采集');
   }, 600_000);
 });

@@ -6,7 +6,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 const SUMMARY = [
   'r.id', 'r.kind', 'r.org_unit_id', 'u.name as unit_name', 'r.year', 'r.plan', 'r.title', 'r.status', 'r.data_version', 'r.version',
-  'r.created_at', 'creator.display_name as created_by_name', 'r.updated_at', 'r.published_at', 'r.docx_attachment_id', 'r.pdf_attachment_id',
+  'r.created_at', 'creator.display_name as created_by_name', 'r.updated_at', 'r.published_at', 'r.docx_attachment_id', 'r.pdf_attachment_id', 'r.evaluation_round_id',
 ] as const;
 
 /** The report documents and their steps (tables of migration 0024). */

@@ -1,35 +1,43 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import type { FindingEditInputDto, PublicReportDto, ReportDocumentDto, ReportSummaryDto } from '../../../../shared/api/reports';
+import type { EvaluationAdviceInputDto, FindingEditInputDto, PublicReportDto, ReportDocumentDto, ReportSummaryDto } from '../../../../shared/api/reports';
 import { can, scopeRoots } from '../../../../shared/policy';
-import { REPORT_STATUS_LABELS, transitionOf, type ReportAction } from '../../../../shared/reports/workflow';
+import { reportStatusLabel, transitionOf, type ReportAction, type ReportKind, type ReportStatus } from '../../../../shared/reports/workflow';
 import { readDataVersion } from '../../../db/dataVersion';
 import type { Database } from '../../../db/schema';
 import { appError, invalidField } from '../../../errors';
-import { buildDocx, docxToPdf } from '../../../services/documents';
+import { docxToPdf } from '../../../services/documents';
 import type { AttachmentStore } from '../../../services/attachments/store';
 import type { AnalyticsService } from '../../analytics/service';
 import { actorId, assertCan, requireAuth } from '../../auth/access';
 import type { AuthContext } from '../../auth/service';
 import type { OrgsService } from '../../orgs/service';
-import { collectAnnualReport, type AnnualReport, type AnnualReportRequest } from '../annual/collect';
-import { annualReportDocument, reportTitle } from '../annual/document';
+import type { AnnualReport, AnnualReportRequest } from '../annual/collect';
 import { reportsRepository } from '../repository';
-import { applyEdit, carryEdits, withEdits, type FindingEdits } from './edits';
+import { annualKind } from './annualKind';
+import { applyEdit, type FindingEdits } from './edits';
+import { evaluationKind, NO_EVALUATION_EDITS, type EvaluationEdits } from './evaluationKind';
+import type { KindSource, ReportKindHandler } from './kinds';
 import { reportDocumentsRepository } from './repository';
 import { documentDto, summaryDto } from './view';
 
 export const REPORT_OWNER = 'report';
 
 /**
- * Monitoring reports that go out (ARCHITECTURE.md, reports): the office generates a draft whose
- * figures are frozen at that moment, words its findings, and sends it through 审核 and 审定; once
+ * Reports that go out (ARCHITECTURE.md, reports) — annual monitoring reports and evaluation reports:
+ * the office generates a draft whose figures are frozen at that moment, words what it may (kinds.ts),
+ * and sends it through 审核 and 审定; once
  * published, its .docx and PDF are stored and never rebuilt, so a later correction of the data
  * changes nothing in it. Every method checks the caller holds the action before reading anything.
  */
 export function reportDocumentsService(db: Kysely<Database>, analytics: AnalyticsService, orgs: OrgsService, attachments: AttachmentStore) {
   const repo = reportDocumentsRepository(db);
-  const collectDeps = { analytics, orgs, repo: reportsRepository(db) };
+  const annual = annualKind({ analytics, orgs, repo: reportsRepository(db) });
+  const evaluation = evaluationKind({ db, orgs, attachments });
+  // Snapshot and edits are JSON of the row's kind: each handler reads its own.
+  const KINDS: Record<ReportKind, ReportKindHandler<unknown, unknown>> = { annual, evaluation };
+  type Row = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
+  const parsed = (row: Row) => ({ handler: KINDS[row.kind], snapshot: JSON.parse(row.snapshot) as unknown, edits: JSON.parse(row.edits) as unknown });
 
   attachments.registerOwner(REPORT_OWNER, {
     label: '监测报告',
@@ -47,24 +55,35 @@ export function reportDocumentsService(db: Kysely<Database>, analytics: Analytic
     const row = await repo.find(id);
     if (!row) throw appError('NOT_FOUND', `监测报告（编号 ${id}）不存在`);
     assertCan(auth, action, { orgUnitId: row.org_unit_id, tree: await orgs.tree() });
-    return { row, snapshot: JSON.parse(row.snapshot) as AnnualReport, edits: JSON.parse(row.edits) as FindingEdits };
+    return { row, ...parsed(row) };
   }
 
   async function detail(id: number): Promise<ReportDocumentDto> {
     const row = (await repo.find(id))!;
+    const { handler, snapshot, edits } = parsed(row);
     const steps = (await repo.steps(id)).map((s) => ({ action: s.action, fromStatus: s.from_status, toStatus: s.to_status, comment: s.comment, actor: s.actor, at: s.at }));
-    return documentDto(row, JSON.parse(row.snapshot) as AnnualReport, JSON.parse(row.edits) as FindingEdits, steps, await readDataVersion(db));
+    return documentDto(row, handler.content(snapshot, edits, row), steps, await readDataVersion(db));
   }
 
-  const requireDraft = (status: string) => {
-    if (status !== 'draft') throw appError('REPORT_NOT_DRAFT', `报告${REPORT_STATUS_LABELS[status as keyof typeof REPORT_STATUS_LABELS]}，不能再修改；如需修改请先退回`);
+  const requireDraft = (row: { kind: ReportKind; status: ReportStatus }) => {
+    if (row.status !== 'draft') throw appError('REPORT_NOT_DRAFT', `报告${reportStatusLabel(row.kind, row.status)}，不能再修改；如需修改请先退回`);
   };
 
   const changed = async (id: number, version: number, changes: Parameters<typeof repo.update>[2]) => {
     if (!(await repo.update(id, version, changes))) throw appError('REPORT_EDIT_CONFLICT');
   };
 
-  const printedDocx = (snapshot: AnnualReport, edits: FindingEdits) => buildDocx(annualReportDocument(withEdits(snapshot, edits)));
+  /** Stores a new draft with its first step; its figures are those of `snapshot`, read at `dataVersion`. */
+  async function insertDraft(user: AuthContext, dataVersion: string, row: KindSource & { kind: ReportKind; title: string; snapshot: unknown; edits: unknown }): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      const r = reportDocumentsRepository(trx);
+      const id = await r.insert({
+        ...row, status: 'draft', data_version: dataVersion, snapshot: JSON.stringify(row.snapshot), edits: JSON.stringify(row.edits), created_by: actorId(user),
+      });
+      await r.addStep({ document_id: id, action: 'create', from_status: null, to_status: 'draft', comment: null, actor_id: actorId(user) });
+      return id;
+    });
+  }
 
   return {
     async list(auth: AuthContext | null, orgUnitId?: number): Promise<ReportSummaryDto[]> {
@@ -80,44 +99,56 @@ export function reportDocumentsService(db: Kysely<Database>, analytics: Analytic
 
     get: async (auth: AuthContext | null, id: number) => (await load(auth, id), detail(id)),
 
-    /** Generates a draft from the data as it stands (approved values only). */
+    /** Generates an annual report's draft from the data as it stands (approved values only). */
     async create(auth: AuthContext | null, request: AnnualReportRequest): Promise<ReportDocumentDto> {
       const user = assertCan(auth, 'reports.edit', { orgUnitId: request.unitId, tree: await orgs.tree() });
       const dataVersion = await readDataVersion(db);
-      const report = await collectAnnualReport(collectDeps, user, { ...request, scope: 'approved' });
-      const id = await db.transaction().execute(async (trx) => {
-        const r = reportDocumentsRepository(trx);
-        const id = await r.insert({
-          kind: 'annual', org_unit_id: request.unitId, year: request.year, plan: request.plan, title: reportTitle(report), status: 'draft',
-          data_version: dataVersion, snapshot: JSON.stringify(report), edits: '{}', created_by: actorId(user),
-        });
-        await r.addStep({ document_id: id, action: 'create', from_status: null, to_status: 'draft', comment: null, actor_id: actorId(user) });
-        return id;
-      });
-      return detail(id);
+      const source = { org_unit_id: request.unitId, year: request.year, plan: request.plan, evaluation_round_id: null };
+      const { snapshot, title } = await annual.recollect(user, source);
+      return detail(await insertDraft(user, dataVersion, { ...source, kind: 'annual', title, snapshot, edits: {} }));
+    },
+
+    /** Generates an evaluation report's draft from the round's self-evaluations and reviews as they stand. */
+    async createEvaluation(auth: AuthContext | null, roundId: number): Promise<ReportDocumentDto> {
+      const user = assertCan(auth, 'reports.edit');
+      const dataVersion = await readDataVersion(db);
+      const { snapshot, title } = await evaluation.collect(user, roundId);
+      assertCan(auth, 'reports.edit', { orgUnitId: snapshot.unit.id, tree: await orgs.tree() });
+      const row = { org_unit_id: snapshot.unit.id, year: snapshot.milestone, plan: snapshot.plan.kind, evaluation_round_id: roundId };
+      return detail(await insertDraft(user, dataVersion, { ...row, kind: 'evaluation', title, snapshot, edits: NO_EVALUATION_EDITS }));
     },
 
     async saveFinding(auth: AuthContext | null, id: number, indicatorId: number, input: FindingEditInputDto): Promise<ReportDocumentDto> {
       const { row, snapshot, edits } = await load(auth, id, 'reports.edit');
-      requireDraft(row.status);
+      requireDraft(row);
       if (row.version !== input.expectedVersion) throw appError('REPORT_EDIT_CONFLICT');
-      const finding = snapshot.plans.flatMap((p) => p.areas.flatMap((a) => a.findings)).find((f) => f.indicatorId === indicatorId);
+      const finding = row.kind === 'annual' && (snapshot as AnnualReport).plans.flatMap((p) => p.areas.flatMap((a) => a.findings)).find((f) => f.indicatorId === indicatorId);
       if (!finding) throw appError('NOT_FOUND', `报告中没有该指标（编号 ${indicatorId}）`);
-      await changed(id, row.version, { edits: JSON.stringify(applyEdit(edits, finding, input.text, input.note)) });
+      await changed(id, row.version, { edits: JSON.stringify(applyEdit(edits as FindingEdits, finding, input.text, input.note)) });
       return detail(id);
     },
 
-    /** Re-collects the figures from today's data; edits whose figures changed are dropped and named. */
+    /** The office's 意见建议 of an evaluation report (null: back to the generated ones). */
+    async saveAdvice(auth: AuthContext | null, id: number, input: EvaluationAdviceInputDto): Promise<ReportDocumentDto> {
+      const { row } = await load(auth, id, 'reports.edit');
+      if (row.kind !== 'evaluation') throw appError('NOT_FOUND', '只有评估报告有意见建议一节');
+      requireDraft(row);
+      if (row.version !== input.expectedVersion) throw appError('REPORT_EDIT_CONFLICT');
+      await changed(id, row.version, { edits: JSON.stringify({ advice: input.advice } satisfies EvaluationEdits) });
+      return detail(id);
+    },
+
+    /** Re-collects the figures from today's data; the office's words that no longer fit are dropped and named. */
     async regenerate(auth: AuthContext | null, id: number): Promise<{ document: ReportDocumentDto; restored: string[] }> {
-      const { row, edits } = await load(auth, id, 'reports.edit');
-      requireDraft(row.status);
+      const { row, handler, edits } = await load(auth, id, 'reports.edit');
+      requireDraft(row);
       const user = requireAuth(auth);
       const dataVersion = await readDataVersion(db);
-      const report = await collectAnnualReport(collectDeps, user, { unitId: row.org_unit_id, year: row.year, plan: row.plan, scope: 'approved' });
-      const carried = carryEdits(edits, report);
+      const { snapshot, title } = await handler.recollect(user, row);
+      const carried = handler.carry(edits, snapshot);
       await db.transaction().execute(async (trx) => {
         const r = reportDocumentsRepository(trx);
-        if (!(await r.update(id, row.version, { snapshot: JSON.stringify(report), edits: JSON.stringify(carried.edits), data_version: dataVersion, title: reportTitle(report) }))) {
+        if (!(await r.update(id, row.version, { snapshot: JSON.stringify(snapshot), edits: JSON.stringify(carried.edits), data_version: dataVersion, title }))) {
           throw appError('REPORT_EDIT_CONFLICT');
         }
         await r.addStep({ document_id: id, action: 'regenerate', from_status: 'draft', to_status: 'draft', comment: null, actor_id: actorId(user) });
@@ -127,15 +158,15 @@ export function reportDocumentsService(db: Kysely<Database>, analytics: Analytic
 
     /** One step of the workflow; publishing stores the .docx and, when LibreOffice is installed, the PDF. */
     async act(auth: AuthContext | null, id: number, action: ReportAction, comment: string | null): Promise<ReportDocumentDto> {
-      const { row, snapshot, edits } = await load(auth, id);
-      const step = transitionOf(row.status, action);
-      if (!step) throw appError('WORKFLOW_REFUSED', `报告${REPORT_STATUS_LABELS[row.status]}，不能执行该操作`);
+      const { row, handler, snapshot, edits } = await load(auth, id);
+      const step = transitionOf(row.kind, row.status, action);
+      if (!step) throw appError('WORKFLOW_REFUSED', `报告${reportStatusLabel(row.kind, row.status)}，不能执行该操作`);
       const user = assertCan(auth, step.policy, { orgUnitId: row.org_unit_id, tree: await orgs.tree() });
       if (step.needsReason && !comment) throw invalidField('comment', '请填写退回理由');
 
       let files: { docx_attachment_id: number; pdf_attachment_id: number | null; published_at: string } | null = null;
       if (action === 'publish') {
-        const docx = await printedDocx(snapshot, edits);
+        const docx = await handler.print(snapshot, edits);
         const pdf = await docxToPdf(docx);
         const save = (name: string, bytes: Uint8Array) => attachments.save(user, { ownerKind: REPORT_OWNER, name, body: Readable.from([Buffer.from(bytes)]) });
         const docxFile = await save(`${row.title}.docx`, docx);
@@ -153,15 +184,15 @@ export function reportDocumentsService(db: Kysely<Database>, analytics: Analytic
 
     async remove(auth: AuthContext | null, id: number): Promise<void> {
       const { row } = await load(auth, id, 'reports.edit');
-      requireDraft(row.status);
+      requireDraft(row);
       await repo.remove(id);
     },
 
     /** The .docx: the stored one once published, else printed now from the draft. */
     async docx(auth: AuthContext | null, id: number): Promise<{ fileName: string; bytes: Buffer } | { attachmentId: number }> {
-      const { row, snapshot, edits } = await load(auth, id);
+      const { row, handler, snapshot, edits } = await load(auth, id);
       if (row.docx_attachment_id !== null) return { attachmentId: row.docx_attachment_id };
-      return { fileName: `${row.title}（${REPORT_STATUS_LABELS[row.status]}）.docx`, bytes: await printedDocx(snapshot, edits) };
+      return { fileName: `${row.title}（${reportStatusLabel(row.kind, row.status)}）.docx`, bytes: await handler.print(snapshot, edits) };
     },
 
     async pdf(auth: AuthContext | null, id: number): Promise<{ attachmentId: number }> {
@@ -176,7 +207,7 @@ export function reportDocumentsService(db: Kysely<Database>, analytics: Analytic
     async published(orgUnitId?: number): Promise<PublicReportDto[]> {
       const rows = await repo.list(orgUnitId === undefined ? null : (await orgs.tree()).subtree(orgUnitId), true);
       return rows.map((r) => ({
-        id: r.id, title: r.title, orgUnit: { id: r.org_unit_id, name: r.unit_name }, year: r.year, publishedAt: r.published_at!,
+        id: r.id, kind: r.kind, title: r.title, orgUnit: { id: r.org_unit_id, name: r.unit_name }, year: r.year, publishedAt: r.published_at!,
         docxUrl: `/api/attachments/${r.docx_attachment_id}`, pdfUrl: r.pdf_attachment_id === null ? null : `/api/attachments/${r.pdf_attachment_id}`,
       }));
     },

@@ -1,4 +1,4 @@
-import type { ReportDocumentDto, ReportStepDto, ReportSummaryDto } from '../../../../shared/api/reports';
+import type { AnnualContentDto, ReportDocumentDto, ReportStepDto, ReportSummaryDto } from '../../../../shared/api/reports';
 import type { AnnualReport } from '../annual/collect';
 import { findingFootnote, tallyWords, verdictWords } from '../annual/document';
 import { withEdits, type FindingEdits } from './edits';
@@ -8,6 +8,7 @@ type SummaryRow = Awaited<ReturnType<ReportDocumentsRepository['list']>>[number]
 
 export const summaryDto = (r: SummaryRow): ReportSummaryDto => ({
   id: r.id,
+  kind: r.kind,
   title: r.title,
   orgUnit: { id: r.org_unit_id, name: r.unit_name },
   year: r.year,
@@ -20,19 +21,16 @@ export const summaryDto = (r: SummaryRow): ReportSummaryDto => ({
   publishedAt: r.published_at,
 });
 
-/** The draft page's view of a stored report: the findings as they will be printed, next to the generated words. */
-export function documentDto(
-  row: SummaryRow,
-  snapshot: AnnualReport,
-  edits: FindingEdits,
-  steps: ReportStepDto[],
-  currentDataVersion: string,
-): ReportDocumentDto {
+/** The draft page's view of a stored report: its summary, its content (by kind), its history. */
+export function documentDto(row: SummaryRow, content: ReportDocumentDto['content'], steps: ReportStepDto[], currentDataVersion: string): ReportDocumentDto {
+  return { ...summaryDto(row), version: row.version, currentDataVersion, content, steps, files: { docx: true, pdf: row.pdf_attachment_id !== null } };
+}
+
+/** An annual report's findings as they will be printed, next to the generated words. */
+export function annualContent(snapshot: AnnualReport, edits: FindingEdits): AnnualContentDto {
   const printed = withEdits(snapshot, edits);
   return {
-    ...summaryDto(row),
-    version: row.version,
-    currentDataVersion,
+    kind: 'annual',
     verdict: verdictWords(snapshot.overall),
     plans: printed.plans.map((plan, p) => ({
       title: plan.title,
@@ -58,7 +56,5 @@ export function documentDto(
         }),
       })),
     })),
-    steps,
-    files: { docx: true, pdf: row.pdf_attachment_id !== null },
   };
 }
