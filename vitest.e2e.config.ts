@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     setupFiles: ['test/e2e/support/failureScreenshots.ts'],
+    globalSetup: ['test/e2e/support/demoTemplate.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 1,

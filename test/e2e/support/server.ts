@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,12 +51,30 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => st
   throw new Error(`server did not answer /api/health within ${timeoutMs} ms:\n${log()}`);
 }
 
-/** Starts `node bin/halfsky.mjs serve` on a fresh SQLite database; the server seeds the demo data itself. */
+/** Set by demoTemplate.ts (globalSetup): a data folder with the demo seeded, copied for each server. */
+export const DEMO_TEMPLATE_ENV = 'HALFSKY_E2E_DEMO_TEMPLATE';
+
+/** Where a server keeps its data in `dir`: the SQLite file and the attachment store. */
+export function serverDataEnv(dir: string): Record<string, string> {
+  return {
+    HALFSKY_DATABASE_URL: `file:${join(dir, 'e2e.db')}`,
+    HALFSKY_FILES_DIR: join(dir, 'files'),
+    // The demo's published report is printed on first start; these tests make their own.
+    HALFSKY_DEMO_REPORTS: '0',
+  };
+}
+
+/**
+ * Starts `node bin/halfsky.mjs serve` on a database of its own: a copy of the run's demo template,
+ * or (a spec run without the e2e config's globalSetup) a fresh one the server seeds itself.
+ */
 export async function startServer(): Promise<RunningServer> {
   if (!existsSync(resolve(repoRoot, 'dist/web/index.html'))) {
     throw new Error('dist/web is missing: run `npm run build:web` before the end-to-end tests');
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'halfsky-e2e-'));
+  const template = process.env[DEMO_TEMPLATE_ENV];
+  if (template) await cp(template, dataDir, { recursive: true });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [resolve(repoRoot, 'bin/halfsky.mjs'), 'serve'], {
@@ -65,11 +83,8 @@ export async function startServer(): Promise<RunningServer> {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      HALFSKY_DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
+      ...serverDataEnv(dataDir),
       HALFSKY_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      HALFSKY_FILES_DIR: join(dataDir, 'files'),
-      // The demo's published report is printed on first start; these tests make their own.
-      HALFSKY_DEMO_REPORTS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
