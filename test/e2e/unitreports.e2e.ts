@@ -60,6 +60,11 @@ describe('member units’ annual reports in the browser', () => {
     await reporterPages.entry('孕产妇死亡率', '下一年工作安排').fill('加强高危孕产妇专案管理，确保孕产妇死亡率稳定在规划目标以内。');
     await reporterPages.section('综述').fill('2026年，市卫生健康委牵头负责的妇女健康领域指标总体进展顺利。');
     await reporterPages.attach('孕产妇死亡评审报告.png', PNG);
+    // A file attached by mistake comes off the draft again.
+    await reporterPages.attach('误传的图片.png', PNG);
+    await reporterPages.removeAttachment('误传的图片.png');
+    await expect(reporter.page.getByRole('link', { name: '误传的图片.png' }).count()).resolves.toBe(0);
+    await reporter.page.getByRole('link', { name: '孕产妇死亡评审报告.png' }).waitFor();
     await reporter.page.getByText(/^已保存/).waitFor();
     await screenshot(reporter.page, 'unitreports-form-filled');
     await reporterPages.submit();

@@ -120,8 +120,10 @@ export const SaveFormInput = z.object({
   version: z.number().int().nonnegative(),
   content: FormContentSchema,
   attachmentIds: z.array(z.number().int().positive()).max(UNIT_REPORT_LIMITS.attachments, `附件最多 ${UNIT_REPORT_LIMITS.attachments} 个`),
+  /** Files of the draft to take off it (they stay with their uploader, no longer part of the report). */
+  removeAttachmentIds: z.array(z.number().int().positive()).max(UNIT_REPORT_LIMITS.attachments).default([]),
 });
-export type SaveFormInput = z.infer<typeof SaveFormInput>;
+export type SaveFormInput = z.input<typeof SaveFormInput>;
 
 export const SubmitInput = z.object({ version: z.number().int().nonnegative() });
 export const ReturnInput = z.object({ reason: z.string().trim().min(1, '请填写退回原因').max(UNIT_REPORT_LIMITS.reasonChars, `退回原因不超过 ${UNIT_REPORT_LIMITS.reasonChars} 字`) });

@@ -37,6 +37,13 @@ export class UnitReportPages {
     await this.page.getByText(`已上传 ${name}`).waitFor();
   }
 
+  /** Takes a file off the draft, confirming first. */
+  async removeAttachment(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `删除附件 ${name}` }).click();
+    await this.page.getByRole('tooltip').getByRole('button', { name: '删除', exact: true }).click();
+    await this.page.getByText(`已删除 ${name}`).waitFor();
+  }
+
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: '提交报告' }).click();
     await this.page.getByText('报告已提交').waitFor();

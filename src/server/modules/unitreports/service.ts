@@ -216,6 +216,7 @@ export function unitReportsService(db: Kysely<Database>, orgs: OrgsService, anal
         const ok = await unitReportsRepository(trx).updateForm(row.id, input.version, { content: JSON.stringify(input.content), updated_by: actorId(user), updated_at: now.toISOString() }, ['draft', 'returned']);
         if (!ok) throw conflict(await formOrThrow(id));
         await attachments.bind(trx, user, FORM_OWNER, row.id, input.attachmentIds);
+        await attachments.detach(trx, FORM_OWNER, row.id, input.removeAttachmentIds ?? []);
       });
       return this.getForm(auth, id, now);
     },

@@ -87,6 +87,15 @@ describe(`member units' annual reports (${testDialect()})`, () => {
     expect(file.statusCode, file.body).toBe(200);
     const saved = await fill(healthReporter, healthForm.id, '市卫健委', [file.json<{ id: number }>().id]);
     expect([saved.version, saved.attachments.map((a) => a.name)]).toEqual([1, ['住院分娩统计.png']]);
+    // A file uploaded by mistake comes off the draft; a file that is not the draft's cannot be taken off it.
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/attachments?ownerKind=unit_report', payload: upload.payload, headers: { ...authHeaders(healthReporter), ...upload.headers } });
+    const withWrong = await fill(healthReporter, healthForm.id, '市卫健委', [wrong.json<{ id: number }>().id]);
+    expect(withWrong.attachments).toHaveLength(2);
+    const foreign = await send(healthReporter, 'PUT', `/api/unitreports/forms/${healthForm.id}`, { version: withWrong.version, content: withWrong.content, attachmentIds: [], removeAttachmentIds: [999999] });
+    expect([foreign.statusCode, foreign.json().message]).toEqual([400, '附件 999999 不存在或不属于本条记录']);
+    const removed = await send(healthReporter, 'PUT', `/api/unitreports/forms/${healthForm.id}`, { version: withWrong.version, content: withWrong.content, attachmentIds: [], removeAttachmentIds: [wrong.json<{ id: number }>().id] });
+    expect(removed.json<FormDto>().attachments.map((a) => a.id)).toEqual([saved.attachments[0]!.id]);
+    expect((await get(f.cityOffice, `/api/attachments/${wrong.json<{ id: number }>().id}`)).statusCode).toBe(404);
     expect((await submit(healthReporter, healthForm.id)).participant.state).toBe('submitted');
     expect((await get(f.cityOffice, `/api/attachments/${saved.attachments[0]!.id}`)).statusCode).toBe(200);
     expect((await get(educationReporter, `/api/attachments/${saved.attachments[0]!.id}`)).statusCode).toBe(404);

@@ -42,6 +42,11 @@ export function attachmentsRepository(db: Executor) {
       return db.selectFrom('attachments').select(columns).where('owner_kind', '=', kind).where('owner_id', '=', ownerId).orderBy('id').execute();
     },
 
+    /** Takes files off their record: they go back to being their uploader's unbound uploads. */
+    async detach(ids: readonly number[], kind: string, ownerId: number): Promise<void> {
+      if (ids.length) await db.updateTable('attachments').set({ owner_id: null }).where('id', 'in', ids).where('owner_kind', '=', kind).where('owner_id', '=', ownerId).execute();
+    },
+
     async bind(ids: readonly number[], kind: string, ownerId: number): Promise<void> {
       if (ids.length) await db.updateTable('attachments').set({ owner_id: ownerId }).where('id', 'in', ids).where('owner_kind', '=', kind).execute();
     },

@@ -133,6 +133,17 @@ export function attachmentStore(db: Kysely<Database>, dir: string = filesDirFrom
       await attachmentsRepository(trx).bind(unique.filter((id) => rows.find((r) => r.id === id)!.ownerId === null), kind, ownerId);
     },
 
+    /** Takes files off a record, in the caller's transaction (the owning module has checked the user may edit it); each must be the record's. */
+    async detach(trx: Transaction<Database>, kind: string, ownerId: number, ids: readonly number[]): Promise<void> {
+      const unique = [...new Set(ids)];
+      const rows = await attachmentsRepository(trx).findMany(unique);
+      for (const id of unique) {
+        const row = rows.find((r) => r.id === id);
+        if (!row || row.ownerKind !== kind || row.ownerId !== ownerId) throw appError('VALIDATION_FAILED', `附件 ${id} 不存在或不属于本条记录`);
+      }
+      await attachmentsRepository(trx).detach(unique, kind, ownerId);
+    },
+
     listOfOwner: (kind: string, ownerId: number) => attachmentsRepository(db).listOfOwner(kind, ownerId),
 
     /** The file and its metadata, when the reader may see it (404 otherwise: its existence is not theirs to know). */

@@ -1,5 +1,5 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Timeline, Upload } from 'antd';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Popconfirm, Space, Timeline, Upload } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ENTRY_KEYS, ENTRY_LABELS, SECTION_KEYS, SECTION_LABELS, UNIT_REPORT_LIMITS, type EntryDto, type FormContentDto, type FormItemDto } from '../../../shared/api/unitreports';
@@ -42,14 +42,14 @@ function FormEditor({ initial, onReload }: { initial: FormDto; onReload: () => v
   // What the next save sends and on which version, read by the timer without re-rendering.
   const state = useRef({ content: initial.content, version: initial.version, dirty: false, saving: null as Promise<FormDto | null> | null, timer: 0 as unknown as ReturnType<typeof setTimeout> });
 
-  const save = useCallback(async (attachmentIds: number[] = []): Promise<FormDto | null> => {
+  const save = useCallback(async (attachmentIds: number[] = [], removeAttachmentIds: number[] = []): Promise<FormDto | null> => {
     const s = state.current;
     if (s.saving) await s.saving;
-    if (!s.dirty && attachmentIds.length === 0) return null;
+    if (!s.dirty && attachmentIds.length === 0 && removeAttachmentIds.length === 0) return null;
     const sent = s.content;
     s.dirty = false;
     setStatus('正在保存…');
-    s.saving = unitReportsApi.save(initial.id, { version: s.version, content: sent, attachmentIds }).then(
+    s.saving = unitReportsApi.save(initial.id, { version: s.version, content: sent, attachmentIds, removeAttachmentIds }).then(
       (saved) => {
         s.version = saved.version;
         setForm(saved);
@@ -158,7 +158,17 @@ function FormEditor({ initial, onReload }: { initial: FormDto; onReload: () => v
         ))}
       </Card>
       <Card size="small" title="附件" style={{ marginBottom: 12 }}>
-        {form.attachments.map((a) => <div key={a.id}><a href={a.url} target="_blank" rel="noreferrer">{a.name}</a></div>)}
+        {form.attachments.map((a) => (
+          <div key={a.id} className="unitreports-attachment">
+            <a href={a.url} target="_blank" rel="noreferrer">{a.name}</a>
+            {editable && (
+              <Popconfirm title={`从报告中删除“${a.name}”？`} okText="删除" cancelText="取消" okButtonProps={{ danger: true }}
+                onConfirm={() => save([], [a.id]).then(() => message.success(`已删除 ${a.name}`), () => undefined)}>
+                <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={`删除附件 ${a.name}`} />
+              </Popconfirm>
+            )}
+          </div>
+        ))}
         {form.attachments.length === 0 && !editable && <span className="unitreports-muted">无</span>}
         {editable && (
           <Upload
