@@ -63,7 +63,8 @@ export class EvaluationPages {
 
   /** Downloads the round's evaluation report from the round page. */
   async downloadReport(): Promise<{ fileName: string; path: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('link', { name: /评估报告/ }).click()]);
+    // The server writes the report (charts rendered, fonts loaded) before the download starts: seconds, more on a busy machine.
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 120_000 }), this.page.getByRole('link', { name: /评估报告/ }).click()]);
     const path = await download.path();
     return { fileName: download.suggestedFilename(), path };
   }
