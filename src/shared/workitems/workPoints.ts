@@ -24,3 +24,44 @@ export function practicalState(records: readonly { kind: 'filing' | 'notice'; on
   if (filed === undefined) return 'unfiled';
   return records.some((r) => r.kind === 'notice' && r.onDate >= filed) ? 'notified' : 'filed';
 }
+
+interface Matched {
+  departmentId: number | null;
+}
+interface PreviewPoint {
+  line: number;
+  title: string;
+  text: string;
+  dueOn: string | null;
+  practical: boolean;
+  leads: Matched[];
+  partners: Matched[];
+  mentioned: (Matched & { name: string })[];
+  children: PreviewPoint[];
+}
+export interface PointToSave {
+  title: string;
+  text: string;
+  dueOn: string | null;
+  practical: boolean;
+  leadIds: number[];
+  partnerIds: number[];
+  mentioned: string[];
+  line: number | null;
+  children: PointToSave[];
+}
+
+/**
+ * A previewed point as it is saved unless a person changes it: the departments its names matched,
+ * by id — those named 牵头 lead, the others (配合, or only mentioned in the text) are partners.
+ * A name that matched none is not saved as a department; it stays in `mentioned` for a person to pick.
+ */
+export function pointToSave(p: PreviewPoint): PointToSave {
+  const ids = (refs: Matched[]) => refs.flatMap((r) => (r.departmentId === null ? [] : [r.departmentId]));
+  const leadIds = [...new Set(ids(p.leads))];
+  return {
+    title: p.title, text: p.text, dueOn: p.dueOn, practical: p.practical, line: p.line, leadIds,
+    partnerIds: [...new Set(ids([...p.partners, ...p.mentioned]))].filter((id) => !leadIds.includes(id)),
+    mentioned: p.mentioned.map((m) => m.name), children: p.children.map(pointToSave),
+  };
+}

@@ -2,19 +2,14 @@ import { readFileSync } from 'node:fs';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportInput, ImportPointInput, PreviewDto, PreviewPointDto, WorkPointDto, WorkPointsDto } from '../../../shared/api/workPoints';
+import type { ImportInput, PreviewDto, WorkPointDto, WorkPointsDto } from '../../../shared/api/workPoints';
+import { pointToSave } from '../../../shared/workitems/workPoints';
 import { authHeaders, buildOrgUnit, buildTestApp, buildUser, login, multipart, type Session, type TestApp } from '../../../../test/support/appHarness';
 import { buildDepartment } from '../../../../test/support/monitoringFactories';
 import { testDialect } from '../../../../test/support/testDb';
 
 const SEED = readFileSync(new URL('../../demo/texts/zibo-work-points-2015.txt', import.meta.url), 'utf8');
 
-/** The preview as the page saves it: the matched departments by id. */
-const toInput = (p: PreviewPointDto): ImportPointInput => ({
-  title: p.title, text: p.text, dueOn: p.dueOn, practical: p.practical, line: p.line,
-  leadIds: p.leads.flatMap((u) => (u.departmentId ? [u.departmentId] : [])), partnerIds: [...p.partners, ...p.mentioned].flatMap((u) => (u.departmentId ? [u.departmentId] : [])),
-  mentioned: p.mentioned.map((u) => u.name), children: p.children.map(toInput),
-});
 const outline = (ps: WorkPointDto[]): string[] => ps.flatMap((p) => [`${p.label}${p.title}`, ...outline(p.children).map((c) => `  ${c}`)]);
 
 describe(`work points (${testDialect()})`, () => {
@@ -48,7 +43,7 @@ describe(`work points (${testDialect()})`, () => {
   const list = async (s: Session, year = 2015) => (await t.app.inject({ url: `/api/workpoints?orgUnitId=${unit}&year=${year}`, headers: authHeaders(s) })).json<WorkPointsDto>();
   const importSeed = async () => {
     const p = (await preview(office, { name: '2015年工作要点.txt', bytes: SEED })).json<PreviewDto>();
-    const input: ImportInput = { orgUnitId: unit, year: 2015, points: p.points.map(toInput) };
+    const input: ImportInput = { orgUnitId: unit, year: 2015, points: p.points.map(pointToSave) };
     return { preview: p, input, res: await send(office, 'POST', '/api/workpoints/import', input) };
   };
 
