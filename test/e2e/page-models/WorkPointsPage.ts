@@ -1,0 +1,55 @@
+import type { Page } from 'playwright-core';
+
+/** 工作要点: the tree of a committee's year, its import drawer, the edit form and the 备案/通报 dialog. */
+export class WorkPointsPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/workitems/points');
+    await this.page.getByRole('heading', { name: '工作要点', exact: true }).waitFor();
+  }
+
+  rowOf(text: string | RegExp) {
+    return this.page.getByRole('row').filter({ hasText: text });
+  }
+
+  get drawer() {
+    return this.page.locator('.ant-drawer-content');
+  }
+
+  /** Opens the import drawer for a year and reads a text file into the preview. */
+  async preview(year: number, name: string, text: string): Promise<void> {
+    await this.page.getByRole('button', { name: '导入工作要点' }).click();
+    await this.drawer.getByLabel('导入年度').fill(String(year));
+    await this.drawer.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await this.drawer.getByText(/个部分、共 \d+ 条/).waitFor();
+  }
+
+  async savePreview(): Promise<void> {
+    await this.drawer.getByRole('button', { name: /^保存/ }).click();
+    await this.page.getByText(/已保存 \d+ 年工作要点 \d+ 条/).waitFor();
+  }
+
+  /** Edits a point: marks it a 实事项目 and picks its lead department. */
+  async markPractical(title: string, lead: string, dueOn: string): Promise<void> {
+    await this.page.getByRole('button', { name: `修改 ${title}` }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('牵头单位').click();
+    await dialog.getByLabel('牵头单位').fill(lead);
+    await this.page.locator('.ant-select-dropdown:visible').getByText(lead, { exact: true }).click();
+    await dialog.getByLabel('完成时限').fill(dueOn);
+    await dialog.getByLabel('完成时限').press('Enter');
+    await dialog.getByText('实事项目（须备案，按期通报）').click();
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** Records the 备案 of a 实事项目 from its state tag in the tree. */
+  async file(title: string, ref: string): Promise<void> {
+    await this.rowOf(title).getByText('未备案').click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('备案文号或文件名').fill(ref);
+    await dialog.getByRole('button', { name: /登\s*记/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+}
