@@ -14,7 +14,7 @@ export class WorkPointsPage {
   }
 
   get drawer() {
-    return this.page.locator('.ant-drawer-content');
+    return this.page.getByRole('dialog');
   }
 
   /** Opens the import drawer for a year and reads a text file into the preview. */

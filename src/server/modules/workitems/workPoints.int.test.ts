@@ -158,6 +158,19 @@ describe(`work points (${testDialect()})`, () => {
     ]);
   });
 
+  it('links a point to the key items that carry it out, shown on both', async () => {
+    await importSeed();
+    const keyItem = async (year: number) => (await t.db.kysely.insertInto('key_items').values({ org_unit_id: unit, year, no: 1, name: '两癌检查', summary: '', source_name: 't.txt', created_by: null }).returning('id').executeTakeFirstOrThrow()).id;
+    const [same, other] = [await keyItem(2015), await keyItem(2016)];
+    const point = (await list(office)).points[3]!.children[0]!;
+    const foreign = await send(office, 'PUT', `/api/workpoints/${point.id}/key-items`, { keyItemIds: [other] });
+    expect(foreign.json().message).toContain(`重要事项（编号 ${other}）不是本单位 2015 年的重要事项`);
+    expect((await send(office, 'PUT', `/api/workpoints/${point.id}/key-items`, { keyItemIds: [same] })).statusCode).toBe(200);
+    expect((await list(reporter)).points[3]!.children[0]).toMatchObject({ keyItems: [{ id: same, no: 1, name: '两癌检查' }], deletable: false });
+    const item = await t.app.inject({ url: `/api/workitems/key-items/${same}`, headers: authHeaders(office) });
+    expect(item.json().workPoints).toEqual([{ id: point.id, title: '进一步推动党委政府加大“两癌”检查力度' }]);
+  });
+
   it('lets only the committee’s own office write: not the office above, not a member department', async () => {
     const body = { orgUnitId: unit, year: 2016, parentId: null, title: '加强组织领导' };
     const above = await send(cityOffice, 'POST', '/api/workpoints', body);

@@ -63,7 +63,7 @@ export function workPointsRepository(db: Kysely<Database>) {
       return db
         .selectFrom('work_point_links as l')
         .innerJoin('work_points as p', 'p.id', 'l.point_id')
-        .select(['p.id', 'p.title', 'p.year', 'p.org_unit_id'])
+        .select(['p.id', 'p.title'])
         .where('l.key_item_id', '=', keyItemId)
         .orderBy('p.id')
         .execute();

@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { PRACTICAL_STATE_LABELS, MAX_POINT_LEVEL } from '../../../shared/workitems/workPoints';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -32,8 +32,10 @@ export default function WorkPointsPage() {
   const { message } = App.useApp();
   const user = useCurrentUser();
   const { options } = useUnitOptions(user);
-  const [unitId, setUnitId] = useState<number | undefined>();
-  const [year, setYear] = useState<number | undefined>();
+  // A key item's page links here with its unit and year.
+  const [params] = useSearchParams();
+  const [unitId, setUnitId] = useState<number | undefined>(Number(params.get('orgUnitId')) || undefined);
+  const [year, setYear] = useState<number | undefined>(Number(params.get('year')) || undefined);
   const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState<{ point: WorkPointDto | null; parentId: number | null } | null>(null);
   const [recording, setRecording] = useState<number | null>(null);
@@ -77,7 +79,7 @@ export default function WorkPointsPage() {
         {
           title: '工作要点', key: 'title',
           render: (_, p) => (
-            <div>
+            <div className="workpoints-cell">
               <span className={p.level === 1 ? 'workpoints-title--section' : ''}>{p.label}{p.title}</span>
               {p.practical && <Tag color="red" style={{ marginLeft: 6 }}>实事项目</Tag>}
               {p.text && <div className="workpoints-text" title={p.text}>{p.text}</div>}
@@ -95,7 +97,7 @@ export default function WorkPointsPage() {
   );
   const practicalList = (
     <Table<(typeof practical)[number]>
-      rowKey="id" size="middle" loading={loading} pagination={false} dataSource={practical}
+      rowKey="id" size="middle" loading={loading} pagination={false} dataSource={practical} expandable={{ childrenColumnName: 'subPoints' }}
       locale={{ emptyText: '本年度没有标记为实事项目的条目' }}
       columns={[
         { title: '编号', dataIndex: 'path', width: 90 },
