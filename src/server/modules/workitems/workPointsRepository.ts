@@ -83,6 +83,26 @@ export function workPointsRepository(db: Kysely<Database>) {
       return Number(records.n) + Number(links.n);
     },
 
+    /** Points due within [from, to] (Beijing dates), for reminders. */
+    dueBetween(from: string, to: string) {
+      return db.selectFrom('work_points').select(['id', 'org_unit_id', 'year', 'title', 'due_on', 'practical']).where('due_on', '>=', from).where('due_on', '<=', to).orderBy('due_on').orderBy('id').execute();
+    },
+
+    /** The people of a unit's committee office. */
+    async officeUsers(orgUnitId: number): Promise<number[]> {
+      const rows = await db
+        .selectFrom('role_assignments as r')
+        .innerJoin('users as u', 'u.id', 'r.user_id')
+        .select('r.user_id')
+        .distinct()
+        .where('r.org_unit_id', '=', orgUnitId)
+        .where('r.role', '=', 'office')
+        .where('u.disabled', '=', 0)
+        .orderBy('r.user_id')
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
+
     async insertPoint(row: Insertable<WorkPointsTable>): Promise<number> {
       return (await db.insertInto('work_points').values(row).returning('id').executeTakeFirstOrThrow()).id;
     },
