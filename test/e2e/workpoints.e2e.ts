@@ -49,10 +49,32 @@ describe('a year’s 工作要点 in the browser', () => {
     await row.getByText('已备案').waitFor();
     await screenshot(page, 'workpoints-tree');
 
+    // Reorder and delete by hand: 五、3 goes up, then 五、2 (now third) is deleted.
+    await points.moveUp('完善督查、会议、信息交流、总结报告、数据统计等各项工作机制');
+    await page.getByText('2.完善督查、会议、信息交流、总结报告、数据统计等各项工作机制').waitFor();
+    await points.remove('加强妇儿工委办公室机构建设');
+    expect((await points.titles()).slice(-3)).toEqual(['五、加强自身建设，发挥好妇儿工委办公室职能作用', '1.组织开展妇女儿童专题调研', '2.完善督查、会议、信息交流、总结报告、数据统计等各项工作机制']);
+
     await page.getByRole('tab', { name: /实事项目/ }).click();
     const practical = points.rowOf(title);
     await practical.getByText('大妇儿工委〔2027〕5号').waitFor();
     expect(await practical.textContent()).toContain('2027-09-30');
     await screenshot(page, 'workpoints-practical');
+  });
+
+  it('a member department reads the year, the 备案 and 通报 of a 实事项目, and cannot edit', async () => {
+    const { page } = await signInAs(browser, server.baseUrl, 'dalian_weijian');
+    const points = new WorkPointsPage(page);
+    // The demo year (the other test may have saved a later one).
+    await points.goto(2026);
+    const row = points.rowOf('进一步推动党委政府加大“两癌”检查力度');
+    await row.getByText('大连市卫生健康委员会').waitFor();
+    expect(await page.getByRole('button', { name: '导入工作要点' }).count()).toBe(0);
+    expect(await page.getByRole('columnheader', { name: '操作' }).count()).toBe(0);
+    await row.getByText('已通报').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/备案 大妇儿工委〔2026〕2号/).waitFor();
+    await dialog.getByText('上半年完成“两癌”检查10万人，达到半年计划；下半年继续推进。').waitFor();
+    await screenshot(page, 'workpoints-records');
   });
 });

@@ -4,8 +4,8 @@ import type { Page } from 'playwright-core';
 export class WorkPointsPage {
   constructor(readonly page: Page) {}
 
-  async goto(): Promise<void> {
-    await this.page.goto('/workitems/points');
+  async goto(year?: number): Promise<void> {
+    await this.page.goto(`/workitems/points${year ? `?year=${year}` : ''}`);
     await this.page.getByRole('heading', { name: '工作要点', exact: true }).waitFor();
   }
 
@@ -51,5 +51,20 @@ export class WorkPointsPage {
     await dialog.getByLabel('备案文号或文件名').fill(ref);
     await dialog.getByRole('button', { name: /登\s*记/ }).click();
     await dialog.waitFor({ state: 'hidden' });
+  }
+
+  async moveUp(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: `上移 ${title}` }).click();
+  }
+
+  async remove(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: `删除 ${title}` }).click();
+    await this.page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    await this.page.getByText('已删除').waitFor();
+  }
+
+  /** The titles of the tree's rows in order, with their numbering. */
+  async titles(): Promise<string[]> {
+    return this.page.locator('.workpoints-cell > span:first-child').allTextContents();
   }
 }
