@@ -36,8 +36,11 @@ describe('a year’s 工作要点 in the browser', () => {
     await points.preview(2027, '2015年工作要点.txt', SEED);
     await points.drawer.getByText('淄博市妇女儿童工作委员会2015年工作要点：2027 年，5 个部分、共 16 条').waitFor();
     await points.drawer.getByText('配合：大连市财政局').waitFor();
+    // 「市卫计委」 (the old name) matches no department of 大连市: a person picks it.
+    await points.pick('市卫计委', '大连市卫生健康委员会');
     await screenshot(page, 'workpoints-preview');
     await points.savePreview();
+    expect(await points.rowOf('进一步推动党委政府加大“两癌”检查力度').textContent()).toContain('大连市财政局、大连市卫生健康委员会');
     await page.getByText('5 个部分、16 条，实事项目 0 项').waitFor();
 
     const title = '建立“两癌”患病妇女心理干预咨询站';

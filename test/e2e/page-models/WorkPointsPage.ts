@@ -25,8 +25,17 @@ export class WorkPointsPage {
     await this.drawer.getByText(/个部分、共 \d+ 条/).waitFor();
   }
 
+  /** Picks the member department for a unit name of the preview that matched none. */
+  async pick(name: string, department: string): Promise<void> {
+    const select = this.drawer.getByLabel(`${name}对应的成员单位`);
+    await select.click();
+    await select.fill(department);
+    await this.page.locator('.ant-select-dropdown:visible').getByText(`配合：${department}`, { exact: true }).click();
+    await this.drawer.getByTitle(`配合：${department}`).waitFor();
+  }
+
   async savePreview(): Promise<void> {
-    await this.drawer.getByRole('button', { name: /^保存/ }).click();
+    await this.page.getByRole('button', { name: /^保存 \d+ 年 \d+ 条$/ }).click();
     await this.page.getByText(/已保存 \d+ 年工作要点 \d+ 条/).waitFor();
   }
 

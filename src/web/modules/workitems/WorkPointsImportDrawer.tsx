@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Drawer, Input, InputNumber, List, Space, Table, Tabs, Tag, Upload } from 'antd';
+import { Alert, App, Button, Drawer, Input, InputNumber, List, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import type { PreviewPointDto } from '../../../shared/api/workPoints';
 import { pointToSave } from '../../../shared/workitems/workPoints';
@@ -7,28 +7,56 @@ import { errorMessage } from '../../http/client';
 import { workPointsApi, type PreviewDto } from './workPointsApi';
 
 type Row = Omit<PreviewPointDto, 'children'> & { key: string; children?: Row[] };
+type Unit = PreviewPointDto['leads'][number];
+type Role = 'leads' | 'partners' | 'mentioned';
 const rows = (points: PreviewPointDto[], path = ''): Row[] =>
   points.map((p, i) => ({ ...p, key: `${path}${i}`, children: p.children.length ? rows(p.children, `${path}${i}.`) : undefined }));
 const count = (points: PreviewPointDto[]): number => points.reduce((n, p) => n + 1 + count(p.children), 0);
+/** Which unmatched name of which point a person picked a department for: `${row key}|${role}|${name}`. */
+const pickKey = (row: string, role: Role, name: string) => `${row}|${role}|${name}`;
 
-function Units({ point }: { point: Pick<PreviewPointDto, 'leads' | 'partners' | 'mentioned'> }) {
-  const tag = (u: PreviewPointDto['leads'][number], role: string) =>
-    u.departmentId === null
-      ? <Tag key={`${role}${u.name}`} color="warning" title="没有对应的成员单位：保存后请在条目中选择">{u.name}（待选择）</Tag>
-      : <Tag key={`${role}${u.name}`} color={role === '牵头' ? 'blue' : undefined} title={`${u.name} → ${u.departmentName}`}>{role}：{u.departmentName}</Tag>;
-  return <>{point.leads.map((u) => tag(u, '牵头'))}{[...point.partners, ...point.mentioned].map((u) => tag(u, '配合'))}</>;
+/** The preview with the departments a person picked for names that matched none. */
+function withPicks(points: PreviewPointDto[], picked: Record<string, number>, departments: { id: number; name: string }[], path = ''): PreviewPointDto[] {
+  return points.map((p, i) => {
+    const key = `${path}${i}`;
+    const pick = (role: Role) => (u: Unit): Unit => {
+      const id = u.departmentId === null ? picked[pickKey(key, role, u.name)] : undefined;
+      return id === undefined ? u : { ...u, departmentId: id, departmentName: departments.find((d) => d.id === id)?.name ?? null };
+    };
+    return { ...p, leads: p.leads.map(pick('leads')), partners: p.partners.map(pick('partners')), mentioned: p.mentioned.map(pick('mentioned')), children: withPicks(p.children, picked, departments, `${key}.`) };
+  });
+}
+
+function Units({ point, departments, picked, onPick }: { point: Row; departments: { id: number; name: string }[]; picked: Record<string, number>; onPick: (key: string, id: number | undefined) => void }) {
+  const tag = (u: Unit, role: Role) => {
+    const label = role === 'leads' ? '牵头' : '配合';
+    if (u.departmentId !== null) return <Tag key={`${role}${u.name}`} color={role === 'leads' ? 'blue' : undefined} title={`${u.name} → ${u.departmentName}`}>{label}：{u.departmentName}</Tag>;
+    const key = pickKey(point.key, role, u.name);
+    return (
+      <Select key={key} size="small" allowClear style={{ width: 230, margin: '2px 0' }} value={picked[key]} placeholder={`${label}：${u.name}（请选择成员单位）`} aria-label={`${u.name}对应的成员单位`}
+        options={departments.map((d) => ({ value: d.id, label: `${label}：${d.name}` }))} optionFilterProp="label" showSearch onChange={(id: number | undefined) => onPick(key, id)} />
+    );
+  };
+  return <>{point.leads.map((u) => tag(u, 'leads'))}{point.partners.map((u) => tag(u, 'partners'))}{point.mentioned.map((u) => tag(u, 'mentioned'))}</>;
 }
 
 /**
  * A year's 工作要点 from a file (.txt or .docx) or pasted text: the tree as read, with the units
  * matched to member departments and warnings naming lines; saved for the year after a look.
  */
-export function WorkPointsImportDrawer({ orgUnit, onClose, onSaved }: { orgUnit: { id: number; name: string }; onClose: () => void; onSaved: (year: number) => void }) {
+export function WorkPointsImportDrawer({ orgUnit, departments, onClose, onSaved }: {
+  orgUnit: { id: number; name: string };
+  /** The committee's member departments, for names the text uses that matched none. */
+  departments: { id: number; name: string }[];
+  onClose: () => void;
+  onSaved: (year: number) => void;
+}) {
   const { message } = App.useApp();
   const [year, setYear] = useState<number | null>(null);
   const [pasted, setPasted] = useState('');
   const [source, setSource] = useState<string | null>(null);
   const [preview, setPreview] = useState<PreviewDto | null>(null);
+  const [picked, setPicked] = useState<Record<string, number>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const target = year ?? preview?.year ?? null;
@@ -39,6 +67,7 @@ export function WorkPointsImportDrawer({ orgUnit, onClose, onSaved }: { orgUnit:
     setSource(file.name);
     try {
       setPreview(await workPointsApi.preview(file, { orgUnitId: orgUnit.id, year: year ?? undefined }));
+      setPicked({});
     } catch (e) {
       setProblem(errorMessage(e));
       setPreview(null);
@@ -50,7 +79,7 @@ export function WorkPointsImportDrawer({ orgUnit, onClose, onSaved }: { orgUnit:
     if (!preview || target === null) return;
     setBusy(true);
     try {
-      const result = await workPointsApi.import({ orgUnitId: orgUnit.id, year: target, points: preview.points.map(pointToSave) });
+      const result = await workPointsApi.import({ orgUnitId: orgUnit.id, year: target, points: withPicks(preview.points, picked, departments).map(pointToSave) });
       message.success(`已保存 ${target} 年工作要点 ${result.saved} 条`);
       onSaved(target);
     } catch (e) {
@@ -101,7 +130,7 @@ export function WorkPointsImportDrawer({ orgUnit, onClose, onSaved }: { orgUnit:
             <Table<Row> size="small" pagination={false} dataSource={rows(preview.points)} expandable={{ defaultExpandAllRows: true }} className="workpoints-preview"
               columns={[
                 { title: '条目', key: 'title', render: (_, p) => <><b>{p.label}{p.title}</b>{p.practical && <Tag color="red" style={{ marginLeft: 6 }}>实事项目</Tag>}<div className="workpoints-text">{p.text}</div></> },
-                { title: '单位', key: 'units', width: 260, render: (_, p) => <Units point={p} /> },
+                { title: '单位', key: 'units', width: 260, render: (_, p) => <Units point={p} departments={departments} picked={picked} onPick={(key, id) => setPicked(({ [key]: _old, ...rest }) => (id === undefined ? rest : { ...rest, [key]: id }))} /> },
                 { title: '时限', dataIndex: 'dueOn', width: 110, render: (d: string | null) => d ?? '' },
                 { title: '行', dataIndex: 'line', width: 56 },
               ]}

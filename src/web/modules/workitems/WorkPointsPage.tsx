@@ -132,7 +132,7 @@ export default function WorkPointsPage() {
       </div>
       {error ? <LoadError error={error} onRetry={reload} /> : <Tabs items={[{ key: 'tree', label: '工作要点', children: tree }, { key: 'practical', label: `实事项目（${practical.length}）`, children: practicalList }]} />}
       {importing && data && (
-        <WorkPointsImportDrawer orgUnit={data.orgUnit} onClose={() => setImporting(false)} onSaved={(y) => { setImporting(false); setUnitId(data.orgUnit.id); setYear(y); reload(); }} />
+        <WorkPointsImportDrawer orgUnit={data.orgUnit} departments={data.departments} onClose={() => setImporting(false)} onSaved={(y) => { setImporting(false); setUnitId(data.orgUnit.id); setYear(y); reload(); }} />
       )}
       {editing && data && (
         <WorkPointForm orgUnitId={data.orgUnit.id} year={data.year} departments={data.departments} point={editing.point} parentId={editing.parentId}
