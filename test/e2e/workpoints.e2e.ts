@@ -44,7 +44,9 @@ describe('a year’s 工作要点 in the browser', () => {
     await page.getByText('5 个部分、16 条，实事项目 0 项').waitFor();
 
     const title = '建立“两癌”患病妇女心理干预咨询站';
-    await points.markPractical(title, '大连市卫生健康委员会', '2027-09-30');
+    await points.openEdit(title);
+    await screenshot(page, 'workpoints-edit');
+    await points.markPractical('大连市卫生健康委员会', '2027-09-30');
     const row = points.rowOf(title);
     await row.getByText('未备案').waitFor();
     expect(await row.textContent()).toContain('大连市卫生健康委员会');

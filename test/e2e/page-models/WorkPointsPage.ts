@@ -39,9 +39,13 @@ export class WorkPointsPage {
     await this.page.getByText(/已保存 \d+ 年工作要点 \d+ 条/).waitFor();
   }
 
-  /** Edits a point: marks it a 实事项目 and picks its lead department. */
-  async markPractical(title: string, lead: string, dueOn: string): Promise<void> {
+  async openEdit(title: string): Promise<void> {
     await this.page.getByRole('button', { name: `修改 ${title}` }).click();
+    await this.page.getByRole('dialog').getByLabel('牵头单位').waitFor();
+  }
+
+  /** In the open edit form: marks the point a 实事项目, picks its lead department and deadline, saves. */
+  async markPractical(lead: string, dueOn: string): Promise<void> {
     const dialog = this.page.getByRole('dialog');
     await dialog.getByLabel('牵头单位').click();
     await dialog.getByLabel('牵头单位').fill(lead);
