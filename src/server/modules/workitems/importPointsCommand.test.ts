@@ -13,7 +13,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const halfsky = (args: string[]) =>
   spawnSync(process.execPath, [join(ROOT, 'bin/halfsky.mjs'), 'workitems', 'import-points', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HALFSKY_DATABASE_URL: `file:${join(dir, 'never.db')}` } });
 
-describe('halfsky workitems import-points', () => {
+// Each case starts the CLI in a process of its own (tsx compiles on load): seconds, more on a busy machine.
+describe('halfsky workitems import-points', { timeout: 120_000 }, () => {
   it('--dry-run --json prints the tree and opens no database', () => {
     const out = halfsky([SEED, '--dry-run', '--json']);
     expect(out.status, out.stderr).toBe(0);
