@@ -47,6 +47,7 @@ import type { RemindersConfig } from './services/reminders/config';
 import { planLifecycleRoutes } from './modules/plans/lifecycle/routes';
 import { planFilingRoutes } from './modules/plans/filing/routes';
 import { workitemsRoutes } from './modules/workitems/routes';
+import { workPointsRoutes } from './modules/workitems/workPointsRoutes';
 import { responsibilitiesRoutes } from './modules/plans/responsibilities/routes';
 import { unitReportsRoutes } from './modules/unitreports/routes';
 import { evaluationRoutes } from './modules/evaluation/routes';
@@ -176,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(responsibilitiesRoutes);
       await api.register(unitReportsRoutes);
       await api.register(evaluationRoutes);
+      await api.register(workPointsRoutes);
     },
     { prefix: '/api' },
   );

@@ -33,6 +33,8 @@ const USAGE = `用法：halfsky <命令>
                                           生成规划中期（终期）评估报告
   workitems import <文件> [--dry-run] [--json] [--org <单位代码>] [--year <年度>]
                                           导入重要事项推进计划表（制表符分隔的 .txt 或 .xlsx）
+  workitems import-points <文件> [--dry-run] [--json] [--org <单位代码>] [--year <年度>]
+                                          导入年度工作要点（.txt 或 .docx；文中单位按成员单位匹配）
 环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD、
   HALFSKY_FILES_DIR（附件目录，默认 data/files）、HALFSKY_TRUST_PROXY、HALFSKY_COOKIE_SECURE、HALFSKY_PUBLIC_URL（见 README）`;
 
@@ -150,6 +152,7 @@ async function main(argv: string[]): Promise<void> {
     case 'report':
       return (await import('./modules/reports/reportCommand')).reportCommand(rest);
     case 'workitems':
+      if (rest[0] === 'import-points') return (await import('./modules/workitems/importPointsCommand')).importPointsCommand(rest.slice(1));
       if (rest[0] !== 'import') throw new UsageError(USAGE);
       return (await import('./modules/workitems/importCommand')).importKeyItemsCommand(rest.slice(1));
     case undefined:

@@ -25,6 +25,7 @@ import { lifecycleService } from './modules/plans/lifecycle/service';
 import { filingService } from './modules/plans/filing/service';
 import { keyItemsService } from './modules/workitems/service';
 import { supervisionsService } from './modules/workitems/supervisions';
+import { workPointsService } from './modules/workitems/workPointsService';
 import { reportDocumentsService } from './modules/reports/documents/service';
 import { reportsService } from './modules/reports/service';
 import { responsibilitiesService } from './modules/plans/responsibilities/service';
@@ -80,6 +81,7 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtp
     unitReports: unitReportsService(db.kysely, orgs, analytics, attachments),
     evaluationRounds: evaluationRoundsService(db.kysely, orgs),
     evaluationForms: evaluationFormsService(db.kysely, orgs, analytics, attachments),
+    workPoints: workPointsService(db.kysely, orgs),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

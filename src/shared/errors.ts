@@ -81,6 +81,10 @@ export const ERRORS = {
   EVALUATION_ROUND_EXISTS: { status: 409, message: '该规划已有这一年度的评估' },
   EVALUATION_FORM_LOCKED: { status: 409, message: '自评表当前状态下不能修改' },
   EVALUATION_ROUND_CLOSED: { status: 409, message: '评估已结束' },
+  // workitems: work points
+  WORK_POINTS_INVALID: { status: 400, message: '工作要点文本无法识别，未导入任何内容' },
+  WORK_POINTS_HAVE_RECORDS: { status: 409, message: '该年度的工作要点已有备案、通报或关联的重要事项，不能整体重新导入' },
+  WORK_POINT_HAS_RECORDS: { status: 409, message: '该条工作要点已有备案、通报或关联的重要事项，不能删除' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

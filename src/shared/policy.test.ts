@@ -145,6 +145,11 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['evaluation.selfAssessArea', '白云街道', 'A S F F F F F F L'],
   ['evaluation.review', '白云街道', /*  */ 'A F F F A F F F L'],
   ['evaluation.review', '中山区', /*    */ 'A F F F S F F F L'],
+  // work points: read by everyone of the unit's committee; edited by its own office only, not the city's.
+  ['workitems.read', '西岗区', /*       */ 'A A A A A A A A L'],
+  ['workpoints.manage', '西岗区', /*    */ 'A A F F F F F F L'],
+  ['workpoints.manage', '白云街道', /*  */ 'A S F F F F F F L'],
+  ['workpoints.manage', '中山区', /*    */ 'A S F F F F F F L'],
 ];
 
 const LETTER = { AUTH_FORBIDDEN: 'F', AUTH_OUT_OF_SCOPE: 'S', AUTH_REQUIRED: 'L' } as const;

@@ -121,6 +121,9 @@ export const POLICY = {
   'evaluation.selfAssessArea': { label: '填报本地区自评', grants: { admin: 'all', office: 'unit' }, outOfScope: '本地区自评由{unit}妇儿工委办公室填报' },
   /** The 评估组's score and comment, or a return for more evidence. */
   'evaluation.review': { label: '评审自评', grants: { admin: 'all', evaluation: 'below' } },
+  // workitems: work points (read with workitems.read at the unit: every member department gets the 工作要点)
+  /** A committee's 工作要点: enter, import, edit, 实事项目 备案 and 通报; its own office only. */
+  'workpoints.manage': { label: '编制工作要点', grants: { admin: 'all', office: 'unit' }, outOfScope: '工作要点由{unit}妇儿工委办公室编制' },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

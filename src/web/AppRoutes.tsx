@@ -49,6 +49,7 @@ const FilingPage = lazy(() => import('./modules/plans/filing/FilingPage'));
 const KeyItemsPage = lazy(() => import('./modules/workitems/KeyItemsPage'));
 const KeyItemPage = lazy(() => import('./modules/workitems/KeyItemPage'));
 const SupervisionsPage = lazy(() => import('./modules/workitems/SupervisionsPage'));
+const WorkPointsPage = lazy(() => import('./modules/workitems/WorkPointsPage'));
 const ReportListPage = lazy(() => import('./modules/reports/ReportListPage'));
 const ReportPage = lazy(() => import('./modules/reports/ReportPage'));
 const MyResponsibilitiesPage = lazy(() => import('./modules/plans/responsibilities/MyResponsibilitiesPage'));
@@ -127,6 +128,7 @@ export function AppRoutes() {
           <Route path="plans/filings/:id" element={<FilingPage />} />
           <Route path="workitems" element={<KeyItemsPage />} />
           <Route path="workitems/supervisions" element={<SupervisionsPage />} />
+          <Route path="workitems/points" element={<WorkPointsPage />} />
           <Route path="workitems/:id" element={<KeyItemPage />} />
           <Route path="my-responsibilities" element={<MyResponsibilitiesPage />} />
           <Route path="plans/:id/implementation" element={<ImplementationPage />} />

@@ -10,6 +10,7 @@ import type { EvaluationTables } from '../modules/evaluation/tables';
 import type { WorkitemsTables } from '../modules/workitems/tables';
 import type { ResponsibilitiesTables } from '../modules/plans/responsibilities/tables';
 import type { UnitReportsTables } from '../modules/unitreports/tables';
+import type { WorkPointsTables } from '../modules/workitems/workPointsTables';
 export type { ArticleCategory, ArticleStatus } from '../modules/publishing/tables';
 
 import type { Flag, Timestamp } from './columns';
@@ -317,7 +318,7 @@ export interface AttachmentsTable {
  * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
  * (see ARCHITECTURE.md for which module owns which).
  */
-export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables, ResponsibilitiesTables, UnitReportsTables, EvaluationTables {
+export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables, ResponsibilitiesTables, UnitReportsTables, EvaluationTables, WorkPointsTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;

@@ -16,6 +16,7 @@ import { seedDemoFollowup } from './seedDemoFollowup';
 import { seedDemoFiling } from './seedDemoFiling';
 import { seedDemoUnitReports } from './seedDemoUnitReports';
 import { seedDemoWorkitems } from './seedDemoWorkitems';
+import { seedDemoWorkPoints } from './seedDemoWorkPoints';
 import { seedDemoResponsibilities } from './seedDemoResponsibilities';
 import { seedDemoEvaluation } from './seedDemoEvaluation';
 
@@ -78,5 +79,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   await seedDemoResponsibilities(db);
   await seedDemoUnitReports(db);
   await seedDemoEvaluation(db);
+  await seedDemoWorkPoints(db);
   return { rootId, plans, values, users };
 }

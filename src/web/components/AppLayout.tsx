@@ -19,6 +19,7 @@ import {
   LockOutlined,
   LogoutOutlined,
   NotificationOutlined,
+  OrderedListOutlined,
   ProfileOutlined,
   ReadOutlined,
   SolutionOutlined,
@@ -72,6 +73,7 @@ const MENU_ITEMS: NonNullable<MenuProps['items']> = [
   { key: '/my-responsibilities', icon: <AimOutlined />, label: <Link to="/my-responsibilities">我的责任目标</Link> },
   { key: '/unitreports', icon: <FileDoneOutlined />, label: <Link to="/unitreports">年度报告</Link> },
   { key: '/evaluation', icon: <CheckSquareOutlined />, label: <Link to="/evaluation">评估</Link> },
+  { key: '/workitems/points', icon: <OrderedListOutlined />, label: <Link to="/workitems/points">工作要点</Link> },
 ];
 
 /** Menu items hidden from those who cannot use them; the server refuses them anyway. */
@@ -93,6 +95,7 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/my-responsibilities': (user) => user.roles.some((r) => r.departmentId !== null && allows(user, 'responsibilities.read')),
   '/unitreports': (user) => allows(user, 'unitreports.read') || allows(user, 'unitreports.report') || allows(user, 'unitreports.reportArea'),
   '/evaluation': (user) => allows(user, 'evaluation.read'),
+  '/workitems/points': (user) => allows(user, 'workitems.read'),
 };
 
 /** The entries that lead somewhere, sub-menus opened. */

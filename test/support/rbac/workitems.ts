@@ -1,13 +1,15 @@
 import type { Row } from '../rbacMatrix';
 import { unique, upload, type District } from '../rbacWorld';
 import { OFFICE, SEAT_READERS, UNIT_READERS, type RbacKit } from './kit';
+import { workPointRows } from './workPoints';
 
 /** An item's own department reports on it and answers its 督办: the seat roles of 西岗卫健委. */
 const SEAT_ACTORS = 'A F F F F S S F F';
 const TABLE = '序号\t事项名称\t事项简介\t年度任务目标\t上半年\t下半年\t牵头单位\n1\t两癌检查\t\t完成22万人\t完成10万人\t完成12万人\t卫健委\n';
 
-/** The workitems module's routes: key items, progress, 通报 and 督办. */
-export function workitemRows({ db, xg, zs, both, url, showsZhongshan }: RbacKit): Row[] {
+/** The workitems module's routes: key items, progress, 通报 and 督办, and the work points. */
+export function workitemRows(kit: RbacKit): Row[] {
+  const { db, xg, zs, both, url, showsZhongshan } = kit;
   // One key item per district, led by its 卫健委, with one milestone; fresh 督办 for each step.
   const itemOf = new Map<number, Promise<{ id: number; milestoneId: number }>>();
   const item = (d: District) => {
@@ -57,5 +59,6 @@ export function workitemRows({ db, xg, zs, both, url, showsZhongshan }: RbacKit)
     { route: 'GET /api/supervisions/:id', ...both(async (d) => url(`/api/supervisions/${await supervision(d)}`)), expect: SEAT_READERS },
     { route: 'POST /api/supervisions/:id/actions', name: 'reply', ...both(async (d) => ({ url: `/api/supervisions/${await freshSupervision(d)}/actions`, payload: { action: 'reply', text: '已加快进度' } })), expect: SEAT_ACTORS },
     { route: 'POST /api/supervisions/:id/actions', name: 'close', ...both(async (d) => ({ url: `/api/supervisions/${await freshSupervision(d)}/actions`, payload: { action: 'close', text: '已办结' } })), expect: OFFICE },
+    ...workPointRows(kit),
   ];
 }

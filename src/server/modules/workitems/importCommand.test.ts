@@ -12,7 +12,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const halfsky = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/halfsky.mjs'), 'workitems', 'import', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HALFSKY_DATABASE_URL: `file:${join(dir, 'never.db')}` } });
 
-describe('halfsky workitems import', () => {
+// Each case starts the CLI in a process of its own (tsx compiles on load): seconds, more on a busy machine.
+describe('halfsky workitems import', { timeout: 120_000 }, () => {
   it('--dry-run --json prints the documented shape and opens no database', () => {
     const out = halfsky([SEED, '--dry-run', '--json', '--year', '2024']);
     expect(out.status, out.stderr).toBe(0);

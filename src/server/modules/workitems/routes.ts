@@ -13,7 +13,8 @@ import { KEY_ITEMS_FILE_LIMIT } from './keyItemsFile';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
 const tags = ['workitems'];
-const ItemDetailSchema = z.object({ item: KeyItemSchema, canManage: z.boolean(), reportAs: z.array(z.number()) });
+/** workPoints: the 工作要点 points the item carries out (linked on the work points page). */
+const ItemDetailSchema = z.object({ item: KeyItemSchema, canManage: z.boolean(), reportAs: z.array(z.number()), workPoints: z.array(z.object({ id: z.number(), title: z.string() })) });
 
 async function readFile(request: FastifyRequest): Promise<{ fileName: string; bytes: Uint8Array }> {
   const part = await request.file({ limits: { fileSize: KEY_ITEMS_FILE_LIMIT } });
@@ -31,9 +32,10 @@ export async function workitemsRoutes(app: FastifyInstance): Promise<void> {
   api.get('/workitems/key-items', { schema: { tags, summary: '重要事项（某单位某年度，含节点、进展和状态）', querystring: KeyItemsQuery, response: { 200: KeyItemListSchema, ...errors } } }, (req) =>
     keyItems.list(req.auth, req.query),
   );
-  api.get('/workitems/key-items/:id', { schema: { tags, summary: '一项重要事项及当前用户可报送的成员单位', params: IdParams, response: { 200: ItemDetailSchema, ...errors } } }, (req) =>
-    keyItems.get(req.auth, req.params.id),
-  );
+  api.get('/workitems/key-items/:id', { schema: { tags, summary: '一项重要事项、当前用户可报送的成员单位及它落实的工作要点', params: IdParams, response: { 200: ItemDetailSchema, ...errors } } }, async (req) => {
+    const detail = await keyItems.get(req.auth, req.params.id);
+    return { ...detail, workPoints: await app.services.workPoints.pointsOfKeyItem(req.params.id) };
+  });
   api.post(
     '/workitems/import',
     {
@@ -50,9 +52,10 @@ export async function workitemsRoutes(app: FastifyInstance): Promise<void> {
       return keyItems.import(req.auth, { ...file, orgUnitId: req.query.orgUnitId, year: req.query.year, dryRun: req.query.dryRun === 'true' });
     },
   );
-  api.post('/workitems/milestones/:id/reports', { schema: { tags, summary: '报送节点进展（数值、情况、佐证材料）', params: IdParams, body: ReportInput, response: { 200: ItemDetailSchema, ...errors } } }, (req) =>
-    keyItems.report(req.auth, req.params.id, req.body),
-  );
+  api.post('/workitems/milestones/:id/reports', { schema: { tags, summary: '报送节点进展（数值、情况、佐证材料）', params: IdParams, body: ReportInput, response: { 200: ItemDetailSchema, ...errors } } }, async (req) => {
+    const detail = await keyItems.report(req.auth, req.params.id, req.body);
+    return { ...detail, workPoints: await app.services.workPoints.pointsOfKeyItem(detail.item.id) };
+  });
   api.get('/workitems/bulletin.:format', { schema: { tags, summary: '半年、年终推进情况通报（docx 或 xlsx）', params: z.object({ format: z.enum(['docx', 'xlsx']) }), querystring: BulletinQuery } }, async (req, reply) => {
     const { unit, items } = await keyItems.bulletinData(req.auth, req.query);
     const ids = new Set(items.map((i) => i.id));

@@ -2,7 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Upload, type UploadFile } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { MilestoneDto } from '../../../shared/api/workitems';
 import { formatNumber } from '../../../shared/format';
 import { PERIOD_LABELS } from '../../../shared/workitems/milestones';
@@ -29,7 +29,7 @@ export default function KeyItemPage() {
   useDemoData(data?.item.isDemo ?? false);
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (loading && !data) return <PageLoading />;
-  const { item, canManage, reportAs } = data!;
+  const { item, canManage, reportAs, workPoints } = data!;
   const names = (refs: KeyItemDto['leads']) => refs.map((u) => u.name).join('、') || '—';
   return (
     <>
@@ -44,6 +44,7 @@ export default function KeyItemPage() {
           { key: 'p', label: '配合单位', children: names(item.partners) },
           { key: 'o', label: '未办结督办', children: item.openSupervisions },
           { key: 'sum', label: '事项简介', span: 2, children: item.summary || '—' },
+          ...(workPoints.length ? [{ key: 'wp', label: '落实的工作要点', span: 2, children: <Link to={`/workitems/points?orgUnitId=${item.orgUnitId}&year=${item.year}`}>{workPoints.map((p) => p.title).join('；')}</Link> }] : []),
         ]}
       />
       {item.milestones.map((m) => (

@@ -8,6 +8,8 @@ export interface ItemDetailDto {
   item: KeyItemDto;
   canManage: boolean;
   reportAs: number[];
+  /** The 工作要点 points this item carries out. */
+  workPoints: { id: number; title: string }[];
 }
 
 const query = (p: Record<string, string | number | undefined>) => new URLSearchParams(Object.entries(p).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkPointsPage } from './page-models/WorkPointsPage';
+import { launchBrowser, screenshot } from './support/browser';
+import { repoRoot } from './support/paths';
+import { signInAs } from './support/signIn';
+import { startServer, type RunningServer } from './support/server';
+
+const SEED = readFileSync(join(repoRoot, 'src/server/demo/texts/zibo-work-points-2015.txt'), 'utf8');
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a year’s 工作要点 in the browser', () => {
+  it('the office imports the text, previews and saves it, marks a 实事项目 and records its 备案', async () => {
+    const { page } = await signInAs(browser, server.baseUrl, 'dalian_office');
+    const points = new WorkPointsPage(page);
+    await points.goto();
+    // The demo year: seed 003 with 四、1 filed and notified, linked to key item 1.
+    await points.rowOf('进一步推动党委政府加大“两癌”检查力度').getByText('已通报').waitFor();
+    await points.rowOf('进一步推动党委政府加大“两癌”检查力度').getByText(/落实事项：1\./).waitFor();
+    await screenshot(page, 'workpoints-demo');
+
+    await points.preview(2027, '2015年工作要点.txt', SEED);
+    await points.drawer.getByText('淄博市妇女儿童工作委员会2015年工作要点：2027 年，5 个部分、共 16 条').waitFor();
+    await points.drawer.getByText('配合：大连市财政局').waitFor();
+    // 「市卫计委」 (the old name) matches no department of 大连市: a person picks it.
+    await points.pick('市卫计委', '大连市卫生健康委员会');
+    await screenshot(page, 'workpoints-preview');
+    await points.savePreview();
+    expect(await points.rowOf('进一步推动党委政府加大“两癌”检查力度').textContent()).toContain('大连市财政局、大连市卫生健康委员会');
+    await page.getByText('5 个部分、16 条，实事项目 0 项').waitFor();
+
+    const title = '建立“两癌”患病妇女心理干预咨询站';
+    await points.openEdit(title);
+    await screenshot(page, 'workpoints-edit');
+    await points.markPractical('大连市卫生健康委员会', '2027-09-30');
+    const row = points.rowOf(title);
+    await row.getByText('未备案').waitFor();
+    expect(await row.textContent()).toContain('大连市卫生健康委员会');
+    await points.file(title, '大妇儿工委〔2027〕5号');
+    await row.getByText('已备案').waitFor();
+    await screenshot(page, 'workpoints-tree');
+
+    // Reorder and delete by hand: 五、3 goes up, then 五、2 (now third) is deleted.
+    await points.moveUp('完善督查、会议、信息交流、总结报告、数据统计等各项工作机制');
+    await page.getByText('2.完善督查、会议、信息交流、总结报告、数据统计等各项工作机制').waitFor();
+    await points.remove('加强妇儿工委办公室机构建设');
+    expect((await points.titles()).slice(-3)).toEqual(['五、加强自身建设，发挥好妇儿工委办公室职能作用', '1.组织开展妇女儿童专题调研', '2.完善督查、会议、信息交流、总结报告、数据统计等各项工作机制']);
+
+    await page.getByRole('tab', { name: /实事项目/ }).click();
+    const practical = points.rowOf(title);
+    await practical.getByText('大妇儿工委〔2027〕5号').waitFor();
+    expect(await practical.textContent()).toContain('2027-09-30');
+    await screenshot(page, 'workpoints-practical');
+  });
+
+  it('a member department reads the year, the 备案 and 通报 of a 实事项目, and cannot edit', async () => {
+    const { page } = await signInAs(browser, server.baseUrl, 'dalian_weijian');
+    const points = new WorkPointsPage(page);
+    // The demo year (the other test may have saved a later one).
+    await points.goto(2026);
+    const row = points.rowOf('进一步推动党委政府加大“两癌”检查力度');
+    await row.getByText('大连市卫生健康委员会').waitFor();
+    expect(await page.getByRole('button', { name: '导入工作要点' }).count()).toBe(0);
+    expect(await page.getByRole('columnheader', { name: '操作' }).count()).toBe(0);
+    await row.getByText('已通报').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/备案 大妇儿工委〔2026〕2号/).waitFor();
+    await dialog.getByText('上半年完成“两癌”检查10万人，达到半年计划；下半年继续推进。').waitFor();
+    await screenshot(page, 'workpoints-records');
+  });
+});
