@@ -81,6 +81,8 @@ export const ERRORS = {
   EVALUATION_ROUND_EXISTS: { status: 409, message: '该规划已有这一年度的评估' },
   EVALUATION_FORM_LOCKED: { status: 409, message: '自评表当前状态下不能修改' },
   EVALUATION_ROUND_CLOSED: { status: 409, message: '评估已结束' },
+  // evaluation: site checks
+  EVALUATION_CHECK_ANSWERED: { status: 409, message: '该督导检查的整改要求单位已答复，不能删除' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -143,6 +143,9 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['evaluation.selfAssessArea', '白云街道', 'A S F F F F F F L'],
   ['evaluation.review', '白云街道', /*  */ 'A F F F A F F F L'],
   ['evaluation.review', '中山区', /*    */ 'A F F F S F F F L'],
+  // evaluation: site checks are recorded by the office and the 评估组 of the round's unit or above.
+  ['evaluation.siteCheck', '白云街道', 'A A F F A F F F L'],
+  ['evaluation.siteCheck', '中山区', /**/ 'A S F F S F F F L'],
 ];
 
 const LETTER = { AUTH_FORBIDDEN: 'F', AUTH_OUT_OF_SCOPE: 'S', AUTH_REQUIRED: 'L' } as const;

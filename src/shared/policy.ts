@@ -120,6 +120,8 @@ export const POLICY = {
   'evaluation.selfAssessArea': { label: '填报本地区自评', grants: { admin: 'all', office: 'unit' }, outOfScope: '本地区自评由{unit}妇儿工委办公室填报' },
   /** The 评估组's score and comment, or a return for more evidence. */
   'evaluation.review': { label: '评审自评', grants: { admin: 'all', evaluation: 'below' } },
+  /** Record, edit and delete the site checks (督导检查) of a round (checked at the round's unit); the visited unit answers as it self-evaluates. */
+  'evaluation.siteCheck': { label: '记录督导检查', grants: { admin: 'all', office: 'below', evaluation: 'below' } },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

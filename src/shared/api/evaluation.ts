@@ -164,6 +164,8 @@ export const ResultsSchema = z.object({
   units: z.array(z.object({
     participant: ParticipantSchema, forms: z.number(), submitted: z.number(), reviewed: z.number(),
     selfScore: z.number().nullable(), reviewScore: z.number().nullable(), rank: z.number().nullable(),
+    /** 督导检查 of the unit: visits, rectification requests, answered, overdue. */
+    checks: z.object({ visits: z.number(), requests: z.number(), answered: z.number(), overdue: z.number() }),
   })),
   /** The goals a unit judged 未达标 or 基本达标, with its causes and 整改 commitments. */
   notMet: z.array(z.object({ formId: z.number(), goal: GoalRefSchema, attainment: AttainmentSchema, participant: ParticipantSchema, problems: z.string(), rectification: z.string() })),

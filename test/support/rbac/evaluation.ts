@@ -13,7 +13,7 @@ const CRITERIA = [{ key: 'indicators', label: '指标达标', weight: 60 }, { ke
 /** The evaluation module's routes: rounds, self-evaluation forms, review, results. */
 export function evaluationRows({ db, xg, zs, both, url, showsZhongshan }: RbacKit): Row[] {
   // One mid-term round per district, its 卫健委 taking part with a form on the plan's goal.
-  const roundOf = new Map<number, Promise<{ id: number; formId: number }>>();
+  const roundOf = new Map<number, Promise<{ id: number; formId: number; checkId: number; rectificationId: number }>>();
   const round = (d: District) => {
     if (!roundOf.has(d.unit.id)) {
       roundOf.set(d.unit.id, (async () => {
@@ -31,11 +31,15 @@ export function evaluationRows({ db, xg, zs, both, url, showsZhongshan }: RbacKi
         }).returning('id').executeTakeFirstOrThrow();
         const p = await db.kysely.insertInto('evaluation_participants').values({ round_id: r.id, org_unit_id: d.unit.id, department_id: d.health.id }).returning('id').executeTakeFirstOrThrow();
         const f = await db.kysely.insertInto('evaluation_forms').values({ round_id: r.id, participant_id: p.id, goal_id: goal.id, updated_at: now, is_demo: 0 }).returning('id').executeTakeFirstOrThrow();
-        return { id: r.id, formId: f.id };
+        // A site check whose one rectification request is answered: deleting it is refused by the workflow (409), after the rights check.
+        const c = await db.kysely.insertInto('evaluation_site_checks').values({ round_id: r.id, participant_id: p.id, visited_on: '2025-10-10', inspectors: '["王明"]', findings: '检查发现', is_demo: 0, created_by: null, updated_by: null }).returning('id').executeTakeFirstOrThrow();
+        const rect = await db.kysely.insertInto('evaluation_rectifications').values({ check_id: c.id, seq: 1, requirement: '整改要求', due_on: '2025-12-31', answer: '已整改', done_on: '2025-11-01' }).returning('id').executeTakeFirstOrThrow();
+        return { id: r.id, formId: f.id, checkId: c.id, rectificationId: rect.id };
       })());
     }
     return roundOf.get(d.unit.id)!;
   };
+  const check = { participantId: 1, visitedOn: '2025-10-10', inspectors: ['王明'], findings: '', rectifications: [] };
   const draft = { attainment: null, attainmentReason: '', evidence: '佐证说明', problems: '', rectification: '', scores: {}, attachmentIds: [], submit: false };
   return [
     { route: 'GET /api/evaluation/candidates', ...both((d) => url(`/api/evaluation/candidates?planId=${d.planId}`)), expect: ORGANISERS },
@@ -58,5 +62,12 @@ export function evaluationRows({ db, xg, zs, both, url, showsZhongshan }: RbacKi
     { route: 'PUT /api/evaluation/forms/:id', ...both(async (d) => ({ url: `/api/evaluation/forms/${(await round(d)).formId}`, payload: draft })), expect: SELF_ASSESSORS },
     // The draft is not submitted: a reviewer passes the rights check and is refused by the workflow (409).
     { route: 'POST /api/evaluation/forms/:id/review', ...both(async (d) => ({ url: `/api/evaluation/forms/${(await round(d)).formId}/review`, payload: { action: 'return', reason: '请补充材料' } })), expect: REVIEWERS },
+    // Site checks: a unit sees its own; the office and the 评估组 record them (an invalid check: refused after the rights check).
+    { route: 'GET /api/evaluation/rounds/:id/site-checks', ...both(async (d) => url(`/api/evaluation/rounds/${(await round(d)).id}/site-checks`)), expect: SEAT_READERS },
+    { route: 'POST /api/evaluation/rounds/:id/site-checks', ...both(async (d) => ({ url: `/api/evaluation/rounds/${(await round(d)).id}/site-checks`, payload: check })), expect: ORGANISERS },
+    { route: 'PUT /api/evaluation/site-checks/:id', ...both(async (d) => ({ url: `/api/evaluation/site-checks/${(await round(d)).checkId}`, payload: check })), expect: ORGANISERS },
+    { route: 'DELETE /api/evaluation/site-checks/:id', ...both(async (d) => url(`/api/evaluation/site-checks/${(await round(d)).checkId}`)), expect: ORGANISERS },
+    // An empty answer: refused as invalid after the rights check.
+    { route: 'PUT /api/evaluation/rectifications/:id/answer', ...both(async (d) => ({ url: `/api/evaluation/rectifications/${(await round(d)).rectificationId}/answer`, payload: { answer: '', doneOn: '2025-11-01' } })), expect: SELF_ASSESSORS },
   ];
 }

@@ -1,6 +1,7 @@
 import type { ResultsDto } from '../../../shared/api/evaluation';
 import { goalAttainmentRate, type Attainment } from '../../../shared/evaluation/attainment';
 import { meanScore, rankByScore, totalScore } from '../../../shared/evaluation/scoring';
+import { tallyChecks, type CheckTally } from '../../../shared/evaluation/siteChecks';
 import { criteriaOf, goalRef, parseScores, participantDto, roundBase, type FormRow, type ParticipantRow, type RoundRow } from './views';
 
 type Goal = { id: number; no: number; text: string; area_id: number; area_no: number; area_title: string };
@@ -16,10 +17,10 @@ const worst = (list: readonly Attainment[]): Attainment | null => (list.length ?
  * A round's results: per goal the attainment the lead departments submitted and the mean 自评 and
  * 评估组 totals; 达标率 per area and for the plan over the goals with an attainment; each
  * participant's mean scores ranked by the 评估组's (目标管理责任制 考核); the goals not met with
- * the unit's causes and 整改 commitments. Lower committees' forms speak for their own areas: they
+ * the unit's causes and 整改 commitments; each unit's site checks (`tallies` by participant id). Lower committees' forms speak for their own areas: they
  * count in the unit scores and the not-met list, not in the plan's goal attainment.
  */
-export function buildResults(round: RoundRow, goals: readonly Goal[], participants: readonly ParticipantRow[], forms: readonly FormRow[]): ResultsDto {
+export function buildResults(round: RoundRow, goals: readonly Goal[], participants: readonly ParticipantRow[], forms: readonly FormRow[], tallies: ReadonlyMap<number, CheckTally>): ResultsDto {
   const criteria = criteriaOf(round);
   const byId = new Map(participants.map((p) => [p.id, p]));
   const total = (f: FormRow, which: 'self_scores' | 'review_scores') => totalScore(criteria, parseScores(f[which]));
@@ -45,6 +46,7 @@ export function buildResults(round: RoundRow, goals: readonly Goal[], participan
       participant: participantDto(p), forms: mine.length, submitted: done.length, reviewed: mine.filter((f) => f.state === 'reviewed').length,
       selfScore: meanScore(done.map((f) => total(f, 'self_scores'))), reviewScore: meanScore(done.map((f) => total(f, 'review_scores'))),
       score: meanScore(done.map((f) => total(f, 'review_scores'))),
+      checks: tallies.get(p.id) ?? tallyChecks([]),
     };
   })).map(({ score: _score, ...u }) => u);
   const notMet = forms.filter((f) => counts(f) && (f.attainment === 'not_met' || f.attainment === 'partly')).map((f) => ({

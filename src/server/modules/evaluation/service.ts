@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CandidatesDto, CreateRoundInput, ResultsDto, RoundDetailDto, RoundSummaryDto } from '../../../shared/api/evaluation';
 import { criteriaProblems } from '../../../shared/evaluation/scoring';
+import { beijingToday } from '../../../shared/evaluation/siteChecks';
 import { can } from '../../../shared/policy';
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
@@ -9,6 +10,7 @@ import type { AuthContext } from '../auth/service';
 import { orgsRepository } from '../orgs/repository';
 import type { OrgsService } from '../orgs/service';
 import { goalLeads } from './leads';
+import { checkTallies } from './siteChecks/service';
 import { evaluationRepository } from './repository';
 import { buildResults } from './results';
 import { countForms, criteriaOf, formAccess, formSummary, participantDto, roundBase, type RoundRow } from './views';
@@ -149,7 +151,7 @@ export function evaluationRoundsService(db: Kysely<Database>, orgs: OrgsService)
       const round = await roundOrThrow(id);
       assertCan(auth, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, tree: await orgs.tree() });
       const [goals, participants, forms] = await Promise.all([repo.goalsOfPlan(round.plan_id), repo.participants([round.id]), repo.forms({ roundIds: [round.id] })]);
-      return buildResults(round, goals, participants, forms);
+      return buildResults(round, goals, participants, forms, await checkTallies(db, round.id, beijingToday(new Date())));
     },
   };
 }

@@ -3,6 +3,7 @@ import { ATTAINMENT_LABELS, ATTAINMENTS, type Attainment } from '../../../../sha
 import { formatShare } from '../../../../shared/format';
 import { renderChartPng, TEXT_WIDTH_CM, type Block, type DocumentSpec } from '../../../services/documents';
 import type { EvaluationReport, ReportEntry } from './collect';
+import { siteCheckBlocks } from './siteChecks';
 
 /*
  * The evaluation report as a document, in the committee's style (GB/T 9704, as the annual
@@ -127,6 +128,6 @@ export function evaluationReportDocument(r: EvaluationReport): DocumentSpec {
     subtitle: [`${r.unit.name}妇女儿童工作委员会评估组`, `${r.collectedOn.slice(0, 4)}年${Number(r.collectedOn.slice(5, 7))}月${Number(r.collectedOn.slice(8, 10))}日`],
     tableOfContents: true,
     creator: `${r.unit.name}妇女儿童工作委员会`,
-    blocks: [...basisBlocks(r), ...verdictBlocks(r), ...areaBlocks(r), ...unitBlocks(r), ...problemBlocks(r)],
+    blocks: [...basisBlocks(r), ...verdictBlocks(r), ...areaBlocks(r), ...unitBlocks(r), ...siteCheckBlocks(r.siteChecks), ...problemBlocks(r)],
   };
 }
