@@ -18,6 +18,7 @@ import { seedDemoUnitReports } from './seedDemoUnitReports';
 import { seedDemoWorkitems } from './seedDemoWorkitems';
 import { seedDemoResponsibilities } from './seedDemoResponsibilities';
 import { seedDemoEvaluation } from './seedDemoEvaluation';
+import { seedDemoSiteChecks } from './seedDemoSiteChecks';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -78,5 +79,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   await seedDemoResponsibilities(db);
   await seedDemoUnitReports(db);
   await seedDemoEvaluation(db);
+  await seedDemoSiteChecks(db);
   return { rootId, plans, values, users };
 }

@@ -43,6 +43,7 @@ export function ResultsView({ roundId }: { roundId: number }) {
           { title: '自评表', key: 'f', width: 200, render: (_, u) => `${u.forms} 份，已提交 ${u.submitted}，已评审 ${u.reviewed}` },
           { title: '自评平均分', key: 's', width: 110, align: 'right', render: (_, u) => score(u.selfScore) },
           { title: '评估组平均分', key: 'r', width: 120, align: 'right', render: (_, u) => score(u.reviewScore) },
+          { title: '督导检查', key: 'c', width: 220, render: (_, u) => (u.checks.visits ? `${u.checks.visits} 次，整改要求 ${u.checks.requests} 条（已答复 ${u.checks.answered}${u.checks.overdue ? `，逾期 ${u.checks.overdue}` : ''}）` : '—') },
         ]}
       />
       <h3>未完全达标的目标及整改</h3>
