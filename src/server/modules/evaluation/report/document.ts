@@ -8,7 +8,7 @@ import { siteCheckBlocks } from './siteChecks';
 /*
  * The evaluation report as a document, in the committee's style (GB/T 9704, as the annual
  * 统计监测报告): 评估依据和方法, 总体评价 with 达标率, 各领域目标达标情况 (each goal's attainment,
- * the units' evidence summaries and both scores), 参评单位得分, 存在问题和建议.
+ * the units' evidence summaries and both scores), 参评单位得分, 督导检查情况, 存在问题和建议.
  */
 
 const KIND_WORDS = { midterm: '中期', final: '终期' } as const;
