@@ -1,4 +1,5 @@
 import type { Row } from '../rbacMatrix';
+import { buildUser } from '../appHarness';
 import { unique, type District } from '../rbacWorld';
 import { SEAT_READERS, UNIT_READERS, type RbacKit } from './kit';
 
@@ -6,6 +7,9 @@ import { SEAT_READERS, UNIT_READERS, type RbacKit } from './kit';
 const ORGANISERS = 'A S F F S F F F F';
 /** A department's own form: its reporters and reviewers fill it in. */
 const SELF_ASSESSORS = 'A F F F F S S F F';
+/** Third-party evaluator accounts: the office of the round's unit or above. */
+const EVALUATOR_MANAGERS = 'A S F F F F F F F';
+const NOBODY = 'F F F F F F F F F';
 /** The 评估组 reviews. */
 const REVIEWERS = 'A F F F S F F F F';
 const CRITERIA = [{ key: 'indicators', label: '指标达标', weight: 60 }, { key: 'measures', label: '措施落实', weight: 30 }, { key: 'mechanisms', label: '机制保障', weight: 10 }];
@@ -13,7 +17,7 @@ const CRITERIA = [{ key: 'indicators', label: '指标达标', weight: 60 }, { ke
 /** The evaluation module's routes: rounds, self-evaluation forms, review, results. */
 export function evaluationRows({ db, xg, zs, both, url, showsZhongshan }: RbacKit): Row[] {
   // One mid-term round per district, its 卫健委 taking part with a form on the plan's goal.
-  const roundOf = new Map<number, Promise<{ id: number; formId: number; checkId: number; rectificationId: number }>>();
+  const roundOf = new Map<number, Promise<{ id: number; formId: number; checkId: number; rectificationId: number; evaluatorId: number; goalId: number }>>();
   const round = (d: District) => {
     if (!roundOf.has(d.unit.id)) {
       roundOf.set(d.unit.id, (async () => {
@@ -34,7 +38,10 @@ export function evaluationRows({ db, xg, zs, both, url, showsZhongshan }: RbacKi
         // A site check whose one rectification request is answered: deleting it is refused by the workflow (409), after the rights check.
         const c = await db.kysely.insertInto('evaluation_site_checks').values({ round_id: r.id, participant_id: p.id, visited_on: '2025-10-10', inspectors: '["王明"]', findings: '检查发现', is_demo: 0, created_by: null, updated_by: null }).returning('id').executeTakeFirstOrThrow();
         const rect = await db.kysely.insertInto('evaluation_rectifications').values({ check_id: c.id, seq: 1, requirement: '整改要求', due_on: '2025-12-31', answer: '已整改', done_on: '2025-11-01' }).returning('id').executeTakeFirstOrThrow();
-        return { id: r.id, formId: f.id, checkId: c.id, rectificationId: rect.id };
+        // A third-party evaluator of the round.
+        const account = await buildUser(db, { role: 'evaluator', orgUnitId: d.unit.id });
+        const e = await db.kysely.insertInto('evaluation_evaluators').values({ round_id: r.id, user_id: account.id, organisation: '统计学会', expires_on: '2099-12-31', is_demo: 0, created_by: null }).returning('id').executeTakeFirstOrThrow();
+        return { id: r.id, formId: f.id, checkId: c.id, rectificationId: rect.id, evaluatorId: e.id, goalId: goal.id };
       })());
     }
     return roundOf.get(d.unit.id)!;
@@ -68,6 +75,15 @@ export function evaluationRows({ db, xg, zs, both, url, showsZhongshan }: RbacKi
     { route: 'PUT /api/evaluation/site-checks/:id', ...both(async (d) => ({ url: `/api/evaluation/site-checks/${(await round(d)).checkId}`, payload: check })), expect: ORGANISERS },
     { route: 'DELETE /api/evaluation/site-checks/:id', ...both(async (d) => url(`/api/evaluation/site-checks/${(await round(d)).checkId}`)), expect: ORGANISERS },
     // An empty answer: refused as invalid after the rights check.
+    // Third-party evaluators: the office manages them (a past expiry date: refused as invalid after the rights check).
+    { route: 'GET /api/evaluation/rounds/:id/evaluators', ...both(async (d) => url(`/api/evaluation/rounds/${(await round(d)).id}/evaluators`)), expect: EVALUATOR_MANAGERS },
+    { route: 'POST /api/evaluation/rounds/:id/evaluators', ...both(async (d) => ({ url: `/api/evaluation/rounds/${(await round(d)).id}/evaluators`, payload: { username: 'rbac_eval', displayName: '专家', organisation: '学会', expiresOn: '2000-01-01' } })), expect: EVALUATOR_MANAGERS },
+    { route: 'PUT /api/evaluation/evaluators/:id', ...both(async (d) => ({ url: `/api/evaluation/evaluators/${(await round(d)).evaluatorId}`, payload: { expiresOn: '2000-01-01' } })), expect: EVALUATOR_MANAGERS },
+    { route: 'POST /api/evaluation/evaluators/:id/revoke', ...both(async (d) => ({ url: `/api/evaluation/evaluators/${(await round(d)).evaluatorId}/revoke`, payload: {} })), expect: EVALUATOR_MANAGERS },
+    { route: 'GET /api/evaluation/evaluators/:id/audit', ...both(async (d) => url(`/api/evaluation/evaluators/${(await round(d)).evaluatorId}/audit`)), expect: EVALUATOR_MANAGERS },
+    // The scoring sheet is the round's own evaluators' alone (none of these actors; the administrator has no evaluator account either).
+    { route: 'GET /api/evaluation/rounds/:id/third-party', ...both(async (d) => url(`/api/evaluation/rounds/${(await round(d)).id}/third-party`)), expect: NOBODY },
+    { route: 'PUT /api/evaluation/rounds/:id/third-party/:goalId', ...both(async (d) => ({ url: `/api/evaluation/rounds/${(await round(d)).id}/third-party/${(await round(d)).goalId}`, payload: { scores: {}, comment: '' } })), expect: NOBODY },
     { route: 'PUT /api/evaluation/rectifications/:id/answer', ...both(async (d) => ({ url: `/api/evaluation/rectifications/${(await round(d)).rectificationId}/answer`, payload: { answer: '', doneOn: '2025-11-01' } })), expect: SELF_ASSESSORS },
   ];
 }

@@ -5,6 +5,7 @@ import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import { CandidatesSchema, CreateRoundInput, FormSchema, ResultsSchema, ReviewFormInput, RoundDetailSchema, RoundSummarySchema, SaveFormInput } from '../../../shared/api/evaluation';
 import { sendDownload } from '../../http/download';
 import { evaluationReportDocx } from './report';
+import { evaluatorRoutes } from './evaluators/routes';
 import { siteCheckRoutes } from './siteChecks/routes';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
@@ -38,4 +39,5 @@ export async function evaluationRoutes(app: FastifyInstance): Promise<void> {
     forms.review(req.auth, req.params.id, req.body),
   );
   await siteCheckRoutes(app);
+  await evaluatorRoutes(app);
 }

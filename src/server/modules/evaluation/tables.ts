@@ -92,6 +92,29 @@ export interface EvaluationRectificationsTable {
   answered_at: Nullable<string>;
 }
 
+/** A third-party or expert evaluator account, bound to one round until its expiry date (inclusive, Beijing). */
+export interface EvaluationEvaluatorsTable {
+  id: Generated<number>;
+  round_id: number;
+  user_id: number;
+  organisation: string;
+  expires_on: string;
+  revoked_at: Nullable<string>;
+  is_demo: Flag;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** An evaluator's own score per criterion (JSON `{criterionKey: points}`) and comment on a goal. */
+export interface EvaluationThirdPartyScoresTable {
+  id: Generated<number>;
+  evaluator_id: number;
+  goal_id: number;
+  scores: string;
+  comment: ColumnType<string, string | undefined, string>;
+  updated_at: string;
+}
+
 /** The tables the evaluation module owns (see ARCHITECTURE.md). */
 export interface EvaluationTables {
   evaluation_rounds: EvaluationRoundsTable;
@@ -100,4 +123,6 @@ export interface EvaluationTables {
   evaluation_form_events: EvaluationFormEventsTable;
   evaluation_site_checks: EvaluationSiteChecksTable;
   evaluation_rectifications: EvaluationRectificationsTable;
+  evaluation_evaluators: EvaluationEvaluatorsTable;
+  evaluation_third_party_scores: EvaluationThirdPartyScoresTable;
 }

@@ -7,6 +7,7 @@ import { appError, AppError, invalidField } from '../../../errors';
 import { actorId, assertCan, requireAuth } from '../../auth/access';
 import type { AuthContext } from '../../auth/service';
 import type { OrgsService } from '../../orgs/service';
+import { auditEvaluator } from '../evaluators/audit';
 import { evaluationRepository } from '../repository';
 import { formAccess, participantDto, type ParticipantRow, type RoundRow } from '../views';
 import { siteChecksRepository } from './repository';
@@ -56,7 +57,7 @@ export function siteChecksService(db: Kysely<Database>, orgs: OrgsService) {
     return { user, round, tree, participants };
   }
 
-  const oversees = (user: AuthContext, tree: UnitTree, round: RoundRow) => can(user, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, tree });
+  const oversees = (user: AuthContext, tree: UnitTree, round: RoundRow) => can(user, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, roundId: round.id, tree });
   const mayRecord = (user: AuthContext, tree: UnitTree, round: RoundRow) => round.state === 'open' && can(user, 'evaluation.siteCheck', { orgUnitId: round.org_unit_id, tree });
 
   function dto(user: AuthContext, tree: UnitTree, round: RoundRow, p: ParticipantRow, c: CheckRow, rects: { row: RectificationRow; state: ReturnType<typeof rectificationState> }[]): SiteCheckDto {
@@ -94,7 +95,8 @@ export function siteChecksService(db: Kysely<Database>, orgs: OrgsService) {
       const { user, round, tree, participants } = await roundContext(auth, roundId);
       const all = oversees(user, tree, round);
       const visible = participants.filter((p) => all || formAccess(user, tree, round, p).read);
-      if (visible.length === 0) assertCan(user, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, tree });
+      if (visible.length === 0) assertCan(user, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, roundId: round.id, tree });
+      await auditEvaluator(db, user, 'view_site_checks', round.title);
       const byId = new Map(visible.map((p) => [p.id, p]));
       const checks = (await checksOfRound(db, { roundId }, beijingToday(now))).filter((c) => byId.has(c.check.participant_id));
       return { checks: checks.map((c) => dto(user, tree, round, byId.get(c.check.participant_id)!, c.check, c.rectifications)), canRecord: mayRecord(user, tree, round) };

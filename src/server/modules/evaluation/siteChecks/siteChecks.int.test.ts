@@ -1,49 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResultsDto } from '../../../../shared/api/evaluation';
 import type { SiteCheckDto, SiteCheckInput, SiteChecksDto } from '../../../../shared/api/evaluationChecks';
-import { DEFAULT_CRITERIA } from '../../../../shared/evaluation/scoring';
-import type { Role } from '../../../../shared/roles';
-import { authHeaders, buildOrgUnit, buildTestApp, buildUser, login, type Session, type TestApp } from '../../../../../test/support/appHarness';
-import { buildDepartment } from '../../../../../test/support/monitoringFactories';
+import { authHeaders, buildTestApp, type Session, type TestApp } from '../../../../../test/support/appHarness';
+import { buildEvaluationRound, type EvaluationRound } from '../../../../../test/support/evaluationRound';
 import { readZip } from '../../../../../test/support/zipFiles';
 import { testDialect } from '../../../../../test/support/testDb';
 
 describe(`site checks of an evaluation round (${testDialect()})`, () => {
   let t: TestApp;
   let roundId: number;
-  let p: { health: number; education: number; xigang: number };
-  let s: Record<'office' | 'evaluation' | 'health' | 'education' | 'xigang' | 'zhongshan', Session>;
+  let p: EvaluationRound['p'];
+  let s: EvaluationRound['s'];
 
   beforeEach(async () => {
     t = await buildTestApp();
-    const k = t.db.kysely;
-    const city = await buildOrgUnit(t.db, { name: '大连市', level: 'city' });
-    const xigang = await buildOrgUnit(t.db, { name: '西岗区', parentId: city.id });
-    const zhongshan = await buildOrgUnit(t.db, { name: '中山区', parentId: city.id });
-    const dept = { health: await buildDepartment(t.db, city.id, '卫健委', '大连市卫生健康委员会'), education: await buildDepartment(t.db, city.id, '教育局', '大连市教育局') };
-    const now = '2025-01-01T00:00:00Z';
-    const plan = await k.insertInto('plans').values({
-      org_unit_id: city.id, kind: 'women', title: '大连市妇女发展规划（2021—2030年）', period_start: 2021, period_end: 2030, status: 'adopted', source_name: 't.txt', source_text: '', source_hash: 'h', is_demo: 0, created_at: now, updated_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
-    const area = await k.insertInto('plan_areas').values({ plan_id: plan.id, no: 1, title: '妇女与健康', line: 1 }).returning('id').executeTakeFirstOrThrow();
-    await k.insertInto('plan_goals').values({ area_id: area.id, no: 1, text: '住院分娩率保持在90%以上。', line_start: 1, line_end: 1, qualitative: 0 }).execute();
-    roundId = (await k.insertInto('evaluation_rounds').values({
-      plan_id: plan.id, org_unit_id: city.id, milestone: 2025, kind: 'midterm', title: '中期评估', criteria: JSON.stringify(DEFAULT_CRITERIA), self_due_on: '2025-09-30', review_due_on: '2025-11-30', created_by: null, created_at: now, is_demo: 0,
-    }).returning('id').executeTakeFirstOrThrow()).id;
-    const participant = async (orgUnitId: number, departmentId: number | null) => (await k.insertInto('evaluation_participants').values({ round_id: roundId, org_unit_id: orgUnitId, department_id: departmentId }).returning('id').executeTakeFirstOrThrow()).id;
-    p = { health: await participant(city.id, dept.health), education: await participant(city.id, dept.education), xigang: await participant(xigang.id, null) };
-    const user = async (username: string, role: Role, orgUnitId: number, departmentId: number | null = null) => {
-      await buildUser(t.db, { username, role, orgUnitId, departmentId });
-      return login(t.app, username);
-    };
-    s = {
-      office: await user('dalian_office', 'office', city.id),
-      evaluation: await user('dalian_pinggu', 'evaluation', city.id),
-      health: await user('dalian_weijian', 'reporter', city.id, dept.health),
-      education: await user('dalian_jiaoyu', 'reporter', city.id, dept.education),
-      xigang: await user('xigang_office', 'office', xigang.id),
-      zhongshan: await user('zhongshan_office', 'office', zhongshan.id),
-    };
+    ({ roundId, p, s } = await buildEvaluationRound(t));
   });
   afterEach(async () => t.close());
 
