@@ -18,6 +18,7 @@ import { seedDemoUnitReports } from './seedDemoUnitReports';
 import { seedDemoWorkitems } from './seedDemoWorkitems';
 import { seedDemoResponsibilities } from './seedDemoResponsibilities';
 import { seedDemoEvaluation } from './seedDemoEvaluation';
+import { seedDemoEvaluators } from './seedDemoEvaluators';
 import { seedDemoSiteChecks } from './seedDemoSiteChecks';
 
 export const DEMO_LABEL = '演示数据';
@@ -80,5 +81,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   await seedDemoUnitReports(db);
   await seedDemoEvaluation(db);
   await seedDemoSiteChecks(db);
+  await seedDemoEvaluators(db, password);
   return { rootId, plans, values, users };
 }
