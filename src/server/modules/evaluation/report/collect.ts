@@ -16,6 +16,7 @@ import { evaluatorsRepository } from '../evaluators/repository';
 import { checkTallies } from '../siteChecks/service';
 import { criteriaOf, formSummary, participantDto, type RoundRow } from '../views';
 import { collectSiteChecks, type ReportSiteCheck } from './siteChecks';
+import { collectThirdParty, type ReportThirdParty } from './thirdParty';
 
 /** What the evaluation report needs: the database, the unit tree, the attachment store (to count the evidence files). */
 export interface EvaluationReportDeps {
@@ -60,6 +61,7 @@ export interface EvaluationReport {
   units: ResultsDto['units'];
   notMet: ResultsDto['notMet'];
   siteChecks: ReportSiteCheck[];
+  thirdParty: ReportThirdParty[];
 }
 
 /** Evidence as a summary: the first 160 characters, cut at a sentence end where one is near. */
@@ -115,5 +117,6 @@ export async function collectEvaluationReport(deps: EvaluationReportDeps, auth: 
     },
     overall: results.overall, areas, units: results.units, notMet: results.notMet,
     siteChecks: await collectSiteChecks(deps.db, round.id, beijingDate(now)),
+    thirdParty: await collectThirdParty(deps.db, round.id, criteria, new Map(goals.map((g) => [g.id, `${g.area_title}目标 ${g.no}`]))),
   };
 }
