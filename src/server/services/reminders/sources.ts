@@ -5,6 +5,7 @@ import { workitemsReminders } from '../../modules/workitems/reminders';
 import { implementationReminders } from '../../modules/plans/responsibilities/reminders';
 import { unitReportsReminders } from '../../modules/unitreports/reminders';
 import { evaluationReminders } from '../../modules/evaluation/reminders';
+import { siteCheckReminders } from '../../modules/evaluation/siteChecks/reminders';
 import type { NamedSource } from './scheduler';
 
 /** Every module's reminders, one line each; the scheduler asks them in this order. */
@@ -16,4 +17,5 @@ export const REMINDER_SOURCES: readonly NamedSource[] = [
   { name: 'implementation', source: implementationReminders },
   { name: 'unitreports', source: unitReportsReminders },
   { name: 'evaluation', source: evaluationReminders },
+  { name: 'siteChecks', source: siteCheckReminders },
 ];

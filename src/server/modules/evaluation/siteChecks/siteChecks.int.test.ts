@@ -4,6 +4,8 @@ import type { SiteCheckDto, SiteCheckInput, SiteChecksDto } from '../../../../sh
 import { authHeaders, buildTestApp, type Session, type TestApp } from '../../../../../test/support/appHarness';
 import { buildEvaluationRound, type EvaluationRound } from '../../../../../test/support/evaluationRound';
 import { readZip } from '../../../../../test/support/zipFiles';
+import { beijingToday } from '../../../../shared/evaluation/siteChecks';
+import { siteCheckReminders } from './reminders';
 import { testDialect } from '../../../../../test/support/testDb';
 
 describe(`site checks of an evaluation round (${testDialect()})`, () => {
@@ -127,5 +129,17 @@ describe(`site checks of an evaluation round (${testDialect()})`, () => {
     expect((await send(s.office, 'POST', `/api/evaluation/rounds/${roundId}/site-checks`, check())).statusCode).toBe(409);
     const list = await get<SiteChecksDto>(s.office, `/api/evaluation/rounds/${roundId}/site-checks`);
     expect([list.body.canRecord, list.body.checks[0]!.canEdit, list.body.checks[0]!.rectifications[1]!.canAnswer]).toEqual([false, false, false]);
+  });
+
+  it('reminds the visited unit of unanswered requests a week before the deadline and once it has passed', async () => {
+    const made = await record(s.evaluation, check({ rectifications: [{ requirement: '补齐社区随访记录', dueOn: '2099-06-30' }, { requirement: '建立季度通报制度', dueOn: '2099-07-30' }] }));
+    const at = (iso: string) => siteCheckReminders(t.db.kysely, new Date(iso));
+    expect(await at('2099-06-01T02:00:00Z')).toEqual([]);
+    const soon = await at('2099-06-25T02:00:00Z');
+    expect(soon.map((x) => [x.key, x.title])).toEqual([[`evaluation:rectification:${made.rectifications[0]!.id}:due-7d`, '督导检查整改要求将于 2099-06-30 到期：大连市卫生健康委员会']]);
+    const healthUser = await t.db.kysely.selectFrom('users').select('id').where('username', '=', 'dalian_weijian').executeTakeFirstOrThrow();
+    expect(soon[0]!.userIds).toEqual([healthUser.id]);
+    expect((await answer(s.health, made.rectifications[0]!.id, { answer: '已补齐', doneOn: beijingToday(new Date()) })).statusCode).toBe(200);
+    expect((await at('2099-07-31T02:00:00Z')).map((x) => x.key)).toEqual([`evaluation:rectification:${made.rectifications[1]!.id}:overdue`]);
   });
 });
