@@ -150,6 +150,13 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['workpoints.manage', '西岗区', /*    */ 'A A F F F F F F L'],
   ['workpoints.manage', '白云街道', /*  */ 'A S F F F F F F L'],
   ['workpoints.manage', '中山区', /*    */ 'A S F F F F F F L'],
+  // evaluation: site checks are recorded by the office and the 评估组 of the round's unit or above.
+  ['evaluation.siteCheck', '白云街道', 'A A F F A F F F L'],
+  ['evaluation.siteCheck', '中山区', /**/ 'A S F F S F F F L'],
+  // evaluation: third-party evaluators are the office's to manage; only an evaluator (round scope, below) scores.
+  ['evaluation.evaluators', '白云街道', 'A A F F F F F F L'],
+  ['evaluation.evaluators', '中山区', 'A S F F F F F F L'],
+  ['evaluation.thirdParty', '西岗区', 'A F F F F F F F L'],
 ];
 
 const LETTER = { AUTH_FORBIDDEN: 'F', AUTH_OUT_OF_SCOPE: 'S', AUTH_REQUIRED: 'L' } as const;
@@ -177,6 +184,19 @@ describe('the access policy', () => {
     expect(decide(ACTORS[5]![1], 'analytics.read', { ...TARGETS['西岗区'], tree })).toEqual({ ok: false, code: 'AUTH_FORBIDDEN', reason: '没有权限查看监测分析' });
     expect(decide(ACTORS[1]![1], 'users.manage', { ...TARGETS['中山区'], tree })).toEqual({ ok: false, code: 'AUTH_OUT_OF_SCOPE', reason: '该数据不在您的管辖范围内' });
     expect(decide(null, 'data.read')).toEqual({ ok: false, code: 'AUTH_REQUIRED', reason: '未登录或登录已失效，请重新登录' });
+  });
+
+  it('binds a third-party evaluator to its one round: a target must name that round', () => {
+    const evaluator: Subject = { roles: [{ role: 'evaluator', orgUnitId: 3, departmentId: null, roundId: 7 }] };
+    expect(can(evaluator, 'evaluation.read', { orgUnitId: 3, departmentId: -1, roundId: 7, tree })).toBe(true);
+    expect(can(evaluator, 'evaluation.read', { orgUnitId: 30, departmentId: 300, roundId: 7, tree })).toBe(true);
+    expect(can(evaluator, 'evaluation.read', { orgUnitId: 3, departmentId: -1, roundId: 8, tree })).toBe(false);
+    // Asked without a round (any other module's check, a form of no round): refused; asked about nothing (a menu): shown.
+    expect(can(evaluator, 'evaluation.read', { orgUnitId: 3, departmentId: 48, tree })).toBe(false);
+    expect(can(evaluator, 'evaluation.read')).toBe(true);
+    expect(can(evaluator, 'data.read', { orgUnitId: 3, departmentId: 48, tree })).toBe(false);
+    expect(decide(evaluator, 'evaluation.thirdParty', { orgUnitId: 3, roundId: 8, tree })).toEqual({ ok: false, code: 'AUTH_OUT_OF_SCOPE', reason: '第三方评估账号只能评估所属的那一次评估' });
+    expect(can({ roles: [{ role: 'evaluator', orgUnitId: 3, departmentId: null }] }, 'evaluation.thirdParty', { orgUnitId: 3, roundId: 7, tree })).toBe(false);
   });
 
   it('gives every action a label for its refusal', () => {

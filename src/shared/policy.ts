@@ -9,10 +9,12 @@ import type { Role } from './roles';
  * - `all`: everywhere (the administrator);
  * - `below`: that unit and every unit below it (the committee roles);
  * - `unit`: that unit only (approving and reopening belong to the seat's own statistics group);
- * - `seat`: that unit's one member department the grant names (reporters, department reviewers).
+ * - `seat`: that unit's one member department the grant names (reporters, department reviewers);
+ * - `round`: the one evaluation round the grant names (third-party evaluators): a target must name that
+ *   round, so every check that does not (any other module, any other round) refuses them.
  * `public` actions need no sign-in at all (the portal, which the server filters to published content).
  */
-export type Scope = 'all' | 'below' | 'unit' | 'seat';
+export type Scope = 'all' | 'below' | 'unit' | 'seat' | 'round';
 
 interface PolicyRow {
   /** What the action is called in a refusal: “没有权限${label}”. */
@@ -112,7 +114,7 @@ export const POLICY = {
   'unitreports.reportArea': { label: '报送本地区年度报告', grants: { admin: 'all', office: 'unit' }, outOfScope: '本地区年度报告由{unit}妇儿工委办公室报送' },
   // evaluation
   /** Evaluation rounds and forms: the committee roles of the plan's unit or above, a department its own forms, a unit below its committee's. */
-  'evaluation.read': { label: '查看规划评估', grants: { admin: 'all', ...OVERSEERS, reporter: 'seat', dept_reviewer: 'seat' } },
+  'evaluation.read': { label: '查看规划评估', grants: { admin: 'all', ...OVERSEERS, reporter: 'seat', dept_reviewer: 'seat', evaluator: 'round' } },
   /** Create a mid-term or final round: criteria, timetable, participants. */
   'evaluation.manage': { label: '组织规划评估', grants: { admin: 'all', office: 'below', evaluation: 'below' } },
   /** A member department's self-evaluation of the goals it leads. */
@@ -124,6 +126,12 @@ export const POLICY = {
   // workitems: work points (read with workitems.read at the unit: every member department gets the 工作要点)
   /** A committee's 工作要点: enter, import, edit, 实事项目 备案 and 通报; its own office only. */
   'workpoints.manage': { label: '编制工作要点', grants: { admin: 'all', office: 'unit' }, outOfScope: '工作要点由{unit}妇儿工委办公室编制' },
+  /** Record, edit and delete the site checks (督导检查) of a round (checked at the round's unit); the visited unit answers as it self-evaluates. */
+  'evaluation.siteCheck': { label: '记录督导检查', grants: { admin: 'all', office: 'below', evaluation: 'below' } },
+  /** Add, extend and revoke the third-party evaluator accounts of a round (checked at the round's unit). */
+  'evaluation.evaluators': { label: '管理第三方评估账号', grants: { admin: 'all', office: 'below' } },
+  /** A third-party evaluator's own score and comment per goal of its round. */
+  'evaluation.thirdParty': { label: '第三方评估打分', grants: { admin: 'all', evaluator: 'round' }, outOfScope: '第三方评估账号只能评估所属的那一次评估' },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;
@@ -134,6 +142,8 @@ export interface Grant {
   /** null: granted without a unit, which covers every unit. */
   orgUnitId: number | null;
   departmentId: number | null;
+  /** The evaluation round of a `round`-scoped grant (third-party evaluators). */
+  roundId?: number | null;
 }
 
 export interface Subject {
@@ -153,6 +163,8 @@ export interface UnitTree {
 export interface Target {
   orgUnitId?: number | null;
   departmentId?: number | null;
+  /** The evaluation round, for `round`-scoped grants. */
+  roundId?: number | null;
   /** For refusals: “审核通过须由西岗区妇儿工委统计监测组办理”. */
   unitName?: string;
   /** Needed for `below` scopes when a unit is given; the server always passes its tree. */
@@ -163,6 +175,8 @@ export type Decision = { ok: true } | { ok: false; code: 'AUTH_REQUIRED' | 'AUTH
 
 function covers(grant: Grant, scope: Scope, target: Target): boolean {
   const unit = target.orgUnitId ?? null;
+  // Asked about no round: allowed only where the question is “anywhere?” (a menu entry).
+  if (scope === 'round') return target.roundId == null ? unit === null : grant.roundId === target.roundId;
   if (scope === 'all' || unit === null) return scope !== 'seat' || target.departmentId == null || grant.departmentId === target.departmentId;
   if (grant.orgUnitId === null) return true;
   switch (scope) {

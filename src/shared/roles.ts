@@ -1,5 +1,5 @@
 /** The roles of the access policy (src/shared/policy.ts). Kept free of zod so the web app's frame can import the labels cheaply. */
-export const ROLES = ['admin', 'office', 'statistics', 'evaluation', 'reporter', 'dept_reviewer', 'leader'] as const;
+export const ROLES = ['admin', 'office', 'statistics', 'evaluation', 'reporter', 'dept_reviewer', 'leader', 'evaluator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -10,7 +10,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   reporter: '成员单位填报员',
   dept_reviewer: '成员单位审核员',
   leader: '领导',
+  evaluator: '第三方评估',
 };
+
+/** Roles the user administration assigns; a third-party evaluator (`evaluator`, bound to one evaluation round) is made by the evaluation module. */
+export const ASSIGNABLE_ROLES = ROLES.filter((r): r is Exclude<Role, 'evaluator'> => r !== 'evaluator');
 
 /** Roles that act for one member department, chosen together with the org unit. */
 export const DEPARTMENT_ROLES: readonly Role[] = ['reporter', 'dept_reviewer'];

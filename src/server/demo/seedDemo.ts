@@ -19,6 +19,8 @@ import { seedDemoWorkitems } from './seedDemoWorkitems';
 import { seedDemoWorkPoints } from './seedDemoWorkPoints';
 import { seedDemoResponsibilities } from './seedDemoResponsibilities';
 import { seedDemoEvaluation } from './seedDemoEvaluation';
+import { seedDemoEvaluators } from './seedDemoEvaluators';
+import { seedDemoSiteChecks } from './seedDemoSiteChecks';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -80,5 +82,7 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   await seedDemoUnitReports(db);
   await seedDemoEvaluation(db);
   await seedDemoWorkPoints(db);
+  await seedDemoSiteChecks(db);
+  await seedDemoEvaluators(db, password);
   return { rootId, plans, values, users };
 }

@@ -103,6 +103,10 @@ export const RoundDetailSchema = RoundSummarySchema.extend({
   oversees: z.boolean(),
   canManage: z.boolean(),
   canReview: z.boolean(),
+  /** The office may add, extend and revoke third-party evaluators of the round. */
+  canManageEvaluators: z.boolean(),
+  /** The user is a third-party evaluator of this round: read-only, plus its own scores. */
+  isEvaluator: z.boolean(),
 });
 export type RoundDetailDto = z.infer<typeof RoundDetailSchema>;
 
@@ -159,13 +163,19 @@ export const ResultsSchema = z.object({
     attainment: AttainmentSchema.nullable(),
     selfScore: z.number().nullable(),
     reviewScore: z.number().nullable(),
+    /** The mean of the third-party evaluators' totals (第三方评估). */
+    thirdPartyScore: z.number().nullable(),
     units: z.array(z.string()),
   })),
   units: z.array(z.object({
     participant: ParticipantSchema, forms: z.number(), submitted: z.number(), reviewed: z.number(),
     selfScore: z.number().nullable(), reviewScore: z.number().nullable(), rank: z.number().nullable(),
+    /** 督导检查 of the unit: visits, rectification requests, answered, overdue. */
+    checks: z.object({ visits: z.number(), requests: z.number(), answered: z.number(), overdue: z.number() }),
   })),
   /** The goals a unit judged 未达标 or 基本达标, with its causes and 整改 commitments. */
   notMet: z.array(z.object({ formId: z.number(), goal: GoalRefSchema, attainment: AttainmentSchema, participant: ParticipantSchema, problems: z.string(), rectification: z.string() })),
+  /** The third-party evaluators who scored: who, from where, how many goals, their mean total. */
+  thirdParty: z.array(z.object({ name: z.string(), organisation: z.string(), scored: z.number(), mean: z.number().nullable() })),
 });
 export type ResultsDto = z.infer<typeof ResultsSchema>;

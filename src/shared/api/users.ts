@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { DEPARTMENT_ROLES, ROLE_LABELS, ROLES } from '../roles';
+import { ASSIGNABLE_ROLES, DEPARTMENT_ROLES, ROLE_LABELS, ROLES } from '../roles';
 import { choosePassword } from './auth';
 
 /** One role at one org unit; reporters and dept reviewers also name their member department. */
 export const RoleGrantInput = z
   .object({
-    role: z.enum(ROLES, { error: '请选择角色' }),
+    role: z.enum(ASSIGNABLE_ROLES, { error: '请选择角色' }),
     orgUnitId: z.number().int().positive().nullable(),
     departmentId: z.number().int().positive().nullable(),
   })

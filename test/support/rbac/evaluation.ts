@@ -1,4 +1,5 @@
 import type { Row } from '../rbacMatrix';
+import { buildUser } from '../appHarness';
 import { unique, type District } from '../rbacWorld';
 import { SEAT_READERS, UNIT_READERS, type RbacKit } from './kit';
 
@@ -6,13 +7,21 @@ import { SEAT_READERS, UNIT_READERS, type RbacKit } from './kit';
 const ORGANISERS = 'A S F F S F F F F';
 /** A department's own form: its reporters and reviewers fill it in. */
 const SELF_ASSESSORS = 'A F F F F S S F F';
+/** Third-party evaluator accounts: the office of the round's unit or above. */
+const EVALUATOR_MANAGERS = 'A S F F F F F F F';
+const NOBODY = 'F F F F F F F F F';
 /** The 评估组 reviews. */
 const REVIEWERS = 'A F F F S F F F F';
 const CRITERIA = [{ key: 'indicators', label: '指标达标', weight: 60 }, { key: 'measures', label: '措施落实', weight: 30 }, { key: 'mechanisms', label: '机制保障', weight: 10 }];
 
-/** One mid-term round per district, its 卫健委 taking part with a form on the plan's goal; made once per district and kit. */
-export function evaluationRoundOf({ db }: Pick<RbacKit, 'db'>): (d: District) => Promise<{ id: number; formId: number }> {
-  const roundOf = new Map<number, Promise<{ id: number; formId: number }>>();
+type EvaluationFixture = { id: number; formId: number; checkId: number; rectificationId: number; evaluatorId: number; goalId: number };
+
+/**
+ * One mid-term round per district, its 卫健委 taking part with a form on the plan's goal, a site
+ * check and a third-party evaluator; made once per district and kit.
+ */
+export function evaluationRoundOf({ db }: Pick<RbacKit, 'db'>): (d: District) => Promise<EvaluationFixture> {
+  const roundOf = new Map<number, Promise<EvaluationFixture>>();
   return (d: District) => {
     if (!roundOf.has(d.unit.id)) {
       roundOf.set(d.unit.id, (async () => {
@@ -30,17 +39,24 @@ export function evaluationRoundOf({ db }: Pick<RbacKit, 'db'>): (d: District) =>
         }).returning('id').executeTakeFirstOrThrow();
         const p = await db.kysely.insertInto('evaluation_participants').values({ round_id: r.id, org_unit_id: d.unit.id, department_id: d.health.id }).returning('id').executeTakeFirstOrThrow();
         const f = await db.kysely.insertInto('evaluation_forms').values({ round_id: r.id, participant_id: p.id, goal_id: goal.id, updated_at: now, is_demo: 0 }).returning('id').executeTakeFirstOrThrow();
-        return { id: r.id, formId: f.id };
+        // A site check whose one rectification request is answered: deleting it is refused by the workflow (409), after the rights check.
+        const c = await db.kysely.insertInto('evaluation_site_checks').values({ round_id: r.id, participant_id: p.id, visited_on: '2025-10-10', inspectors: '["王明"]', findings: '检查发现', is_demo: 0, created_by: null, updated_by: null }).returning('id').executeTakeFirstOrThrow();
+        const rect = await db.kysely.insertInto('evaluation_rectifications').values({ check_id: c.id, seq: 1, requirement: '整改要求', due_on: '2025-12-31', answer: '已整改', done_on: '2025-11-01' }).returning('id').executeTakeFirstOrThrow();
+        // A third-party evaluator of the round.
+        const account = await buildUser(db, { role: 'evaluator', orgUnitId: d.unit.id });
+        const e = await db.kysely.insertInto('evaluation_evaluators').values({ round_id: r.id, user_id: account.id, organisation: '统计学会', expires_on: '2099-12-31', is_demo: 0, created_by: null }).returning('id').executeTakeFirstOrThrow();
+        return { id: r.id, formId: f.id, checkId: c.id, rectificationId: rect.id, evaluatorId: e.id, goalId: goal.id };
       })());
     }
     return roundOf.get(d.unit.id)!;
   };
 }
 
-/** The evaluation module's routes: rounds, self-evaluation forms, review, results. */
+/** The evaluation module's routes: rounds, self-evaluation forms, review, results, site checks, evaluators. */
 export function evaluationRows(kit: RbacKit): Row[] {
   const { xg, zs, both, url, showsZhongshan } = kit;
   const round = evaluationRoundOf(kit);
+  const check = { participantId: 1, visitedOn: '2025-10-10', inspectors: ['王明'], findings: '', rectifications: [] };
   const draft = { attainment: null, attainmentReason: '', evidence: '佐证说明', problems: '', rectification: '', scores: {}, attachmentIds: [], submit: false };
   return [
     { route: 'GET /api/evaluation/candidates', ...both((d) => url(`/api/evaluation/candidates?planId=${d.planId}`)), expect: ORGANISERS },
@@ -63,5 +79,21 @@ export function evaluationRows(kit: RbacKit): Row[] {
     { route: 'PUT /api/evaluation/forms/:id', ...both(async (d) => ({ url: `/api/evaluation/forms/${(await round(d)).formId}`, payload: draft })), expect: SELF_ASSESSORS },
     // The draft is not submitted: a reviewer passes the rights check and is refused by the workflow (409).
     { route: 'POST /api/evaluation/forms/:id/review', ...both(async (d) => ({ url: `/api/evaluation/forms/${(await round(d)).formId}/review`, payload: { action: 'return', reason: '请补充材料' } })), expect: REVIEWERS },
+    // Site checks: a unit sees its own; the office and the 评估组 record them (an invalid check: refused after the rights check).
+    { route: 'GET /api/evaluation/rounds/:id/site-checks', ...both(async (d) => url(`/api/evaluation/rounds/${(await round(d)).id}/site-checks`)), expect: SEAT_READERS },
+    { route: 'POST /api/evaluation/rounds/:id/site-checks', ...both(async (d) => ({ url: `/api/evaluation/rounds/${(await round(d)).id}/site-checks`, payload: check })), expect: ORGANISERS },
+    { route: 'PUT /api/evaluation/site-checks/:id', ...both(async (d) => ({ url: `/api/evaluation/site-checks/${(await round(d)).checkId}`, payload: check })), expect: ORGANISERS },
+    { route: 'DELETE /api/evaluation/site-checks/:id', ...both(async (d) => url(`/api/evaluation/site-checks/${(await round(d)).checkId}`)), expect: ORGANISERS },
+    // An empty answer: refused as invalid after the rights check.
+    // Third-party evaluators: the office manages them (a past expiry date: refused as invalid after the rights check).
+    { route: 'GET /api/evaluation/rounds/:id/evaluators', ...both(async (d) => url(`/api/evaluation/rounds/${(await round(d)).id}/evaluators`)), expect: EVALUATOR_MANAGERS },
+    { route: 'POST /api/evaluation/rounds/:id/evaluators', ...both(async (d) => ({ url: `/api/evaluation/rounds/${(await round(d)).id}/evaluators`, payload: { username: 'rbac_eval', displayName: '专家', organisation: '学会', expiresOn: '2000-01-01' } })), expect: EVALUATOR_MANAGERS },
+    { route: 'PUT /api/evaluation/evaluators/:id', ...both(async (d) => ({ url: `/api/evaluation/evaluators/${(await round(d)).evaluatorId}`, payload: { expiresOn: '2000-01-01' } })), expect: EVALUATOR_MANAGERS },
+    { route: 'POST /api/evaluation/evaluators/:id/revoke', ...both(async (d) => ({ url: `/api/evaluation/evaluators/${(await round(d)).evaluatorId}/revoke`, payload: {} })), expect: EVALUATOR_MANAGERS },
+    { route: 'GET /api/evaluation/evaluators/:id/audit', ...both(async (d) => url(`/api/evaluation/evaluators/${(await round(d)).evaluatorId}/audit`)), expect: EVALUATOR_MANAGERS },
+    // The scoring sheet is the round's own evaluators' alone (none of these actors; the administrator has no evaluator account either).
+    { route: 'GET /api/evaluation/rounds/:id/third-party', ...both(async (d) => url(`/api/evaluation/rounds/${(await round(d)).id}/third-party`)), expect: NOBODY },
+    { route: 'PUT /api/evaluation/rounds/:id/third-party/:goalId', ...both(async (d) => ({ url: `/api/evaluation/rounds/${(await round(d)).id}/third-party/${(await round(d)).goalId}`, payload: { scores: {}, comment: '' } })), expect: NOBODY },
+    { route: 'PUT /api/evaluation/rectifications/:id/answer', ...both(async (d) => ({ url: `/api/evaluation/rectifications/${(await round(d)).rectificationId}/answer`, payload: { answer: '', doneOn: '2025-11-01' } })), expect: SELF_ASSESSORS },
   ];
 }

@@ -19,6 +19,7 @@ import * as m0021 from './0021_unit_reports';
 import * as m0022 from './0022_evaluation';
 import * as m0023 from './0023_plan_responsibilities';
 import * as m0024 from './0024_report_documents';
+import * as m0025 from './0025_evaluation_site_checks';
 import * as m0026 from './0026_work_points';
 import * as m0027 from './0027_evaluation_report_documents';
 
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0022_evaluation': m0022,
   '0023_plan_responsibilities': m0023,
   '0024_report_documents': m0024,
+  '0025_evaluation_site_checks': m0025,
   '0026_work_points': m0026,
   '0027_evaluation_report_documents': m0027,
 };

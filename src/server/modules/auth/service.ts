@@ -6,6 +6,7 @@ import { appError, invalidField } from '../../errors';
 import { requireAuth } from './access';
 import { AccountLockedError, lockedUntil, windowStartAfter } from './loginLimit';
 import { hashPassword, randomPassword, verifyPassword } from './password';
+import { changeLogRepository } from '../../services/changeLog/repository';
 import { authRepository } from './repository';
 
 export const SESSION_COOKIE = 'halfsky_session';
@@ -16,6 +17,8 @@ export interface RoleGrant {
   orgUnitId: number | null;
   orgUnitName: string | null;
   departmentId: number | null;
+  /** The evaluation round of a third-party evaluator's grant. */
+  roundId?: number | null;
 }
 
 /** Who is asking: attached to every request that carries a valid session cookie. */
@@ -42,14 +45,25 @@ export const COMMAND_LINE: AuthContext = {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-/** The user's role grants as every request sees them, read anew each time so changes apply at once. */
-export async function loadRoles(db: Kysely<Database>, userId: number): Promise<RoleGrant[]> {
+/**
+ * The user's role grants as every request sees them, read anew each time so changes apply at once.
+ * A third-party evaluator past its expiry date (Beijing) or revoked is refused here, so on every
+ * request and at sign-in, whichever way it proves who it is.
+ */
+export async function loadRoles(db: Kysely<Database>, userId: number, now = new Date()): Promise<RoleGrant[]> {
   const rows = await authRepository(db).rolesOf(userId);
+  for (const r of rows.filter((x) => x.role === 'evaluator')) {
+    if (r.revoked_at) throw appError('AUTH_ACCOUNT_EXPIRED', '第三方评估账号已被撤销，如有疑问请联系妇儿工委办公室');
+    if (r.expires_on && r.expires_on < new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)) {
+      throw appError('AUTH_ACCOUNT_EXPIRED', `第三方评估账号已于 ${r.expires_on} 到期，如需继续评估请联系妇儿工委办公室延期`);
+    }
+  }
   return rows.map((r) => ({
     role: r.role as Role,
     orgUnitId: r.org_unit_id,
     orgUnitName: r.org_unit_name ?? null,
     departmentId: r.department_id,
+    ...(r.role === 'evaluator' ? { roundId: r.round_id ?? null } : {}),
   }));
 }
 
@@ -82,6 +96,8 @@ export function authService(db: Kysely<Database>) {
     /** Returns the new session's cookie token and its context. */
     async login(username: string, password: string, now = new Date()) {
       const user = await checkPassword(username, password, now);
+      // Before any session exists: an expired evaluator is refused at sign-in.
+      const roles = await loadRoles(db, user.id, now);
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
@@ -97,10 +113,13 @@ export function authService(db: Kysely<Database>) {
         userId: user.id,
         username: user.username,
         displayName: user.display_name,
-        roles: await loadRoles(db, user.id),
+        roles,
         csrfToken,
         tokenHash: hashToken(token),
       };
+      if (roles.some((g) => g.role === 'evaluator')) {
+        await changeLogRepository(db).record([{ entity: 'evaluator', entityId: user.id, field: 'sign_in', oldValue: null, newValue: '登录' }], user.id, now.toISOString());
+      }
       return { token, expires, context };
     },
 

@@ -11,6 +11,7 @@ import type { AnalyticsService } from '../analytics/service';
 import { actorId, assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgsService } from '../orgs/service';
+import { auditEvaluator } from './evaluators/audit';
 import { goalLeads } from './leads';
 import { evaluationRepository } from './repository';
 import { suggestForGoal } from './suggest';
@@ -42,7 +43,9 @@ export function evaluationFormsService(db: Kysely<Database>, orgs: OrgsService, 
     async canRead(auth, formId) {
       if (!auth) return false;
       try {
-        return (await load(auth, formId)).access.read;
+        const loaded = await load(auth, formId);
+        if (loaded.access.read) await auditEvaluator(db, auth, 'download_file', `${loaded.form.area_title}目标 ${loaded.form.goal_no} · ${participantDto(loaded.participant).label}的佐证材料`);
+        return loaded.access.read;
       } catch {
         return false;
       }
@@ -95,7 +98,9 @@ export function evaluationFormsService(db: Kysely<Database>, orgs: OrgsService, 
 
   return {
     async get(auth: AuthContext | null, id: number): Promise<FormDto> {
-      return dto(await load(auth, id));
+      const loaded = await load(auth, id);
+      await auditEvaluator(db, loaded.user, 'view_form', `${loaded.form.area_title}目标 ${loaded.form.goal_no} · ${participantDto(loaded.participant).label}`);
+      return dto(loaded);
     },
 
     /** Save a draft, or submit (complete, checked): compare-and-set on the state, files bound, an event kept. */

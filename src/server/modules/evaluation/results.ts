@@ -1,9 +1,12 @@
 import type { ResultsDto } from '../../../shared/api/evaluation';
 import { goalAttainmentRate, type Attainment } from '../../../shared/evaluation/attainment';
 import { meanScore, rankByScore, totalScore } from '../../../shared/evaluation/scoring';
+import { tallyChecks, type CheckTally } from '../../../shared/evaluation/siteChecks';
 import { criteriaOf, goalRef, parseScores, participantDto, roundBase, type FormRow, type ParticipantRow, type RoundRow } from './views';
 
 type Goal = { id: number; no: number; text: string; area_id: number; area_no: number; area_title: string };
+/** A third-party evaluator's score on a goal (evaluation_third_party_scores). */
+export type ThirdPartyScore = { evaluator_id: number; goal_id: number; scores: string; display_name: string; organisation: string };
 
 /** What counts once a unit has submitted: its forms under review or reviewed. */
 const counts = (f: FormRow) => f.state === 'submitted' || f.state === 'reviewed';
@@ -16,10 +19,11 @@ const worst = (list: readonly Attainment[]): Attainment | null => (list.length ?
  * A round's results: per goal the attainment the lead departments submitted and the mean 自评 and
  * 评估组 totals; 达标率 per area and for the plan over the goals with an attainment; each
  * participant's mean scores ranked by the 评估组's (目标管理责任制 考核); the goals not met with
- * the unit's causes and 整改 commitments. Lower committees' forms speak for their own areas: they
+ * the unit's causes and 整改 commitments; each unit's site checks (`tallies` by participant id); the
+ * third-party evaluators' mean total per goal and who they are, kept apart from the 评估组's. Lower committees' forms speak for their own areas: they
  * count in the unit scores and the not-met list, not in the plan's goal attainment.
  */
-export function buildResults(round: RoundRow, goals: readonly Goal[], participants: readonly ParticipantRow[], forms: readonly FormRow[]): ResultsDto {
+export function buildResults(round: RoundRow, goals: readonly Goal[], participants: readonly ParticipantRow[], forms: readonly FormRow[], tallies: ReadonlyMap<number, CheckTally>, thirdParty: readonly ThirdPartyScore[]): ResultsDto {
   const criteria = criteriaOf(round);
   const byId = new Map(participants.map((p) => [p.id, p]));
   const total = (f: FormRow, which: 'self_scores' | 'review_scores') => totalScore(criteria, parseScores(f[which]));
@@ -31,6 +35,7 @@ export function buildResults(round: RoundRow, goals: readonly Goal[], participan
       attainment: worst(departmental.map((f) => f.attainment as Attainment)),
       selfScore: meanScore(mine.map((f) => total(f, 'self_scores'))),
       reviewScore: meanScore(mine.map((f) => total(f, 'review_scores'))),
+      thirdPartyScore: meanScore(thirdParty.filter((s) => s.goal_id === g.id).map((s) => totalScore(criteria, parseScores(s.scores)))),
       units: forms.filter((f) => f.goal_id === g.id).map((f) => participantDto(byId.get(f.participant_id)!).label),
     };
   });
@@ -45,10 +50,15 @@ export function buildResults(round: RoundRow, goals: readonly Goal[], participan
       participant: participantDto(p), forms: mine.length, submitted: done.length, reviewed: mine.filter((f) => f.state === 'reviewed').length,
       selfScore: meanScore(done.map((f) => total(f, 'self_scores'))), reviewScore: meanScore(done.map((f) => total(f, 'review_scores'))),
       score: meanScore(done.map((f) => total(f, 'review_scores'))),
+      checks: tallies.get(p.id) ?? tallyChecks([]),
     };
   })).map(({ score: _score, ...u }) => u);
   const notMet = forms.filter((f) => counts(f) && (f.attainment === 'not_met' || f.attainment === 'partly')).map((f) => ({
     formId: f.id, goal: goalRef(f), attainment: f.attainment as Attainment, participant: participantDto(byId.get(f.participant_id)!), problems: f.problems, rectification: f.rectification,
   }));
-  return { round: { ...roundBase(round), criteria }, overall: goalAttainmentRate(judged.map((g) => g.attainment!)), areas, goals: goalRows, units, notMet };
+  const evaluators = [...new Map(thirdParty.map((s) => [s.evaluator_id, s])).values()].map((e) => {
+    const theirs = thirdParty.filter((s) => s.evaluator_id === e.evaluator_id);
+    return { name: e.display_name, organisation: e.organisation, scored: theirs.length, mean: meanScore(theirs.map((s) => totalScore(criteria, parseScores(s.scores)))) };
+  });
+  return { round: { ...roundBase(round), criteria }, overall: goalAttainmentRate(judged.map((g) => g.attainment!)), areas, goals: goalRows, units, notMet, thirdParty: evaluators };
 }

@@ -5,6 +5,8 @@ import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import { CandidatesSchema, CreateRoundInput, FormSchema, ResultsSchema, ReviewFormInput, RoundDetailSchema, RoundSummarySchema, SaveFormInput } from '../../../shared/api/evaluation';
 import { sendDownload } from '../../http/download';
 import { evaluationReportDocx } from './report';
+import { evaluatorRoutes } from './evaluators/routes';
+import { siteCheckRoutes } from './siteChecks/routes';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
 const tags = ['evaluation'];
@@ -36,4 +38,6 @@ export async function evaluationRoutes(app: FastifyInstance): Promise<void> {
   api.post('/evaluation/forms/:id/review', { schema: { tags, summary: '评估组评审打分，或退回补充材料', params: IdParams, body: ReviewFormInput, response: { 200: FormSchema, ...errors } } }, (req) =>
     forms.review(req.auth, req.params.id, req.body),
   );
+  await siteCheckRoutes(app);
+  await evaluatorRoutes(app);
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CandidatesDto, CreateRoundInput, ResultsDto, RoundDetailDto, RoundSummaryDto } from '../../../shared/api/evaluation';
 import { criteriaProblems } from '../../../shared/evaluation/scoring';
+import { beijingToday } from '../../../shared/evaluation/siteChecks';
 import { can } from '../../../shared/policy';
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
@@ -9,6 +10,9 @@ import type { AuthContext } from '../auth/service';
 import { orgsRepository } from '../orgs/repository';
 import type { OrgsService } from '../orgs/service';
 import { goalLeads } from './leads';
+import { auditEvaluator } from './evaluators/audit';
+import { evaluatorsRepository } from './evaluators/repository';
+import { checkTallies } from './siteChecks/service';
 import { evaluationRepository } from './repository';
 import { buildResults } from './results';
 import { countForms, criteriaOf, formAccess, formSummary, participantDto, roundBase, type RoundRow } from './views';
@@ -119,7 +123,7 @@ export function evaluationRoundsService(db: Kysely<Database>, orgs: OrgsService)
       const rounds = await repo.listRounds();
       const { tree, forms } = await visibleForms(user, rounds);
       return rounds
-        .filter((r) => can(user, 'evaluation.read', { orgUnitId: r.org_unit_id, departmentId: -1, tree }) || forms.some((f) => f.round_id === r.id))
+        .filter((r) => can(user, 'evaluation.read', { orgUnitId: r.org_unit_id, departmentId: -1, roundId: r.id, tree }) || forms.some((f) => f.round_id === r.id))
         .map((r) => ({ ...roundBase(r), counts: countForms(forms.filter((f) => f.round_id === r.id)) }));
     },
 
@@ -127,11 +131,12 @@ export function evaluationRoundsService(db: Kysely<Database>, orgs: OrgsService)
       const user = requireAuth(auth);
       const round = await roundOrThrow(id);
       const { tree, participants, forms, participantOf } = await visibleForms(user, [round]);
-      const oversees = can(user, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, tree });
+      const oversees = can(user, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, roundId: round.id, tree });
       // Someone with no form here is refused with the policy's reason.
-      if (!oversees && forms.length === 0) assertCan(user, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, tree });
+      if (!oversees && forms.length === 0) assertCan(user, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, roundId: round.id, tree });
       const criteria = criteriaOf(round);
       const shown = new Set(forms.map((f) => f.participant_id));
+      await auditEvaluator(db, user, 'view_round', round.title);
       return {
         ...roundBase(round),
         counts: countForms(forms),
@@ -141,15 +146,18 @@ export function evaluationRoundsService(db: Kysely<Database>, orgs: OrgsService)
         oversees,
         canManage: can(user, 'evaluation.manage', { orgUnitId: round.org_unit_id, tree }),
         canReview: can(user, 'evaluation.review', { orgUnitId: round.org_unit_id, tree }),
+        canManageEvaluators: can(user, 'evaluation.evaluators', { orgUnitId: round.org_unit_id, tree }),
+        isEvaluator: user.roles.some((g) => g.role === 'evaluator' && g.roundId === round.id),
       };
     },
 
     /** The round's results, for the committee roles of the round's unit and above. */
     async results(auth: AuthContext | null, id: number): Promise<ResultsDto> {
       const round = await roundOrThrow(id);
-      assertCan(auth, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, tree: await orgs.tree() });
+      assertCan(auth, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, roundId: round.id, tree: await orgs.tree() });
       const [goals, participants, forms] = await Promise.all([repo.goalsOfPlan(round.plan_id), repo.participants([round.id]), repo.forms({ roundIds: [round.id] })]);
-      return buildResults(round, goals, participants, forms);
+      await auditEvaluator(db, auth, 'view_results', round.title);
+      return buildResults(round, goals, participants, forms, await checkTallies(db, round.id, beijingToday(new Date())), await evaluatorsRepository(db).scoresOfRound(round.id));
     },
   };
 }

@@ -63,10 +63,66 @@ export interface EvaluationFormEventsTable {
   at: string;
 }
 
+/** A visit of the 评估组 / office to a participant of the round (督导检查). */
+export interface EvaluationSiteChecksTable {
+  id: Generated<number>;
+  round_id: number;
+  participant_id: number;
+  visited_on: string;
+  /** JSON array of the names of the people who went. */
+  inspectors: string;
+  findings: string;
+  is_demo: Flag;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+/** A rectification request (整改要求) of a site check, with its deadline and the unit's answer. */
+export interface EvaluationRectificationsTable {
+  id: Generated<number>;
+  check_id: number;
+  seq: number;
+  requirement: string;
+  due_on: string;
+  answer: Nullable<string>;
+  done_on: Nullable<string>;
+  answered_by: Nullable<number>;
+  answered_at: Nullable<string>;
+}
+
+/** A third-party or expert evaluator account, bound to one round until its expiry date (inclusive, Beijing). */
+export interface EvaluationEvaluatorsTable {
+  id: Generated<number>;
+  round_id: number;
+  user_id: number;
+  organisation: string;
+  expires_on: string;
+  revoked_at: Nullable<string>;
+  is_demo: Flag;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** An evaluator's own score per criterion (JSON `{criterionKey: points}`) and comment on a goal. */
+export interface EvaluationThirdPartyScoresTable {
+  id: Generated<number>;
+  evaluator_id: number;
+  goal_id: number;
+  scores: string;
+  comment: ColumnType<string, string | undefined, string>;
+  updated_at: string;
+}
+
 /** The tables the evaluation module owns (see ARCHITECTURE.md). */
 export interface EvaluationTables {
   evaluation_rounds: EvaluationRoundsTable;
   evaluation_participants: EvaluationParticipantsTable;
   evaluation_forms: EvaluationFormsTable;
   evaluation_form_events: EvaluationFormEventsTable;
+  evaluation_site_checks: EvaluationSiteChecksTable;
+  evaluation_rectifications: EvaluationRectificationsTable;
+  evaluation_evaluators: EvaluationEvaluatorsTable;
+  evaluation_third_party_scores: EvaluationThirdPartyScoresTable;
 }

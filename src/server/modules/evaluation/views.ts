@@ -23,10 +23,11 @@ export function participantDto(p: ParticipantRow): ParticipantDto {
 /**
  * What a user may do with a participant's forms (policy rows evaluation.*): a member department's
  * people act on their own department's forms, a lower unit's office on its committee's; the
- * committee roles of the round's unit and above read all, the 评估组 reviews.
+ * committee roles of the round's unit and above read all, the 评估组 reviews; a third-party
+ * evaluator of the round reads all (its grant names the round).
  */
-export function formAccess(user: Subject, tree: UnitTree, round: Pick<RoundRow, 'org_unit_id'>, p: Pick<ParticipantRow, 'org_unit_id' | 'department_id'>) {
-  const at = { orgUnitId: p.org_unit_id, departmentId: p.department_id ?? NO_DEPARTMENT, tree };
+export function formAccess(user: Subject, tree: UnitTree, round: Pick<RoundRow, 'id' | 'org_unit_id'>, p: Pick<ParticipantRow, 'org_unit_id' | 'department_id'>) {
+  const at = { orgUnitId: p.org_unit_id, departmentId: p.department_id ?? NO_DEPARTMENT, roundId: round.id, tree };
   return {
     read: can(user, 'evaluation.read', at),
     edit: p.department_id === null ? can(user, 'evaluation.selfAssessArea', { orgUnitId: p.org_unit_id, tree }) : can(user, 'evaluation.selfAssess', at),

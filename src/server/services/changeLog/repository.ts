@@ -4,7 +4,8 @@ import type { Database } from '../../db/schema';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface Change {
-  entity: 'department' | 'indicator' | 'plan_goal' | 'plan_measure';
+  /** `evaluator`: a third-party evaluator's actions (field: the action, new value: what it was done to), entity id the evaluator's user id. */
+  entity: 'department' | 'indicator' | 'plan_goal' | 'plan_measure' | 'evaluator';
   entityId: number;
   field: string;
   oldValue: string | null;

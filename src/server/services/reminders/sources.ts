@@ -6,6 +6,7 @@ import { implementationReminders } from '../../modules/plans/responsibilities/re
 import { unitReportsReminders } from '../../modules/unitreports/reminders';
 import { evaluationReminders } from '../../modules/evaluation/reminders';
 import { workPointsReminders } from '../../modules/workitems/workPointsReminders';
+import { siteCheckReminders } from '../../modules/evaluation/siteChecks/reminders';
 import type { NamedSource } from './scheduler';
 
 /** Every module's reminders, one line each; the scheduler asks them in this order. */
@@ -18,4 +19,5 @@ export const REMINDER_SOURCES: readonly NamedSource[] = [
   { name: 'unitreports', source: unitReportsReminders },
   { name: 'evaluation', source: evaluationReminders },
   { name: 'workpoints', source: workPointsReminders },
+  { name: 'siteChecks', source: siteCheckReminders },
 ];

@@ -26,12 +26,16 @@ export function ResultsView({ roundId }: { roundId: number }) {
         ))}
       </Row>
       <h3>各目标达标情况</h3>
+      {r.thirdParty.length > 0 && (
+        <p className="text-muted">第三方评估：{r.thirdParty.map((e) => `${e.organisation}（${e.name}，评 ${e.scored} 项目标，平均 ${score(e.mean)} 分）`).join('；')}</p>
+      )}
       <Table<GoalRow> rowKey={(g) => g.goal.id} dataSource={r.goals} pagination={false} size="small" style={{ marginBottom: 24 }}
         columns={[
           { title: '目标', key: 'goal', render: (_, g) => <><div className="text-muted">{goalLabel(g.goal)}</div>{g.goal.text}</> },
           { title: '达标情况', key: 'a', width: 100, render: (_, g) => <AttainmentTag attainment={g.attainment} /> },
           { title: '自评得分', key: 's', width: 90, align: 'right', render: (_, g) => score(g.selfScore) },
           { title: '评估组得分', key: 'r', width: 100, align: 'right', render: (_, g) => score(g.reviewScore) },
+          { title: '第三方评估', key: 't', width: 100, align: 'right', render: (_, g) => score(g.thirdPartyScore) },
           { title: '参评单位', key: 'u', width: 220, render: (_, g) => g.units.join('、') || '—' },
         ]}
       />
@@ -43,6 +47,7 @@ export function ResultsView({ roundId }: { roundId: number }) {
           { title: '自评表', key: 'f', width: 200, render: (_, u) => `${u.forms} 份，已提交 ${u.submitted}，已评审 ${u.reviewed}` },
           { title: '自评平均分', key: 's', width: 110, align: 'right', render: (_, u) => score(u.selfScore) },
           { title: '评估组平均分', key: 'r', width: 120, align: 'right', render: (_, u) => score(u.reviewScore) },
+          { title: '督导检查', key: 'c', width: 220, render: (_, u) => (u.checks.visits ? `${u.checks.visits} 次，整改要求 ${u.checks.requests} 条（已答复 ${u.checks.answered}${u.checks.overdue ? `，逾期 ${u.checks.overdue}` : ''}）` : '—') },
         ]}
       />
       <h3>未完全达标的目标及整改</h3>

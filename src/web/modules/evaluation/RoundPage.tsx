@@ -11,8 +11,11 @@ import { useApiGet } from '../../http/useApiGet';
 import { evaluationUrls, type FormSummaryDto, type RoundDetailDto } from './api';
 import { AttainmentTag, FormStateTag, goalLabel, KIND_LABELS, score } from './labels';
 import { ResultsView } from './ResultsView';
+import { EvaluatorsTab } from './EvaluatorsTab';
+import { SiteChecksTab } from './SiteChecksTab';
+import { ThirdPartySheet } from './ThirdPartySheet';
 
-/** One round: its criteria and timetable, the forms the user may see (filterable), and for the committee roles its results. */
+/** One round: its criteria and timetable, the forms the user may see (filterable), its site checks, and for the committee roles its results. */
 export default function RoundPage() {
   const id = Number(useParams().id);
   const { data, error, loading, reload } = useApiGet<RoundDetailDto>(evaluationUrls.round(id));
@@ -67,12 +70,13 @@ export default function RoundPage() {
           { key: 'c', label: '评估内容与分值', span: 3, children: round.criteria.map((c) => `${c.label} ${c.weight} 分`).join('，') },
         ]}
       />
-      {oversees ? (
-        <Tabs items={[
-          { key: 'forms', label: `自评表（${round.counts.total}）`, children: formsTab },
-          { key: 'results', label: '评估结果', children: <ResultsView roundId={round.id} /> },
-        ]} />
-      ) : formsTab}
+      <Tabs defaultActiveKey={round.isEvaluator ? 'third-party' : 'forms'} items={[
+        ...(round.isEvaluator ? [{ key: 'third-party', label: '第三方评分', children: <ThirdPartySheet roundId={round.id} criteria={round.criteria} /> }] : []),
+        { key: 'forms', label: `自评表（${round.counts.total}）`, children: formsTab },
+        { key: 'checks', label: '督导检查', children: <SiteChecksTab round={round} /> },
+        ...(oversees ? [{ key: 'results', label: '评估结果', children: <ResultsView roundId={round.id} /> }] : []),
+        ...(round.canManageEvaluators ? [{ key: 'evaluators', label: '第三方评估', children: <EvaluatorsTab roundId={round.id} /> }] : []),
+      ]} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Select } from 'antd';
 import type { OrgUnitDto } from '../../../shared/api/orgs';
-import { DEPARTMENT_ROLES, ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
+import { ASSIGNABLE_ROLES, DEPARTMENT_ROLES, ROLE_LABELS, type Role } from '../../../shared/roles';
 import { DepartmentSelect, OrgUnitSelect } from '../orgs/OrgUnitSelect';
 import type { OrgOption } from '../orgs/tree';
 import type { UserForm } from './userForm';
@@ -25,7 +25,7 @@ function GrantRow({ name, index, units, options, allowAdmin, onRemove }: GrantRo
   const role = Form.useWatch(['roles', name, 'role'], form) as Role | undefined;
   const unitId = Form.useWatch(['roles', name, 'orgUnitId'], form) as number | null | undefined;
   const label = role ? ROLE_LABELS[role] : '角色';
-  const roleOptions = ROLES.filter((r) => allowAdmin || r !== 'admin' || role === 'admin').map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  const roleOptions = ASSIGNABLE_ROLES.filter((r) => allowAdmin || r !== 'admin' || role === 'admin').map((r) => ({ value: r, label: ROLE_LABELS[r] }));
   const clearDepartment = () => form.setFieldValue(['roles', name, 'departmentId'], null);
 
   return (

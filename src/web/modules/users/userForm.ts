@@ -25,7 +25,7 @@ export const USER_FORM_FIELDS = [
 /** Only what the role uses is sent: admin holds no unit, only reporters and dept reviewers a department. */
 export function toGrant(grant: GrantForm): RoleGrantInputDto {
   // The form requires a role before it saves; an empty one is left for the server to name.
-  const role = grant.role as Role;
+  const role = grant.role as RoleGrantInputDto['role'];
   return {
     role,
     orgUnitId: role === 'admin' ? null : (grant.orgUnitId ?? null),

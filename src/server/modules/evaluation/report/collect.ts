@@ -11,7 +11,12 @@ import type { AttachmentStore } from '../../../services/attachments/store';
 import { FORM_OWNER } from '../forms';
 import { evaluationRepository } from '../repository';
 import { buildResults } from '../results';
+import { auditEvaluator } from '../evaluators/audit';
+import { evaluatorsRepository } from '../evaluators/repository';
+import { checkTallies } from '../siteChecks/service';
 import { criteriaOf, formSummary, participantDto, type RoundRow } from '../views';
+import { collectSiteChecks, type ReportSiteCheck } from './siteChecks';
+import { collectThirdParty, type ReportThirdParty } from './thirdParty';
 
 /** What the evaluation report needs: the database, the unit tree, the attachment store (to count the evidence files). */
 export interface EvaluationReportDeps {
@@ -55,6 +60,8 @@ export interface EvaluationReport {
   }[];
   units: ResultsDto['units'];
   notMet: ResultsDto['notMet'];
+  siteChecks: ReportSiteCheck[];
+  thirdParty: ReportThirdParty[];
 }
 
 /** Evidence as a summary: the first 160 characters, cut at a sentence end where one is near. */
@@ -78,9 +85,10 @@ export async function collectEvaluationReport(deps: EvaluationReportDeps, auth: 
   const repo = evaluationRepository(deps.db);
   const round: RoundRow | undefined = await repo.round(input.roundId);
   if (!round) throw appError('NOT_FOUND', `评估（编号 ${input.roundId}）不存在`);
-  assertCan(auth, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, tree: await deps.orgs.tree() });
+  assertCan(auth, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, roundId: round.id, tree: await deps.orgs.tree() });
   const [plan, goals, participants, forms] = await Promise.all([repo.plan(round.plan_id), repo.goalsOfPlan(round.plan_id), repo.participants([round.id]), repo.forms({ roundIds: [round.id] })]);
-  const results = buildResults(round, goals, participants, forms);
+  await auditEvaluator(deps.db, auth, 'download_report', round.title);
+  const results = buildResults(round, goals, participants, forms, await checkTallies(deps.db, round.id, beijingDate(now)), await evaluatorsRepository(deps.db).scoresOfRound(round.id));
   const criteria = criteriaOf(round);
   const byId = new Map(participants.map((p) => [p.id, participantDto(p)]));
   const submitted = forms.filter((f) => f.state === 'submitted' || f.state === 'reviewed');
@@ -108,5 +116,7 @@ export async function collectEvaluationReport(deps: EvaluationReportDeps, auth: 
       forms: forms.length, submitted: submitted.length, reviewed: n('reviewed'), returned: n('returned'),
     },
     overall: results.overall, areas, units: results.units, notMet: results.notMet,
+    siteChecks: await collectSiteChecks(deps.db, round.id, beijingDate(now)),
+    thirdParty: await collectThirdParty(deps.db, round.id, criteria, new Map(goals.map((g) => [g.id, `${g.area_title}目标 ${g.no}`]))),
   };
 }

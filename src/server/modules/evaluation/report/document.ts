@@ -3,11 +3,13 @@ import { ATTAINMENT_LABELS, ATTAINMENTS, type Attainment } from '../../../../sha
 import { formatShare } from '../../../../shared/format';
 import { renderChartPng, TEXT_WIDTH_CM, type Block, type DocumentSpec } from '../../../services/documents';
 import type { EvaluationReport, ReportEntry } from './collect';
+import { siteCheckBlocks } from './siteChecks';
+import { thirdPartyBlocks } from './thirdParty';
 
 /*
  * The evaluation report as a document, in the committee's style (GB/T 9704, as the annual
  * 统计监测报告): 评估依据和方法, 总体评价 with 达标率, 各领域目标达标情况 (each goal's attainment,
- * the units' evidence summaries and both scores), 参评单位得分, 存在问题和建议.
+ * the units' evidence summaries and both scores), 参评单位得分, 督导检查情况, 第三方评估, 存在问题和建议.
  */
 
 const KIND_WORDS = { midterm: '中期', final: '终期' } as const;
@@ -141,6 +143,6 @@ export function evaluationReportDocument(r: EvaluationReport, advice: readonly s
     subtitle: [`${r.unit.name}妇女儿童工作委员会评估组`, `${r.collectedOn.slice(0, 4)}年${Number(r.collectedOn.slice(5, 7))}月${Number(r.collectedOn.slice(8, 10))}日`],
     tableOfContents: true,
     creator: `${r.unit.name}妇女儿童工作委员会`,
-    blocks: [...basisBlocks(r), ...verdictBlocks(r), ...areaBlocks(r), ...unitBlocks(r), ...problemBlocks(r, advice)],
+    blocks: [...basisBlocks(r), ...verdictBlocks(r), ...areaBlocks(r), ...unitBlocks(r), ...siteCheckBlocks(r.siteChecks), ...thirdPartyBlocks(r.thirdParty), ...problemBlocks(r, advice)],
   };
 }
