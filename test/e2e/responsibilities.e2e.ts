@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pickTag } from './support/antd';
 import { ResponsibilityPages } from './page-models/ResponsibilityPages';
 import { launchBrowser, screenshot, settleAnimations } from './support/browser';
 import { signInAs } from './support/signIn';
@@ -65,10 +66,7 @@ describe('责任分解 and 实施方案 in the browser', () => {
 
     // The compact editor: 教育局 joins 目标 2 as a 配合单位.
     await pages.goal(2).getByRole('button', { name: '设置目标 2的责任单位' }).click();
-    const partners = office.page.getByLabel('目标 2配合单位');
-    await partners.click();
-    await partners.fill('教育局');
-    await office.page.locator('.ant-select-dropdown').getByTitle('西岗区教育局').click();
+    await pickTag(office.page.getByLabel('目标 2配合单位'), '教育局', '教育局');
     // Close the option list (it covers the buttons) by clicking the editor's title.
     await office.page.getByText('设置目标 2的责任单位', { exact: true }).click();
     await office.page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { clickOnlyOption } from '../support/antd';
 
 /** 工作要点: the tree of a committee's year, its import drawer, the edit form and the 备案/通报 dialog. */
 export class WorkPointsPage {
@@ -30,12 +31,13 @@ export class WorkPointsPage {
     const select = this.drawer.getByLabel(`${name}对应的成员单位`);
     await select.click();
     await select.fill(department);
-    await this.page.locator('.ant-select-dropdown:visible').getByText(`配合：${department}`, { exact: true }).click();
+    await clickOnlyOption(this.page, `配合：${department}`);
     await this.drawer.getByTitle(`配合：${department}`).waitFor();
   }
 
   async savePreview(): Promise<void> {
-    await this.page.getByRole('button', { name: /^保存 \d+ 年 \d+ 条$/ }).click();
+    // Not anchored at the start: the button's loading icon may still be fading out (and named) when it is clicked.
+    await this.page.getByRole('button', { name: /保存 \d+ 年 \d+ 条$/ }).click();
     await this.page.getByText(/已保存 \d+ 年工作要点 \d+ 条/).waitFor();
   }
 
