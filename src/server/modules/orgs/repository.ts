@@ -82,6 +82,18 @@ export function orgsRepository(db: Kysely<Database>) {
       return db.selectFrom('departments').selectAll().where('committee_id', '=', committeeId).orderBy('sort').orderBy('id').execute();
     },
 
+    /** The member departments of a unit's committee, in the committee's order. */
+    departmentsOfUnit(orgUnitId: number) {
+      return db
+        .selectFrom('departments as d')
+        .innerJoin('committees as c', 'c.id', 'd.committee_id')
+        .select(['d.id', 'd.name', 'd.short_name as shortName'])
+        .where('c.org_unit_id', '=', orgUnitId)
+        .orderBy('d.sort')
+        .orderBy('d.id')
+        .execute();
+    },
+
     /** A department with the unit whose committee it belongs to. */
     findDepartment(id: number) {
       return db

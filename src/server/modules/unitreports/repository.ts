@@ -2,6 +2,7 @@ import type { Kysely, Updateable } from 'kysely';
 import { PLANS_IN_FORCE } from '../../../shared/plans/lifecycle';
 import type { FormState } from '../../../shared/unitreports/workflow';
 import type { Database } from '../../db/schema';
+import { orgsRepository } from '../orgs/repository';
 
 /** Where a form's rows are read: the round's and the reporting unit's names, the department's. */
 function formsQuery(db: Kysely<Database>) {
@@ -26,17 +27,8 @@ export function unitReportsRepository(db: Kysely<Database>) {
       return db.selectFrom('org_units').select(['id', 'name', 'parent_id']).where('id', '=', id).executeTakeFirst();
     },
 
-    /** The member departments of a unit's committee, in the committee's order. */
-    departmentsOfUnit(orgUnitId: number) {
-      return db
-        .selectFrom('departments as d')
-        .innerJoin('committees as c', 'c.id', 'd.committee_id')
-        .select(['d.id', 'd.name'])
-        .where('c.org_unit_id', '=', orgUnitId)
-        .orderBy('d.sort')
-        .orderBy('d.id')
-        .execute();
-    },
+    /** The member departments of a unit's committee (the orgs module's query). */
+    departmentsOfUnit: (orgUnitId: number) => orgsRepository(db).departmentsOfUnit(orgUnitId),
 
 
     async counterparts(): Promise<Map<number, number | null>> {

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { orgsRepository } from '../orgs/repository';
 import type { KeyItemMilestonesTable, KeyItemUnitsTable, SupervisionsTable } from './tables';
 
 /** Key items, their units, milestones and reports, and 督办: all the workitems module's SQL. */
@@ -9,17 +10,8 @@ export function workitemsRepository(db: Kysely<Database>) {
       return db.selectFrom('org_units').select(['id', 'name', 'parent_id']).where('id', '=', id).executeTakeFirst();
     },
 
-    /** The member departments of a unit's committee. */
-    departmentsOfUnit(orgUnitId: number) {
-      return db
-        .selectFrom('departments as d')
-        .innerJoin('committees as c', 'c.id', 'd.committee_id')
-        .select(['d.id', 'd.name', 'd.short_name as shortName'])
-        .where('c.org_unit_id', '=', orgUnitId)
-        .orderBy('d.sort')
-        .orderBy('d.id')
-        .execute();
-    },
+    /** The member departments of a unit's committee (the orgs module's query). */
+    departmentsOfUnit: (orgUnitId: number) => orgsRepository(db).departmentsOfUnit(orgUnitId),
 
     unitByCode(code: string) {
       return db.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirst();

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ItemKind } from '../../../../shared/plans/responsibilityTable';
 import type { Database } from '../../../db/schema';
+import { orgsRepository } from '../../orgs/repository';
 import type { ImplementationState, ResponsibilityRole } from './tables';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -19,17 +20,8 @@ export function responsibilitiesRepository(db: Executor) {
         .executeTakeFirst();
     },
 
-    /** The member departments of a unit's committee. */
-    departmentsOfUnit(orgUnitId: number) {
-      return db
-        .selectFrom('departments as d')
-        .innerJoin('committees as c', 'c.id', 'd.committee_id')
-        .select(['d.id', 'd.name', 'd.short_name as shortName'])
-        .where('c.org_unit_id', '=', orgUnitId)
-        .orderBy('d.sort')
-        .orderBy('d.id')
-        .execute();
-    },
+    /** The member departments of a unit's committee (the orgs module's query). */
+    departmentsOfUnit: (orgUnitId: number) => orgsRepository(db).departmentsOfUnit(orgUnitId),
 
     department(id: number) {
       return db
