@@ -4,6 +4,7 @@ import { LoginPage } from './page-models/LoginPage';
 import { ArticleEditPage, ArticleListPage, EventsPage, PortalHome, type UploadFile } from './page-models/PublishingPages';
 import { launchBrowser, openPage, screenshot, settleAnimations } from './support/browser';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
+import { chooseOption } from './support/antd';
 
 const TITLE = '我市举办“巾帼建新功”妇女儿童权益保护宣传周活动';
 const PHONE = { width: 390, height: 844 };
@@ -100,8 +101,7 @@ describe('publishing in the browser', () => {
     await editor.typeBody(['活动以“依法维护妇女儿童合法权益”为主题，在全市各区同步开展。', '活动安排']);
     // The line just typed becomes a heading.
     await office.keyboard.press('ArrowUp');
-    await office.getByRole('combobox', { name: '段落样式' }).click();
-    await office.locator('.ant-select-dropdown:visible').getByTitle('标题 2', { exact: true }).click();
+    await chooseOption(office.getByRole('combobox', { name: '段落样式' }), '标题 2');
     await office.keyboard.press('ArrowDown');
     await office.keyboard.type('发放宣传资料两万余份，现场咨询一千二百人次。');
     await editor.insertImage(await drawnPng(office), '宣传周活动现场');
@@ -195,8 +195,7 @@ describe('publishing in the browser', () => {
     const { page, errors } = await anonymousPage();
     const home = new PortalHome(page);
     await home.goto();
-    await page.getByRole('combobox', { name: '地区' }).click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('西岗区', { exact: true }).click();
+    await chooseOption(page.getByRole('combobox', { name: '地区' }), '西岗区');
     await page.waitForURL(/orgUnitId=\d+/);
     await page.getByRole('heading', { name: '西岗区妇女儿童工作委员会', level: 1 }).waitFor();
     await home.section('问卷调查').waitFor();
@@ -219,8 +218,7 @@ describe('publishing in the browser', () => {
     await screenshot(office, 'publishing-events');
 
     // A district keeps its own timeline: 西岗区 imports its first events.
-    await office.getByRole('combobox', { name: '单位' }).click();
-    await office.locator('.ant-select-dropdown:visible').getByTitle('西岗区', { exact: true }).click();
+    await chooseOption(office.getByRole('combobox', { name: '单位' }), '西岗区');
     await office.getByText('还没有大事记，可从文本导入').waitFor();
     const drawer = await events.previewImport('西岗区2026年大事记\n\n1.召开妇女儿童发展规划中期评估推进会\n2026年2月，区妇儿工委召开推进会，部署规划中期\n\n评估工作。\n');
     const preview = drawer.getByRole('region', { name: '预览' });

@@ -66,7 +66,7 @@ describe('责任分解 and 实施方案 in the browser', () => {
 
     // The compact editor: 教育局 joins 目标 2 as a 配合单位.
     await pages.goal(2).getByRole('button', { name: '设置目标 2的责任单位' }).click();
-    await pickTag(office.page.getByLabel('目标 2配合单位'), '教育局', '教育局');
+    await pickTag(office.page.getByLabel('目标 2配合单位'), '教育局', '西岗区教育局');
     // Close the option list (it covers the buttons) by clicking the editor's title.
     await office.page.getByText('设置目标 2的责任单位', { exact: true }).click();
     await office.page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { settleAnimations } from '../support/browser';
+import { chooseOption } from '../support/antd';
 
 /** 「API 令牌」 under the account menu: list, create (token shown once), revoke. */
 export class ApiTokensPage {
@@ -26,9 +27,7 @@ export class ApiTokensPage {
   async fillCreate(name: string, expiry: string): Promise<void> {
     await this.page.getByRole('button', { name: '创建令牌' }).click();
     await this.createDialog.getByLabel('令牌名称').fill(name);
-    await this.createDialog.getByRole('combobox', { name: '有效期' }).click();
-    // antd's role=option nodes are for screen readers only; people click the visible item.
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(expiry, { exact: true }).click();
+    await chooseOption(this.createDialog.getByRole('combobox', { name: '有效期' }), expiry);
   }
 
   onceDialog(name: string) {

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { chooseOption } from '../support/antd';
 
 /** The evaluation pages: rounds list, one round (forms and results), one self-evaluation form. */
 export class EvaluationPages {
@@ -13,8 +14,7 @@ export class EvaluationPages {
 
   /** Filters the round's forms to a state and opens the first. */
   async openFirstForm(state: '待自评' | '待评审' | '已退回' | '已评审'): Promise<void> {
-    await this.page.getByLabel('状态').click();
-    await this.page.getByTitle(state, { exact: true }).click();
+    await chooseOption(this.page.getByLabel('状态'), state);
     await this.page.getByRole('table').getByRole('link').first().click();
     await this.page.getByText('数据给出的达标建议').waitFor();
   }
@@ -49,11 +49,9 @@ export class EvaluationPages {
     const drawer = this.page.getByRole('dialog');
     await drawer.getByText('评估内容与分值').waitFor();
     // The drawer's selects in order: the plan, the year.
-    await drawer.locator('.ant-select').nth(0).click();
-    await this.page.locator('.ant-select-item-option').filter({ hasText: planTitle }).first().click();
+    await chooseOption(drawer.locator('.ant-select').nth(0), planTitle);
     await drawer.getByText(/参评成员单位（牵头本规划目标指标的 \d+ 个单位）/).waitFor();
-    await drawer.locator('.ant-select').nth(1).click();
-    await this.page.locator('.ant-select-item-option').filter({ hasText: year }).click();
+    await chooseOption(drawer.locator('.ant-select').nth(1), new RegExp(year));
   }
 
   async confirmRound(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Download, Locator, Page } from 'playwright-core';
+import { chooseOption } from '../support/antd';
 import { settleAnimations } from '../support/browser';
 
 /** 指标管理: the dictionary list with its generate, import and export dialogs. */
@@ -55,22 +56,9 @@ export class IndicatorListPage {
   async openGenerator(planLabel: string): Promise<void> {
     await this.page.getByRole('button', { name: '从规划生成' }).click();
     await this.generateDialog.waitFor();
-    const firstCandidate = this.generateDialog.getByRole('table', { name: '规划中的量化指标' }).getByRole('checkbox').first();
     await settleAnimations(this.generateDialog);
-    // A click that lands while the dropdown is still animating can be lost (or hit the footer): pick again.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const dropdown = this.page.locator('.ant-select-dropdown:visible');
-        if (!(await dropdown.isVisible())) await this.generateDialog.getByLabel('规划', { exact: true }).click();
-        await settleAnimations(dropdown);
-        // antd's role=option nodes are for screen readers only; people click the visible item.
-        await dropdown.getByTitle(planLabel, { exact: true }).click({ timeout: 4_000 });
-        await firstCandidate.waitFor({ timeout: 5_000 });
-        return;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
+    const firstCandidate = this.generateDialog.getByRole('table', { name: '规划中的量化指标' }).getByRole('checkbox').first();
+    await chooseOption(this.generateDialog.getByLabel('规划', { exact: true }), planLabel, { chosen: firstCandidate });
   }
 
   candidate(indicator: string): Locator {

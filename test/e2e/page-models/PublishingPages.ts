@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { chooseOption } from '../support/antd';
 
 export interface UploadFile { name: string; mimeType: string; buffer: Buffer }
 
@@ -16,8 +17,7 @@ export class ArticleListPage {
   }
 
   async filter(label: '栏目' | '状态' | '单位', option: string): Promise<void> {
-    await this.page.getByRole('combobox', { name: label }).click();
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+    await chooseOption(this.page.getByRole('combobox', { name: label }), option);
   }
 }
 
@@ -43,8 +43,7 @@ export class ArticleEditPage {
   }
 
   async chooseCategory(label: string): Promise<void> {
-    await this.page.getByRole('combobox', { name: '栏目' }).click();
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
+    await chooseOption(this.page.getByRole('combobox', { name: '栏目' }), label);
   }
 
   async addTags(...tags: string[]): Promise<void> {

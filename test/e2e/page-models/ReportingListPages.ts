@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { chooseOption } from '../support/antd';
 
 /** 我的填报任务: cards of the submissions a reporter or department reviewer holds. */
 export class MySubmissionsPage {
@@ -90,8 +91,7 @@ export class ReviewQueuePage {
   }
 
   async filterByTask(taskName: string): Promise<void> {
-    await this.page.getByRole('combobox', { name: '按填报任务筛选' }).click();
-    await this.page.locator('.ant-select-item-option').filter({ hasText: taskName }).click();
+    await chooseOption(this.page.getByRole('combobox', { name: '按填报任务筛选' }), new RegExp(taskName));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { chooseOption } from '../support/antd';
 
 /** The 督导检查 tab of an evaluation round: the checks, recording one, answering a rectification request. */
 export class SiteCheckPages {
@@ -16,8 +17,7 @@ export class SiteCheckPages {
   async record(o: { unit: string; inspectors: string[]; findings: string; requirement: string }): Promise<void> {
     await this.page.getByRole('button', { name: '记录督导检查' }).click();
     const dialog = this.page.getByRole('dialog');
-    await dialog.getByLabel('被检查单位').click();
-    await this.page.locator('.ant-select-item-option').filter({ hasText: o.unit }).first().click();
+    await chooseOption(dialog.getByLabel('被检查单位'), new RegExp(o.unit));
     const people = dialog.getByLabel('检查人员');
     for (const name of o.inspectors) {
       await people.fill(name);

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { chooseOption } from '../support/antd';
 
 /** 问卷调查: the list of surveys and the dialog that starts one. */
 export class SurveyListPage {
@@ -21,8 +22,7 @@ export class SurveyListPage {
     await this.page.getByRole('button', { name: '新建问卷' }).click();
     const dialog = this.page.getByRole('dialog', { name: '新建问卷' });
     await dialog.getByLabel('问卷标题').fill(title);
-    await dialog.getByLabel('所属单位').click();
-    await this.page.locator('.ant-select-tree-node-content-wrapper', { hasText: unit }).first().click();
+    await chooseOption(dialog.getByLabel('所属单位'), new RegExp(unit));
     await dialog.getByRole('button', { name: '创建' }).click();
   }
 }
@@ -61,10 +61,8 @@ export class SurveyPage {
 
   /** “Show this question only when <question> is <option>”. */
   async showOnlyIf(card: Locator, question: string, option: string): Promise<void> {
-    await card.getByLabel('显示条件题目').click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: question }).click();
-    await card.getByLabel('显示条件选项').click();
-    await this.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+    await chooseOption(card.getByLabel('显示条件题目'), new RegExp(question));
+    await chooseOption(card.getByLabel('显示条件选项'), option);
   }
 
   get preview(): Locator {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { chooseOption } from '../support/antd';
 
 export interface NewUser {
   username: string;
@@ -44,9 +45,7 @@ export class UsersPage {
 
   /** Picks `option` in an antd Select or TreeSelect: type to filter where it searches, then click it in the open dropdown. */
   async choose(field: Locator, option: string): Promise<void> {
-    await field.click();
-    if (await field.isEditable()) await field.fill(option);
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+    await chooseOption(field, option, { search: (await field.isEditable()) ? option : undefined });
   }
 
   async openCreate(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { clickOnlyOption } from '../support/antd';
+import { chooseOption } from '../support/antd';
 
 /** 工作要点: the tree of a committee's year, its import drawer, the edit form and the 备案/通报 dialog. */
 export class WorkPointsPage {
@@ -28,11 +28,7 @@ export class WorkPointsPage {
 
   /** Picks the member department for a unit name of the preview that matched none. */
   async pick(name: string, department: string): Promise<void> {
-    const select = this.drawer.getByLabel(`${name}对应的成员单位`);
-    await select.click();
-    await select.fill(department);
-    await clickOnlyOption(this.page, `配合：${department}`);
-    await this.drawer.getByTitle(`配合：${department}`).waitFor();
+    await chooseOption(this.drawer.getByLabel(`${name}对应的成员单位`), `配合：${department}`, { search: department });
   }
 
   async savePreview(): Promise<void> {
@@ -49,9 +45,7 @@ export class WorkPointsPage {
   /** In the open edit form: marks the point a 实事项目, picks its lead department and deadline, saves. */
   async markPractical(lead: string, dueOn: string): Promise<void> {
     const dialog = this.page.getByRole('dialog');
-    await dialog.getByLabel('牵头单位').click();
-    await dialog.getByLabel('牵头单位').fill(lead);
-    await this.page.locator('.ant-select-dropdown:visible').getByText(lead, { exact: true }).click();
+    await chooseOption(dialog.getByLabel('牵头单位'), lead, { search: lead });
     await dialog.getByLabel('完成时限').fill(dueOn);
     await dialog.getByLabel('完成时限').press('Enter');
     await dialog.getByText('实事项目（须备案，按期通报）').click();

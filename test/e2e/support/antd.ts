@@ -1,22 +1,44 @@
-import { expect } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { settleAnimations } from './browser';
+
+const SELECT_ROOT = 'xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]';
+const OPTION = '.ant-select-item-option, .ant-select-tree-node-content-wrapper';
+const ATTEMPTS = 3;
+
+export interface ChooseOptions {
+  /** Typed into the field first, where it searches. */
+  search?: string;
+  /** What shows the choice took; by default the select holds a value titled `option`. */
+  chosen?: Locator;
+}
 
 /**
- * Clicks the one option of the open select list, once the search has narrowed the list to it: the
- * list re-renders with every typed character, and a click on a list being replaced is lost.
+ * Chooses `option` (its exact title, or a pattern) in an antd Select or TreeSelect the way a person
+ * does: open, type, click the item. The list re-renders with every typed character and animates in,
+ * and a click on an item being replaced is lost, so the pick is checked and made again when it did
+ * not take.
  */
-export async function clickOnlyOption(page: Page, option: string): Promise<void> {
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await expect.poll(() => options.allInnerTexts()).toEqual([option]);
-  await options.first().click();
+export async function chooseOption(field: Locator, option: string | RegExp, how: ChooseOptions = {}): Promise<void> {
+  const page = field.page();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const chosen = how.chosen ?? field.locator(SELECT_ROOT).getByTitle(option, { exact: true }).first();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await dropdown.isVisible())) await field.click();
+      if (how.search !== undefined) await field.fill(how.search);
+      await settleAnimations(dropdown);
+      await dropdown.locator(OPTION).and(page.getByTitle(option, { exact: true })).first().click({ timeout: 5_000 });
+      await chosen.waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === ATTEMPTS) throw error;
+      if (await chosen.isVisible()) return;
+    }
+  }
 }
 
 /** Picks one option of an antd multiple select by searching for it, and waits for its tag. */
 export async function pickTag(select: Locator, search: string, option: string): Promise<void> {
-  const page = select.page();
-  await select.click();
-  await page.keyboard.type(search);
-  await clickOnlyOption(page, option);
-  const field = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  await field.locator('.ant-select-selection-item', { hasText: search }).waitFor();
+  const field = select.locator(SELECT_ROOT);
+  await chooseOption(select, option, { search, chosen: field.locator('.ant-select-selection-item', { hasText: search }) });
 }
