@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FollowupState } from '../../../shared/followup/stateMachine';
 import type { Database } from '../../db/schema';
+import { notificationsRepository } from '../../services/reminders/notificationsRepository';
 
 const FOLLOWUP_COLUMNS = [
   'f.id', 'f.warning_key', 'f.kind', 'f.org_unit_id', 'u.name as unit_name', 'f.department_id', 'd.short_name as department_name', 'f.indicator_id', 'f.year',
@@ -26,6 +27,7 @@ export interface NewFollowup {
 
 /** Follow-ups of warnings and their history. No access checks here. */
 export function followupRepository(db: Kysely<Database>) {
+  const notifications = notificationsRepository(db);
   const base = () =>
     db
       .selectFrom('followups as f')
@@ -134,22 +136,9 @@ export function followupRepository(db: Kysely<Database>) {
     },
 
     /** Active users holding a department role at the seat, to notify. */
-    async seatHolders(orgUnitId: number, departmentId: number): Promise<number[]> {
-      const rows = await db
-        .selectFrom('role_assignments as r')
-        .innerJoin('users as p', 'p.id', 'r.user_id')
-        .select('p.id')
-        .where('r.role', 'in', ['reporter', 'dept_reviewer'])
-        .where('r.org_unit_id', '=', orgUnitId)
-        .where('r.department_id', '=', departmentId)
-        .where('p.disabled', '=', 0)
-        .execute();
-      return [...new Set(rows.map((r) => r.id))];
-    },
+    seatHolders: (orgUnitId: number, departmentId: number): Promise<number[]> => notifications.holders(['reporter', 'dept_reviewer'], orgUnitId, departmentId),
 
-    async notify(userIds: readonly number[], n: { title: string; body: string; link: string }, at: string) {
-      if (userIds.length) await db.insertInto('notifications').values(userIds.map((user_id) => ({ user_id, kind: 'followup', ...n, created_at: at, read_at: null }))).execute();
-    },
+    notify: (userIds: readonly number[], n: { title: string; body: string; link: string }, at: string) => notifications.notify(userIds, { kind: 'followup', ...n }, at),
 
     /** Follow-ups whose department owes an answer, with deadlines up to `until`: for reminders. */
     awaitingAnswer(until: string) {

@@ -1,11 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { runsOnPostgres } from '../../db/dialect';
+import type { Role } from '../../../shared/roles';
+import { notificationsRepository } from '../../services/reminders/notificationsRepository';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Reporting tasks, submissions, their events and notifications. No access checks here. */
 export function reportingRepository(db: Executor) {
+  const notifications = notificationsRepository(db);
   const submissionColumns = [
     's.id', 's.task_id', 's.org_unit_id', 's.department_id', 's.state', 's.return_reason', 's.updated_at', 's.reminded_at',
     't.name as task_name', 't.year', 't.due_on', 't.opens_on', 't.org_unit_id as task_org_unit_id',
@@ -187,25 +190,10 @@ export function reportingRepository(db: Executor) {
         .execute();
     },
 
-    /** Users holding `role` for a department seat, to notify. */
-    seatHolders(role: string, orgUnitId: number, departmentId: number | null) {
-      return db
-        .selectFrom('role_assignments as r')
-        .innerJoin('users as u', 'u.id', 'r.user_id')
-        .select('u.id')
-        .where('r.role', '=', role)
-        .where('r.org_unit_id', '=', orgUnitId)
-        .$if(departmentId !== null, (qb) => qb.where('r.department_id', '=', departmentId!))
-        .where('u.disabled', '=', 0)
-        .execute()
-        .then((rows) => [...new Set(rows.map((r) => r.id))]);
-    },
+    /** Users holding `role` for a department seat (any department of the unit when null), to notify. */
+    seatHolders: (role: Role, orgUnitId: number, departmentId: number | null) => notifications.holders([role], orgUnitId, departmentId ?? undefined),
 
-    async notify(userIds: number[], n: { title: string; body: string; link: string | null }, now: string) {
-      if (userIds.length) {
-        await db.insertInto('notifications').values(userIds.map((id) => ({ user_id: id, ...n, created_at: now, read_at: null }))).execute();
-      }
-    },
+    notify: (userIds: number[], n: { title: string; body: string; link: string | null }, now: string) => notifications.notify(userIds, { kind: 'workflow', ...n }, now),
 
     /**
      * Seats still owing data (draft or returned) of open tasks whose entry has begun and whose due

@@ -3,6 +3,7 @@ import { PLANS_IN_FORCE } from '../../../shared/plans/lifecycle';
 import type { FormState } from '../../../shared/unitreports/workflow';
 import type { Database } from '../../db/schema';
 import { orgsRepository } from '../orgs/repository';
+import { notificationsRepository } from '../../services/reminders/notificationsRepository';
 
 /** Where a form's rows are read: the round's and the reporting unit's names, the department's. */
 function formsQuery(db: Kysely<Database>) {
@@ -22,6 +23,7 @@ function formsQuery(db: Kysely<Database>) {
 export type FormRow = Awaited<ReturnType<ReturnType<typeof formsQuery>['executeTakeFirstOrThrow']>>;
 
 export function unitReportsRepository(db: Kysely<Database>) {
+  const notifications = notificationsRepository(db);
   return {
     unit(id: number) {
       return db.selectFrom('org_units').select(['id', 'name', 'parent_id']).where('id', '=', id).executeTakeFirst();
@@ -148,24 +150,10 @@ export function unitReportsRepository(db: Kysely<Database>) {
     },
 
     /** Active people who fill a form: the department's reporters and reviewers, or the lower committee's office. */
-    async fillers(orgUnitId: number, departmentId: number | null): Promise<number[]> {
-      const rows = await db
-        .selectFrom('role_assignments as r')
-        .innerJoin('users as u', 'u.id', 'r.user_id')
-        .select('r.user_id')
-        .distinct()
-        .where('r.org_unit_id', '=', orgUnitId)
-        .where('u.disabled', '=', 0)
-        .$if(departmentId !== null, (q) => q.where('r.department_id', '=', departmentId!).where('r.role', 'in', ['reporter', 'dept_reviewer']))
-        .$if(departmentId === null, (q) => q.where('r.role', '=', 'office'))
-        .orderBy('r.user_id')
-        .execute();
-      return rows.map((r) => r.user_id);
-    },
+    fillers: (orgUnitId: number, departmentId: number | null): Promise<number[]> =>
+      departmentId === null ? notifications.holders(['office'], orgUnitId) : notifications.holders(['reporter', 'dept_reviewer'], orgUnitId, departmentId),
 
-    async notify(userIds: readonly number[], n: { kind: 'workflow' | 'reminder'; title: string; body: string; link: string }, at: string): Promise<void> {
-      if (userIds.length) await db.insertInto('notifications').values(userIds.map((user_id) => ({ user_id, ...n, created_at: at, read_at: null }))).execute();
-    },
+    notify: (userIds: readonly number[], n: { kind: 'workflow' | 'reminder'; title: string; body: string; link: string }, at: string) => notifications.notify(userIds, n, at),
 
     /** Forms still owed (draft or returned) of rounds due between two dates, inclusive. */
     outstandingDue(from: string, to: string) {

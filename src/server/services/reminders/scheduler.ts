@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Mailer } from './mailer';
+import { notificationsRepository } from './notificationsRepository';
 import type { DueReminder, ReminderSource } from './types';
 
 export interface NamedSource {
@@ -57,12 +58,7 @@ export async function runReminders(db: Kysely<Database>, now: Date, options: Run
           .returning('user_id')
           .execute();
         const ids = rows.map((r) => r.user_id);
-        if (ids.length) {
-          await trx
-            .insertInto('notifications')
-            .values(ids.map((user_id) => ({ user_id, kind: 'reminder', title: reminder.title, body: reminder.body, link: reminder.link, created_at: now.toISOString(), read_at: null })))
-            .execute();
-        }
+        await notificationsRepository(trx).notify(ids, { kind: 'reminder', title: reminder.title, body: reminder.body, link: reminder.link }, now.toISOString());
         return ids;
       });
       summary.sent += taken.length;
