@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printDocx } from '../support/libreoffice';
 import { EvaluationPages } from './page-models/EvaluationPages';
+import { NotificationBell } from './page-models/ReportingListPages';
 import { ReportPages } from './page-models/ReportPages';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { signInAs } from './support/signIn';
@@ -34,6 +35,8 @@ describe('the annual report in the browser', () => {
     await pages.generate(2024, '妇女发展规划');
     await office.page.getByRole('heading', { name: new RegExp(TITLE) }).waitFor();
     await pages.status.filter({ hasText: '草稿' }).waitFor();
+    // The page says which state of the data the figures come from, as a time.
+    await office.page.getByText(/数据版本：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 的数据/).waitFor();
 
     const first = pages.page.getByRole('article').first();
     const name = (await first.getAttribute('aria-label'))!;
@@ -46,8 +49,12 @@ describe('the annual report in the browser', () => {
     await pages.status.filter({ hasText: '统计监测组审核中' }).waitFor();
     const url = new URL(office.page.url()).pathname;
 
+    // The statistics group hears of it in the notification list and opens the report from there.
     const statistics = new ReportPages((await signIn('dalian_tongji')).page);
-    await statistics.page.goto(url);
+    const bell = new NotificationBell(statistics.page);
+    await bell.openList();
+    await bell.open(`《${TITLE}》待统计监测组审核`);
+    await statistics.page.waitForURL((u) => u.pathname === url);
     await statistics.step('审核通过');
     await statistics.status.filter({ hasText: '待领导审定' }).waitFor();
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { dataVersionToken } from '../../shared/reports/dataVersion';
 import type { Database } from './schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -9,7 +10,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
  * change: analytics caches in every process compare it to decide whether they are still current.
  */
 export async function bumpDataVersion(db: Executor): Promise<void> {
-  const token = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+  const token = dataVersionToken(new Date(), randomBytes(4).toString('hex'));
   await db.updateTable('meta').set({ value: token }).where('key', '=', 'data_version').execute();
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_KINDS, REPORT_STATUSES, reportStatusLabel, reportStepLabel, transitionOf, transitionsFrom, type ReportAction, type ReportKind, type ReportStatus } from './workflow';
+import { REPORT_KINDS, REPORT_STATUSES, reportNotice, reportStatusLabel, reportStepLabel, rolesToTell, transitionOf, transitionsFrom, type ReportAction, type ReportKind, type ReportStatus } from './workflow';
 
 describe('report workflow', () => {
   it.each<[ReportKind, ReportStatus, ReportAction, ReportStatus | null, string | null]>([
@@ -43,5 +43,22 @@ describe('report workflow', () => {
     expect(reportStatusLabel(kind, 'reviewing')).toBe(status);
     expect(reportStepLabel(kind, 'pass')).toBe(step);
     expect(reportStatusLabel(kind, 'approving')).toBe('待领导审定');
+  });
+
+  it.each<[ReportKind, ReportStatus, string[]]>([
+    ['annual', 'draft', ['office']],
+    ['annual', 'reviewing', ['statistics']],
+    ['evaluation', 'reviewing', ['evaluation']],
+    ['annual', 'approving', ['leader']],
+    ['evaluation', 'approving', ['leader']],
+    ['annual', 'approved', ['office']],
+    ['annual', 'published', ['office']],
+  ])('%s reaching %s tells %j', (kind, status, roles) => {
+    expect(rolesToTell(kind, status)).toEqual(roles);
+  });
+
+  it('a returned report says why, and names the reviewer of its kind', () => {
+    expect(reportNotice('annual', 'draft', '2025年大连市妇女发展规划统计监测报告', '王审核', '图表口径不一致').body).toContain('退回理由：图表口径不一致');
+    expect(reportNotice('evaluation', 'reviewing', '中期评估报告', '李主任', null)).toEqual({ title: '《中期评估报告》待评估组审核', body: '李主任送审了报告，请评估组审核。' });
   });
 });

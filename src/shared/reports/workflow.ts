@@ -1,4 +1,5 @@
-import type { Action } from '../policy';
+import { grantScope, type Action } from '../policy';
+import { ROLES, type Role } from '../roles';
 
 /*
  * How a report goes out (issue on the annual report, point 2; the evaluation report of the evaluation
@@ -84,4 +85,27 @@ export function reportStepLabel(kind: ReportKind, action: ReportStepAction): str
     publish: '发布',
   };
   return labels[action];
+}
+
+/**
+ * Who is told when a report reaches `status`: the roles that take its next step forward (the
+ * reviewer, the leader, the office to publish or to rework a returned draft), and the office once it
+ * is published. Administrators are not told; they act everywhere and are told nothing.
+ */
+export function rolesToTell(kind: ReportKind, status: ReportStatus): Role[] {
+  const policies: Action[] = status === 'published' ? ['reports.publish'] : transitionsFrom(kind, status).filter((t) => t.action !== 'return').map((t) => t.policy);
+  return ROLES.filter((role) => role !== 'admin' && policies.some((p) => grantScope(p, role) !== undefined));
+}
+
+/** What the notification of reaching `status` says, for a report titled `title`. */
+export function reportNotice(kind: ReportKind, status: ReportStatus, title: string, actor: string, reason: string | null): { title: string; body: string } {
+  const reviewer = REPORT_REVIEWERS[kind].name;
+  const notices: Record<ReportStatus, { title: string; body: string }> = {
+    draft: { title: `《${title}》被退回修改`, body: `${actor}退回了报告。退回理由：${reason ?? '未说明'}。请修改后重新送审。` },
+    reviewing: { title: `《${title}》待${reviewer}审核`, body: `${actor}送审了报告，请${reviewer}审核。` },
+    approving: { title: `《${title}》待领导审定`, body: `${actor}（${reviewer}）审核通过了报告，请审定。` },
+    approved: { title: `《${title}》已审定，待发布`, body: `${actor}审定通过了报告，可以发布。` },
+    published: { title: `《${title}》已发布`, body: `${actor}发布了报告，公众可在门户下载。` },
+  };
+  return notices[status];
 }

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { ReportDocumentDto, ReportFindingDto } from '../../../shared/api/reports';
+import { dataVersionTime } from '../../../shared/reports/dataVersion';
 import { REPORT_REVIEWERS, type ReportKind } from '../../../shared/reports/workflow';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -23,6 +24,12 @@ const stageItems = (kind: ReportKind) => [{ title: '办公室编写' }, { title:
 const stageOf = (status: ReportDocumentDto['status']) => (status === 'approved' ? 3 : STAGES.indexOf(status));
 
 /** A report in the making or out: its figures frozen at generation, the office's words, its workflow. */
+/** The data version as people read it: the time of the data's last change before the report was made. */
+function dataVersionText(token: string): string {
+  const at = dataVersionTime(token);
+  return at ? `数据版本：${dayjs(at).format('YYYY-MM-DD HH:mm:ss')} 的数据` : '数据版本：初始数据';
+}
+
 export default function ReportPage() {
   const id = Number(useParams().id);
   const user = useCurrentUser();
@@ -55,7 +62,7 @@ export default function ReportPage() {
         description={
           <span className="report-meta">
             {report.kind === 'annual'
-              ? `${report.year}年度 · 据 ${dayjs(report.createdAt).format('YYYY-MM-DD HH:mm')} 审核通过的数据生成（数据版本 ${report.dataVersion}）`
+              ? `${report.year}年度 · 据 ${dayjs(report.createdAt).format('YYYY-MM-DD HH:mm')} 审核通过的数据生成 · ${dataVersionText(report.dataVersion)}`
               : `${report.year}年评估 · 据 ${dayjs(report.createdAt).format('YYYY-MM-DD HH:mm')} 的自评和评审结果生成`}
             {report.publishedAt && ` · ${dayjs(report.publishedAt).format('YYYY-MM-DD')} 发布`}
           </span>
@@ -68,7 +75,7 @@ export default function ReportPage() {
       {lastReturn?.action === 'return' && <Alert type="warning" showIcon className="page-alert" title="报告被退回修改" description={`退回理由：${lastReturn.comment ?? ''}（${lastReturn.actor ?? ''}）`} />}
       {/* The data version follows reported values; an evaluation's forms are regenerated on the office's own judgement. */}
       {report.kind === 'annual' && report.status === 'draft' && report.currentDataVersion !== report.dataVersion && (
-        <Alert type="info" showIcon className="page-alert" title="生成报告后数据有更新" description="报告中的数字仍是生成时的。如需采用最新数据，请点击“按最新数据重新生成”；数据有变化的条目会恢复为生成的文字。" />
+        <Alert type="info" showIcon className="page-alert" title={`生成报告后数据有更新（${dataVersionText(report.currentDataVersion)}）`} description="报告中的数字仍是生成时的。如需采用最新数据，请点击“按最新数据重新生成”；数据有变化的条目会恢复为生成的文字。" />
       )}
       {report.status === 'published' && (
         <Alert type="success" showIcon className="page-alert" title="报告已发布并冻结" description="此后数据的更正不改变已发布的报告；门户网站提供 Word 和 PDF 下载。" />

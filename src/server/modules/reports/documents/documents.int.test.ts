@@ -72,6 +72,13 @@ describe(`annual report: draft → 审核 → 审定 → 发布, frozen once out
     expect(ok<ReportDocumentDto>(await step(leader, draft.id, 'approve')).status).toBe('approved');
     const published = ok<ReportDocumentDto>(await step(office, draft.id, 'publish'));
     expect([published.status, published.files]).toEqual(['published', { docx: true, pdf: true }]);
+    // Each step told whoever takes the next one, in the notification centre.
+    const told = async (s: Session) => ok<{ items: { title: string; body: string; link: string }[] }>(await call(s, 'GET', '/api/notifications/centre?kind=workflow')).items.filter((n) => n.link === `/reports/${draft.id}`);
+    expect((await told(statistics)).map((n) => n.title)).toEqual(['《大连市2024年妇女发展规划统计监测报告》待统计监测组审核', '《大连市2024年妇女发展规划统计监测报告》待统计监测组审核']);
+    expect((await told(leader)).map((n) => n.title)).toEqual(['《大连市2024年妇女发展规划统计监测报告》待领导审定']);
+    expect((await told(office)).map((n) => n.title)).toEqual(['《大连市2024年妇女发展规划统计监测报告》已审定，待发布', '《大连市2024年妇女发展规划统计监测报告》被退回修改']);
+    expect((await told(office))[1]!.body).toContain('退回理由：第二部分请补充城乡对比');
+    expect(await told(cityStatisticsOfXigang)).toEqual([]);
     expect(published.steps.map((s) => [s.action, s.toStatus, s.comment])).toEqual([
       ['create', 'draft', null], ['submit', 'reviewing', null], ['return', 'draft', '第二部分请补充城乡对比'], ['submit', 'reviewing', null],
       ['pass', 'approving', null], ['approve', 'approved', null], ['publish', 'published', null],

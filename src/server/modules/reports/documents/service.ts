@@ -2,12 +2,13 @@ import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { EvaluationAdviceInputDto, FindingEditInputDto, PublicReportDto, ReportDocumentDto, ReportSummaryDto } from '../../../../shared/api/reports';
 import { can, scopeRoots } from '../../../../shared/policy';
-import { reportStatusLabel, transitionOf, type ReportAction, type ReportKind, type ReportStatus } from '../../../../shared/reports/workflow';
+import { reportNotice, reportStatusLabel, rolesToTell, transitionOf, type ReportAction, type ReportKind, type ReportStatus } from '../../../../shared/reports/workflow';
 import { readDataVersion } from '../../../db/dataVersion';
 import type { Database } from '../../../db/schema';
 import { appError, invalidField } from '../../../errors';
 import { docxToPdf } from '../../../services/documents';
 import type { AttachmentStore } from '../../../services/attachments/store';
+import { notificationsRepository } from '../../../services/reminders/notificationsRepository';
 import type { AnalyticsService } from '../../analytics/service';
 import { actorId, assertCan, requireAuth } from '../../auth/access';
 import type { AuthContext } from '../../auth/service';
@@ -178,6 +179,10 @@ export function reportDocumentsService(db: Kysely<Database>, analytics: Analytic
         if (!(await r.update(id, row.version, { status: step.to, ...files }))) throw appError('REPORT_EDIT_CONFLICT');
         if (files) await attachments.bind(trx, user, REPORT_OWNER, id, [files.docx_attachment_id, ...(files.pdf_attachment_id ? [files.pdf_attachment_id] : [])]);
         await r.addStep({ document_id: id, action, from_status: row.status, to_status: step.to, comment, actor_id: actorId(user) });
+        // Whoever takes the next step hears of it at once; the actor is not told of their own step.
+        const notices = notificationsRepository(trx);
+        const to = (await notices.holders(rolesToTell(row.kind, step.to), row.org_unit_id)).filter((userId) => userId !== user.userId);
+        await notices.notify(to, { kind: 'workflow', ...reportNotice(row.kind, step.to, row.title, user.displayName, comment), link: `/reports/${id}` }, new Date().toISOString());
       });
       return detail(id);
     },
