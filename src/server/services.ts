@@ -43,7 +43,7 @@ export function buildServices(db: Db, filesDir: string = filesDirFromEnv(), smtp
   const publishing = publishingService(db.kysely, analytics);
   const attachments = attachmentStore(db.kysely, filesDir);
   const search = searchIndex(db.kysely, db.dialect);
-  const events = eventsService(db.kysely, orgs);
+  const events = eventsService(db.kysely, orgs, attachments);
   const surveys = surveyCache(db.kysely);
   const implementation = implementationService(db.kysely, orgs, attachments);
   return {

@@ -233,11 +233,33 @@ describe('publishing in the browser', () => {
     const dialog = office.getByRole('dialog', { name: '编辑大事记 · 第 1 条' });
     await dialog.getByLabel('标题').fill('召开“两个规划”中期评估推进会');
     await dialog.getByLabel('相关链接').fill('https://example.org/news/1');
+    // A photo of the meeting; a PDF is not a picture and is refused by name.
+    await dialog.getByLabel('上传配图').setInputFiles(PDF);
+    await office.getByText(`${PDF.name}：这里只接受图片（.png、.jpg、.jpeg、.gif、.webp），该文件是PDF 文档`).waitFor();
+    await dialog.getByLabel('上传配图').setInputFiles(await drawnPng(office));
+    await dialog.getByRole('img', { name: '宣传周现场.png' }).waitFor();
     await settleAnimations(dialog);
     await screenshot(office, 'publishing-events-edit');
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'detached' });
     await office.getByRole('cell', { name: '召开“两个规划”中期评估推进会' }).waitFor();
+    await office.getByText('配图 1 张').waitFor();
+
+    // On the portal, under 西岗区's 大事记, with the picture loaded.
+    const { page, errors } = await anonymousPage();
+    const home = new PortalHome(page);
+    await home.goto();
+    await chooseOption(page.getByRole('combobox', { name: '地区' }), '西岗区');
+    const picture = home.section('大事记').getByRole('img', { name: '召开“两个规划”中期评估推进会（图1）' });
+    await picture.waitFor();
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(640);
+    await home.section('大事记').scrollIntoViewIfNeeded();
+    await screenshot(page, 'portal-events-picture');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await home.section('大事记').scrollIntoViewIfNeeded();
+    await screenshot(page, 'portal-events-picture-phone');
+    expect(scriptErrors(errors)).toEqual([]);
+    await page.context().close();
   });
 
   it('raised no errors in the office pages', () => {

@@ -85,6 +85,8 @@ export const PublicArticlesQuery = z.object({
 export const EventSchema = z.object({
   id: z.number(), no: z.number(), date: z.string().nullable(), title: z.string(), text: z.string(),
   indicatorId: z.number().nullable(), linkUrl: z.string().nullable(),
+  /** Photos of the event, shown under its text on the portal. */
+  pictures: z.array(AttachmentSchema),
 });
 export type EventDto = z.infer<typeof EventSchema>;
 
@@ -95,7 +97,7 @@ export const SearchResultSchema = z.object({
 export type SearchResultDto = z.infer<typeof SearchResultSchema>;
 
 /** Limits of the office's 大事记 editing, checked before anything is written. */
-export const EVENT_LIMITS = { title: 80, text: 5_000, importChars: 200_000 } as const;
+export const EVENT_LIMITS = { title: 80, text: 5_000, importChars: 200_000, pictures: 9 } as const;
 
 export const EventUpdateSchema = z.object({
   date: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, '日期应为“2011-03”或“2011”').nullable(),
@@ -103,6 +105,8 @@ export const EventUpdateSchema = z.object({
   text: z.string().trim().max(EVENT_LIMITS.text, `正文最多 ${EVENT_LIMITS.text} 字`),
   indicatorId: z.number().int().positive().nullable(),
   linkUrl: z.url({ protocol: /^https?$/, message: '链接应以 http:// 或 https:// 开头' }).max(500).nullable(),
+  /** The photos it keeps, uploads among them; left out, the photos stay as they are. */
+  pictureIds: z.array(z.number().int().positive()).max(EVENT_LIMITS.pictures, `配图最多 ${EVENT_LIMITS.pictures} 张`).optional(),
 });
 export type EventUpdate = z.infer<typeof EventUpdateSchema>;
 

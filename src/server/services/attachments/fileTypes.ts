@@ -37,6 +37,7 @@ const TYPES: readonly (FileType & { magic: readonly (readonly [number, readonly 
 ];
 
 export const ACCEPTED_EXTENSIONS = TYPES.flatMap((t) => t.extensions);
+export const IMAGE_EXTENSIONS = TYPES.filter((t) => t.image).flatMap((t) => t.extensions);
 
 const extensionOf = (name: string) => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 

@@ -42,6 +42,12 @@ export function attachmentsRepository(db: Executor) {
       return db.selectFrom('attachments').select(columns).where('owner_kind', '=', kind).where('owner_id', '=', ownerId).orderBy('id').execute();
     },
 
+    /** The files of several records of one kind, in upload order. */
+    listOfOwners(kind: string, ownerIds: readonly number[]): Promise<AttachmentRow[]> {
+      if (!ownerIds.length) return Promise.resolve([]);
+      return db.selectFrom('attachments').select(columns).where('owner_kind', '=', kind).where('owner_id', 'in', ownerIds).orderBy('id').execute();
+    },
+
     /** Takes files off their record: they go back to being their uploader's unbound uploads. */
     async detach(ids: readonly number[], kind: string, ownerId: number): Promise<void> {
       if (ids.length) await db.updateTable('attachments').set({ owner_id: null }).where('id', 'in', ids).where('owner_kind', '=', kind).where('owner_id', '=', ownerId).execute();

@@ -9,7 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
 import type { AuthContext } from '../../modules/auth/service';
-import { ATTACHMENT_LIMITS, detectFileType } from './fileTypes';
+import { ATTACHMENT_LIMITS, detectFileType, IMAGE_EXTENSIONS } from './fileTypes';
 import { attachmentsRepository, type AttachmentRow } from './repository';
 
 export const DEFAULT_FILES_DIR = 'data/files';
@@ -25,6 +25,8 @@ export interface AttachmentOwner {
   label: string;
   canUpload(auth: AuthContext): boolean | Promise<boolean>;
   canRead(auth: AuthContext | null, ownerId: number): boolean | Promise<boolean>;
+  /** Pictures only (a 大事记's photos): anything else is refused from its first bytes. */
+  imagesOnly?: boolean;
 }
 
 /** Relative path of a stored file: two levels of hash prefix, so no directory grows huge. */
@@ -50,7 +52,7 @@ export function attachmentStore(db: Kysely<Database>, dir: string = filesDirFrom
    * read, the size limit stops reading the moment it is passed, and the file is renamed into place
    * only when whole.
    */
-  async function writeStream(name: string, body: Readable): Promise<{ hash: string; size: number; type: string }> {
+  async function writeStream(name: string, body: Readable, imagesOnly: boolean): Promise<{ hash: string; size: number; type: string }> {
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, `${Date.now()}-${randomBytes(6).toString('hex')}`);
     const out = createWriteStream(tmp);
@@ -72,12 +74,12 @@ export function attachmentStore(db: Kysely<Database>, dir: string = filesDirFrom
         }
         head = Buffer.concat([head, chunk]);
         if (head.length < ATTACHMENT_LIMITS.sniffBytes) continue;
-        type = sniff(name, head);
+        type = sniff(name, head, imagesOnly);
         await write(head);
       }
       if (type === null) {
         if (size === 0) throw appError('UPLOAD_MISSING', '上传的文件是空的');
-        type = sniff(name, head);
+        type = sniff(name, head, imagesOnly);
         await write(head);
       }
       out.end();
@@ -110,9 +112,10 @@ export function attachmentStore(db: Kysely<Database>, dir: string = filesDirFrom
     /** Stores an upload for a future record of `ownerKind`; bound to it by `bind` when that record is saved. */
     async save(auth: AuthContext | null, upload: { ownerKind: string; name: string; body: Readable }): Promise<AttachmentRow> {
       if (!auth) throw appError('AUTH_REQUIRED');
-      if (!(await ownerOf(upload.ownerKind).canUpload(auth))) throw appError('AUTH_FORBIDDEN');
+      const owner = ownerOf(upload.ownerKind);
+      if (!(await owner.canUpload(auth))) throw appError('AUTH_FORBIDDEN');
       const name = upload.name.trim().slice(0, 200) || '未命名';
-      const file = await writeStream(name, upload.body);
+      const file = await writeStream(name, upload.body, !!owner.imagesOnly);
       return attachmentsRepository(db).insert({ ...file, name, ownerKind: upload.ownerKind, uploadedBy: auth.userId });
     },
 
@@ -145,6 +148,7 @@ export function attachmentStore(db: Kysely<Database>, dir: string = filesDirFrom
     },
 
     listOfOwner: (kind: string, ownerId: number) => attachmentsRepository(db).listOfOwner(kind, ownerId),
+    listOfOwners: (kind: string, ownerIds: readonly number[]) => attachmentsRepository(db).listOfOwners(kind, ownerIds),
 
     /** The file and its metadata, when the reader may see it (404 otherwise: its existence is not theirs to know). */
     async open(auth: AuthContext | null, id: number): Promise<{ meta: AttachmentRow; stream: ReadStream; public: boolean }> {
@@ -171,9 +175,10 @@ export function attachmentStore(db: Kysely<Database>, dir: string = filesDirFrom
 }
 export type AttachmentStore = ReturnType<typeof attachmentStore>;
 
-function sniff(name: string, head: Buffer): string {
+function sniff(name: string, head: Buffer, imagesOnly: boolean): string {
   const detected = detectFileType(name, head);
   if ('refusal' in detected) throw appError('ATTACHMENT_TYPE_REFUSED', detected.refusal);
+  if (imagesOnly && !detected.type.image) throw appError('ATTACHMENT_TYPE_REFUSED', `这里只接受图片（${IMAGE_EXTENSIONS.map((e) => `.${e}`).join('、')}），该文件是${detected.type.label}`);
   return detected.type.mime;
 }
 

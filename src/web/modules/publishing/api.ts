@@ -5,8 +5,12 @@ import { api } from '../../http/client';
 export type { ArticleDto, ArticleListItem, AttachmentDto, EventDto, EventImportResult };
 export interface ArticleVersion { version: number; action: string; title: string; savedBy: string; savedAt: string; bodyHtml: string }
 
-/** The owner kind articles register with the attachment store. */
-const OWNER = 'article';
+/** A file sent to the attachment store for a record of `ownerKind` (bound to it when the record is saved). */
+const uploadFor = (ownerKind: 'article' | 'event') => (file: File) => {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api.upload<AttachmentDto>(`/api/attachments?ownerKind=${ownerKind}`, form);
+};
 
 export const articleUrls = {
   list: '/api/publishing/articles',
@@ -20,11 +24,7 @@ export const articlesApi = {
   create: (input: ArticleInput) => api.post<ArticleDto>(articleUrls.list, input),
   update: (id: number, input: ArticleUpdate) => api.put<ArticleDto>(articleUrls.one(id), input),
   act: (id: number, action: ArticleAction, version: number) => api.post<ArticleDto>(`${articleUrls.one(id)}/actions`, { action, version }),
-  upload: (file: File) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return api.upload<AttachmentDto>(`/api/attachments?ownerKind=${OWNER}`, form);
-  },
+  upload: uploadFor('article'),
 };
 
 export const eventUrls = {
@@ -33,5 +33,6 @@ export const eventUrls = {
 
 export const eventsApi = {
   update: (id: number, input: EventUpdate) => api.put<EventDto>(`/api/publishing/events/${id}`, input),
+  upload: uploadFor('event'),
   import: (orgUnitId: number, text: string, dryRun: boolean) => api.post<EventImportResult>('/api/publishing/events/import', { orgUnitId, text, dryRun }),
 };

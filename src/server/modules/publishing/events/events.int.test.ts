@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { authHeaders, buildOrgUnit, buildTestApp, buildUser, json, login, type Session, type TestApp } from '../../../../../test/support/appHarness';
+import { authHeaders, buildOrgUnit, buildTestApp, buildUser, json, login, multipart, type Session, type TestApp } from '../../../../../test/support/appHarness';
 import { testDialect } from '../../../../../test/support/testDb';
+import type { AttachmentDto } from '../../../../shared/api/attachments';
 import type { EventDto, EventImportResult } from '../../../../shared/api/publishing';
 
 const TEXT = '大连市妇女儿童发展大事记\n\n1.启动两癌免费检查\n2011年3月，全市启动农村妇女“两癌”免费检查，覆\n\n盖十个区市县。\n\n2.成立儿童议事会\n2012年，首批儿童议事会成立。\n';
@@ -61,5 +62,37 @@ describe(`大事记 editing over HTTP (${testDialect()})`, () => {
     expect((await put(xigangOffice, edit)).statusCode).toBe(403);
     expect((await importText(xigangOffice, TEXT, true, city)).statusCode).toBe(403);
     expect((await t.app.inject({ url: `/api/public/events` })).json<EventDto[]>()[0]).toMatchObject({ title: '启动“两癌”免费检查' });
+  });
+
+  it('adds pictures to an event for everyone to see, refuses other files, and takes a picture off', async () => {
+    await importText(office, TEXT, false);
+    const [first] = await list(office);
+    const upload = async (s: Session, name: string, bytes: Uint8Array) => {
+      const body = multipart({ name, bytes });
+      return t.app.inject({ method: 'POST', url: '/api/attachments?ownerKind=event', headers: { ...authHeaders(s), ...body.headers }, payload: body.payload });
+    };
+    const png = (fill: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, fill)]);
+    const a = json<AttachmentDto>(await upload(office, '启动仪式.png', png(1)));
+    const b = json<AttachmentDto>(await upload(office, '义诊现场.png', png(2)));
+    // Only pictures: a PDF is refused from its first bytes.
+    const pdf = await upload(office, '通知.pdf', Buffer.from('%PDF-1.4\n'.padEnd(64, ' ')));
+    expect([pdf.statusCode, json<{ message: string }>(pdf).message]).toEqual([415, '这里只接受图片（.png、.jpg、.jpeg、.gif、.webp），该文件是PDF 文档']);
+
+    const edit = { date: first!.date, title: first!.title, text: first!.text, indicatorId: null, linkUrl: null };
+    const put = (s: Session, body: object) => t.app.inject({ method: 'PUT', url: `/api/publishing/events/${first!.id}`, headers: authHeaders(s), payload: body });
+    const saved = json<EventDto>(await put(office, { ...edit, pictureIds: [a.id, b.id] }));
+    expect(saved.pictures.map((p) => p.name)).toEqual(['启动仪式.png', '义诊现场.png']);
+    // A save without pictureIds leaves them; the portal shows them, and anyone may load them.
+    expect(json<EventDto>(await put(office, { ...edit, title: '改名' })).pictures).toHaveLength(2);
+    const pub = (await t.app.inject({ url: '/api/public/events' })).json<EventDto[]>()[0]!;
+    expect(pub.pictures.map((p) => p.url)).toEqual([a.url, b.url]);
+    expect((await t.app.inject({ url: a.url })).statusCode).toBe(200);
+    // Another unit's office cannot put its upload on this event, nor more than nine pictures go on.
+    const foreign = json<AttachmentDto>(await upload(xigangOffice, '别处.png', png(3)));
+    expect((await put(office, { ...edit, pictureIds: [a.id, foreign.id] })).statusCode).toBe(400);
+    expect(json<{ details: { path: string; message: string }[] }>(await put(office, { ...edit, pictureIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] })).details).toEqual([{ path: 'pictureIds', message: '配图最多 9 张' }]);
+
+    expect(json<EventDto>(await put(office, { ...edit, pictureIds: [b.id] })).pictures.map((p) => p.name)).toEqual(['义诊现场.png']);
+    expect((await t.app.inject({ url: a.url })).statusCode).toBe(404);
   });
 });

@@ -15,6 +15,7 @@ import { orgsService } from '../../orgs/service';
 import { documentText } from '../../plans/documentText';
 import { eventsService, parseEventsOrThrow } from './service';
 import type { ParsedEvents } from '../../../../shared/events/parseEventsText';
+import { attachmentStore } from '../../../services/attachments/store';
 
 const invalid = (message: string) => new AppError('VALIDATION_FAILED', message);
 
@@ -43,7 +44,7 @@ export async function importEventsCommand(args: string[]): Promise<void> {
     const units = await orgsRepository(db.kysely).listUnits();
     const unit = values.org ? units.find((u) => u.code === values.org) : units.find((u) => u.parent_id === null);
     if (!unit) throw invalid(values.org ? `找不到单位代码“${values.org}”` : '数据库中还没有单位：请先建立组织机构（或执行 seed-demo）');
-    const result = await eventsService(db.kysely, orgs).import(COMMAND_LINE, unit.id, text, { dryRun: false });
+    const result = await eventsService(db.kysely, orgs, attachmentStore(db.kysely)).import(COMMAND_LINE, unit.id, text, { dryRun: false });
     print(result, result.outcome, !!values.json);
   } finally {
     await db.close();

@@ -1,4 +1,4 @@
-import { Empty, Segmented, Timeline } from 'antd';
+import { Empty, Image, Segmented, Timeline } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { LoadError } from '../../../components/LoadError';
@@ -38,6 +38,15 @@ export function EventsTimeline({ orgUnitId }: { orgUnitId?: number }) {
                 {e.title}
               </h3>
               <p className="portal-event__text">{e.text}</p>
+              {e.pictures.length > 0 && (
+                <div className="portal-event__pictures">
+                  <Image.PreviewGroup>
+                    {e.pictures.map((p, i) => (
+                      <Image key={p.id} src={p.url} width={112} height={80} alt={`${e.title}（图${i + 1}）`} />
+                    ))}
+                  </Image.PreviewGroup>
+                </div>
+              )}
               {e.indicatorId && (
                 <Link to={`/portal/indicators/${e.indicatorId}`} className="portal-event__link">
                   相关指标

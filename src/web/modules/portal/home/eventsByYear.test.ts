@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventsByYear } from './eventsByYear';
 
-const ev = (no: number, date: string | null) => ({ id: no, no, date, title: `事${no}`, text: '', indicatorId: null, linkUrl: null });
+const ev = (no: number, date: string | null) => ({ id: no, no, date, title: `事${no}`, text: '', indicatorId: null, linkUrl: null, pictures: [] });
 
 describe('大事记 by year', () => {
   it('puts the newest year first, each year in date order, a year without month before its months, undated last', () => {

@@ -9,8 +9,18 @@ import { IMAGE_ACCEPT } from './ImageDialog';
 const FILE_ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.pptx,.zip,.png,.jpg,.jpeg,.gif,.webp';
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
+interface UploadButtonProps {
+  label: string;
+  accept: string;
+  multiple?: boolean;
+  onUploaded: (a: AttachmentDto[]) => void;
+  disabled?: boolean;
+  /** Sends one file to the attachment store, for the record kind it will belong to. */
+  upload?: (file: File) => Promise<AttachmentDto>;
+}
+
 /** A hidden file input behind a button; uploads each chosen file to the attachment store. */
-function UploadButton({ label, accept, multiple, onUploaded, disabled }: { label: string; accept: string; multiple?: boolean; onUploaded: (a: AttachmentDto[]) => void; disabled?: boolean }) {
+export function UploadButton({ label, accept, multiple, onUploaded, disabled, upload: send = articlesApi.upload }: UploadButtonProps) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
@@ -20,7 +30,7 @@ function UploadButton({ label, accept, multiple, onUploaded, disabled }: { label
     try {
       for (const file of Array.from(files ?? [])) {
         try {
-          uploaded.push(await articlesApi.upload(file));
+          uploaded.push(await send(file));
         } catch (e) {
           message.error(`${file.name}：${errorMessage(e)}`);
         }

@@ -72,6 +72,7 @@ export default function EventsPage() {
                 <Space orientation="vertical" size={0}>
                   {e.indicatorId && <Link to={`/indicators/${e.indicatorId}`}>相关指标</Link>}
                   {e.linkUrl && <a href={e.linkUrl} target="_blank" rel="noreferrer">相关链接</a>}
+                  {e.pictures.length > 0 && <span>配图 {e.pictures.length} 张</span>}
                 </Space>
               ),
             },
