@@ -93,7 +93,7 @@ export async function seedDemoResponsibilities(db: Db): Promise<void> {
         planId: plan.id, departmentId: health.id, filedBy: filer?.user_id ?? null, filedAt: `${due.slice(0, 8)}20T03:00:00.000Z`, isDemo: true,
         text: '一、工作目标：落实规划“妇女与健康”领域各项目标。\n二、主要措施：完善妇幼健康服务体系，推进两癌筛查和孕产妇系统管理。\n三、进度安排：2022年完成体系建设，2025年达到中期目标。\n四、保障措施：纳入部门年度重点工作，每半年报送一次进展。',
       });
-      if (office !== null) await repo.decide(id, 'accepted', office, `${due.slice(0, 8)}25T02:00:00.000Z`, null);
+      if (office !== null && id !== null) await repo.decide(id, 'accepted', office, `${due.slice(0, 8)}25T02:00:00.000Z`, null);
     }
     if (federation !== undefined && owing.some((d) => d.id === federation)) {
       await repo.insertImplementation({

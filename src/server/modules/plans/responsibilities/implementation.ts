@@ -129,6 +129,8 @@ export function implementationService(db: Kysely<Database>, orgs: OrgsService, a
         if (latest?.state === 'submitted') throw appError('IMPLEMENTATION_REFUSED', '实施方案已报送，正等待办公室审核');
         if (latest?.state === 'accepted') throw appError('IMPLEMENTATION_REFUSED', '实施方案已被接收，无需再次报送');
         const newId = await r.insertImplementation({ planId, departmentId: input.departmentId, text: input.text, filedBy: actorId(user), filedAt: clock().toISOString(), isDemo: options.isDemo });
+        // Another filing got in between the check and the insert.
+        if (newId === null) throw appError('IMPLEMENTATION_REFUSED', '实施方案已报送，正等待办公室审核');
         await attachments.bind(trx, user, IMPLEMENTATION_OWNER, newId, input.attachmentIds);
         return newId;
       });

@@ -161,13 +161,15 @@ export function responsibilitiesRepository(db: Executor) {
         .execute();
     },
 
-    async insertImplementation(row: { planId: number; departmentId: number; text: string; filedBy: number | null; filedAt: string; isDemo?: boolean }) {
+    /** The new filing's id, or null when the department already has one waiting or accepted (a unique index decides, also under a race). */
+    async insertImplementation(row: { planId: number; departmentId: number; text: string; filedBy: number | null; filedAt: string; isDemo?: boolean }): Promise<number | null> {
       const inserted = await db
         .insertInto('implementation_plans')
         .values({ plan_id: row.planId, department_id: row.departmentId, state: 'submitted', text: row.text, filed_by: row.filedBy, filed_at: row.filedAt, is_demo: row.isDemo ? 1 : 0 })
+        .onConflict((oc) => oc.doNothing())
         .returning('id')
-        .executeTakeFirstOrThrow();
-      return inserted.id;
+        .executeTakeFirst();
+      return inserted?.id ?? null;
     },
 
     implementationsByIds(ids: readonly number[]) {

@@ -187,6 +187,9 @@ describe(`plan responsibilities and 实施方案 (${testDialect()})`, () => {
     const after = (await overview()).body;
     expect(after.rows.map((r) => [r.department.shortName, r.standing])).toEqual([['卫健委', 'accepted'], ['教育局', 'overdue']]);
     expect(after.counts).toMatchObject({ accepted: 1, overdue: 1 });
+    // Three filings at once (a double click, two colleagues): one gets in, on PostgreSQL too.
+    const racing = await Promise.all([1, 2, 3].map((n) => call(eduReporter, 'POST', `/api/plans/${plan.id}/implementation-plans`, { departmentId: f.education.xigang, text: `方案${n}` })));
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     expect((await call(f.cityOffice, 'GET', `/api/plans/${plan.id}/implementation-plans`)).status).toBe(200);
     expect((await call(eduReporter, 'GET', `/api/plans/${plan.id}/implementation-plans`)).status).toBe(403);
   });
