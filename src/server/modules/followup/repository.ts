@@ -136,7 +136,7 @@ export function followupRepository(db: Kysely<Database>) {
     },
 
     /** Active users holding a department role at the seat, to notify. */
-    seatHolders: (orgUnitId: number, departmentId: number): Promise<number[]> => notifications.holders(['reporter', 'dept_reviewer'], orgUnitId, departmentId),
+    seatHolders: (orgUnitId: number, departmentId: number): Promise<number[]> => notifications.holders(['reporter', 'dept_reviewer'], orgUnitId, [departmentId]),
 
     notify: (userIds: readonly number[], n: { title: string; body: string; link: string }, at: string) => notifications.notify(userIds, { kind: 'followup', ...n }, at),
 

@@ -191,7 +191,7 @@ export function reportingRepository(db: Executor) {
     },
 
     /** Users holding `role` for a department seat (any department of the unit when null), to notify. */
-    seatHolders: (role: Role, orgUnitId: number, departmentId: number | null) => notifications.holders([role], orgUnitId, departmentId ?? undefined),
+    seatHolders: (role: Role, orgUnitId: number, departmentId: number | null) => notifications.holders([role], orgUnitId, departmentId === null ? undefined : [departmentId]),
 
     notify: (userIds: number[], n: { title: string; body: string; link: string | null }, now: string) => notifications.notify(userIds, { kind: 'workflow', ...n }, now),
 

@@ -151,7 +151,7 @@ export function unitReportsRepository(db: Kysely<Database>) {
 
     /** Active people who fill a form: the department's reporters and reviewers, or the lower committee's office. */
     fillers: (orgUnitId: number, departmentId: number | null): Promise<number[]> =>
-      departmentId === null ? notifications.holders(['office'], orgUnitId) : notifications.holders(['reporter', 'dept_reviewer'], orgUnitId, departmentId),
+      departmentId === null ? notifications.holders(['office'], orgUnitId) : notifications.holders(['reporter', 'dept_reviewer'], orgUnitId, [departmentId]),
 
     notify: (userIds: readonly number[], n: { kind: 'workflow' | 'reminder'; title: string; body: string; link: string }, at: string) => notifications.notify(userIds, n, at),
 

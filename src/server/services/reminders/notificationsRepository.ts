@@ -16,9 +16,9 @@ export interface NewNotification {
  */
 export function notificationsRepository(db: Kysely<Database>) {
   return {
-    /** Active users holding one of `roles` at the unit; for one department of it when `departmentId` is given. */
-    async holders(roles: readonly Role[], orgUnitId: number, departmentId?: number): Promise<number[]> {
-      if (!roles.length) return [];
+    /** Active users holding one of `roles` at the unit; for some of its departments when `departmentIds` are given. */
+    async holders(roles: readonly Role[], orgUnitId: number, departmentIds?: readonly number[]): Promise<number[]> {
+      if (!roles.length || departmentIds?.length === 0) return [];
       const rows = await db
         .selectFrom('role_assignments as r')
         .innerJoin('users as u', 'u.id', 'r.user_id')
@@ -26,7 +26,7 @@ export function notificationsRepository(db: Kysely<Database>) {
         .distinct()
         .where('r.role', 'in', roles)
         .where('r.org_unit_id', '=', orgUnitId)
-        .$if(departmentId !== undefined, (q) => q.where('r.department_id', '=', departmentId!))
+        .$if(departmentIds !== undefined, (q) => q.where('r.department_id', 'in', [...departmentIds!]))
         .where('u.disabled', '=', 0)
         .orderBy('r.user_id')
         .execute();
