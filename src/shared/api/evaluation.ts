@@ -40,6 +40,9 @@ export const RoundSummarySchema = z.object({
   selfDueOn: z.string(),
   reviewDueOn: z.string(),
   state: z.enum(['open', 'closed']),
+  /** When and by whom the round was closed (结束评估): from then on read-only. */
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
   /** The forms the reader may see. */
   counts: Counts,
   isDemo: z.boolean(),

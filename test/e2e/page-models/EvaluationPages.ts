@@ -69,6 +69,16 @@ export class EvaluationPages {
     return { fileName: download.suggestedFilename(), path };
   }
 
+  /** 结束评估 from the round page: the confirmation, then the server's answer (closed, or a dialog saying why not). */
+  async openCloseDialog(): Promise<void> {
+    await this.page.getByRole('button', { name: '结束评估' }).click();
+    await this.page.getByText('结束后').waitFor();
+  }
+
+  async confirmClose(): Promise<void> {
+    await this.page.locator('.ant-modal-confirm').getByRole('button', { name: '结束评估' }).click();
+  }
+
   async openResults(): Promise<void> {
     await this.page.getByRole('tab', { name: '评估结果' }).click();
     await this.page.getByText('单位得分与排名').waitFor();
