@@ -34,17 +34,22 @@ const signIn = async (username: string) => (await signInAs(browser, server.baseU
 describe('mid-term evaluation in the browser', () => {
   let formUrl = '';
 
-  it('a department fills and submits its self-evaluation with a file', async () => {
+  it('a department fills and submits its self-evaluation with a file, after taking off one attached by mistake', async () => {
     const page = await signIn(DEPARTMENT);
     const pages = new EvaluationPages(page);
     await pages.openFirstRound();
     await screenshot(page, 'evaluation-round-department');
     await pages.openFirstForm('待自评');
     formUrl = page.url();
+    // A file attached by mistake is saved with the draft, then taken off again.
     await pages.fillSelfEvaluation({
-      evidence: '全市孕产妇系统管理率持续提高，已纳入年度工作要点。', file: { name: '自评佐证.png', bytes: PNG },
+      evidence: '全市孕产妇系统管理率持续提高，已纳入年度工作要点。', file: { name: '错传的文件.png', bytes: PNG },
       scores: { 指标达标: 54, 措施落实: 27, 机制保障: 9 }, problems: '个别区县进展较慢。', rectification: '2026年开展专项督导。',
     });
+    await pages.saveDraft('错传的文件.png');
+    await screenshot(page, 'evaluation-form-draft-file');
+    await pages.removeFile('错传的文件.png');
+    await pages.attachFile({ name: '自评佐证.png', bytes: PNG });
     await screenshot(page, 'evaluation-form-filled');
     await pages.submit();
     await expect.poll(() => page.getByRole('link', { name: '自评佐证.png' }).count()).toBe(1);

@@ -29,6 +29,24 @@ export class EvaluationPages {
     for (const [label, value] of Object.entries(o.scores)) await this.page.getByLabel(`自评${label}`).fill(String(value));
   }
 
+  async attachFile(file: { name: string; bytes: Buffer }): Promise<void> {
+    await this.page.locator('input[type=file]').setInputFiles({ name: file.name, mimeType: 'image/png', buffer: file.bytes });
+  }
+
+  /** 保存草稿; resolves once the saved files are listed as the form's. */
+  async saveDraft(fileName: string): Promise<void> {
+    await this.page.getByRole('button', { name: '保存草稿' }).click();
+    await this.page.getByRole('link', { name: fileName }).waitFor();
+  }
+
+  /** Takes a file off the draft (移除, confirmed); resolves once it is no longer listed. */
+  async removeFile(fileName: string): Promise<void> {
+    await this.page.getByRole('button', { name: `移除佐证材料 ${fileName}` }).click();
+    await this.page.locator('.ant-popconfirm').getByRole('button', { name: '移除' }).click();
+    await this.page.getByText(`已移除“${fileName}”，草稿已保存`).waitFor();
+    await this.page.getByRole('link', { name: fileName }).waitFor({ state: 'detached' });
+  }
+
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: '提交自评' }).click();
     await this.page.getByText('单位自评').first().waitFor();
