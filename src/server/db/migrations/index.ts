@@ -22,7 +22,7 @@ import * as m0024 from './0024_report_documents';
 import * as m0025 from './0025_evaluation_site_checks';
 import * as m0026 from './0026_work_points';
 import * as m0027 from './0027_evaluation_report_documents';
-import * as m0028 from './0028_evaluation_round_closing';
+import * as m0028 from './0028_evaluation_closing_report_figures';
 
 /** Migrations live in code, in order; names are permanent once released. */
 const migrations: Record<string, Migration> = {
@@ -49,7 +49,7 @@ const migrations: Record<string, Migration> = {
   '0025_evaluation_site_checks': m0025,
   '0026_work_points': m0026,
   '0027_evaluation_report_documents': m0027,
-  '0028_evaluation_round_closing': m0028,
+  '0028_evaluation_closing_report_figures': m0028,
 };
 
 export const migrationProvider: MigrationProvider = {

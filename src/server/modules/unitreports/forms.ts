@@ -53,6 +53,15 @@ export async function responsibleItems(db: Kysely<Database>, analytics: Analytic
   return areaGroups(facts);
 }
 
+/**
+ * What a form reports on as shown: an accepted report's figures as they were when the office accepted
+ * it (frozen then), otherwise today's; `asOf` is the Beijing date of a frozen set.
+ */
+export async function shownItems(db: Kysely<Database>, analytics: AnalyticsService, row: Pick<FormRow, 'org_unit_id' | 'department_id' | 'accepted_items' | 'accepted_at'>): Promise<{ groups: FormGroupDto[]; asOf: string | null }> {
+  if (row.accepted_items !== null) return { groups: JSON.parse(row.accepted_items) as FormGroupDto[], asOf: row.accepted_at ? beijingDate(new Date(row.accepted_at)) : null };
+  return { groups: await responsibleItems(db, analytics, { orgUnitId: row.org_unit_id, departmentId: row.department_id }), asOf: null };
+}
+
 /** Stored content, read leniently: a row written by an older shape still opens. */
 export function parseContent(json: string): FormContentDto {
   const parsed = FormContentSchema.safeParse(JSON.parse(json || '{}'));
