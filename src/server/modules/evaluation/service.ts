@@ -160,7 +160,7 @@ export function evaluationRoundsService(db: Kysely<Database>, orgs: OrgsService)
     async close(auth: AuthContext | null, id: number, now = new Date()): Promise<RoundDetailDto> {
       const round = await roundOrThrow(id);
       const user = assertCan(auth, 'evaluation.manage', { orgUnitId: round.org_unit_id, tree: await orgs.tree() });
-      if (round.state !== 'open') throw appError('EVALUATION_ROUND_CLOSED', `评估已于 ${round.closed_at?.slice(0, 10) ?? ''} 结束`);
+      if (round.state !== 'open') throw appError('EVALUATION_ROUND_CLOSED', round.closed_at ? `评估已于 ${beijingToday(new Date(round.closed_at))} 结束` : '评估已结束');
       const c = countForms(await repo.forms({ roundIds: [round.id] }));
       const open = c.total - c.reviewed;
       if (open > 0) {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { FormContentSchema, emptyContent, type FormContentDto, type FormDto, type FormGroupDto, type ParticipantDto } from '../../../shared/api/unitreports';
+import { z } from 'zod';
+import { FormContentSchema, FormGroupSchema, emptyContent, type FormContentDto, type FormDto, type FormGroupDto, type ParticipantDto } from '../../../shared/api/unitreports';
 import { overdueDays } from '../../../shared/unitreports/workflow';
 import { beijingDate } from '../../../shared/workitems/status';
 import type { Database } from '../../db/schema';
@@ -58,7 +59,9 @@ export async function responsibleItems(db: Kysely<Database>, analytics: Analytic
  * it (frozen then), otherwise today's; `asOf` is the Beijing date of a frozen set.
  */
 export async function shownItems(db: Kysely<Database>, analytics: AnalyticsService, row: Pick<FormRow, 'org_unit_id' | 'department_id' | 'accepted_items' | 'accepted_at'>): Promise<{ groups: FormGroupDto[]; asOf: string | null }> {
-  if (row.accepted_items !== null) return { groups: JSON.parse(row.accepted_items) as FormGroupDto[], asOf: row.accepted_at ? beijingDate(new Date(row.accepted_at)) : null };
+  // Read leniently, as content is: a set stored in an older shape falls back to today's figures, unmarked.
+  const frozen = row.accepted_items === null ? null : z.array(FormGroupSchema).safeParse(JSON.parse(row.accepted_items));
+  if (frozen?.success && row.accepted_at) return { groups: frozen.data, asOf: beijingDate(new Date(row.accepted_at)) };
   return { groups: await responsibleItems(db, analytics, { orgUnitId: row.org_unit_id, departmentId: row.department_id }), asOf: null };
 }
 
