@@ -141,10 +141,18 @@ describe('mid-term evaluation in the browser', () => {
     await screenshot(page, 'evaluation-round-closed');
     // Its site checks take no new visit; a form opens read-only.
     await page.getByRole('tab', { name: '督导检查' }).click();
+    await page.getByText('本次评估没有督导检查记录').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /记录督导检查/ }).count()).toBe(0);
     await page.getByRole('tab', { name: /自评表/ }).click();
     await page.getByRole('table').getByRole('link').first().click();
     await page.getByText('本次评估已结束，自评表和评审结果均为只读').waitFor();
     await expect.poll(() => page.getByRole('button', { name: /保存评审|提交自评/ }).count()).toBe(0);
+    await screenshot(page, 'evaluation-form-closed');
+    // The list marks it.
+    await page.goto('/evaluation');
+    await page.getByRole('link', { name: /终期评估/ }).waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /终期评估.*已结束/ }).count()).toBe(1);
+    await screenshot(page, 'evaluation-rounds-closed');
   });
 });
 
