@@ -89,6 +89,8 @@ export const ERRORS = {
   EVALUATION_CHECK_ANSWERED: { status: 409, message: '该督导检查的整改要求单位已答复，不能删除' },
   // evaluation: third-party evaluators
   AUTH_ACCOUNT_EXPIRED: { status: 401, message: '账号已过期，请联系妇儿工委办公室' },
+  // evaluation: closing a round
+  EVALUATION_ROUND_NOT_FINAL: { status: 409, message: '评估结果尚未确定，不能结束评估' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -6,7 +6,8 @@ import { EvaluationPages } from './page-models/EvaluationPages';
 import { launchBrowser, screenshot } from './support/browser';
 import { resultsDir } from './support/paths';
 import { signInAs } from './support/signIn';
-import { startServer, type RunningServer } from './support/server';
+import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
+import type { FormDto, RoundSummaryDto } from '../../src/shared/api/evaluation';
 import { printDocx } from '../support/libreoffice';
 
 /** Demo accounts (same password as admin): the city's 卫健委 reporter, the city's 评估组, the city's office. */
@@ -33,17 +34,22 @@ const signIn = async (username: string) => (await signInAs(browser, server.baseU
 describe('mid-term evaluation in the browser', () => {
   let formUrl = '';
 
-  it('a department fills and submits its self-evaluation with a file', async () => {
+  it('a department fills and submits its self-evaluation with a file, after taking off one attached by mistake', async () => {
     const page = await signIn(DEPARTMENT);
     const pages = new EvaluationPages(page);
     await pages.openFirstRound();
     await screenshot(page, 'evaluation-round-department');
     await pages.openFirstForm('待自评');
     formUrl = page.url();
+    // A file attached by mistake is saved with the draft, then taken off again.
     await pages.fillSelfEvaluation({
-      evidence: '全市孕产妇系统管理率持续提高，已纳入年度工作要点。', file: { name: '自评佐证.png', bytes: PNG },
+      evidence: '全市孕产妇系统管理率持续提高，已纳入年度工作要点。', file: { name: '错传的文件.png', bytes: PNG },
       scores: { 指标达标: 54, 措施落实: 27, 机制保障: 9 }, problems: '个别区县进展较慢。', rectification: '2026年开展专项督导。',
     });
+    await pages.saveDraft('错传的文件.png');
+    await screenshot(page, 'evaluation-form-draft-file');
+    await pages.removeFile('错传的文件.png');
+    await pages.attachFile({ name: '自评佐证.png', bytes: PNG });
     await screenshot(page, 'evaluation-form-filled');
     await pages.submit();
     await expect.poll(() => page.getByRole('link', { name: '自评佐证.png' }).count()).toBe(1);
@@ -99,4 +105,67 @@ describe('mid-term evaluation in the browser', () => {
     await expect.poll(() => page.getByRole('tab', { name: /自评表（\d+）/ }).count()).toBe(1);
     await screenshot(page, 'evaluation-final-round');
   });
+
+  it('the office closes a round only once every form is reviewed: told which are open, then asked to confirm, then read-only', async () => {
+    const page = await signIn(OFFICE);
+    const pages = new EvaluationPages(page);
+    // The mid-term round still has drafts: refused with the server's reason.
+    await pages.openFirstRound();
+    await pages.openCloseDialog();
+    await pages.confirmClose();
+    await page.getByText(/尚有 \d+ 份自评表未评审（待自评 \d+ 份.*），全部评审后才能结束评估/).waitFor();
+    await screenshot(page, 'evaluation-close-refused');
+    await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
+
+    // The final round started above: every form submitted and reviewed through the API (the administrator may do both).
+    const admin = await apiSession('admin');
+    const finalRound = (await admin.get<RoundSummaryDto[]>('/api/evaluation/rounds')).find((r) => r.kind === 'final')!;
+    const { forms } = await admin.get<{ forms: { id: number }[] }>(`/api/evaluation/rounds/${finalRound.id}`);
+    for (const { id } of forms) {
+      const form = await admin.get<FormDto>(`/api/evaluation/forms/${id}`);
+      const scores = Object.fromEntries(form.round.criteria.map((c) => [c.key, c.weight]));
+      await admin.send('PUT', `/api/evaluation/forms/${id}`, {
+        attainment: form.suggested, attainmentReason: '', evidence: '对照目标逐项自查。', problems: '进展不平衡。', rectification: '开展专项督导。', scores, attachmentIds: [], submit: true,
+      });
+      await admin.send('POST', `/api/evaluation/forms/${id}/review`, { action: 'review', scores, comment: '' });
+    }
+
+    await page.goto(`/evaluation/rounds/${finalRound.id}`);
+    await page.getByText('评估内容与分值').waitFor();
+    await pages.openCloseDialog();
+    await page.getByText(`自评表 ${forms.length} 份，已评审 ${forms.length} 份。`).waitFor();
+    await screenshot(page, 'evaluation-close-confirm');
+    await pages.confirmClose();
+    await page.getByText(/本次评估已于 \d{4}-\d\d-\d\d 由.+结束/).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: '结束评估' }).count()).toBe(0);
+    await screenshot(page, 'evaluation-round-closed');
+    // Its site checks take no new visit; a form opens read-only.
+    await page.getByRole('tab', { name: '督导检查' }).click();
+    await page.getByText('本次评估没有督导检查记录').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /记录督导检查/ }).count()).toBe(0);
+    await page.getByRole('tab', { name: /自评表/ }).click();
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByText('本次评估已结束，自评表和评审结果均为只读').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /保存评审|提交自评/ }).count()).toBe(0);
+    await screenshot(page, 'evaluation-form-closed');
+    // The list marks it.
+    await page.goto('/evaluation');
+    await page.getByRole('link', { name: /终期评估/ }).waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /终期评估.*已结束/ }).count()).toBe(1);
+    await screenshot(page, 'evaluation-rounds-closed');
+  });
 });
+
+/** A signed-in API client outside the browser, for setting up what the page then shows. */
+async function apiSession(username: string) {
+  const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: ADMIN_PASSWORD }) });
+  if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const call = async (method: string, url: string, body?: object) => {
+    const res = await fetch(server.baseUrl + url, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    if (res.status !== 200) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<unknown>;
+  };
+  return { get: <T>(url: string) => call('GET', url) as Promise<T>, send: (method: 'PUT' | 'POST', url: string, body: object) => call(method, url, body) };
+}

@@ -53,6 +53,8 @@ describe('member units’ annual reports in the browser', () => {
     // Last year's accepted report, written from the figures its form shows.
     await reporterPages.rowOf('2025').getByRole('link', { name: '查看' }).click();
     await reporter.page.getByText(/孕产妇死亡率为\d/).first().waitFor();
+    // Accepted: its figures are those of the day it was accepted.
+    await reporter.page.getByText(/^数据为受理时（2026-\d\d-\d\d）的数据$/).waitFor();
     await screenshot(reporter.page, 'unitreports-demo-report');
     await reporterPages.gotoList();
     await reporterPages.rowOf('2026').getByRole('link', { name: '填写报告' }).click();
@@ -84,6 +86,7 @@ describe('member units’ annual reports in the browser', () => {
     await office.page.reload();
     await office.page.getByText('城镇与农村孕产妇死亡率差距进一步缩小。').waitFor();
     await officePages.accept();
+    await office.page.getByText(/^数据为受理时（\d{4}-\d\d-\d\d）的数据$/).waitFor();
     await screenshot(office.page, 'unitreports-form-accepted');
     await office.page.goto(roundUrl);
     await officePages.rowOf('大连市卫生健康委员会').getByText('已接收').waitFor();

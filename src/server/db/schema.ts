@@ -273,7 +273,7 @@ export interface WarningAcksTable {
 /** Label and ownership changes that matter to whose data is whose (renames, responsible departments). */
 export interface ChangeLogTable {
   id: Generated<number>;
-  entity: 'department' | 'indicator' | 'plan_goal' | 'plan_measure' | 'evaluator';
+  entity: 'department' | 'indicator' | 'plan_goal' | 'plan_measure' | 'evaluator' | 'evaluation_round';
   entity_id: number;
   field: string;
   old_value: string | null;

@@ -18,11 +18,13 @@ describe(`demo annual reports (${testDialect()})`, () => {
       .selectFrom('unit_report_forms as f')
       .innerJoin('org_units as u', 'u.id', 'f.org_unit_id')
       .leftJoin('departments as d', 'd.id', 'f.department_id')
-      .select(['d.short_name', 'u.name', 'f.state', 'f.content', 'f.returned_reason'])
+      .select(['d.short_name', 'u.name', 'f.state', 'f.content', 'f.returned_reason', 'f.accepted_items'])
       .execute();
     const state = (name: string) => forms.find((f) => (f.short_name ?? f.name) === name)?.state;
     expect([state('应急局'), state('教育局'), state('西岗区'), state('卫健委'), state('中山区')]).toEqual(['draft', 'returned', 'submitted', 'accepted', 'accepted']);
     expect(forms.filter((f) => f.state === 'accepted').length).toBe(forms.length - 3);
+    // Accepted reports keep the figures their forms showed; the others have none frozen.
+    expect(forms.every((f) => (f.state === 'accepted') === (f.accepted_items !== null))).toBe(true);
     // 卫健委's report speaks of its own indicators' figures.
     const health = FormContentSchema.parse(JSON.parse(forms.find((f) => f.short_name === '卫健委')!.content));
     const entries = Object.values(health.items);

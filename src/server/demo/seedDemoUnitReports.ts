@@ -129,6 +129,8 @@ export async function seedDemoUnitReports(db: Db): Promise<void> {
       await tx.updateForm(form.id, form.version, {
         state, content: JSON.stringify(content), submitted_at: submitted, first_submitted_at: submitted, updated_at: submitted,
         accepted_at: state === 'accepted' ? decided : null,
+        // Accepted: the figures the form showed are kept, as the office's acceptance keeps them.
+        accepted_items: state === 'accepted' ? JSON.stringify(groups) : null,
         returned_reason: state === 'returned' ? '请补充九年义务教育巩固率分性别、分城乡的情况，并说明农村学校控辍保学措施' : null,
       });
       await tx.insertEvents([

@@ -40,6 +40,9 @@ export const RoundSummarySchema = z.object({
   selfDueOn: z.string(),
   reviewDueOn: z.string(),
   state: z.enum(['open', 'closed']),
+  /** When and by whom the round was closed (结束评估): from then on read-only. */
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
   /** The forms the reader may see. */
   counts: Counts,
   isDemo: z.boolean(),
@@ -141,9 +144,11 @@ export const SaveFormInput = z.object({
   rectification: z.string().trim().max(5000),
   scores: ScoresSchema,
   attachmentIds: z.array(z.number().int().positive()).max(20),
+  /** Files of the form to take off it while it is a draft or returned (they stay with their uploader, no longer evidence). */
+  removeAttachmentIds: z.array(z.number().int().positive()).max(20).default([]),
   submit: z.boolean(),
 });
-export type SaveFormInput = z.infer<typeof SaveFormInput>;
+export type SaveFormInput = z.input<typeof SaveFormInput>;
 
 export const ReviewFormInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('review'), scores: ScoresSchema, comment: z.string().trim().max(5000) }),

@@ -103,6 +103,8 @@ export const FormSchema = z.object({
   version: z.number(),
   content: FormContentSchema,
   groups: z.array(FormGroupSchema),
+  /** Once accepted: the Beijing date of acceptance, whose figures and statuses `groups` keeps; null while the figures are today's. */
+  figuresAsOf: z.string().nullable(),
   attachments: z.array(AttachmentSchema),
   events: z.array(FormEventSchema),
   updatedAt: z.string().nullable(),

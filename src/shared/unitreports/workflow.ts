@@ -43,3 +43,6 @@ export function overdueDays(dueOn: string, state: FormState, submittedOn: string
   const end = isOutstanding(state) || submittedOn === null ? today : submittedOn;
   return Math.max(0, Math.round(dayNumber(end) - dayNumber(dueOn)));
 }
+
+/** The sentence an accepted report's frozen figures carry, on the form page and in the compilation. */
+export const figuresNote = (asOf: string) => `数据为受理时（${asOf}）的数据`;

@@ -29,6 +29,24 @@ export class EvaluationPages {
     for (const [label, value] of Object.entries(o.scores)) await this.page.getByLabel(`自评${label}`).fill(String(value));
   }
 
+  async attachFile(file: { name: string; bytes: Buffer }): Promise<void> {
+    await this.page.locator('input[type=file]').setInputFiles({ name: file.name, mimeType: 'image/png', buffer: file.bytes });
+  }
+
+  /** 保存草稿; resolves once the saved files are listed as the form's. */
+  async saveDraft(fileName: string): Promise<void> {
+    await this.page.getByRole('button', { name: '保存草稿' }).click();
+    await this.page.getByRole('link', { name: fileName }).waitFor();
+  }
+
+  /** Takes a file off the draft (移除, confirmed); resolves once it is no longer listed. */
+  async removeFile(fileName: string): Promise<void> {
+    await this.page.getByRole('button', { name: `移除佐证材料 ${fileName}` }).click();
+    await this.page.locator('.ant-popconfirm').getByRole('button', { name: '移除' }).click();
+    await this.page.getByText(`已移除“${fileName}”，草稿已保存`).waitFor();
+    await this.page.getByRole('link', { name: fileName }).waitFor({ state: 'detached' });
+  }
+
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: '提交自评' }).click();
     await this.page.getByText('单位自评').first().waitFor();
@@ -65,6 +83,16 @@ export class EvaluationPages {
     const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 120_000 }), this.page.getByRole('link', { name: /评估报告/ }).click()]);
     const path = await download.path();
     return { fileName: download.suggestedFilename(), path };
+  }
+
+  /** 结束评估 from the round page: the confirmation, then the server's answer (closed, or a dialog saying why not). */
+  async openCloseDialog(): Promise<void> {
+    await this.page.getByRole('button', { name: '结束评估' }).click();
+    await this.page.getByText('结束后').waitFor();
+  }
+
+  async confirmClose(): Promise<void> {
+    await this.page.locator('.ant-modal-confirm').getByRole('button', { name: '结束评估' }).click();
   }
 
   async openResults(): Promise<void> {

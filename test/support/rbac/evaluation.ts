@@ -94,6 +94,8 @@ export function evaluationRows(kit: RbacKit): Row[] {
     // The scoring sheet is the round's own evaluators' alone (none of these actors; the administrator has no evaluator account either).
     { route: 'GET /api/evaluation/rounds/:id/third-party', ...both(async (d) => url(`/api/evaluation/rounds/${(await round(d)).id}/third-party`)), expect: NOBODY },
     { route: 'PUT /api/evaluation/rounds/:id/third-party/:goalId', ...both(async (d) => ({ url: `/api/evaluation/rounds/${(await round(d)).id}/third-party/${(await round(d)).goalId}`, payload: { scores: {}, comment: '' } })), expect: NOBODY },
+    // Closing: the form is still a draft, so an organiser passes the rights check and is refused by the workflow (409); the round stays open.
+    { route: 'POST /api/evaluation/rounds/:id/close', ...both(async (d) => ({ url: `/api/evaluation/rounds/${(await round(d)).id}/close`, payload: {} })), expect: ORGANISERS },
     { route: 'PUT /api/evaluation/rectifications/:id/answer', ...both(async (d) => ({ url: `/api/evaluation/rectifications/${(await round(d)).rectificationId}/answer`, payload: { answer: '', doneOn: '2025-11-01' } })), expect: SELF_ASSESSORS },
   ];
 }

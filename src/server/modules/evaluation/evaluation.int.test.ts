@@ -148,6 +148,41 @@ describe(`mid-term and final evaluation (${testDialect()})`, () => {
     expect(again.json<FormDto>().events.map((e) => e.action)).toEqual(['submit', 'return', 'submit']);
   });
 
+  it('takes an evidence file off a draft or returned form, never the last evidence of a submission, and refuses once submitted', async () => {
+    const round = await createRound();
+    const id = formOf(round, '卫健委', plan.goals.health).id;
+    const upload = async (who: Session, name: string) => {
+      const body = multipart({ name, bytes: PNG });
+      const res = await t.app.inject({ method: 'POST', url: '/api/attachments?ownerKind=evaluation_form', payload: body.payload, headers: { ...authHeaders(who), ...body.headers } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ id: number }>().id;
+    };
+    const names = (res: { json: <T>() => T }) => res.json<FormDto>().attachments.map((a) => a.name).sort();
+    const wrong = await upload(s.health, '错传的文件.png');
+    const right = await upload(s.health, '住院分娩统计.png');
+    expect(names(await save(s.health, id, { attachmentIds: [wrong, right] }))).toEqual(['住院分娩统计.png', '错传的文件.png']);
+
+    // Only this form's own files come off.
+    const foreign = await save(s.health, id, { removeAttachmentIds: [await upload(s.education, '别人的.png')] });
+    expect([foreign.statusCode, foreign.json<{ message: string }>().message]).toEqual([400, expect.stringContaining('不存在或不属于本条记录')]);
+    const removed = await save(s.health, id, { removeAttachmentIds: [wrong] });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(names(removed)).toEqual(['住院分娩统计.png']);
+    expect(removed.json<FormDto>().events.at(-1)!.text).toBe('保存草稿（移除佐证材料 1 个）');
+    // Taking off the only evidence in the submission is refused as a whole: the file stays.
+    const bare = await save(s.health, id, { attainment: 'met', scores: FULL, removeAttachmentIds: [right], submit: true });
+    expect([bare.statusCode, bare.json<{ message: string }>().message]).toEqual([400, expect.stringContaining('请填写佐证说明或上传佐证材料')]);
+    expect((await get<FormDto>(s.health, `/api/evaluation/forms/${id}`)).body.attachments.map((a) => a.id)).toEqual([right]);
+
+    expect((await save(s.health, id, { attainment: 'met', scores: FULL, submit: true })).statusCode).toBe(200);
+    const locked = await save(s.health, id, { removeAttachmentIds: [right] });
+    expect([locked.statusCode, locked.json<{ code: string }>().code]).toEqual([409, 'EVALUATION_FORM_LOCKED']);
+    // Returned for more evidence: the unit may swap the file.
+    expect((await send(s.evaluation, 'POST', `/api/evaluation/forms/${id}/review`, { action: 'return', reason: '请换用加盖公章的统计表' })).statusCode).toBe(200);
+    const swapped = await save(s.health, id, { attachmentIds: [await upload(s.health, '统计表（盖章）.png')], removeAttachmentIds: [right] });
+    expect(names(swapped)).toEqual(['统计表（盖章）.png']);
+  });
+
   it('shows a unit only its own forms', async () => {
     const round = await createRound();
     const healthForm = formOf(round, '卫健委', plan.goals.health).id;

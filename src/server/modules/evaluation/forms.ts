@@ -103,7 +103,7 @@ export function evaluationFormsService(db: Kysely<Database>, orgs: OrgsService, 
       return dto(loaded);
     },
 
-    /** Save a draft, or submit (complete, checked): compare-and-set on the state, files bound, an event kept. */
+    /** Save a draft, or submit (complete, checked): compare-and-set on the state, files bound or taken off, an event kept. */
     async save(auth: AuthContext | null, id: number, input: SaveFormInput, now = new Date()): Promise<FormDto> {
       const loaded = await load(auth, id);
       const { user, form, round, participant, access } = loaded;
@@ -120,8 +120,9 @@ export function evaluationFormsService(db: Kysely<Database>, orgs: OrgsService, 
       if (rangeProblems.length) throw invalidField('scores', rangeProblems.join('；'));
       const live = await suggestion(round, participant, form.goal_id);
       const { suggested } = live;
-      const existingFiles = await attachments.listOfOwner(FORM_OWNER, form.id);
-      if (input.submit) checkSubmission(input, suggested, existingFiles.length + input.attachmentIds.length > 0, criteria);
+      const removed = input.removeAttachmentIds ?? [];
+      const keptFiles = (await attachments.listOfOwner(FORM_OWNER, form.id)).filter((a) => !removed.includes(a.id));
+      if (input.submit) checkSubmission(input, suggested, keptFiles.length + input.attachmentIds.length > 0, criteria);
       const at = now.toISOString();
       await db.transaction().execute(async (trx) => {
         const r = evaluationRepository(trx);
@@ -135,7 +136,9 @@ export function evaluationFormsService(db: Kysely<Database>, orgs: OrgsService, 
         });
         if (!moved) throw appError('EVALUATION_FORM_LOCKED', '自评表已被他人更新，请刷新后再办理');
         await attachments.bind(trx, user, FORM_OWNER, form.id, input.attachmentIds);
-        await r.insertEvent({ form_id: form.id, action: input.submit ? 'submit' : 'save', text: input.submit ? `提交自评：${ATTAINMENT_LABELS[input.attainment!]}` : '保存草稿', actor_id: actorId(user), at });
+        await attachments.detach(trx, FORM_OWNER, form.id, removed);
+        const note = removed.length ? `（移除佐证材料 ${removed.length} 个）` : '';
+        await r.insertEvent({ form_id: form.id, action: input.submit ? 'submit' : 'save', text: input.submit ? `提交自评：${ATTAINMENT_LABELS[input.attainment!]}${note}` : `保存草稿${note}`, actor_id: actorId(user), at });
       });
       return dto(await load(auth, id), live);
     },

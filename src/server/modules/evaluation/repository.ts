@@ -10,7 +10,9 @@ export function evaluationRepository(db: Kysely<Database>) {
       .selectFrom('evaluation_rounds as r')
       .innerJoin('plans as p', 'p.id', 'r.plan_id')
       .innerJoin('org_units as u', 'u.id', 'r.org_unit_id')
-      .select(['r.id', 'r.plan_id', 'p.title as plan_title', 'r.org_unit_id', 'u.name as org_unit_name', 'r.milestone', 'r.kind', 'r.title', 'r.criteria', 'r.self_due_on', 'r.review_due_on', 'r.state', 'r.is_demo']);
+      .leftJoin('users as closer', 'closer.id', 'r.closed_by')
+      .select(['r.id', 'r.plan_id', 'p.title as plan_title', 'r.org_unit_id', 'u.name as org_unit_name', 'r.milestone', 'r.kind', 'r.title', 'r.criteria', 'r.self_due_on', 'r.review_due_on', 'r.state', 'r.is_demo'])
+      .select(['r.closed_at', 'closer.display_name as closed_by_name']);
 
   return {
     plan(id: number) {
@@ -92,6 +94,12 @@ export function evaluationRepository(db: Kysely<Database>) {
 
     async insertRound(row: Insertable<EvaluationRoundsTable>): Promise<number> {
       return (await db.insertInto('evaluation_rounds').values(row).returning('id').executeTakeFirstOrThrow()).id;
+    },
+
+    /** Compare-and-set: false when the round was no longer open. */
+    async closeRound(id: number, closedBy: number | null, at: string): Promise<boolean> {
+      const result = await db.updateTable('evaluation_rounds').set({ state: 'closed', closed_at: at, closed_by: closedBy }).where('id', '=', id).where('state', '=', 'open').executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
     async insertParticipant(row: { round_id: number; org_unit_id: number; department_id: number | null }): Promise<number> {

@@ -24,6 +24,9 @@ export async function evaluationRoutes(app: FastifyInstance): Promise<void> {
     rounds.create(req.auth, req.body),
   );
   api.get('/evaluation/rounds/:id', { schema: { tags, summary: '一次评估及当前用户可见的自评表', params: IdParams, response: { 200: RoundDetailSchema, ...errors } } }, (req) => rounds.get(req.auth, req.params.id));
+  api.post('/evaluation/rounds/:id/close', { schema: { tags, summary: '结束评估（全部自评表评审后）：此后自评表、督导检查和第三方评分均为只读', params: IdParams, response: { 200: RoundDetailSchema, ...errors } } }, (req) =>
+    rounds.close(req.auth, req.params.id),
+  );
   api.get('/evaluation/rounds/:id/results', { schema: { tags, summary: '评估结果：目标达标情况、达标率、单位得分与排名、未达标目标及整改', params: IdParams, response: { 200: ResultsSchema, ...errors } } }, (req) =>
     rounds.results(req.auth, req.params.id),
   );

@@ -5,6 +5,7 @@ import { beijingToday } from '../../../shared/evaluation/siteChecks';
 import { can } from '../../../shared/policy';
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
+import { changeLogRepository } from '../../services/changeLog/repository';
 import { actorId, assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import { orgsRepository } from '../orgs/repository';
@@ -149,6 +150,29 @@ export function evaluationRoundsService(db: Kysely<Database>, orgs: OrgsService)
         canManageEvaluators: can(user, 'evaluation.evaluators', { orgUnitId: round.org_unit_id, tree }),
         isEvaluator: user.roles.some((g) => g.role === 'evaluator' && g.roundId === round.id),
       };
+    },
+
+    /**
+     * Close the round (结束评估) once its results are final — every form reviewed by the 评估组:
+     * from then on forms, site checks and third-party scoring are read-only (each service checks
+     * the state). Compare-and-set on the state, recorded in the change log, one transaction.
+     */
+    async close(auth: AuthContext | null, id: number, now = new Date()): Promise<RoundDetailDto> {
+      const round = await roundOrThrow(id);
+      const user = assertCan(auth, 'evaluation.manage', { orgUnitId: round.org_unit_id, tree: await orgs.tree() });
+      if (round.state !== 'open') throw appError('EVALUATION_ROUND_CLOSED', round.closed_at ? `评估已于 ${beijingToday(new Date(round.closed_at))} 结束` : '评估已结束');
+      const c = countForms(await repo.forms({ roundIds: [round.id] }));
+      const open = c.total - c.reviewed;
+      if (open > 0) {
+        const parts = ([['draft', '待自评'], ['returned', '已退回'], ['submitted', '待评审']] as const).filter(([k]) => c[k] > 0).map(([k, label]) => `${label} ${c[k]} 份`);
+        throw appError('EVALUATION_ROUND_NOT_FINAL', `尚有 ${open} 份自评表未评审（${parts.join('，')}），全部评审后才能结束评估`);
+      }
+      const at = now.toISOString();
+      await db.transaction().execute(async (trx) => {
+        if (!(await evaluationRepository(trx).closeRound(round.id, actorId(user), at))) throw appError('EVALUATION_ROUND_CLOSED', '评估已被他人结束，请刷新');
+        await changeLogRepository(trx).record([{ entity: 'evaluation_round', entityId: round.id, field: 'state', oldValue: 'open', newValue: 'closed' }], actorId(user), at);
+      });
+      return this.get(auth, id);
     },
 
     /** The round's results, for the committee roles of the round's unit and above. */

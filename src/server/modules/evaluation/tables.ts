@@ -15,6 +15,9 @@ export interface EvaluationRoundsTable {
   self_due_on: string;
   review_due_on: string;
   state: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  /** When and by whom the round was closed (结束评估); null while open. */
+  closed_at: Nullable<string>;
+  closed_by: Nullable<number>;
   is_demo: Flag;
   created_by: number | null;
   created_at: Timestamp;

@@ -38,7 +38,7 @@ export function formAccess(user: Subject, tree: UnitTree, round: Pick<RoundRow, 
 export function roundBase(r: RoundRow): Omit<RoundSummaryDto, 'counts'> {
   return {
     id: r.id, title: r.title, kind: r.kind, milestone: r.milestone, plan: { id: r.plan_id, title: r.plan_title }, orgUnit: { id: r.org_unit_id, name: r.org_unit_name },
-    selfDueOn: r.self_due_on, reviewDueOn: r.review_due_on, state: r.state, isDemo: r.is_demo === 1,
+    selfDueOn: r.self_due_on, reviewDueOn: r.review_due_on, state: r.state, closedAt: r.closed_at, closedBy: r.closed_by_name ?? null, isDemo: r.is_demo === 1,
   };
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { STATUS_LABELS } from '../../../shared/analytics/progress';
 import { ENTRY_KEYS, ENTRY_LABELS, SECTION_KEYS, SECTION_LABELS, type FormContentDto, type FormGroupDto, type FormItemDto, type ParticipantDto } from '../../../shared/api/unitreports';
 import { formatNumber } from '../../../shared/format';
-import { FORM_STATE_LABELS } from '../../../shared/unitreports/workflow';
+import { FORM_STATE_LABELS, figuresNote } from '../../../shared/unitreports/workflow';
 import { writeXlsx } from '../../http/xlsxExport';
 import type { Block, DocumentSpec } from '../../services/documents';
 
@@ -14,6 +14,8 @@ import type { Block, DocumentSpec } from '../../services/documents';
 export interface CompiledReport {
   participant: ParticipantDto;
   groups: FormGroupDto[];
+  /** The Beijing date whose figures `groups` holds (frozen at acceptance); null: today's (accepted before snapshots were kept). */
+  figuresAsOf: string | null;
   content: FormContentDto;
 }
 
@@ -54,6 +56,9 @@ function sectionBlocks(content: FormContentDto): Block[] {
   ]);
 }
 
+/** Under a unit's heading: the date its figures are from. */
+const asOfBlocks = (r: CompiledReport): Block[] => (r.figuresAsOf ? [{ kind: 'paragraph', indent: true, content: [`（${figuresNote(r.figuresAsOf)}）`] }] : []);
+
 /** The compilation as a document: built from the accepted reports only, in the committee's order. */
 export function compiledSpec(input: CompileInput): DocumentSpec {
   const departments = input.accepted.filter((r) => r.participant.kind === 'department');
@@ -64,7 +69,7 @@ export function compiledSpec(input: CompileInput): DocumentSpec {
     { kind: 'heading', level: 1, text: '报送情况' },
     {
       kind: 'paragraph', indent: true,
-      content: [`${input.year}年度规划实施情况报告应报${total}家（成员单位${input.participants.filter((p) => p.kind === 'department').length}家、下级妇儿工委${input.participants.filter((p) => p.kind === 'area').length}家），截止日期${input.dueOn}。已接收${input.accepted.length}家，`, `逾期报送或未报${late}家。本汇编收录已接收的报告。`],
+      content: [`${input.year}年度规划实施情况报告应报${total}家（成员单位${input.participants.filter((p) => p.kind === 'department').length}家、下级妇儿工委${input.participants.filter((p) => p.kind === 'area').length}家），截止日期${input.dueOn}。已接收${input.accepted.length}家，`, `逾期报送或未报${late}家。本汇编收录已接收的报告，报告中的指标数据为各单位报告受理时的数据。`],
     },
   ];
 
@@ -85,13 +90,13 @@ export function compiledSpec(input: CompileInput): DocumentSpec {
     }
     blocks.push({ kind: 'heading', level: 1, text: '各成员单位工作综述' });
     for (const r of departments) {
-      blocks.push({ kind: 'heading', level: 2, text: r.participant.name }, ...sectionBlocks(r.content));
+      blocks.push({ kind: 'heading', level: 2, text: r.participant.name }, ...asOfBlocks(r), ...sectionBlocks(r.content));
     }
   }
   if (areas.length) {
     blocks.push({ kind: 'heading', level: 1, text: '下级妇儿工委规划实施情况' });
     for (const r of areas) {
-      blocks.push({ kind: 'heading', level: 2, text: r.participant.name });
+      blocks.push({ kind: 'heading', level: 2, text: r.participant.name }, ...asOfBlocks(r));
       for (const g of r.groups) blocks.push(...g.items.flatMap((i) => entryBlocks(i, r.content)));
       blocks.push(...sectionBlocks(r.content));
     }

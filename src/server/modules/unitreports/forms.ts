@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { FormContentSchema, emptyContent, type FormContentDto, type FormDto, type FormGroupDto, type ParticipantDto } from '../../../shared/api/unitreports';
+import { z } from 'zod';
+import { FormContentSchema, FormGroupSchema, emptyContent, type FormContentDto, type FormDto, type FormGroupDto, type ParticipantDto } from '../../../shared/api/unitreports';
 import { overdueDays } from '../../../shared/unitreports/workflow';
 import { beijingDate } from '../../../shared/workitems/status';
 import type { Database } from '../../db/schema';
@@ -51,6 +52,17 @@ export async function responsibleItems(db: Kysely<Database>, analytics: Analytic
     }),
   }));
   return areaGroups(facts);
+}
+
+/**
+ * What a form reports on as shown: an accepted report's figures as they were when the office accepted
+ * it (frozen then), otherwise today's; `asOf` is the Beijing date of a frozen set.
+ */
+export async function shownItems(db: Kysely<Database>, analytics: AnalyticsService, row: Pick<FormRow, 'org_unit_id' | 'department_id' | 'accepted_items' | 'accepted_at'>): Promise<{ groups: FormGroupDto[]; asOf: string | null }> {
+  // Read leniently, as content is: a set stored in an older shape falls back to today's figures, unmarked.
+  const frozen = row.accepted_items === null ? null : z.array(FormGroupSchema).safeParse(JSON.parse(row.accepted_items));
+  if (frozen?.success && row.accepted_at) return { groups: frozen.data, asOf: beijingDate(new Date(row.accepted_at)) };
+  return { groups: await responsibleItems(db, analytics, { orgUnitId: row.org_unit_id, departmentId: row.department_id }), asOf: null };
 }
 
 /** Stored content, read leniently: a row written by an older shape still opens. */

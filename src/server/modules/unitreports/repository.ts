@@ -15,7 +15,7 @@ function formsQuery(db: Kysely<Database>) {
     .leftJoin('departments as d', 'd.id', 'f.department_id')
     .leftJoin('users as p', 'p.id', 'f.updated_by')
     .select([
-      'f.id', 'f.round_id', 'f.org_unit_id', 'f.department_id', 'f.state', 'f.version', 'f.content', 'f.submitted_at', 'f.first_submitted_at', 'f.accepted_at',
+      'f.id', 'f.round_id', 'f.org_unit_id', 'f.department_id', 'f.state', 'f.version', 'f.content', 'f.submitted_at', 'f.first_submitted_at', 'f.accepted_at', 'f.accepted_items',
       'f.returned_reason', 'f.reminded_at', 'f.updated_at', 'p.display_name as updated_by_name', 'u.name as unit_name', 'u.sort as unit_sort', 'd.name as department_name', 'd.short_name as department_short_name', 'd.sort as department_sort',
       'r.org_unit_id as round_unit_id', 'ru.name as round_unit_name', 'r.year', 'r.due_on', 'r.note', 'r.is_demo',
     ]);

@@ -14,7 +14,7 @@ import { orgsRepository } from '../orgs/repository';
 import type { OrgsService } from '../orgs/service';
 import { fillRule, formAccess } from './access';
 import type { CompileInput, CompiledReport } from './compile';
-import { FORM_OWNER, parseContent, participantOf, responsibleItems } from './forms';
+import { FORM_OWNER, parseContent, participantOf, responsibleItems, shownItems } from './forms';
 import { unitReportsRepository, type FormRow } from './repository';
 
 /**
@@ -189,15 +189,15 @@ export function unitReportsService(db: Kysely<Database>, orgs: OrgsService, anal
 
     async getForm(auth: AuthContext | null, id: number, now = new Date()): Promise<FormDto> {
       const { row, access } = await readable(auth, id);
-      const [groups, files, events] = await Promise.all([
-        responsibleItems(db, analytics, { orgUnitId: row.org_unit_id, departmentId: row.department_id }),
+      const [{ groups, asOf }, files, events] = await Promise.all([
+        shownItems(db, analytics, row),
         attachments.listOfOwner(FORM_OWNER, row.id),
         repo.events(row.id),
       ]);
       return {
         id: row.id,
         round: { id: row.round_id, orgUnit: { id: row.round_unit_id, name: row.round_unit_name }, year: row.year, dueOn: row.due_on, note: row.note },
-        participant: participantOf(row, now), version: row.version, content: parseContent(row.content), groups,
+        participant: participantOf(row, now), version: row.version, content: parseContent(row.content), groups, figuresAsOf: asOf,
         attachments: files.map(attachmentDto), events, updatedAt: row.updated_at, updatedBy: row.updated_by_name ?? null,
         canEdit: access.fill && (row.state === 'draft' || row.state === 'returned'), canDecide: access.decide && row.state === 'submitted', isDemo: row.is_demo === 1,
       };
@@ -241,7 +241,8 @@ export function unitReportsService(db: Kysely<Database>, orgs: OrgsService, anal
       if (options.requireAccepted && rows.length === 0) throw appError('UNIT_REPORT_NONE_ACCEPTED', `${round.orgUnit.name} ${round.year} 年度还没有已接收的年度报告，无法汇编`);
       const accepted: CompiledReport[] = [];
       for (const row of rows) {
-        accepted.push({ participant: participantOf(row, now), content: parseContent(row.content), groups: await responsibleItems(db, analytics, { orgUnitId: row.org_unit_id, departmentId: row.department_id }) });
+        const { groups, asOf } = await shownItems(db, analytics, row);
+        accepted.push({ participant: participantOf(row, now), content: parseContent(row.content), groups, figuresAsOf: asOf });
       }
       return { unitName: round.orgUnit.name, year: round.year, dueOn: round.dueOn, participants: round.participants, accepted, issuedOn: beijingDate(now) };
     },
@@ -250,7 +251,11 @@ export function unitReportsService(db: Kysely<Database>, orgs: OrgsService, anal
     async decide(auth: AuthContext | null, id: number, decision: { action: 'accept' } | { action: 'return'; reason: string }, now = new Date()): Promise<FormDto> {
       const row = await formOrThrow(id);
       const user = assertCan(auth, 'unitreports.manage', { orgUnitId: row.round_unit_id, unitName: row.round_unit_name, tree: await orgs.tree() });
-      if (decision.action === 'accept') await step(user, row, 'accept', { version: row.version, text: '', now, set: { accepted_at: now.toISOString() } });
+      if (decision.action === 'accept') {
+        // The figures the office accepted are the report's from now on: later corrections of the data do not change it.
+        const groups = await responsibleItems(db, analytics, { orgUnitId: row.org_unit_id, departmentId: row.department_id });
+        await step(user, row, 'accept', { version: row.version, text: '', now, set: { accepted_at: now.toISOString(), accepted_items: JSON.stringify(groups) } });
+      }
       else await step(user, row, 'return', { version: row.version, text: decision.reason, now, set: { returned_reason: decision.reason } });
       return this.getForm(auth, id, now);
     },

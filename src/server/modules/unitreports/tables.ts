@@ -29,6 +29,8 @@ export interface UnitReportFormsTable {
   /** For overdue days: the first submission counts, a later resubmission after a return does not. */
   first_submitted_at: string | null;
   accepted_at: string | null;
+  /** The form's item groups (FormGroupDto[] as JSON) with the figures shown when the office accepted it; null before. */
+  accepted_items: ColumnType<string | null, string | null | undefined, string | null>;
   returned_reason: string | null;
   reminded_at: string | null;
   updated_by: number | null;

@@ -5,6 +5,7 @@ import { buildAnalyticsFixture, type AnalyticsFixture } from '../../../../test/s
 import { authHeaders, buildTestApp, multipart, type Session, type TestApp } from '../../../../test/support/appHarness';
 import { printDocx } from '../../../../test/support/libreoffice';
 import { testDialect } from '../../../../test/support/testDb';
+import { beijingDate } from '../../../shared/workitems/status';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 const WOMEN = '大连市妇女发展规划（2021—2030年）';
@@ -18,6 +19,7 @@ describe(`member units' annual reports (${testDialect()})`, () => {
   let educationReporter: Session;
   let xigangOffice: Session;
   let indicatorId: number;
+  let delivery: Awaited<ReturnType<AnalyticsFixture['percentIndicator']>>;
 
   beforeEach(async () => {
     t = await buildTestApp();
@@ -31,6 +33,7 @@ describe(`member units' annual reports (${testDialect()})`, () => {
     // 住院分娩率, reported by 卫健委: 99.2% at 西岗区 and 98.6% at 中山区 in 2024, 大连市 their ratio of sums.
     const ind = await f.percentIndicator({ name: '住院分娩率' });
     indicatorId = ind.id;
+    delivery = ind;
     await f.linkToArea(ind.id, { planTitle: WOMEN, no: 1, title: '妇女与健康' });
     await f.setTargets(ind.id, [[2025, '>=', 99]]);
     await f.openTask(2024, [ind.id]);
@@ -139,6 +142,37 @@ describe(`member units' annual reports (${testDialect()})`, () => {
     const rows = (book.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][]).slice(2).map((r) => [r[1], r[2], r[3]]);
     expect(rows).toEqual([['卫健委', '成员单位', '已接收'], ['教育局', '成员单位', '未提交'], ['西岗区妇儿工委', '下级妇儿工委', '已接收'], ['中山区妇儿工委', '下级妇儿工委', '未提交']]);
    // LibreOffice prints the compilation: seconds, more on a loaded machine.
+  }, 180_000);
+
+  it('keeps the figures an accepted report showed: a value corrected afterwards changes neither its page nor the compilation', async () => {
+    const round = await open(f.cityOffice, f.city.id);
+    const id = formOf(round, '卫健委');
+    await fill(healthReporter, id, '市卫健委');
+    await submit(healthReporter, id);
+    const figure = (dto: FormDto) => [dto.figuresAsOf, dto.groups[0]!.items[0]!.latest];
+    // Until accepted the figures are today's.
+    expect(figure(await form(f.cityOffice, id))).toEqual([null, { year: 2024, value: 98.9 }]);
+    const accepted = await send(f.cityOffice, 'POST', `/api/unitreports/forms/${id}/accept`);
+    const today = beijingDate(new Date());
+    expect(figure(accepted.json<FormDto>())).toEqual([today, { year: 2024, value: 98.9 }]);
+
+    // 西岗区 corrects its 2024 figure: 大连市 is now (900 + 986) / 2000 = 94.3%, as a form opened today shows.
+    await f.write(f.ratio(delivery, f.xigang, 2024, 900, 1000));
+    const nextYear = await open(f.cityOffice, f.city.id, 2026);
+    expect(figure(await form(healthReporter, formOf(nextYear, '卫健委')))).toEqual([null, { year: 2024, value: 94.3 }]);
+    // The accepted report keeps what the office accepted, and says so.
+    expect(figure(await form(healthReporter, id))).toEqual([today, { year: 2024, value: 98.9 }]);
+    const docx = await get(f.cityOffice, `/api/unitreports/rounds/${round.id}/compiled.docx`);
+    expect(docx.statusCode).toBe(200);
+    const printed = printDocx(docx.rawPayload, 'compiled-frozen');
+    try {
+      const text = printed.text.replace(/\s+/g, '');
+      expect(text).toContain('住院分娩率（2024年为98.90%');
+      expect(text).toContain(`数据为受理时（${today}）的数据`);
+      expect(text).not.toContain('94.30%');
+    } finally {
+      printed.dispose();
+    }
   }, 180_000);
 
   it('returns a report with a reason the unit sees, and takes it again once resubmitted', async () => {

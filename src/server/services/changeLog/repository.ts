@@ -5,7 +5,8 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface Change {
   /** `evaluator`: a third-party evaluator's actions (field: the action, new value: what it was done to), entity id the evaluator's user id. */
-  entity: 'department' | 'indicator' | 'plan_goal' | 'plan_measure' | 'evaluator';
+  /** `evaluation_round`: a round's state (closing, 结束评估), by whom. */
+  entity: 'department' | 'indicator' | 'plan_goal' | 'plan_measure' | 'evaluator' | 'evaluation_round';
   entityId: number;
   field: string;
   oldValue: string | null;

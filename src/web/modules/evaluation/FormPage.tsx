@@ -27,7 +27,8 @@ export default function FormPage() {
   return (
     <>
       <PageHeader breadcrumb={<><Link to="/evaluation">规划评估</Link> / <Link to={`/evaluation/rounds/${f.round.id}`}>{f.round.title}</Link></>} title={`${f.participant.label}自评：${goalLabel(f.goal)}`} description={f.goal.text} />
-      {f.state === 'returned' && f.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="评估组退回，请补充后重新提交" description={f.returnReason} />}
+      {f.round.state === 'closed' && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="本次评估已结束，自评表和评审结果均为只读" />}
+      {f.round.state === 'open' && f.state === 'returned' && f.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="评估组退回，请补充后重新提交" description={f.returnReason} />}
       <Card size="small" title={<>数据给出的达标建议：<AttainmentTag attainment={f.suggested} /></>} style={{ marginBottom: 16 }}>
         <Table rowKey={(r) => `${r.indicatorId}-${r.targetYear}`} dataSource={f.indicators} pagination={false} size="small" locale={{ emptyText: '本目标没有关联指标，请根据工作情况自评' }}
           columns={[

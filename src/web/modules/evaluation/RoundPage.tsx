@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Select, Space, Table, Tabs } from 'antd';
+import { Alert, Button, Descriptions, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useDemoData } from '../../components/DemoData';
@@ -8,6 +8,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { DraftEvaluationReportButton } from '../reports/DraftEvaluationReportButton';
 import { useApiGet } from '../../http/useApiGet';
+import { beijingToday } from '../../../shared/evaluation/siteChecks';
+import { CloseRoundButton } from './CloseRoundButton';
 import { evaluationUrls, type FormSummaryDto, type RoundDetailDto } from './api';
 import { AttainmentTag, FormStateTag, goalLabel, KIND_LABELS, score } from './labels';
 import { ResultsView } from './ResultsView';
@@ -55,13 +57,19 @@ export default function RoundPage() {
   );
   return (
     <>
-      <PageHeader breadcrumb={<Link to="/evaluation">规划评估</Link>} title={round.title}
+      <PageHeader breadcrumb={<Link to="/evaluation">规划评估</Link>} title={<>{round.title}{round.state === 'closed' && <Tag style={{ marginLeft: 8, verticalAlign: 'middle' }}>已结束</Tag>}</>}
         extra={oversees && (
           <Space wrap>
             <Button icon={<DownloadOutlined />} href={evaluationUrls.report(round.id)} download>评估报告（Word）</Button>
             <DraftEvaluationReportButton roundId={round.id} orgUnitId={round.orgUnit.id} />
+            {round.canManage && round.state === 'open' && <CloseRoundButton round={round} onClosed={reload} />}
           </Space>
         )} />
+      {round.state === 'closed' && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }}
+          title={`本次评估已于 ${round.closedAt ? beijingToday(new Date(round.closedAt)) : ''}${round.closedBy ? ` 由${round.closedBy}` : ''}结束`}
+          description="自评表、评估组评审、督导检查和第三方评分均为只读；评估结果和评估报告仍可查看、下载。" />
+      )}
       <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}
         items={[
           { key: 'k', label: '类型', children: `${KIND_LABELS[round.kind]}（${round.milestone} 年）` },

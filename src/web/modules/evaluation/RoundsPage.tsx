@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table } from 'antd';
+import { Button, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useDemoData } from '../../components/DemoData';
@@ -35,7 +35,7 @@ export default function RoundsPage() {
           pagination={false}
           locale={{ emptyText: '暂无评估' }}
           columns={[
-            { title: '评估', key: 'title', render: (_, r) => <Link to={`/evaluation/rounds/${r.id}`}>{r.title}</Link> },
+            { title: '评估', key: 'title', render: (_, r) => <><Link to={`/evaluation/rounds/${r.id}`}>{r.title}</Link>{r.state === 'closed' && <Tag style={{ marginLeft: 8 }}>已结束</Tag>}</> },
             { title: '类型', key: 'kind', width: 100, render: (_, r) => KIND_LABELS[r.kind] },
             { title: '单位', key: 'unit', width: 100, render: (_, r) => r.orgUnit.name },
             { title: '自评截止', dataIndex: 'selfDueOn', width: 110 },

@@ -1,5 +1,5 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Space, Upload, type UploadFile } from 'antd';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Radio, Space, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import type { FormDto } from '../../../shared/api/evaluation';
 import { ATTAINMENT_LABELS, ATTAINMENTS, type Attainment } from '../../../shared/evaluation/attainment';
@@ -17,7 +17,10 @@ interface Values {
   scores: Record<string, number | null>;
 }
 
-/** The unit's answer: attainment (the data's suggestion first), evidence text and files, problems and 整改 where not met, a score per criterion. */
+/**
+ * The unit's answer: attainment (the data's suggestion first), evidence text and files (a file attached
+ * by mistake is taken off with the draft saved as it stands), problems and 整改 where not met, a score per criterion.
+ */
 export function SelfEvaluationForm({ form: f, onSaved }: { form: FormDto; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
@@ -30,7 +33,7 @@ export function SelfEvaluationForm({ form: f, onSaved }: { form: FormDto; onSave
   const total = totalScore(f.round.criteria, given);
   const lacking = attainment === 'not_met' || attainment === 'partly';
 
-  const save = async (submit: boolean) => {
+  const save = async (submit: boolean, removed?: { id: number; name: string }) => {
     const values = form.getFieldsValue(true) as Values;
     setSaving(submit ? 'submit' : 'draft');
     setError(null);
@@ -41,10 +44,10 @@ export function SelfEvaluationForm({ form: f, onSaved }: { form: FormDto; onSave
         attainment: values.attainment ?? null, attainmentReason: values.attainmentReason ?? '', evidence: values.evidence ?? '',
         problems: values.problems ?? '', rectification: values.rectification ?? '',
         scores: Object.fromEntries(Object.entries(values.scores ?? {}).filter(([, v]) => typeof v === 'number')) as Record<string, number>,
-        attachmentIds, submit,
+        attachmentIds, removeAttachmentIds: removed ? [removed.id] : [], submit,
       });
       setFiles([]);
-      message.success(submit ? '自评已提交，等待评估组评审' : '草稿已保存');
+      message.success(submit ? '自评已提交，等待评估组评审' : removed ? `已移除“${removed.name}”，草稿已保存` : '草稿已保存');
       onSaved();
     } catch (e) {
       setError(e instanceof ApiRequestError && e.details.length ? e.details.map((d) => d.message).join('；') : errorMessage(e));
@@ -73,7 +76,16 @@ export function SelfEvaluationForm({ form: f, onSaved }: { form: FormDto; onSave
         <Form.Item name="evidence" label="佐证说明" extra="目标落实情况、主要数据和工作举措；可另附佐证材料。">
           <Input.TextArea rows={4} maxLength={10000} />
         </Form.Item>
-        <Form.Item label="佐证材料" extra={f.attachments.length ? <>已上传：{f.attachments.map((a) => <a key={a.id} href={a.url} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>{a.name}</a>)}</> : '图片、PDF、Word、Excel、PowerPoint 或 ZIP，单个文件最大 10 MB。'}>
+        <Form.Item label="佐证材料" extra="图片、PDF、Word、Excel、PowerPoint 或 ZIP，单个文件最大 10 MB。">
+          {f.attachments.map((a) => (
+            <div key={a.id}>
+              <a href={a.url} target="_blank" rel="noreferrer">{a.name}</a>
+              <Popconfirm title={`移除佐证材料“${a.name}”？`} description="同时保存当前填写的草稿。" okText="移除" cancelText="取消" okButtonProps={{ danger: true }}
+                onConfirm={() => save(false, a)}>
+                <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={`移除佐证材料 ${a.name}`} disabled={saving !== null} />
+              </Popconfirm>
+            </div>
+          ))}
           <Upload fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)} multiple>
             <Button icon={<UploadOutlined />}>选择文件</Button>
           </Upload>

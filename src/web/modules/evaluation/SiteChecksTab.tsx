@@ -52,7 +52,7 @@ export function SiteChecksTab({ round }: { round: RoundDetailDto }) {
         </span>
         {canRecord && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'check' })}>记录督导检查</Button>}
       </Space>
-      {checks.length === 0 && <Empty description={canRecord ? '尚未记录督导检查' : '暂无对本单位的督导检查'} />}
+      {checks.length === 0 && <Empty description={canRecord ? '尚未记录督导检查' : round.oversees ? '本次评估没有督导检查记录' : '暂无对本单位的督导检查'} />}
       {checks.map((c) => (
         <Card key={c.id} size="small" style={{ marginBottom: 12 }} data-testid="site-check"
           title={<span>{c.visitedOn} · {c.participant.label}</span>}

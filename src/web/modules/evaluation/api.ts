@@ -20,6 +20,7 @@ export const evaluationUrls = {
 
 export const evaluationApi = {
   create: (input: CreateRoundInput) => api.post<RoundDetailDto>('/api/evaluation/rounds', input),
+  close: (id: number) => api.post<RoundDetailDto>(`/api/evaluation/rounds/${id}/close`),
   save: (id: number, input: SaveFormInput) => api.put<FormDto>(`/api/evaluation/forms/${id}`, input),
   review: (id: number, input: ReviewFormInput) => api.post<FormDto>(`/api/evaluation/forms/${id}/review`, input),
   uploadEvidence: (file: File) => {

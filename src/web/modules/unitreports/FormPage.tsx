@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ENTRY_KEYS, ENTRY_LABELS, SECTION_KEYS, SECTION_LABELS, UNIT_REPORT_LIMITS, type EntryDto, type FormContentDto, type FormItemDto } from '../../../shared/api/unitreports';
 import { formatNumber } from '../../../shared/format';
-import { FORM_ACTION_LABELS } from '../../../shared/unitreports/workflow';
+import { FORM_ACTION_LABELS, figuresNote } from '../../../shared/unitreports/workflow';
 import { useDemoData } from '../../components/DemoData';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -136,6 +136,7 @@ function FormEditor({ initial, onReload }: { initial: FormDto; onReload: () => v
           ...(form.round.note ? [{ key: 'note', label: '办公室说明', span: 3, children: form.round.note }] : []),
         ]}
       />
+      {form.figuresAsOf && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={figuresNote(form.figuresAsOf)} description="报告受理后，各项指标的数值和进展保持受理时的样子，不随此后的数据更正而变化。" />}
       {form.groups.map((g) => (
         <Card key={`${g.planTitle}#${g.title}`} size="small" style={{ marginBottom: 12 }} title={g.title} extra={g.planTitle !== g.title && <span className="unitreports-muted">{g.planTitle}</span>}>
           {g.items.map((item) => (
