@@ -22,6 +22,7 @@ import * as m0024 from './0024_report_documents';
 import * as m0025 from './0025_evaluation_site_checks';
 import * as m0026 from './0026_work_points';
 import * as m0027 from './0027_evaluation_report_documents';
+import * as m0029 from './0029_supervised_work_points';
 
 /** Migrations live in code, in order; names are permanent once released. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0025_evaluation_site_checks': m0025,
   '0026_work_points': m0026,
   '0027_evaluation_report_documents': m0027,
+  '0029_supervised_work_points': m0029,
 };
 
 export const migrationProvider: MigrationProvider = {
