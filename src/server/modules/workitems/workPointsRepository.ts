@@ -120,8 +120,25 @@ export function workPointsRepository(db: Kysely<Database>) {
       return (await db.insertInto('work_points').values(row).returning('id').executeTakeFirstOrThrow()).id;
     },
 
-    async updatePoint(id: number, patch: { title: string; body: string; due_on: string | null; practical: number }, now: string): Promise<void> {
-      await db.updateTable('work_points').set({ ...patch, updated_at: now }).where('id', '=', id).execute();
+    /** Compare-and-set on the version the edit was made from: false when someone saved first. */
+    async updatePoint(id: number, version: number, patch: { title: string; body: string; due_on: string | null; practical: number }, by: number | null, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('work_points')
+        .set((eb) => ({ ...patch, updated_at: now, updated_by: by, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Who saved a point last and when, to name in a refused save. */
+    lastEdit(id: number) {
+      return db
+        .selectFrom('work_points as p')
+        .leftJoin('users as u', 'u.id', 'p.updated_by')
+        .select(['p.title', 'p.updated_at', 'u.display_name as updated_by_name'])
+        .where('p.id', '=', id)
+        .executeTakeFirst();
     },
 
     async setSort(id: number, sort: number): Promise<void> {
