@@ -51,7 +51,8 @@ export class WorkPointsPage {
     const dialog = this.page.getByRole('dialog');
     await dialog.getByLabel('牵头单位').click();
     await dialog.getByLabel('牵头单位').fill(lead);
-    await this.page.locator('.ant-select-dropdown:visible').getByText(lead, { exact: true }).click();
+    await clickOnlyOption(this.page, lead);
+    await dialog.locator('.ant-select-selection-item', { hasText: lead }).first().waitFor();
     await dialog.getByLabel('完成时限').fill(dueOn);
     await dialog.getByLabel('完成时限').press('Enter');
     await dialog.getByText('实事项目（须备案，按期通报）').click();
