@@ -85,22 +85,28 @@ export function WarningList({ items, loading, onAcknowledge, selection, supervis
       ),
     },
     {
-      title: '整改',
+      title: supervise ? '整改 / 督办' : '整改',
       key: 'followup',
       width: 150,
-      render: (_, w) =>
-        w.followup ? (
-          <Link to={`/followups/${w.followup.id}`} aria-label={`整改：${w.orgUnit.name}${w.indicator?.name ?? w.department ?? ''}`}>
-            <FollowupStateTag state={w.followup.state} />
-            <div className="text-faint">
-              {w.followup.department.name} · {w.followup.deadline}
-            </div>
-          </Link>
-        ) : (
-          <Typography.Text type="secondary">未整改</Typography.Text>
-        ),
+      render: (_, w) => {
+        const action = supervise?.(w);
+        return (
+          <>
+            {w.followup ? (
+              <Link to={`/followups/${w.followup.id}`} aria-label={`整改：${w.orgUnit.name}${w.indicator?.name ?? w.department ?? ''}`}>
+                <FollowupStateTag state={w.followup.state} />
+                <div className="text-faint">
+                  {w.followup.department.name} · {w.followup.deadline}
+                </div>
+              </Link>
+            ) : (
+              <Typography.Text type="secondary">未整改</Typography.Text>
+            )}
+            {action && <div className="warning-supervise">{action}</div>}
+          </>
+        );
+      },
     },
-    ...(supervise ? [{ title: '督办', key: 'supervise', width: 76, render: (_: unknown, w: WarningRowDto) => supervise(w) }] : []),
     {
       title: '确认',
       key: 'ack',
