@@ -83,14 +83,16 @@ export const ERRORS = {
   EVALUATION_ROUND_CLOSED: { status: 409, message: '评估已结束' },
   // workitems: work points
   WORK_POINTS_INVALID: { status: 400, message: '工作要点文本无法识别，未导入任何内容' },
-  WORK_POINTS_HAVE_RECORDS: { status: 409, message: '该年度的工作要点已有备案、通报或关联的重要事项，不能整体重新导入' },
-  WORK_POINT_HAS_RECORDS: { status: 409, message: '该条工作要点已有备案、通报或关联的重要事项，不能删除' },
+  WORK_POINTS_HAVE_RECORDS: { status: 409, message: '该年度的工作要点已有备案、通报、督办或关联的重要事项，不能整体重新导入' },
+  WORK_POINT_HAS_RECORDS: { status: 409, message: '该条工作要点已有备案、通报、督办或关联的重要事项，不能删除' },
   // evaluation: site checks
   EVALUATION_CHECK_ANSWERED: { status: 409, message: '该督导检查的整改要求单位已答复，不能删除' },
   // evaluation: third-party evaluators
   AUTH_ACCOUNT_EXPIRED: { status: 401, message: '账号已过期，请联系妇儿工委办公室' },
   // evaluation: closing a round
   EVALUATION_ROUND_NOT_FINAL: { status: 409, message: '评估结果尚未确定，不能结束评估' },
+  // workitems: versioned saves of work points
+  WORK_POINT_CHANGED: { status: 409, message: '该要点已被他人修改，请刷新后再改' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

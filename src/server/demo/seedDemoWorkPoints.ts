@@ -6,6 +6,7 @@ import { COMMAND_LINE } from '../modules/auth/service';
 import { orgsService } from '../modules/orgs/service';
 import { workitemsRepository } from '../modules/workitems/repository';
 import { workPointsRepository } from '../modules/workitems/workPointsRepository';
+import { supervisionsService } from '../modules/workitems/supervisions';
 import { workPointsService } from '../modules/workitems/workPointsService';
 import { pointTree } from '../modules/workitems/workPointsTree';
 import { DEMO_WORKITEMS_YEAR } from './seedDemoWorkitems';
@@ -33,10 +34,18 @@ export async function seedDemoWorkPoints(db: Db): Promise<void> {
   const lead = item && (await workitemsRepository(db.kysely).unitsOf([item.id])).find((u) => u.role === 'lead' && u.department_id !== null)?.department_id;
   if (!checks || !relief || !item || !lead) return;
   const partnerIds = checks.partners.map((d) => d.id).filter((id) => id !== lead);
-  await service.update(COMMAND_LINE, checks.id, { title: checks.title, text: checks.text, dueOn: `${DEMO_WORKITEMS_YEAR}-12-31`, practical: true, leadIds: [lead], partnerIds });
+  await service.update(COMMAND_LINE, checks.id, { version: checks.version, title: checks.title, text: checks.text, dueOn: `${DEMO_WORKITEMS_YEAR}-12-31`, practical: true, leadIds: [lead], partnerIds });
   await service.link(COMMAND_LINE, checks.id, [item.id]);
   const at = (day: string) => ({ isDemo: true, now: new Date(`${DEMO_WORKITEMS_YEAR}-${day}T02:00:00.000Z`) });
   await service.record(COMMAND_LINE, checks.id, { kind: 'filing', onDate: `${DEMO_WORKITEMS_YEAR}-03-10`, ref: `大妇儿工委〔${DEMO_WORKITEMS_YEAR}〕2号`, text: '农村妇女“两癌”免费检查列入市政府为民办实事项目，年度任务22万人。' }, at('03-10'));
   await service.record(COMMAND_LINE, checks.id, { kind: 'notice', onDate: `${DEMO_WORKITEMS_YEAR}-07-15`, ref: '', text: '上半年完成“两癌”检查10万人，达到半年计划；下半年继续推进。' }, at('07-15'));
-  await service.update(COMMAND_LINE, relief.id, { title: relief.title, text: relief.text, dueOn: `${DEMO_WORKITEMS_YEAR}-11-30`, practical: true, leadIds: [], partnerIds: relief.partners.map((d) => d.id) });
+  await service.update(COMMAND_LINE, relief.id, { version: relief.version, title: relief.title, text: relief.text, dueOn: `${DEMO_WORKITEMS_YEAR}-11-30`, practical: true, leadIds: [], partnerIds: relief.partners.map((d) => d.id) });
+  // The unfiled 实事项目 under 督办 (of its first department, else the 两癌 lead), as the office would after the half-year.
+  await supervisionsService(db.kysely, orgsService(db.kysely)).issue(
+    COMMAND_LINE,
+    {
+      orgUnitId: city.id, departmentId: relief.partners[0]?.id ?? lead, itemId: null, indicatorId: null, workPointId: relief.id, subject: `实事项目“${relief.title}”尚未备案`, request: '该实事项目半年过去仍未备案。请于期限前报送实施方案和备案材料，说明下半年推进安排。', dueOn: `${DEMO_WORKITEMS_YEAR}-12-15`,
+    },
+    at('07-20'),
+  );
 }

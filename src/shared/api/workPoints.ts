@@ -36,16 +36,20 @@ export interface WorkPointDto {
   partners: z.infer<typeof Ref>[];
   records: WorkPointRecordDto[];
   keyItems: { id: number; no: number; name: string }[];
-  /** Nothing recorded on it or below it: it may be deleted. */
+  /** 督办 on this point not yet closed. */
+  openSupervisions: number;
+  /** Nothing recorded on it or below it (备案, 通报, key item, 督办): it may be deleted. */
   deletable: boolean;
+  /** The version a save names (compare-and-set): a save from an older one is refused. */
+  version: number;
   children: WorkPointDto[];
 }
 export const WorkPointSchema: z.ZodType<WorkPointDto> = z.lazy(() =>
   z.object({
     id: z.number(), parentId: z.number().nullable(), level: z.number(), label: z.string(), title: z.string(), text: z.string(), dueOn: z.string().nullable(),
     practical: z.boolean(), state: PracticalStateSchema, mentioned: z.array(z.string()), leads: z.array(Ref), partners: z.array(Ref),
-    records: z.array(WorkPointRecordSchema), keyItems: z.array(z.object({ id: z.number(), no: z.number(), name: z.string() })), deletable: z.boolean(),
-    children: z.array(WorkPointSchema),
+    records: z.array(WorkPointRecordSchema), keyItems: z.array(z.object({ id: z.number(), no: z.number(), name: z.string() })), openSupervisions: z.number(), deletable: z.boolean(),
+    version: z.number(), children: z.array(WorkPointSchema),
   }),
 );
 
@@ -71,7 +75,8 @@ const fields = {
   leadIds: z.array(z.number().int().positive()).max(20).default([]),
   partnerIds: z.array(z.number().int().positive()).max(40).default([]),
 };
-export const WorkPointInput = z.object(fields);
+/** An edit names the version it was made from: 0 for a point never edited. */
+export const WorkPointInput = z.object({ ...fields, version: z.number().int().nonnegative() });
 export type WorkPointInput = z.infer<typeof WorkPointInput>;
 
 export const NewWorkPointInput = z.object({ ...fields, orgUnitId: z.number().int().positive(), year: year, parentId: z.number().int().positive().nullable() });

@@ -112,6 +112,8 @@ export const SupervisionSchema = z.object({
   department: z.object({ id: z.number(), name: z.string() }),
   item: z.object({ id: z.number(), no: z.number(), name: z.string(), year: z.number() }).nullable(),
   indicator: z.object({ id: z.number(), name: z.string() }).nullable(),
+  /** A 工作要点 point (e.g. a 实事项目) under 督办. */
+  workPoint: z.object({ id: z.number(), title: z.string(), year: z.number() }).nullable(),
   subject: z.string(),
   request: z.string(),
   dueOn: z.string(),
@@ -133,11 +135,14 @@ export const SupervisionInput = z.object({
   departmentId: z.number().int().positive(),
   itemId: z.number().int().positive().nullable(),
   indicatorId: z.number().int().positive().nullable(),
+  /** At most one of itemId, indicatorId and workPointId names what is under 督办. */
+  workPointId: z.number().int().positive().nullable().default(null),
   subject: z.string().trim().min(1, '请填写督办事由').max(200),
   request: z.string().trim().min(1, '请填写督办要求').max(5000),
   dueOn: day,
 });
-export type SupervisionInput = z.infer<typeof SupervisionInput>;
+/** As sent: workPointId may be left out. */
+export type SupervisionInput = z.input<typeof SupervisionInput>;
 
 export const SupervisionActionInput = z.object({
   action: z.enum(['reply', 'press', 'close']),
@@ -147,6 +152,21 @@ export const SupervisionActionInput = z.object({
 });
 export type SupervisionActionInput = z.infer<typeof SupervisionActionInput>;
 
-export const SupervisionsQuery = z.object({ state: z.enum(['open', 'all']).default('open'), orgUnitId: z.coerce.number().int().positive().optional(), itemId: z.coerce.number().int().positive().optional() });
+const optionalId = z.coerce.number().int().positive().optional();
+export const SupervisionsQuery = z.object({ state: z.enum(['open', 'all']).default('open'), orgUnitId: optionalId, itemId: optionalId, indicatorId: optionalId, workPointId: optionalId });
+
+/** Where an office meets a lagging indicator: to whom at that unit a 督办 on it would go. */
+export const IndicatorSupervisionQuery = z.object({ indicatorId: z.coerce.number().int().positive(), orgUnitId: z.coerce.number().int().positive() });
+export const IndicatorSupervisionSchema = z.object({
+  orgUnit: z.object({ id: z.number(), name: z.string() }),
+  indicator: z.object({ id: z.number(), name: z.string() }),
+  /** The unit committee's member departments. */
+  departments: z.array(z.object({ id: z.number(), name: z.string() })),
+  /** The indicator's responsible department at this unit (along counterparts), null when it has none there. */
+  departmentId: z.number().nullable(),
+  /** 督办 on this indicator at this unit not yet closed. */
+  open: z.number(),
+});
+export type IndicatorSupervisionDto = z.infer<typeof IndicatorSupervisionSchema>;
 
 export const BulletinQuery = z.object({ orgUnitId: z.coerce.number().int().positive(), year: z.coerce.number().int().min(2000).max(2100), period: z.enum(['H1', 'annual']) });

@@ -26,7 +26,7 @@ export function workPointRows({ db, both, url }: RbacKit): Row[] {
       expect: OFFICE,
     },
     { route: 'POST /api/workpoints', ...both((d) => ({ url: '/api/workpoints', payload: { ...item, orgUnitId: d.unit.id, year: 2030, parentId: null } })), expect: OFFICE },
-    { route: 'PUT /api/workpoints/:id', ...both(async (d) => ({ url: `/api/workpoints/${await point(d)}`, payload: item })), expect: OFFICE },
+    { route: 'PUT /api/workpoints/:id', ...both(async (d) => ({ url: `/api/workpoints/${await point(d)}`, payload: { ...item, version: 0 } })), expect: OFFICE },
     { route: 'POST /api/workpoints/:id/move', ...both(async (d) => ({ url: `/api/workpoints/${await point(d)}/move`, payload: { direction: 'up' } })), expect: OFFICE },
     { route: 'DELETE /api/workpoints/:id', ...both(async (d) => ({ url: `/api/workpoints/${await point(d)}` })), expect: OFFICE },
     { route: 'POST /api/workpoints/:id/records', ...both(async (d) => ({ url: `/api/workpoints/${await point(d)}/records`, payload: { kind: 'filing', onDate: '2030-03-01', ref: '〔2030〕1号' } })), expect: OFFICE },

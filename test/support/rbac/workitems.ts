@@ -56,6 +56,7 @@ export function workitemRows(kit: RbacKit): Row[] {
       ...both(async (d) => ({ url: '/api/supervisions', payload: { orgUnitId: d.unit.id, departmentId: d.health.id, itemId: (await item(d)).id, indicatorId: null, subject: '两癌检查进度滞后', request: '请说明原因', dueOn: '2099-12-31' } })),
       expect: OFFICE,
     },
+    { route: 'GET /api/supervisions/indicator', ...both((d) => url(`/api/supervisions/indicator?indicatorId=${kit.w.mmr.id}&orgUnitId=${d.unit.id}`)), expect: OFFICE },
     { route: 'GET /api/supervisions/:id', ...both(async (d) => url(`/api/supervisions/${await supervision(d)}`)), expect: SEAT_READERS },
     { route: 'POST /api/supervisions/:id/actions', name: 'reply', ...both(async (d) => ({ url: `/api/supervisions/${await freshSupervision(d)}/actions`, payload: { action: 'reply', text: '已加快进度' } })), expect: SEAT_ACTORS },
     { route: 'POST /api/supervisions/:id/actions', name: 'close', ...both(async (d) => ({ url: `/api/supervisions/${await freshSupervision(d)}/actions`, payload: { action: 'close', text: '已办结' } })), expect: OFFICE },

@@ -23,6 +23,7 @@ import * as m0025 from './0025_evaluation_site_checks';
 import * as m0026 from './0026_work_points';
 import * as m0027 from './0027_evaluation_report_documents';
 import * as m0028 from './0028_evaluation_closing_report_figures';
+import * as m0029 from './0029_supervised_work_points';
 import * as m0030 from './0030_one_open_implementation_plan';
 
 /** Migrations live in code, in order; names are permanent once released. */
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0026_work_points': m0026,
   '0027_evaluation_report_documents': m0027,
   '0028_evaluation_closing_report_figures': m0028,
+  '0029_supervised_work_points': m0029,
   '0030_one_open_implementation_plan': m0030,
 };
 

@@ -167,19 +167,23 @@ export function workitemsRepository(db: Kysely<Database>) {
       return inserted.id;
     },
 
-    supervisions(filter: { ids?: readonly number[]; itemId?: number; openOnly?: boolean }) {
+    supervisions(filter: { ids?: readonly number[]; itemId?: number; indicatorId?: number; workPointId?: number; openOnly?: boolean }) {
       let q = db
         .selectFrom('supervisions as s')
         .innerJoin('org_units as o', 'o.id', 's.org_unit_id')
         .innerJoin('departments as d', 'd.id', 's.department_id')
         .leftJoin('key_items as i', 'i.id', 's.item_id')
         .leftJoin('indicators as ind', 'ind.id', 's.indicator_id')
+        .leftJoin('work_points as wp', 'wp.id', 's.work_point_id')
         .select([
           's.id', 's.org_unit_id', 'o.name as org_unit_name', 's.department_id', 'd.name as department_name', 's.item_id', 'i.no as item_no', 'i.name as item_name', 'i.year as item_year',
-          's.indicator_id', 'ind.name as indicator_name', 's.subject', 's.request', 's.due_on', 's.state', 's.round', 's.is_demo', 's.created_at', 's.updated_at',
+          's.indicator_id', 'ind.name as indicator_name', 's.work_point_id', 'wp.title as work_point_title', 'wp.year as work_point_year',
+          's.subject', 's.request', 's.due_on', 's.state', 's.round', 's.is_demo', 's.created_at', 's.updated_at',
         ]);
       if (filter.ids) q = q.where('s.id', 'in', filter.ids.length ? [...filter.ids] : [-1]);
       if (filter.itemId) q = q.where('s.item_id', '=', filter.itemId);
+      if (filter.indicatorId) q = q.where('s.indicator_id', '=', filter.indicatorId);
+      if (filter.workPointId) q = q.where('s.work_point_id', '=', filter.workPointId);
       if (filter.openOnly) q = q.where('s.state', '!=', 'closed');
       return q.orderBy('s.due_on').orderBy('s.id').execute();
     },

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import {
-  BulletinQuery, ImportQuery, ImportResultSchema, KeyItemListSchema, KeyItemSchema, KeyItemsQuery, ReportInput, SupervisionActionInput, SupervisionInput, SupervisionSchema, SupervisionsQuery,
+  BulletinQuery, ImportQuery, ImportResultSchema, IndicatorSupervisionQuery, IndicatorSupervisionSchema, KeyItemListSchema, KeyItemSchema, KeyItemsQuery, ReportInput, SupervisionActionInput, SupervisionInput, SupervisionSchema, SupervisionsQuery,
 } from '../../../shared/api/workitems';
 import { beijingDate } from '../../../shared/workitems/status';
 import { appError } from '../../errors';
@@ -68,6 +68,9 @@ export async function workitemsRoutes(app: FastifyInstance): Promise<void> {
 
   api.get('/supervisions', { schema: { tags, summary: '督办列表（默认未办结的）', querystring: SupervisionsQuery, response: { 200: z.array(SupervisionSchema), ...errors } } }, (req) =>
     supervisions.list(req.auth, req.query),
+  );
+  api.get('/supervisions/indicator', { schema: { tags, summary: '对某单位一项指标督办时的承办单位（本级成员单位、指标的责任单位、未办结的督办数）', querystring: IndicatorSupervisionQuery, response: { 200: IndicatorSupervisionSchema, ...errors } } }, (req) =>
+    supervisions.indicatorContext(req.auth, req.query),
   );
   api.post('/supervisions', { schema: { tags, summary: '发出督办', body: SupervisionInput, response: { 200: SupervisionSchema, ...errors } } }, (req) => supervisions.issue(req.auth, req.body));
   api.get('/supervisions/:id', { schema: { tags, summary: '督办及其办理过程', params: IdParams, response: { 200: SupervisionSchema, ...errors } } }, (req) => supervisions.get(req.auth, req.params.id));

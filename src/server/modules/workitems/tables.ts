@@ -53,6 +53,8 @@ export interface SupervisionsTable {
   department_id: number;
   item_id: number | null;
   indicator_id: number | null;
+  /** At most one of item_id, indicator_id and work_point_id is set (checked by the service). */
+  work_point_id: Generated<number | null>;
   subject: string;
   request: string;
   due_on: string;

@@ -99,7 +99,7 @@ describe(`work points (${testDialect()})`, () => {
     expect((await send(office, 'POST', '/api/workpoints/import', input)).json()).toEqual({ saved: 16, replaced: 16 });
     // …and no more once a 实事项目 has its 备案.
     const item = (await list(office)).points[1]!.children[1]!;
-    await send(office, 'PUT', `/api/workpoints/${item.id}`, { title: item.title, text: item.text, practical: true, leadIds: [dept.health] });
+    await send(office, 'PUT', `/api/workpoints/${item.id}`, { version: item.version, title: item.title, text: item.text, practical: true, leadIds: [dept.health] });
     expect((await send(office, 'POST', `/api/workpoints/${item.id}/records`, { kind: 'filing', onDate: '2015-03-10', ref: '淄妇儿工委〔2015〕3号' })).statusCode).toBe(200);
     const again = await send(office, 'POST', '/api/workpoints/import', input);
     expect([again.statusCode, again.json().code]).toEqual([409, 'WORK_POINTS_HAVE_RECORDS']);
@@ -119,7 +119,7 @@ describe(`work points (${testDialect()})`, () => {
     const deeper = await send(office, 'POST', '/api/workpoints', { orgUnitId: unit, year: 2016, parentId: sub, title: '第四级' });
     expect(deeper.json().message).toContain('工作要点最多 3 级');
     expect((await send(office, 'POST', `/api/workpoints/${b}/move`, { direction: 'up' })).statusCode).toBe(200);
-    await send(office, 'PUT', `/api/workpoints/${a}`, { title: '召开妇儿工委全体会议', text: '上半年召开', dueOn: '2016-06-30', leadIds: [dept.health], partnerIds: [dept.finance] });
+    await send(office, 'PUT', `/api/workpoints/${a}`, { version: 0, title: '召开妇儿工委全体会议', text: '上半年召开', dueOn: '2016-06-30', leadIds: [dept.health], partnerIds: [dept.finance] });
     let tree = (await list(office, 2016)).points;
     expect(outline(tree)).toEqual(['一、加强组织领导', '  1.开展统计监测', '    （1）印发监测方案', '  2.召开妇儿工委全体会议']);
     // A lead is not also a partner; departments are kept by id.
@@ -128,10 +128,10 @@ describe(`work points (${testDialect()})`, () => {
     expect((await send(office, 'DELETE', `/api/workpoints/${b}`)).statusCode).toBe(200);
     tree = (await list(office, 2016)).points;
     expect(outline(tree)).toEqual(['一、加强组织领导', '  1.召开妇儿工委全体会议']);
-    await send(office, 'PUT', `/api/workpoints/${a}`, { title: '召开妇儿工委全体会议', practical: true });
+    await send(office, 'PUT', `/api/workpoints/${a}`, { version: 1, title: '召开妇儿工委全体会议', practical: true });
     await send(office, 'POST', `/api/workpoints/${a}/records`, { kind: 'notice', onDate: '2016-07-01', text: '上半年已召开' });
     const refused = await send(office, 'DELETE', `/api/workpoints/${s1}`);
-    expect([refused.statusCode, refused.json().message]).toEqual([409, '“加强组织领导”或其下的条目已有备案、通报或关联的重要事项，不能删除']);
+    expect([refused.statusCode, refused.json().message]).toEqual([409, '“加强组织领导”或其下的条目已有备案、通报、督办或关联的重要事项，不能删除']);
   });
 
   it('keeps the history of 备案 and 通报 and exports the year as xlsx', async () => {
@@ -139,7 +139,7 @@ describe(`work points (${testDialect()})`, () => {
     const item = (await list(office)).points[3]!.children[0]!;
     const record = (payload: object) => send(office, 'POST', `/api/workpoints/${item.id}/records`, payload);
     expect((await record({ kind: 'filing', onDate: '2015-03-01', ref: 'x' })).json().message).toContain('不是实事项目');
-    await send(office, 'PUT', `/api/workpoints/${item.id}`, { title: item.title, text: item.text, practical: true, dueOn: '2015-12-31', leadIds: [dept.health], partnerIds: [dept.finance] });
+    await send(office, 'PUT', `/api/workpoints/${item.id}`, { version: item.version, title: item.title, text: item.text, practical: true, dueOn: '2015-12-31', leadIds: [dept.health], partnerIds: [dept.finance] });
     expect((await record({ kind: 'filing', onDate: '2015-03-01', ref: '' })).json().message).toContain('备案须填写备案文号或文件名');
     await record({ kind: 'filing', onDate: '2015-03-01', ref: '淄妇儿工委〔2015〕3号' });
     await record({ kind: 'notice', onDate: '2015-07-10', text: '上半年完成检查3.2万人' });

@@ -73,14 +73,27 @@ export function workPointsRepository(db: Kysely<Database>) {
       return db.selectFrom('key_items').select(['id', 'no', 'name']).where('org_unit_id', '=', orgUnitId).where('year', '=', year).orderBy('no').execute();
     },
 
-    /** How many of the given points have a 备案/通报 record or a link to a key item. */
+    /** How many of the given points have a 备案/通报 record, a link to a key item or a 督办 (open or closed). */
     async countProgress(pointIds: readonly number[]): Promise<number> {
       if (pointIds.length === 0) return 0;
-      const [records, links] = await Promise.all([
+      const [records, links, supervisions] = await Promise.all([
         db.selectFrom('work_point_records').select((eb) => eb.fn.countAll<number | string>().as('n')).where('point_id', 'in', [...pointIds]).executeTakeFirstOrThrow(),
         db.selectFrom('work_point_links').select((eb) => eb.fn.countAll<number | string>().as('n')).where('point_id', 'in', [...pointIds]).executeTakeFirstOrThrow(),
+        db.selectFrom('supervisions').select((eb) => eb.fn.countAll<number | string>().as('n')).where('work_point_id', 'in', [...pointIds]).executeTakeFirstOrThrow(),
       ]);
-      return Number(records.n) + Number(links.n);
+      return Number(records.n) + Number(links.n) + Number(supervisions.n);
+    },
+
+    /** Per point, its 督办: how many in all and how many not yet closed. */
+    async supervisionCounts(pointIds: readonly number[]): Promise<Map<number, { all: number; open: number }>> {
+      if (pointIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('supervisions')
+        .select(['work_point_id', (eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.sum<number | string | null>(eb.case().when('state', '!=', 'closed').then(1).else(0).end()).as('open')])
+        .where('work_point_id', 'in', [...pointIds])
+        .groupBy('work_point_id')
+        .execute();
+      return new Map(rows.map((r) => [r.work_point_id!, { all: Number(r.n), open: Number(r.open ?? 0) }]));
     },
 
     /** Points due within [from, to] (Beijing dates), for reminders. */
@@ -107,8 +120,25 @@ export function workPointsRepository(db: Kysely<Database>) {
       return (await db.insertInto('work_points').values(row).returning('id').executeTakeFirstOrThrow()).id;
     },
 
-    async updatePoint(id: number, patch: { title: string; body: string; due_on: string | null; practical: number }, now: string): Promise<void> {
-      await db.updateTable('work_points').set({ ...patch, updated_at: now }).where('id', '=', id).execute();
+    /** Compare-and-set on the version the edit was made from: false when someone saved first. */
+    async updatePoint(id: number, version: number, patch: { title: string; body: string; due_on: string | null; practical: number }, by: number | null, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('work_points')
+        .set((eb) => ({ ...patch, updated_at: now, updated_by: by, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Who saved a point last and when, to name in a refused save. */
+    lastEdit(id: number) {
+      return db
+        .selectFrom('work_points as p')
+        .leftJoin('users as u', 'u.id', 'p.updated_by')
+        .select(['p.title', 'p.updated_at', 'u.display_name as updated_by_name'])
+        .where('p.id', '=', id)
+        .executeTakeFirst();
     },
 
     async setSort(id: number, sort: number): Promise<void> {

@@ -51,6 +51,15 @@ export function workPointsService(db: Kysely<Database>, orgs: OrgsService) {
     return { leadIds: leads, partnerIds: [...new Set(partnerIds)].filter((id) => !leads.includes(id)) };
   }
 
+  /** The refusal of a save made from an old version, naming who saved last and when. */
+  async function changedSince(id: number) {
+    const last = await repo.lastEdit(id);
+    if (!last) return appError('NOT_FOUND', `工作要点条目（编号 ${id}）不存在`);
+    const by = last.updated_by_name ? `已被${last.updated_by_name}` : '已被他人';
+    const at = new Date(last.updated_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    return appError('WORK_POINT_CHANGED', `“${last.title}”${by}于 ${at} 修改，请刷新后再改（您的修改尚未保存）`);
+  }
+
   async function levelOf(pointId: number | null): Promise<number> {
     let level = 0;
     for (let id = pointId; id !== null; level++) id = (await pointOrThrow(id)).parent_id;
@@ -120,7 +129,7 @@ export function workPointsService(db: Kysely<Database>, orgs: OrgsService) {
         const r = workPointsRepository(trx);
         const existing = await r.points(unit.id, input.year);
         if ((await r.countProgress(existing.map((p) => p.id))) > 0) {
-          throw appError('WORK_POINTS_HAVE_RECORDS', `${unit.name} ${input.year} 年的工作要点已有备案、通报或关联的重要事项，不能整体重新导入；请逐条修改`);
+          throw appError('WORK_POINTS_HAVE_RECORDS', `${unit.name} ${input.year} 年的工作要点已有备案、通报、督办或关联的重要事项，不能整体重新导入；请逐条修改`);
         }
         const replaced = await r.deleteYear(unit.id, input.year);
         let saved = 0;
@@ -161,15 +170,21 @@ export function workPointsService(db: Kysely<Database>, orgs: OrgsService) {
       });
     },
 
+    /**
+     * Saves an edit made from `input.version`; when someone saved the point since, nothing is written
+     * and the refusal names who and when (two offices' people editing one point lose nothing unseen).
+     */
     async update(auth: AuthContext | null, id: number, input: WorkPointInput): Promise<void> {
       const point = await pointOrThrow(id);
-      const { unit } = await assertManager(auth, point.org_unit_id);
+      const { user, unit } = await assertManager(auth, point.org_unit_id);
       const { leadIds, partnerIds } = await checkDepartments(unit.id, unit.name, `“${input.title}”`, input.leadIds, input.partnerIds);
-      await db.transaction().execute(async (trx) => {
+      const saved = await db.transaction().execute(async (trx) => {
         const r = workPointsRepository(trx);
-        await r.updatePoint(id, { title: input.title, body: input.text, due_on: input.dueOn, practical: input.practical ? 1 : 0 }, new Date().toISOString());
+        if (!(await r.updatePoint(id, input.version, { title: input.title, body: input.text, due_on: input.dueOn, practical: input.practical ? 1 : 0 }, actorId(user), new Date().toISOString()))) return false;
         await r.setUnits(id, leadIds, partnerIds);
+        return true;
       });
+      if (!saved) throw await changedSince(id);
     },
 
     /** One place up or down among its siblings; the numbering follows. */
@@ -197,7 +212,7 @@ export function workPointsService(db: Kysely<Database>, orgs: OrgsService) {
         const all = await r.points(point.org_unit_id, point.year);
         const ids = [id];
         for (let i = 0; i < ids.length; i++) ids.push(...all.filter((p) => p.parent_id === ids[i]).map((p) => p.id));
-        if ((await r.countProgress(ids)) > 0) throw appError('WORK_POINT_HAS_RECORDS', `“${point.title}”${ids.length > 1 ? '或其下的条目' : ''}已有备案、通报或关联的重要事项，不能删除`);
+        if ((await r.countProgress(ids)) > 0) throw appError('WORK_POINT_HAS_RECORDS', `“${point.title}”${ids.length > 1 ? '或其下的条目' : ''}已有备案、通报、督办或关联的重要事项，不能删除`);
         await r.deletePoint(id);
       });
     },

@@ -18,6 +18,9 @@ export interface WorkPointsTable {
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Raised by every edit; a save names the version it started from (compare-and-set). */
+  version: Generated<number>;
+  updated_by: Generated<number | null>;
 }
 
 export interface WorkPointUnitsTable {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportResultDto, KeyItemDto, KeyItemListDto, SupervisionDto } from '../../../shared/api/workitems';
+import type { ImportResultDto, IndicatorSupervisionDto, KeyItemDto, KeyItemListDto, SupervisionDto } from '../../../shared/api/workitems';
 import { authHeaders, buildOrgUnit, buildTestApp, buildUser, login, multipart, type Session, type TestApp } from '../../../../test/support/appHarness';
-import { buildDepartment } from '../../../../test/support/monitoringFactories';
+import { buildDepartment, buildRatioIndicator } from '../../../../test/support/monitoringFactories';
 import { testDialect } from '../../../../test/support/testDb';
 
 const SEED = readFileSync(new URL('../../demo/texts/yantai-key-items-2023.txt', import.meta.url), 'utf8');
@@ -154,5 +154,30 @@ describe(`key items and 督办 (${testDialect()})`, () => {
     // A past deadline is refused.
     const past = await send(office, '/api/supervisions', { orgUnitId: city, departmentId: dept.health, itemId: null, indicatorId: null, subject: '过期', request: '请加快', dueOn: '2020-01-01' });
     expect(past.statusCode).toBe(400);
+  });
+
+  it('puts a lagging indicator under 督办 with its responsible department at the unit, found by id along counterparts', async () => {
+    const mmr = await buildRatioIndicator(t.db, { dept: '卫健委' });
+    const district = (await buildOrgUnit(t.db, { name: '西岗区', parentId: city })).id;
+    // Named differently from the city's: the counterpart link decides, not the name.
+    const xgHealth = await buildDepartment(t.db, district, '卫健委', '西岗区卫生健康局');
+    await buildDepartment(t.db, district, '教育局', '西岗区教育局');
+    const context = async (s: Session, orgUnitId: number) => t.app.inject({ url: `/api/supervisions/indicator?indicatorId=${mmr.id}&orgUnitId=${orgUnitId}`, headers: authHeaders(s) });
+    const atDistrict = (await context(office, district)).json<IndicatorSupervisionDto>();
+    expect([atDistrict.departmentId, atDistrict.departments.map((d) => d.name), atDistrict.open]).toEqual([xgHealth, ['西岗区卫生健康局', '西岗区教育局'], 0]);
+    expect((await context(office, city)).json<IndicatorSupervisionDto>().departmentId).toBe(dept.health);
+    expect((await context(health, city)).statusCode).toBe(403);
+
+    const issued = await send(office, '/api/supervisions', { orgUnitId: district, departmentId: xgHealth, itemId: null, indicatorId: mmr.id, subject: '孕产妇死亡率预计达标困难', request: '请分析原因，提出措施', dueOn: '2099-07-15' });
+    expect(issued.statusCode, issued.body).toBe(200);
+    expect(issued.json<SupervisionDto>()).toMatchObject({ indicator: { id: mmr.id, name: '孕产妇死亡率' }, item: null, workPoint: null, department: { id: xgHealth } });
+    expect((await context(office, district)).json<IndicatorSupervisionDto>().open).toBe(1);
+    const ofIndicator = await t.app.inject({ url: `/api/supervisions?indicatorId=${mmr.id}&state=all`, headers: authHeaders(office) });
+    expect(ofIndicator.json<SupervisionDto[]>().map((s) => s.subject)).toEqual(['孕产妇死亡率预计达标困难']);
+    // One subject per 督办.
+    await importTable(office, false);
+    const item = (await items(office)).items[0]!;
+    const both = await send(office, '/api/supervisions', { orgUnitId: city, departmentId: dept.health, itemId: item.id, indicatorId: mmr.id, subject: '两项', request: '请加快', dueOn: '2099-07-15' });
+    expect([both.statusCode, both.json().message]).toEqual([400, expect.stringContaining('一项督办只针对一个对象')]);
   });
 });

@@ -1,6 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Upload, type UploadFile } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { MilestoneDto } from '../../../shared/api/workitems';
@@ -14,6 +13,7 @@ import { errorMessage } from '../../http/client';
 import { useApiGet } from '../../http/useApiGet';
 import { workitemsApi, workitemsUrls, type ItemDetailDto, type KeyItemDto, type SupervisionDto } from './api';
 import { ItemStatusTag, MilestoneStatusTag } from './StatusTags';
+import { IssueSupervisionModal } from './IssueSupervisionModal';
 import { SupervisionList } from './SupervisionList';
 import './workitems.css';
 
@@ -68,7 +68,12 @@ export default function KeyItemPage() {
       {reporting && (
         <ReportModal milestone={reporting} item={item} reportAs={reportAs} onClose={() => setReporting(null)} onDone={() => { setReporting(null); reload(); }} />
       )}
-      {issuing && <IssueModal item={item} onClose={() => setIssuing(false)} onDone={() => { setIssuing(false); supervisions.reload(); reload(); }} />}
+      {issuing && (
+        <IssueSupervisionModal orgUnitId={item.orgUnitId} target={{ itemId: item.id }} subject={`${item.name}进度滞后`}
+          departments={[...item.leads, ...item.partners].flatMap((u) => (u.departmentId === null ? [] : [{ id: u.departmentId, name: u.departmentName ?? u.name }]))}
+          departmentId={item.leads.find((u) => u.departmentId !== null)?.departmentId}
+          onClose={() => setIssuing(false)} onDone={() => { setIssuing(false); supervisions.reload(); reload(); }} />
+      )}
     </>
   );
 }
@@ -120,43 +125,6 @@ function ReportModal({ milestone, item, reportAs, onClose, onDone }: { milestone
             <Checkbox>本节点已完成（牵头单位确认）</Checkbox>
           </Form.Item>
         )}
-      </Form>
-    </Modal>
-  );
-}
-
-function IssueModal({ item, onClose, onDone }: { item: KeyItemDto; onClose: () => void; onDone: () => void }) {
-  const { message } = App.useApp();
-  const departments = [...item.leads, ...item.partners].filter((u) => u.departmentId !== null);
-  const [form] = Form.useForm<{ departmentId: number; subject: string; request: string; dueOn: dayjs.Dayjs }>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    try {
-      await workitemsApi.issue({ orgUnitId: item.orgUnitId, departmentId: v.departmentId, itemId: item.id, indicatorId: null, subject: v.subject, request: v.request, dueOn: v.dueOn.format('YYYY-MM-DD') });
-      message.success('督办已发出');
-      onDone();
-    } catch (e) {
-      message.error(errorMessage(e));
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal open title="发出督办" okText="发出督办" cancelText="取消" onOk={() => void submit()} onCancel={onClose} confirmLoading={saving}>
-      <Form form={form} layout="vertical" initialValues={{ departmentId: departments[0]?.departmentId, subject: `${item.name}进度滞后`, dueOn: dayjs().add(15, 'day') }}>
-        <Form.Item name="departmentId" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}>
-          <Select options={departments.map((u) => ({ value: u.departmentId!, label: u.departmentName ?? u.name }))} notFoundContent="该事项没有平台上的成员单位" />
-        </Form.Item>
-        <Form.Item name="subject" label="督办事由" rules={[{ required: true, message: '请填写督办事由' }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="request" label="督办要求" rules={[{ required: true, message: '请填写督办要求' }]}>
-          <Input.TextArea rows={4} maxLength={5000} placeholder="如：请说明滞后原因、下一步措施和预计完成时间" />
-        </Form.Item>
-        <Form.Item name="dueOn" label="办理期限" rules={[{ required: true, message: '请选择办理期限' }]}>
-          <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
-        </Form.Item>
       </Form>
     </Modal>
   );

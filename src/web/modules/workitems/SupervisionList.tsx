@@ -30,7 +30,7 @@ export function SupervisionList({ items, onChanged, compact }: { items: Supervis
               title={<Space wrap><SupervisionStateTag state={s.state} overdue={s.overdue} />{s.subject}{s.round > 1 && <span className="workitems-milestone__figure">第 {s.round} 次督办</span>}</Space>}
               description={
                 <>
-                  <div>承办：{s.department.name}；办理期限 {s.dueOn}{s.item && <>；事项：<Link to={`/workitems/${s.item.id}`}>{s.item.year} 年第 {s.item.no} 项 {s.item.name}</Link></>}{s.indicator && <>；指标：{s.indicator.name}</>}</div>
+                  <div>承办：{s.department.name}；办理期限 {s.dueOn}{s.item && <>；事项：<Link to={`/workitems/${s.item.id}`}>{s.item.year} 年第 {s.item.no} 项 {s.item.name}</Link></>}{s.indicator && <>；指标：<Link to={`/analytics/indicators/${s.indicator.id}?orgUnitId=${s.orgUnit.id}`}>{s.indicator.name}</Link></>}{s.workPoint && <>；工作要点：<Link to={`/workitems/points?orgUnitId=${s.orgUnit.id}&year=${s.workPoint.year}`}>{s.workPoint.title}</Link></>}</div>
                   {!compact && (
                     <Timeline className="workitems-events" items={s.events.map((e) => ({ key: e.id, children: <><b>{SUPERVISION_ACTION_LABELS[e.action]}</b>（{e.actor ?? '系统'}，{e.at.slice(0, 10)}{e.dueOn ? `，期限 ${e.dueOn}` : ''}）：{e.text}</> }))} />
                   )}

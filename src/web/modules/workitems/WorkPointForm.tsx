@@ -1,6 +1,7 @@
-import { Checkbox, DatePicker, Form, Input, Select } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormModal } from '../../components/FormModal';
+import { ApiRequestError } from '../../http/client';
 import { useApiGet } from '../../http/useApiGet';
 import { workPointsApi, workPointsUrls, type WorkPointDto } from './workPointsApi';
 
@@ -30,6 +31,7 @@ export function WorkPointForm({ orgUnitId, year, departments, point, parentId, o
   onClose: () => void;
   onSaved: () => void;
 }) {
+  const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const keyItems = useApiGet<{ id: number; no: number; name: string }[]>(workPointsUrls.keyItems({ orgUnitId, year }));
   const leadIds = Form.useWatch('leadIds', form) ?? [];
@@ -37,7 +39,16 @@ export function WorkPointForm({ orgUnitId, year, departments, point, parentId, o
   const save = async (v: Values) => {
     const input = { title: v.title, text: v.text ?? '', dueOn: v.dueOn ? v.dueOn.format('YYYY-MM-DD') : null, practical: v.practical, leadIds: v.leadIds, partnerIds: v.partnerIds };
     const id = point ? point.id : (await workPointsApi.create({ ...input, orgUnitId, year, parentId })).id;
-    if (point) await workPointsApi.update(point.id, input);
+    if (point) {
+      try {
+        await workPointsApi.update(point.id, { ...input, version: point.version });
+      } catch (e) {
+        if (!(e instanceof ApiRequestError && e.code === 'WORK_POINT_CHANGED')) throw e;
+        // Someone saved it since this form opened: say who and when, then show their version.
+        modal.warning({ title: '该要点已被他人修改', content: e.message, okText: '重新加载', onOk: onSaved });
+        return;
+      }
+    }
     const linked = point?.keyItems.map((k) => k.id) ?? [];
     if (String(v.keyItemIds) !== String(linked)) await workPointsApi.link(id, v.keyItemIds);
     onSaved();

@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { AlertOutlined, ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -10,9 +10,11 @@ import { useApiGet } from '../../http/useApiGet';
 import { useUnitOptions } from '../analytics/useUnitOptions';
 import { useCurrentUser } from '../auth/SessionContext';
 import { OrgUnitSelect } from '../orgs/OrgUnitSelect';
+import { IssueSupervisionModal } from './IssueSupervisionModal';
 import { WorkPointForm } from './WorkPointForm';
 import { WorkPointRecords } from './WorkPointRecords';
 import { WorkPointsImportDrawer } from './WorkPointsImportDrawer';
+import { WorkPointSupervisions } from './WorkPointSupervisions';
 import { workPointsApi, workPointsUrls, type WorkPointDto, type WorkPointsDto } from './workPointsApi';
 import './workitems.css';
 
@@ -27,6 +29,15 @@ function StateTag({ state }: { state: WorkPointDto['state'] }) {
   return state ? <Tag color={STATE_COLORS[state]}>{PRACTICAL_STATE_LABELS[state]}</Tag> : null;
 }
 
+/** A point's open 督办, opening their list. */
+function SupervisedTag({ count, title, onClick }: { count: number; title: string; onClick: () => void }) {
+  return (
+    <Tag color="volcano" style={{ marginLeft: 6, cursor: 'pointer' }} role="button" tabIndex={0} aria-label={`${title}的督办`} onClick={onClick} onKeyDown={(e) => e.key === 'Enter' && onClick()}>
+      督办中 {count}
+    </Tag>
+  );
+}
+
 /** A committee's 工作要点 of a year as a tree: what each point asks, who leads it, by when; its 实事项目 with their 备案 and 通报. */
 export default function WorkPointsPage() {
   const { message } = App.useApp();
@@ -39,6 +50,8 @@ export default function WorkPointsPage() {
   const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState<{ point: WorkPointDto | null; parentId: number | null } | null>(null);
   const [recording, setRecording] = useState<number | null>(null);
+  const [supervising, setSupervising] = useState<WorkPointDto | null>(null);
+  const [supervisionsOf, setSupervisionsOf] = useState<WorkPointDto | null>(null);
   const { data, error, loading, reload } = useApiGet<WorkPointsDto>(workPointsUrls.list({ orgUnitId: unitId, year }));
   const all = data ? flat(data.points) : [];
   const practical = all.filter((p) => p.practical);
@@ -61,10 +74,11 @@ export default function WorkPointsPage() {
     <Space size={0} className="workpoints-actions">
       <Tooltip title="修改"><Button type="text" size="small" icon={<EditOutlined />} aria-label={`修改 ${p.title}`} onClick={() => setEditing({ point: p, parentId: p.parentId })} /></Tooltip>
       {p.level < MAX_POINT_LEVEL && <Tooltip title={p.level === 1 ? '添加条目' : '添加子条目'}><Button type="text" size="small" icon={<PlusOutlined />} aria-label={`在 ${p.title} 下添加`} onClick={() => setEditing({ point: null, parentId: p.id })} /></Tooltip>}
+      <Tooltip title="督办"><Button type="text" size="small" danger icon={<AlertOutlined />} aria-label={`督办 ${p.title}`} onClick={() => setSupervising(p)} /></Tooltip>
       <Tooltip title="上移"><Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={index === 0} aria-label={`上移 ${p.title}`} onClick={() => void act(workPointsApi.move(p.id, 'up'))} /></Tooltip>
       <Tooltip title="下移"><Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={index === siblings.length - 1} aria-label={`下移 ${p.title}`} onClick={() => void act(workPointsApi.move(p.id, 'down'))} /></Tooltip>
       <Popconfirm title={`删除“${p.title}”${p.children.length ? '及其下的条目' : ''}？`} okText="删除" cancelText="取消" disabled={!p.deletable} onConfirm={() => act(workPointsApi.remove(p.id), '已删除')}>
-        <Tooltip title={p.deletable ? '删除' : '已有备案、通报或关联的重要事项，不能删除'}><Button type="text" size="small" danger icon={<DeleteOutlined />} disabled={!p.deletable} aria-label={`删除 ${p.title}`} /></Tooltip>
+        <Tooltip title={p.deletable ? '删除' : '已有备案、通报、督办或关联的重要事项，不能删除'}><Button type="text" size="small" danger icon={<DeleteOutlined />} disabled={!p.deletable} aria-label={`删除 ${p.title}`} /></Tooltip>
       </Popconfirm>
     </Space>
     );
@@ -82,6 +96,7 @@ export default function WorkPointsPage() {
             <div className="workpoints-cell">
               <span className={p.level === 1 ? 'workpoints-title--section' : ''}>{p.label}{p.title}</span>
               {p.practical && <Tag color="red" style={{ marginLeft: 6 }}>实事项目</Tag>}
+              {p.openSupervisions > 0 && <SupervisedTag count={p.openSupervisions} title={p.title} onClick={() => setSupervisionsOf(p.point)} />}
               {p.text && <div className="workpoints-text" title={p.text}>{p.text}</div>}
               {p.keyItems.length > 0 && <div className="workitems-milestone__figure">落实事项：{p.keyItems.map((k) => <Link key={k.id} to={`/workitems/${k.id}`} style={{ marginRight: 8 }}>{k.no}. {k.name}</Link>)}</div>}
             </div>
@@ -91,7 +106,7 @@ export default function WorkPointsPage() {
         { title: '配合单位', key: 'partners', width: 190, render: (_, p) => names(p.partners) },
         { title: '完成时限', dataIndex: 'dueOn', width: 110, render: (d: string | null) => d ?? '' },
         { title: '实事项目', key: 'state', width: 100, render: (_, p) => (p.practical ? <Button size="small" type="link" onClick={() => setRecording(p.id)}><StateTag state={p.state} /></Button> : null) },
-        ...(data?.canManage ? [{ title: '操作', key: 'actions', width: 170, render: (_: unknown, r: Row) => actions(r.point) }] : []),
+        ...(data?.canManage ? [{ title: '操作', key: 'actions', width: 200, render: (_: unknown, r: Row) => actions(r.point) }] : []),
       ]}
     />
   );
@@ -101,7 +116,7 @@ export default function WorkPointsPage() {
       locale={{ emptyText: '本年度没有标记为实事项目的条目' }}
       columns={[
         { title: '编号', dataIndex: 'path', width: 90 },
-        { title: '实事项目', dataIndex: 'title' },
+        { title: '实事项目', key: 'title', render: (_, p) => <>{p.title}{p.openSupervisions > 0 && <SupervisedTag count={p.openSupervisions} title={p.title} onClick={() => setSupervisionsOf(p)} />}</> },
         { title: '牵头单位', key: 'leads', width: 170, render: (_, p) => names(p.leads) },
         { title: '完成时限', dataIndex: 'dueOn', width: 110, render: (d: string | null) => d ?? '' },
         { title: '状态', key: 'state', width: 90, render: (_, p) => <StateTag state={p.state} /> },
@@ -138,6 +153,14 @@ export default function WorkPointsPage() {
         <WorkPointForm orgUnitId={data.orgUnit.id} year={data.year} departments={data.departments} point={editing.point} parentId={editing.parentId}
           onClose={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />
       )}
+      {supervising && data && (
+        <IssueSupervisionModal orgUnitId={data.orgUnit.id} target={{ workPointId: supervising.id }} departments={data.departments}
+          departmentId={supervising.leads[0]?.id ?? supervising.partners[0]?.id}
+          subject={supervising.practical ? `实事项目“${supervising.title}”推进滞后` : `工作要点“${supervising.title}”推进滞后`}
+          notice={supervising.openSupervisions > 0 ? `该条已有 ${supervising.openSupervisions} 项未办结的督办。` : undefined}
+          onClose={() => setSupervising(null)} onDone={() => { setSupervising(null); reload(); }} />
+      )}
+      {supervisionsOf && <WorkPointSupervisions point={supervisionsOf} onClose={() => setSupervisionsOf(null)} onChanged={reload} />}
       {recording !== null && all.some((p) => p.id === recording) && (
         <WorkPointRecords point={all.find((p) => p.id === recording)!} canManage={data!.canManage} onClose={() => setRecording(null)} onSaved={() => { setRecording(null); reload(); }} />
       )}

@@ -1,8 +1,8 @@
 import type { AttachmentDto } from '../../../shared/api/attachments';
-import type { ImportResultDto, KeyItemDto, KeyItemListDto, ReportInput, SupervisionActionInput, SupervisionDto, SupervisionInput } from '../../../shared/api/workitems';
+import type { ImportResultDto, IndicatorSupervisionDto, KeyItemDto, KeyItemListDto, ReportInput, SupervisionActionInput, SupervisionDto, SupervisionInput } from '../../../shared/api/workitems';
 import { api } from '../../http/client';
 
-export type { ImportResultDto, KeyItemDto, KeyItemListDto, SupervisionDto };
+export type { ImportResultDto, IndicatorSupervisionDto, KeyItemDto, KeyItemListDto, SupervisionDto };
 
 export interface ItemDetailDto {
   item: KeyItemDto;
@@ -18,7 +18,8 @@ export const workitemsUrls = {
   list: (p: { orgUnitId?: number; year?: number }) => `/api/workitems/key-items?${query(p)}`,
   item: (id: number) => `/api/workitems/key-items/${id}`,
   bulletin: (format: 'docx' | 'xlsx', p: { orgUnitId: number; year: number; period: 'H1' | 'annual' }) => `/api/workitems/bulletin.${format}?${query(p)}`,
-  supervisions: (p: { state?: 'open' | 'all'; itemId?: number }) => `/api/supervisions?${query(p)}`,
+  supervisions: (p: { state?: 'open' | 'all'; itemId?: number; indicatorId?: number; workPointId?: number }) => `/api/supervisions?${query(p)}`,
+  indicatorSupervision: (p: { indicatorId: number; orgUnitId: number }) => `/api/supervisions/indicator?${query(p)}`,
 };
 
 export const workitemsApi = {

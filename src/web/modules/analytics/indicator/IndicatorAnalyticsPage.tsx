@@ -1,11 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Row } from 'antd';
+import { Button, Card, Col, Empty, Row, Space } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { LoadError } from '../../../components/LoadError';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
 import { useApiGet } from '../../../http/useApiGet';
+import { IndicatorSupervisionButton } from '../../workitems/IndicatorSupervisionButton';
 import { AnalyticsFilters } from '../AnalyticsFilters';
 import { analyticsUrls, type IndicatorAnalyticsDto } from '../api';
 import { EChart } from '../charts/EChart';
@@ -62,9 +63,12 @@ export default function IndicatorAnalyticsPage() {
         description={data ? `${data.orgUnit.name} · ${data.scope === 'approved' ? '仅含已审核数据' : '含未审核数据'}` : undefined}
         extra={
           data && (
-            <Button icon={<DownloadOutlined />} href={analyticsUrls.indicatorTable(id, unitParams)} download>
-              导出数据表
-            </Button>
+            <Space>
+              <IndicatorSupervisionButton indicator={data.indicator} orgUnit={data.orgUnit} />
+              <Button icon={<DownloadOutlined />} href={analyticsUrls.indicatorTable(id, unitParams)} download>
+                导出数据表
+              </Button>
+            </Space>
           )
         }
       />

@@ -1,4 +1,5 @@
 import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { WARNING_KIND_LABELS } from '../../../../shared/api/analytics';
 import { formatDateTime } from '../../reporting/format';
@@ -59,11 +60,13 @@ function Acknowledged({ ack }: { ack: NonNullable<WarningDto['acknowledged']> })
  * The warnings, each with its reason, a link to the data, its 整改 and 确认 (for those who may) or
  * who acknowledged it; rows can be selected for bulk actions when `selection` is given.
  */
-export function WarningList({ items, loading, onAcknowledge, selection }: {
+export function WarningList({ items, loading, onAcknowledge, selection, supervise }: {
   items: WarningRowDto[];
   loading: boolean;
   onAcknowledge?: (w: WarningDto) => void;
   selection?: { keys: string[]; onChange: (keys: string[]) => void };
+  /** The 督办 action of a row (workitems), for those who may issue one. */
+  supervise?: (w: WarningRowDto) => ReactNode;
 }) {
   const columns: TableColumnsType<WarningRowDto> = [
     { title: '类型', key: 'kind', width: 116, render: (_, w) => <Tag color={KIND_COLORS[w.kind]}>{WARNING_KIND_LABELS[w.kind]}</Tag> },
@@ -82,20 +85,27 @@ export function WarningList({ items, loading, onAcknowledge, selection }: {
       ),
     },
     {
-      title: '整改',
+      title: supervise ? '整改 / 督办' : '整改',
       key: 'followup',
       width: 150,
-      render: (_, w) =>
-        w.followup ? (
-          <Link to={`/followups/${w.followup.id}`} aria-label={`整改：${w.orgUnit.name}${w.indicator?.name ?? w.department ?? ''}`}>
-            <FollowupStateTag state={w.followup.state} />
-            <div className="text-faint">
-              {w.followup.department.name} · {w.followup.deadline}
-            </div>
-          </Link>
-        ) : (
-          <Typography.Text type="secondary">未整改</Typography.Text>
-        ),
+      render: (_, w) => {
+        const action = supervise?.(w);
+        return (
+          <>
+            {w.followup ? (
+              <Link to={`/followups/${w.followup.id}`} aria-label={`整改：${w.orgUnit.name}${w.indicator?.name ?? w.department ?? ''}`}>
+                <FollowupStateTag state={w.followup.state} />
+                <div className="text-faint">
+                  {w.followup.department.name} · {w.followup.deadline}
+                </div>
+              </Link>
+            ) : (
+              <Typography.Text type="secondary">未整改</Typography.Text>
+            )}
+            {action && <div className="warning-supervise">{action}</div>}
+          </>
+        );
+      },
     },
     {
       title: '确认',

@@ -10,6 +10,7 @@ import { useApiGet } from '../../../http/useApiGet';
 import { acknowledgesWarnings, allows } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/SessionContext';
 import { AssignModal } from '../../followup/AssignModal';
+import { IndicatorSupervisionButton } from '../../workitems/IndicatorSupervisionButton';
 import { followupUrls, type FollowupWarningListDto, type WarningRowDto, type WarningRowFilters } from '../../followup/api';
 import { AnalyticsFilters } from '../AnalyticsFilters';
 import '../analytics.css';
@@ -50,6 +51,7 @@ export default function WarningsPage() {
   useDemoUnit(data?.orgUnit.id);
   const mayAcknowledge = acknowledgesWarnings(user);
   const mayAssign = allows(user, 'followups.manage');
+  const maySupervise = allows(user, 'supervision.issue');
   const chosen = data?.items.filter((w) => selected.includes(w.key)) ?? [];
   const done = (text: string) => {
     setSelected([]);
@@ -131,6 +133,7 @@ export default function WarningsPage() {
               loading={loading}
               onAcknowledge={mayAcknowledge ? (w) => setAcknowledging(data.items.filter((x) => x.key === w.key)) : undefined}
               selection={mayAssign || mayAcknowledge ? { keys: selected, onChange: setSelected } : undefined}
+              supervise={maySupervise ? (w) => w.indicator && <IndicatorSupervisionButton size="small" indicator={w.indicator} orgUnit={w.orgUnit} subject={`${w.indicator.name}${WARNING_KIND_LABELS[w.kind]}`} request={`预警：${w.reason}。请分析原因，提出整改措施和预计达标时间，按期书面答复。`} /> : undefined}
             />
           </Card>
         </>
