@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { orgsRepository } from '../orgs/repository';
 import type { KeyItemMilestonesTable, KeyItemUnitsTable, SupervisionsTable } from './tables';
+import { notificationsRepository } from '../../services/reminders/notificationsRepository';
 
 /** Key items, their units, milestones and reports, and 督办: all the workitems module's SQL. */
 export function workitemsRepository(db: Kysely<Database>) {
@@ -18,21 +19,7 @@ export function workitemsRepository(db: Kysely<Database>) {
     },
 
     /** The reporters and reviewers of some departments at a unit, who answer for them. */
-    async seatUsers(orgUnitId: number, departmentIds: readonly number[]): Promise<number[]> {
-      if (departmentIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('role_assignments as r')
-        .innerJoin('users as u', 'u.id', 'r.user_id')
-        .select('r.user_id')
-        .distinct()
-        .where('r.org_unit_id', '=', orgUnitId)
-        .where('r.department_id', 'in', [...departmentIds])
-        .where('r.role', 'in', ['reporter', 'dept_reviewer'])
-        .where('u.disabled', '=', 0)
-        .orderBy('r.user_id')
-        .execute();
-      return rows.map((r) => r.user_id);
-    },
+    seatUsers: (orgUnitId: number, departmentIds: readonly number[]): Promise<number[]> => notificationsRepository(db).holders(['reporter', 'dept_reviewer'], orgUnitId, departmentIds),
 
     topUnit() {
       return db.selectFrom('org_units').select('id').where('parent_id', 'is', null).orderBy('sort').orderBy('id').executeTakeFirst();

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { WorkPointsTable } from './workPointsTables';
+import { notificationsRepository } from '../../services/reminders/notificationsRepository';
 
 /** The work points' SQL: points, their departments, 备案/通报 records and links to key items. */
 export function workPointsRepository(db: Kysely<Database>) {
@@ -102,19 +103,7 @@ export function workPointsRepository(db: Kysely<Database>) {
     },
 
     /** The people of a unit's committee office. */
-    async officeUsers(orgUnitId: number): Promise<number[]> {
-      const rows = await db
-        .selectFrom('role_assignments as r')
-        .innerJoin('users as u', 'u.id', 'r.user_id')
-        .select('r.user_id')
-        .distinct()
-        .where('r.org_unit_id', '=', orgUnitId)
-        .where('r.role', '=', 'office')
-        .where('u.disabled', '=', 0)
-        .orderBy('r.user_id')
-        .execute();
-      return rows.map((r) => r.user_id);
-    },
+    officeUsers: (orgUnitId: number): Promise<number[]> => notificationsRepository(db).holders(['office'], orgUnitId),
 
     async insertPoint(row: Insertable<WorkPointsTable>): Promise<number> {
       return (await db.insertInto('work_points').values(row).returning('id').executeTakeFirstOrThrow()).id;
