@@ -9,6 +9,8 @@ const SEAT_ACTORS = 'A F F F F S S F F';
 export function responsibilityRows({ db, both, url }: RbacKit): Row[] {
   /** A filing of the district's 卫健委 waiting for the office, fresh for each decision. */
   const freshFiling = async (d: District) => {
+    // One filing waits or is accepted at a time (a unique index): the one before is returned first.
+    await db.kysely.updateTable('implementation_plans').set({ state: 'returned' }).where('plan_id', '=', d.planId).where('department_id', '=', d.health.id).execute();
     const row = await db.kysely.insertInto('implementation_plans').values({
       plan_id: d.planId, department_id: d.health.id, state: 'submitted', text: '实施方案', filed_by: null, filed_at: new Date().toISOString(), is_demo: 0,
     }).returning('id').executeTakeFirstOrThrow();
