@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EvaluationPages } from './page-models/EvaluationPages';
 import { SiteCheckPages } from './page-models/SiteCheckPages';
-import { launchBrowser, screenshot } from './support/browser';
-import { signInAs } from './support/signIn';
-import { startServer, type RunningServer } from './support/server';
+import { screenshot } from './support/browser';
+import { useDemoServer } from './support/demoServer';
 
 /** Demo accounts (same password as admin): the city's 评估组, the city's 卫健委 reporter, the city's office. */
 const EVALUATION_GROUP = 'dalian_pinggu';
@@ -14,20 +12,9 @@ const OFFICE = 'dalian_office';
 const EVALUATOR = 'dalian_tongjixuehui';
 const REQUIREMENT = '补齐 2024 年分区县孕产妇系统管理台账。';
 
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoServer();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signIn = async (username: string) => (await signInAs(browser, server.baseUrl, username)).page;
+const signIn = async (username: string) => (await demo.signIn(username)).page;
 
 describe('site checks of the mid-term evaluation in the browser', () => {
   it('the 评估组 records a site check with a rectification request', async () => {

@@ -1,12 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EvaluationPages } from './page-models/EvaluationPages';
-import { launchBrowser, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { resultsDir } from './support/paths';
-import { signInAs } from './support/signIn';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
+import { useDemoServer } from './support/demoServer';
+import { ADMIN_PASSWORD } from './support/server';
 import type { FormDto, RoundSummaryDto } from '../../src/shared/api/evaluation';
 import { printDocx } from '../support/libreoffice';
 
@@ -16,20 +15,9 @@ const EVALUATION_GROUP = 'dalian_pinggu';
 const OFFICE = 'dalian_office';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoServer();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signIn = async (username: string) => (await signInAs(browser, server.baseUrl, username)).page;
+const signIn = async (username: string) => (await demo.signIn(username)).page;
 
 describe('mid-term evaluation in the browser', () => {
   let formUrl = '';
@@ -158,12 +146,12 @@ describe('mid-term evaluation in the browser', () => {
 
 /** A signed-in API client outside the browser, for setting up what the page then shows. */
 async function apiSession(username: string) {
-  const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: ADMIN_PASSWORD }) });
+  const login = await fetch(`${demo.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: ADMIN_PASSWORD }) });
   if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const call = async (method: string, url: string, body?: object) => {
-    const res = await fetch(server.baseUrl + url, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(demo.baseUrl + url, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
     if (res.status !== 200) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<unknown>;
   };

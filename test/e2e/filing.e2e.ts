@@ -1,24 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FilingPages } from './page-models/FilingPages';
-import { launchBrowser, screenshot } from './support/browser';
-import { signInAs } from './support/signIn';
-import { startServer, type RunningServer } from './support/server';
+import { screenshot } from './support/browser';
+import { useDemoServer } from './support/demoServer';
 
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoServer();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signIn = (username: string) => signInAs(browser, server.baseUrl, username);
+const signIn = demo.signIn;
 
 const WOMEN = /西岗区妇女发展规划/;
 

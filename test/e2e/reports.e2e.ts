@@ -1,27 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { printDocx } from '../support/libreoffice';
 import { EvaluationPages } from './page-models/EvaluationPages';
 import { NotificationBell } from './page-models/ReportingListPages';
 import { ReportPages } from './page-models/ReportPages';
-import { launchBrowser, openPage, screenshot } from './support/browser';
-import { signInAs } from './support/signIn';
-import { startServer, type RunningServer } from './support/server';
+import { openPage, screenshot } from './support/browser';
+import { useDemoServer } from './support/demoServer';
 
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoServer();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signIn = (username: string) => signInAs(browser, server.baseUrl, username);
+const signIn = demo.signIn;
 
 const TITLE = '大连市2024年妇女发展规划统计监测报告';
 const HEADLINE = '妇女人均预期寿命稳步提高';
@@ -71,7 +58,7 @@ describe('the annual report in the browser', () => {
     await screenshot(office.page, 'report-published');
 
     // The portal lists it for anyone; its Word file, printed by LibreOffice, says what the office wrote.
-    const visitor = await openPage(browser, server.baseUrl);
+    const visitor = await openPage(demo.browser, demo.baseUrl);
     await visitor.page.goto('/portal');
     const section = visitor.page.getByRole('region', { name: '监测报告' });
     await section.getByText(TITLE).waitFor();

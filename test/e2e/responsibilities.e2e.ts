@@ -1,26 +1,13 @@
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pickTag } from './support/antd';
 import { ResponsibilityPages } from './page-models/ResponsibilityPages';
-import { launchBrowser, screenshot, settleAnimations } from './support/browser';
-import { signInAs } from './support/signIn';
-import { startServer, type RunningServer } from './support/server';
+import { screenshot, settleAnimations } from './support/browser';
+import { useDemoServer } from './support/demoServer';
 
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoServer();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signIn = (username: string) => signInAs(browser, server.baseUrl, username);
+const signIn = demo.signIn;
 
 const WOMEN = /西岗区妇女发展规划/;
 /** Failed requests are expected (the refused import, the sign-in page's session check); script errors are not. */

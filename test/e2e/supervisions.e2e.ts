@@ -1,22 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { WorkPointsPage } from './page-models/WorkPointsPage';
-import { launchBrowser, screenshot, settleAnimations } from './support/browser';
-import { signInAs } from './support/signIn';
-import { startServer, type RunningServer } from './support/server';
+import { screenshot, settleAnimations } from './support/browser';
+import { useDemoServer } from './support/demoServer';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoServer();
 
 /** The 发出督办 dialog's fields as a person sees them. */
 async function dialogValues(page: Page) {
@@ -33,7 +21,7 @@ async function dialogValues(page: Page) {
 
 describe('督办 from where the office meets a lag', () => {
   it('the office puts a lagging indicator under 督办 from the warnings list; the list links back to the indicator', async () => {
-    const { page } = await signInAs(browser, server.baseUrl, 'xigang_office');
+    const { page } = await demo.signIn('xigang_office');
     await page.goto('/analytics/warnings?scope=all&kind=lagging');
     const table = page.getByRole('table', { name: '预警列表' });
     const button = table.getByRole('button', { name: /^督办：/ }).first();
@@ -66,7 +54,7 @@ describe('督办 from where the office meets a lag', () => {
   });
 
   it('the office sees a 实事项目 under 督办 on the work points and puts another point under 督办', async () => {
-    const { page } = await signInAs(browser, server.baseUrl, 'dalian_office');
+    const { page } = await demo.signIn('dalian_office');
     const points = new WorkPointsPage(page);
     await points.goto(2026);
     // The demo's unfiled 实事项目 is under 督办.
@@ -93,8 +81,8 @@ describe('督办 from where the office meets a lag', () => {
   });
 
   it('two people edit one work point: the second save is refused with who saved first, and the page reloads', async () => {
-    const first = new WorkPointsPage((await signInAs(browser, server.baseUrl, 'dalian_office')).page);
-    const second = new WorkPointsPage((await signInAs(browser, server.baseUrl, 'dalian_office')).page);
+    const first = new WorkPointsPage((await demo.signIn('dalian_office')).page);
+    const second = new WorkPointsPage((await demo.signIn('dalian_office')).page);
     const title = '组织开展妇女儿童专题调研';
     for (const p of [first, second]) {
       await p.goto(2026);

@@ -1,30 +1,17 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { printDocx } from '../support/libreoffice';
 import { UnitReportPages } from './page-models/UnitReportPages';
-import { launchBrowser, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { resultsDir } from './support/paths';
-import { signInAs } from './support/signIn';
-import { startServer, type RunningServer } from './support/server';
+import { useDemoServer } from './support/demoServer';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoServer();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signIn = (username: string) => signInAs(browser, server.baseUrl, username);
+const signIn = demo.signIn;
 
 describe('member units’ annual reports in the browser', () => {
   it('the office opens a round; 卫健委 fills in and submits its report with a file; it is returned, resubmitted, accepted and compiled', async () => {

@@ -1,31 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WorkPointsPage } from './page-models/WorkPointsPage';
-import { launchBrowser, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { repoRoot } from './support/paths';
-import { signInAs } from './support/signIn';
-import { startServer, type RunningServer } from './support/server';
+import { useDemoServer } from './support/demoServer';
 
 const SEED = readFileSync(join(repoRoot, 'src/server/demo/texts/zibo-work-points-2015.txt'), 'utf8');
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoServer();
 
 describe('a year’s 工作要点 in the browser', () => {
   it('the office imports the text, previews and saves it, marks a 实事项目 and records its 备案', async () => {
-    const { page } = await signInAs(browser, server.baseUrl, 'dalian_office');
+    const { page } = await demo.signIn('dalian_office');
     const points = new WorkPointsPage(page);
     await points.goto();
     // The demo year: seed 003 with 四、1 filed and notified, linked to key item 1.
@@ -69,7 +56,7 @@ describe('a year’s 工作要点 in the browser', () => {
   });
 
   it('a member department reads the year, the 备案 and 通报 of a 实事项目, and cannot edit', async () => {
-    const { page } = await signInAs(browser, server.baseUrl, 'dalian_weijian');
+    const { page } = await demo.signIn('dalian_weijian');
     const points = new WorkPointsPage(page);
     // The demo year (the other test may have saved a later one).
     await points.goto(2026);
