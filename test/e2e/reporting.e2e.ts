@@ -182,7 +182,7 @@ describe('reporting in the browser', () => {
     const entry = new ReportingEntryPage(page);
     await entry.button('审核通过').waitFor();
     expect(await entry.derived('孕产妇死亡率').innerText()).toBe('151.52');
-    await entry.button('退回').click();
+    await entry.openReturn();
     await entry.reasonDialog.getByRole('button', { name: '确认退回' }).click();
     await entry.reasonDialog.getByText('请填写退回原因').waitFor();
     await entry.reasonDialog.getByLabel('退回原因').fill(RETURN_REASON);

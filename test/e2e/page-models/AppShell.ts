@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { settleAnimations } from '../support/browser';
 
 /** The frame around every signed-in page: header, side menu. */
 export class AppShell {
@@ -27,6 +28,10 @@ export class AppShell {
   /** The signed-in user's menu in the header: 修改密码, 退出登录. */
   async openAccountMenu(): Promise<void> {
     await this.banner.getByRole('button', { name: /^账号：/ }).click();
+    // The menu slides in; a click on an item still moving is lost.
+    const menu = this.page.locator('.ant-dropdown:visible');
+    await menu.waitFor();
+    await settleAnimations(menu);
   }
 
   async logout(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { settleAnimations } from '../support/browser';
 
 /** 数据填报: one submission's grid, its review steps and history. */
 export class ReportingEntryPage {
@@ -75,8 +76,15 @@ export class ReportingEntryPage {
     return this.page.getByRole('dialog').filter({ has: this.page.getByLabel(/原因$/) });
   }
 
-  async returnWithReason(reason: string): Promise<void> {
+  /** Opens the 退回 dialog and waits until it has zoomed in: a click on its moving button is lost. */
+  async openReturn(): Promise<void> {
     await this.button('退回').click();
+    await this.reasonDialog.waitFor();
+    await settleAnimations(this.reasonDialog);
+  }
+
+  async returnWithReason(reason: string): Promise<void> {
+    await this.openReturn();
     await this.reasonDialog.getByLabel('退回原因').fill(reason);
     await this.reasonDialog.getByRole('button', { name: '确认退回' }).click();
     await this.reasonDialog.waitFor({ state: 'hidden' });
