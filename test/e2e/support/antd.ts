@@ -20,7 +20,8 @@ export interface ChooseOptions {
  */
 export async function chooseOption(field: Locator, option: string | RegExp, how: ChooseOptions = {}): Promise<void> {
   const page = field.page();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
+  // The list of the select before may still be sliding out: only the one coming in or open counts.
+  const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
   const chosen = how.chosen ?? field.locator(SELECT_ROOT).getByTitle(option, { exact: true }).first();
   for (let attempt = 1; ; attempt++) {
     try {
