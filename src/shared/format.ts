@@ -44,3 +44,6 @@ export function targetText(comparator: string, value: number | null, decimals: n
   const symbol = COMPARATOR_SYMBOLS[comparator] ?? comparator;
   return value === null ? symbol : `${symbol} ${formatValue(value, decimals, unit)}`;
 }
+
+/** A moment as people in the committee read it in a message: Beijing time, 24-hour clock. */
+export const formatBeijingDateTime = (iso: string): string => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });

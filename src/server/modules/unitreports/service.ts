@@ -16,6 +16,7 @@ import { fillRule, formAccess } from './access';
 import type { CompileInput, CompiledReport } from './compile';
 import { FORM_OWNER, parseContent, participantOf, responsibleItems, shownItems } from './forms';
 import { unitReportsRepository, type FormRow } from './repository';
+import { formatBeijingDateTime } from '../../../shared/format';
 
 /**
  * Member units' annual reports (issue 13 point 1): the office opens a year's round, each member
@@ -273,6 +274,6 @@ function actionWords(action: FormAction): string {
 
 function conflict(row: FormRow) {
   const by = row.updated_by_name ? `已被${row.updated_by_name}` : '已被他人';
-  const at = row.updated_at ? `于 ${new Date(row.updated_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} ` : '';
+  const at = row.updated_at ? `于 ${formatBeijingDateTime(row.updated_at)} ` : '';
   return appError('UNIT_REPORT_CHANGED', `年度报告${by}${at}修改，请刷新后再保存（您的修改尚未保存）`);
 }

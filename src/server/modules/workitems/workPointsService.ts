@@ -14,6 +14,7 @@ import { documentText } from '../plans/documentText';
 import { workitemsRepository } from './repository';
 import { pointTree } from './workPointsTree';
 import { workPointsRepository } from './workPointsRepository';
+import { formatBeijingDateTime } from '../../../shared/format';
 
 /** Largest 工作要点 file accepted, checked before it is read: a year's text is a few pages. */
 export const WORK_POINTS_FILE_LIMIT = 5 * 1024 * 1024;
@@ -56,7 +57,7 @@ export function workPointsService(db: Kysely<Database>, orgs: OrgsService) {
     const last = await repo.lastEdit(id);
     if (!last) return appError('NOT_FOUND', `工作要点条目（编号 ${id}）不存在`);
     const by = last.updated_by_name ? `已被${last.updated_by_name}` : '已被他人';
-    const at = new Date(last.updated_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    const at = formatBeijingDateTime(last.updated_at);
     return appError('WORK_POINT_CHANGED', `“${last.title}”${by}于 ${at} 修改，请刷新后再改（您的修改尚未保存）`);
   }
 
