@@ -11,6 +11,9 @@ import type { WorkitemsTables } from '../modules/workitems/tables';
 import type { ResponsibilitiesTables } from '../modules/plans/responsibilities/tables';
 import type { UnitReportsTables } from '../modules/unitreports/tables';
 import type { WorkPointsTables } from '../modules/workitems/workPointsTables';
+import type { AuthTables } from '../modules/auth/tables';
+import type { AttachmentsTables } from '../services/attachments/tables';
+import type { ChangeLogTables } from '../services/changeLog/tables';
 export type { ArticleCategory, ArticleStatus } from '../modules/publishing/tables';
 
 import type { Flag, Timestamp } from './columns';
@@ -250,18 +253,6 @@ export interface SubmissionEventsTable {
   at: string;
 }
 
-export interface NotificationsTable {
-  id: Generated<number>;
-  user_id: number;
-  title: string;
-  body: string;
-  link: string | null;
-  created_at: string;
-  read_at: string | null;
-  /** workflow (review steps, 催报), reminder (sent by the scheduler), followup (整改). */
-  kind: ColumnType<string, string | undefined, string>;
-}
-
 export interface WarningAcksTable {
   key: string;
   org_unit_id: number;
@@ -270,55 +261,11 @@ export interface WarningAcksTable {
   acknowledged_at: string;
 }
 
-/** Label and ownership changes that matter to whose data is whose (renames, responsible departments). */
-export interface ChangeLogTable {
-  id: Generated<number>;
-  entity: 'department' | 'indicator' | 'plan_goal' | 'plan_measure' | 'evaluator' | 'evaluation_round';
-  entity_id: number;
-  field: string;
-  old_value: string | null;
-  new_value: string | null;
-  changed_by: number | null;
-  changed_at: Timestamp;
-}
-
-export interface ApiTokensTable {
-  id: Generated<number>;
-  user_id: number;
-  name: string;
-  token_hash: string;
-  /** The token's first characters, to tell tokens apart in lists. */
-  prefix: string;
-  created_at: Timestamp;
-  expires_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-  revoked_by: number | null;
-}
-
-export interface LoginFailuresTable {
-  username: string;
-  failures: number;
-  window_start: string;
-}
-
-export interface AttachmentsTable {
-  id: Generated<number>;
-  hash: string;
-  name: string;
-  type: string;
-  size: number;
-  owner_kind: string;
-  owner_id: number | null;
-  uploaded_by: number;
-  uploaded_at: Timestamp;
-}
-
 /**
  * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
  * (see ARCHITECTURE.md for which module owns which).
  */
-export interface Database extends PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables, ResponsibilitiesTables, UnitReportsTables, EvaluationTables, WorkPointsTables {
+export interface Database extends AuthTables, AttachmentsTables, ChangeLogTables, PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables, ResponsibilitiesTables, UnitReportsTables, EvaluationTables, WorkPointsTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;
@@ -341,12 +288,7 @@ export interface Database extends PublishingTables, SurveysTables, PlansTables, 
   reporting_task_indicators: ReportingTaskIndicatorsTable;
   submissions: SubmissionsTable;
   submission_events: SubmissionEventsTable;
-  notifications: NotificationsTable;
   warning_acks: WarningAcksTable;
-  api_tokens: ApiTokensTable;
-  change_log: ChangeLogTable;
-  login_failures: LoginFailuresTable;
-  attachments: AttachmentsTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;

@@ -1,3 +1,4 @@
+import type { ColumnType, Generated } from 'kysely';
 import type { Flag, Timestamp } from '../../db/columns';
 
 /** One reminder key × user, written before it is sent: the primary key decides who sends it. */
@@ -15,7 +16,20 @@ export interface NotificationSettingsTable {
   email_enabled: Flag;
 }
 
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+  /** workflow (review steps, 催报), reminder (sent by the scheduler), followup (整改). */
+  kind: ColumnType<string, string | undefined, string>;
+}
+
 export interface RemindersTables {
+  notifications: NotificationsTable;
   reminder_deliveries: ReminderDeliveriesTable;
   notification_settings: NotificationSettingsTable;
 }
