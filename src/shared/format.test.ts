@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRate, formatRatio, formatShare, formatValue } from './format';
+import { formatRate, formatRatio, formatShare, formatValue, withoutClosingStop } from './format';
 
 describe('analytics number formats', () => {
   it('shows a value with its indicator decimals and unit', () => {
@@ -16,5 +16,17 @@ describe('analytics number formats', () => {
     expect(formatRate(null)).toBe('—');
     expect(formatShare(15 / 47)).toBe('31.9%');
     expect(formatRatio(0.3712)).toBe('0.37');
+  });
+});
+
+describe('withoutClosingStop', () => {
+  it.each([
+    ['数据与监测结果一致。', '数据与监测结果一致'],
+    ['已整改；', '已整改'],
+    ['  已核实 。 ', '已核实'],
+    ['2025年达到88%', '2025年达到88%'],
+    ['。', ''],
+  ])('%s → %s', (text, expected) => {
+    expect(withoutClosingStop(text)).toBe(expected);
   });
 });

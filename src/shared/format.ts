@@ -47,3 +47,6 @@ export function targetText(comparator: string, value: number | null, decimals: n
 
 /** A moment as people in the committee read it in a message: Beijing time, 24-hour clock. */
 export const formatBeijingDateTime = (iso: string): string => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/** A person's sentence without its closing stop, so a generated sentence can end it once: “数据一致。” → “数据一致”. */
+export const withoutClosingStop = (text: string): string => text.trim().replace(/[。；;.，,\s]+$/u, '');

@@ -1,6 +1,6 @@
 import { areaAttainmentOption } from '../../../../shared/charts/evaluation';
 import { ATTAINMENT_LABELS, ATTAINMENTS, type Attainment } from '../../../../shared/evaluation/attainment';
-import { formatShare } from '../../../../shared/format';
+import { formatShare, withoutClosingStop } from '../../../../shared/format';
 import { renderChartPng, TEXT_WIDTH_CM, type Block, type DocumentSpec } from '../../../services/documents';
 import type { EvaluationReport, ReportEntry } from './collect';
 import { siteCheckBlocks } from './siteChecks';
@@ -71,8 +71,9 @@ function verdictBlocks(r: EvaluationReport): Block[] {
   ];
 }
 
+/** One unit's self-evaluation of a goal; the evidence and comment are people's sentences, their stops are the report's. */
 const entryWords = (e: ReportEntry) =>
-  `${e.unit}自评为${label(e.attainment)}（自评 ${score(e.selfTotal)} 分，评估组 ${score(e.reviewTotal)} 分）：${e.evidence || '未填写佐证说明'}${e.files ? `（附佐证材料 ${e.files} 份）` : ''}${e.reviewComment ? `评估组意见：${e.reviewComment}` : ''}`;
+  `${e.unit}自评为${label(e.attainment)}（自评 ${score(e.selfTotal)} 分，评估组 ${score(e.reviewTotal)} 分）：${withoutClosingStop(e.evidence) || '未填写佐证说明'}${e.files ? `（附佐证材料 ${e.files} 份）` : ''}${e.reviewComment ? `。评估组意见：${withoutClosingStop(e.reviewComment)}` : ''}`;
 
 function areaBlocks(r: EvaluationReport): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: '各领域目标达标情况' }];
