@@ -1,10 +1,10 @@
 import {
   AlignmentType, BorderStyle, Document, Footer, FootnoteReferenceRun, HeadingLevel as DocxHeadingLevel, ImageRun, Packer, PageNumber,
-  Paragraph, ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, VerticalAlignTable, WidthType,
+  Paragraph, ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, VerticalAlignTable, WidthType, type PageNumberEstimator,
 } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
 import type { Block, DocumentSpec, Inline } from './model';
 import { HeadingCounter } from './numbering';
+import { headingPages } from './pageEstimate';
 import { DOCUMENT_STYLES, PAGE, STYLE, TEXT_WIDTH_CM } from './styles';
 
 /*
@@ -129,7 +129,29 @@ class Writer {
   }
 }
 
-const PAGE_NUMBERS = estimatePageNumbersWith({ guess: true });
+/** The names of the bookmarks docx gives the headings the contents list, in the order of the body. */
+function contentsBookmarks(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const child of node) contentsBookmarks(child, found);
+  } else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'w:bookmarkStart') {
+        const attributes = (Array.isArray(value) ? value[0] : value) as { _attr?: { 'w:name'?: string } } | undefined;
+        const name = attributes?._attr?.['w:name'];
+        if (name?.startsWith('_Toc')) found.push(name);
+      } else if (key !== '_attr') {
+        contentsBookmarks(value, found);
+      }
+    }
+  }
+  return found;
+}
+
+/** The contents' page numbers from the document model (./pageEstimate): the bookmarks are the listed headings, in order. */
+const pageNumbersOf = (spec: DocumentSpec): PageNumberEstimator => (body) => {
+  const pages = headingPages(spec);
+  return { bookmarks: new Map(contentsBookmarks(body).map((name, i) => [name, String(pages[i] ?? '')])) };
+};
 
 const pageNumberFooter = () =>
   new Footer({
@@ -150,8 +172,8 @@ export async function buildDocx(spec: DocumentSpec): Promise<Buffer> {
   if (spec.tableOfContents) {
     front.push(
       new Paragraph({ style: STYLE.tocHeading, text: `目${CAPTION_GAP}录` }),
-      // Entries and page numbers are written with the file (estimated, see below), so the contents are
-      // complete in every viewer; 更新域 in Word recounts them.
+      // Entries and page numbers are written with the file (counted by ./pageEstimate), so the contents
+      // are complete in every viewer; 更新域 in Word recounts them.
       new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-2' }),
       new Paragraph({ pageBreakBefore: true }),
     );
@@ -162,9 +184,7 @@ export async function buildDocx(spec: DocumentSpec): Promise<Buffer> {
     creator: spec.creator ?? '半边天',
     styles: DOCUMENT_STYLES,
     footnotes: writer.footnotes,
-    // 仿宋/黑体 are not in docx's width tables: measured as the nearest known font. CJK glyphs are one
-    // em wide in all of them, so the estimate is close, and it is only the contents' page numbers.
-    pageNumbers: PAGE_NUMBERS,
+    pageNumbers: spec.tableOfContents ? pageNumbersOf(spec) : undefined,
     sections: [
       {
         properties: { page: { size: PAGE.size, margin: PAGE.margin } },
