@@ -4,12 +4,19 @@
  */
 
 const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
+/** Formatters by number of decimals: building one costs far more than using it, and reports format thousands of numbers. */
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+const fixed = (decimals: number) => {
+  let format = fixedFormats.get(decimals);
+  if (!format) fixedFormats.set(decimals, (format = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return format;
+};
 
 /** A reported number for reading: digit groups, at most four decimals; “—” for no value. */
 export function formatNumber(value: number | null | undefined, decimals?: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (decimals === undefined) return grouped.format(value);
-  return new Intl.NumberFormat('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  return fixed(decimals).format(value);
 }
 
 /** A value with its indicator's decimals and unit: “12.35%”, “5 岁”; “—” for none. */

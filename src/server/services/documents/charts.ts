@@ -4,6 +4,7 @@ import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } fro
 import { init, use as registerCharts, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { CHART_FONT_FAMILY } from './fonts';
+import { encodePng } from './png';
 import { outlineText } from './textPaths';
 
 /*
@@ -60,5 +61,5 @@ export function renderChartPng(option: EChartsCoreOption, size: ChartSize, scale
   checkSize(size, scale);
   const svg = outlineText(renderChartSvg(option, size));
   const image = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, font: { fontFiles: [], loadSystemFonts: false } }).render();
-  return { png: image.asPng(), width: image.width, height: image.height };
+  return { png: encodePng(image.pixels, image.width, image.height), width: image.width, height: image.height };
 }
