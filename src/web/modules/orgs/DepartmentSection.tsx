@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Table, Tooltip, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { DepartmentDto, OrgUnitDto } from '../../../shared/api/orgs';
 import '../../components/tables.css';
@@ -58,6 +58,12 @@ export function DepartmentSection({ unit, parent, editable, onChanged }: Departm
       render: (_, d) => (d.counterpartId === null ? <span className="muted">未对口</span> : (parentDepartment.get(d.counterpartId)?.shortName ?? '—')),
     });
   }
+  columns.push({
+    title: '问卷调查',
+    key: 'runsSurveys',
+    width: 100,
+    render: (_, d) => (d.runsSurveys ? <Tag color="blue">可发起</Tag> : <span className="muted">未授权</span>),
+  });
   if (editable) {
     columns.push({
       title: '操作',
