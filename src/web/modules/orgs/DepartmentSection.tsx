@@ -46,7 +46,17 @@ export function DepartmentSection({ unit, parent, editable, onChanged }: Departm
 
   const columns: TableColumnsType<DepartmentDto> = [
     { title: '序号', key: 'no', width: 64, align: 'right', render: (_, __, index) => index + 1 },
-    { title: '成员单位名称', dataIndex: 'name', key: 'name' },
+    {
+      title: '成员单位名称',
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string, d) => (
+        <>
+          {name}
+          {d.runsSurveys && <Tag color="blue" style={{ marginInlineStart: 8 }}>可发起问卷调查</Tag>}
+        </>
+      ),
+    },
     { title: '简称', dataIndex: 'shortName', key: 'shortName', width: 120 },
   ];
   if (parent) {
@@ -58,12 +68,6 @@ export function DepartmentSection({ unit, parent, editable, onChanged }: Departm
       render: (_, d) => (d.counterpartId === null ? <span className="muted">未对口</span> : (parentDepartment.get(d.counterpartId)?.shortName ?? '—')),
     });
   }
-  columns.push({
-    title: '问卷调查',
-    key: 'runsSurveys',
-    width: 100,
-    render: (_, d) => (d.runsSurveys ? <Tag color="blue">可发起</Tag> : <span className="muted">未授权</span>),
-  });
   if (editable) {
     columns.push({
       title: '操作',
