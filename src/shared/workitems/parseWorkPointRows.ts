@@ -82,13 +82,15 @@ const PRACTICAL_NO = /^(否|×|✗|N|NO|不是)?$/i;
 const NO_DATE = /^(长期|持续|常态|长期坚持|持续推进|全年|全年持续)$/;
 
 /**
- * A 完成时限 cell as a date: a date (from an Excel date, 「2015-06-30」, 「2015年6月30日」, 「2015/6/30」)
+ * A 完成时限 cell as a date: a date (from an Excel date or its serial number, 「2015-06-30」, 「2015年6月30日」, 「2015/6/30」)
  * or a time limit of the year (「6月底前」「6月」「上半年」「年底前」); null when it states none; undefined
  * when it cannot be read.
  */
 export function dueOfCell(cell: string, year: number | null): string | null | undefined {
   const text = cell.replace(/\s+/g, '');
   if (text === '' || NO_DATE.test(text)) return null;
+  // An Excel date serial whose cell lost its date format: days since 1899-12-30, years 2000–2099.
+  if (/^\d{5}$/.test(text) && Number(text) >= 36_526 && Number(text) < 73_051) return new Date(Date.UTC(1899, 11, 30 + Number(text))).toISOString().slice(0, 10);
   const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:前|以前|之前)?$/.exec(text);
   if (full) return dayOf(Number(full[1]), Number(full[2]), Number(full[3]));
   const month = /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?(?:底|末|份)?(?:前|以前|之前)?$/.exec(text);

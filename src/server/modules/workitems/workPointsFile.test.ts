@@ -58,6 +58,7 @@ describe('readWorkPointsFile on .xlsx', () => {
 
   it.each<[string, SheetCell, number | undefined, string | null]>([
     ['an Excel date', new Date(Date.UTC(2027, 5, 30)), undefined, '2027-06-30'],
+    ['an Excel date serial without a date format', 46_568, undefined, '2027-06-30'],
     ['a date typed as text', '2027年6月30日', undefined, '2027-06-30'],
     ['a date with slashes', '2027/6/15', undefined, '2027-06-15'],
     ['「6月底前」 in the title year', '6月底前', undefined, '2027-06-30'],
