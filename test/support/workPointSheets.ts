@@ -24,15 +24,15 @@ export async function sheetXlsx(rows: SheetCell[][], options: { name?: string; m
  * stray spaces, sections merged over their row, numbers typed as numbers, several units in a cell,
  * an Excel date and text dates, a title merged down over two rows that name different units.
  */
-export function handMadeWorkPoints(): Promise<Buffer> {
+export function handMadeWorkPoints(year = 2027): Promise<Buffer> {
   return sheetXlsx(
     [
-      ['大连市妇女儿童工作委员会2027年工作要点', null, null, null, null],
+      [`大连市妇女儿童工作委员会${year}年工作要点`, null, null, null, null],
       [],
       [' 序 号 ', '工作要点', '责任单位', '完成 时限', '实事项目'],
       ['一、加强组织领导', null, null, null, null],
       [1, '召开妇儿工委全体会议', '市妇儿工委办公室', '6月底前', null],
-      [2, '开展规划中期评估（实事项目）', '市统计局、市妇联', new Date(Date.UTC(2027, 8, 30)), '是'],
+      [2, '开展规划中期评估（实事项目）', '市统计局、市妇联', new Date(Date.UTC(year, 8, 30)), '是'],
       ['二、保障妇女儿童健康', null, null, null, null],
       [1, '推进“两癌”免费检查', '市卫生 健康委员会 市财政局', '年底前', '√'],
       [null, null, '市妇联', null, null],
