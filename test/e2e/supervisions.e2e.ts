@@ -95,7 +95,8 @@ describe('督办 from where the office meets a lag', () => {
     const name = await office.openLateItem();
     const dialog = await office.openIssueDialog();
     const subject = `${name}进度滞后`;
-    // Prefilled: the item's lead unit (by id) and the subject.
+    // The demo's 督办 of this item is still open; prefilled: the item's lead unit (by id) and the subject.
+    await dialog.getByText('该事项已有 1 项未办结的督办，见本页“督办”。').waitFor();
     expect(await dialog.locator('.ant-select-content, .ant-select-selection-item').first().textContent()).toBe('大连市教育局');
     expect(await dialog.getByLabel('督办事由').inputValue()).toBe(subject);
     await dialog.getByLabel('督办要求').fill('请在12月20日前补齐上半年未办的4场公益大讲堂，并报送补齐安排。');

@@ -138,7 +138,6 @@ export function parseWorkPointRows(sheet: WorkPointSheet, options: { year?: numb
   const all: Pending[] = [];
   const styles: string[] = [];
   const open: { pending: Pending; no: number }[] = [];
-  let unnumbered = 0;
 
   for (const row of rows.slice(headerAt + 1)) {
     const raw = (c: Column) => (columns[c] === undefined ? '' : (row.cells[columns[c]!] ?? ''));
@@ -165,7 +164,10 @@ export function parseWorkPointRows(sheet: WorkPointSheet, options: { year?: numb
         label = { tokens: [{ style: inTitle.style, no: inTitle.no, label: inTitle.label }], rest: '' };
         heading = inTitle.rest;
       } else if (heading && columns.no === undefined) {
-        label = { tokens: [{ style: 'num', no: ++unnumbered, label: `${unnumbered}、` }], rest: '' };
+        // A sheet without numbers: the next number where 「1、」 items stand (under the open section).
+        const at = Math.min(styles.includes('num') ? styles.indexOf('num') : styles.length, open.length);
+        const no = (open[at]?.no ?? 0) + 1;
+        label = { tokens: [{ style: 'num', no, label: `${no}、` }], rest: '' };
       } else if (!heading && cell('text') && open.length > 0) {
         // More text of the point above, in a row of its own.
         const last = open.at(-1)!.pending.point;

@@ -56,6 +56,35 @@ describe('readWorkPointsFile on .xlsx', () => {
     ]);
   });
 
+  it('reads a sheet without a 序号 column: sections by their numbering in the title, other rows numbered in order, a header repeated on a new page skipped', async () => {
+    const parsed = await read([
+      ['工作要点', '具体内容', '牵头单位', '配合单位'],
+      ['一、加强组织领导', null, null, null],
+      ['召开全体会议', '总结上年工作', '市妇联', '市教育局；市民政局'],
+      [null, '部署本年任务', null, null],
+      ['工作要点', '具体内容', '牵头单位', '配合单位'],
+      ['开展中期评估', null, '市统计局', null],
+      ['二、保障妇女儿童健康', null, null, null],
+      ['推进“两癌”免费检查', null, '市卫生健康委员会', '市财政局'],
+    ], { year: 2027 });
+    expect(outline(parsed.points)).toEqual([
+      {
+        label: '一、', title: '加强组织领导', leads: [], partners: [], due: null, practical: false, children: [
+          { label: '1、', title: '召开全体会议', leads: ['市妇联'], partners: ['市教育局', '市民政局'], due: null, practical: false },
+          { label: '2、', title: '开展中期评估', leads: ['市统计局'], partners: [], due: null, practical: false },
+        ],
+      },
+      {
+        label: '二、', title: '保障妇女儿童健康', leads: [], partners: [], due: null, practical: false, children: [
+          { label: '1、', title: '推进“两癌”免费检查', leads: ['市卫生健康委员会'], partners: ['市财政局'], due: null, practical: false },
+        ],
+      },
+    ]);
+    // A row with only 内容 goes on with the point above.
+    expect(parsed.points[0]!.children[0]!.text).toBe('总结上年工作\n部署本年任务');
+    expect([parsed.title, parsed.year, parsed.warnings]).toEqual([null, 2027, []]);
+  });
+
   it.each<[string, SheetCell, number | undefined, string | null]>([
     ['an Excel date', new Date(Date.UTC(2027, 5, 30)), undefined, '2027-06-30'],
     ['an Excel date serial without a date format', 46_568, undefined, '2027-06-30'],
