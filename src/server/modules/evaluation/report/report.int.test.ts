@@ -46,7 +46,7 @@ describe(`evaluation report of the demo round (${testDialect()})`, () => {
     const { bytes, fileName, report } = await evaluationReportDocx(deps(), COMMAND_LINE, { roundId });
     expect(fileName).toBe('《大连市妇女发展规划》中期评估（2025 年）报告.docx');
     const text = bodyText(bytes);
-    for (const words of ['评估依据和方法', '指标达标', '总体评价', `目标达标率 ${(report.overall.rate! * 100).toFixed(1)}%`, '各领域目标达标情况', '妇女与健康', '大连市卫生健康委员会自评为', '参评单位得分', '督导检查情况', '督导检查整改要求及落实情况', '第三方评估得分及意见', '大连市统计学会', '存在问题和建议', '未完全达标的目标及整改措施', '意见建议']) {
+    for (const words of ['评估依据和方法', '指标达标', '按领域、目标调整的权重', '领域“妇女与健康”', '规划总分为各领域得分的加权平均', '总体评价', `目标达标率 ${(report.overall.rate! * 100).toFixed(1)}%`, '各领域目标达标情况', '妇女与健康', '大连市卫生健康委员会自评为', '参评单位得分', '督导检查情况', '督导检查整改要求及落实情况', '第三方评估得分及意见', '大连市统计学会', '存在问题和建议', '未完全达标的目标及整改措施', '意见建议']) {
       expect(text, words).toContain(words);
     }
     expect(readZip(bytes).filter((p) => p.name.startsWith('word/media/')).length).toBe(1);
