@@ -24,6 +24,8 @@ export default function RoundPage() {
   const { data, error, loading, reload } = useApiGet<RoundDetailDto>(evaluationUrls.round(id));
   const [participant, setParticipant] = useState<number | undefined>();
   const [state, setState] = useState<FormSummaryDto['state'] | undefined>();
+  // Bumped when the weights change: the results (and the forms' totals) are read anew.
+  const [weightsVersion, setWeightsVersion] = useState(0);
   useDemoData(data?.isDemo ?? false);
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (loading && !data) return <PageLoading />;
@@ -83,8 +85,8 @@ export default function RoundPage() {
         ...(round.isEvaluator ? [{ key: 'third-party', label: '第三方评分', children: <ThirdPartySheet roundId={round.id} /> }] : []),
         { key: 'forms', label: `自评表（${round.counts.total}）`, children: formsTab },
         { key: 'checks', label: '督导检查', children: <SiteChecksTab round={round} /> },
-        ...(oversees ? [{ key: 'weights', label: '评估权重', children: <WeightsTab roundId={round.id} onChanged={reload} /> }] : []),
-        ...(oversees ? [{ key: 'results', label: '评估结果', children: <ResultsView roundId={round.id} /> }] : []),
+        ...(oversees ? [{ key: 'weights', label: '评估权重', children: <WeightsTab roundId={round.id} onChanged={() => { setWeightsVersion((v) => v + 1); reload(); }} /> }] : []),
+        ...(oversees ? [{ key: 'results', label: '评估结果', children: <ResultsView key={weightsVersion} roundId={round.id} /> }] : []),
         ...(round.canManageEvaluators ? [{ key: 'evaluators', label: '第三方评估', children: <EvaluatorsTab roundId={round.id} /> }] : []),
       ]} />
     </>
