@@ -112,6 +112,14 @@ describe('mid-term evaluation in the browser', () => {
     await expect.poll(() => healthWeight.textContent()).toBe('50');
     await expect.poll(() => pages.planScore()).not.toBe(before);
     await screenshot(page, 'evaluation-results-weighted');
+
+    // The 评估组 scores a goal of 妇女与健康 out of the round's full marks, shown with the area's weights.
+    const group = new EvaluationPages(await signIn(EVALUATION_GROUP));
+    await group.openFirstRound();
+    await group.openFirstForm('待评审');
+    await group.page.getByText('指标达标（满分 60，本目标按 90 分计）').waitFor();
+    await group.page.getByText('机制保障（满分 10，本目标不计分）').waitFor();
+    await screenshot(group.page, 'evaluation-review-weighted');
   });
 
   it('the office starts the final round: default criteria, every candidate taking part', async () => {
