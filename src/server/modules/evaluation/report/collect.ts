@@ -48,10 +48,14 @@ export interface EvaluationReport {
   kind: 'midterm' | 'final';
   milestone: number;
   criteria: Criterion[];
-  /** The areas' and goals' own weights (评估权重), in the plan's order: criterion weights by key and/or the weight in the total. */
-  weights: { target: string; criteria: Record<string, number> | null; share: number | null }[];
+  /**
+   * The areas' and goals' own weights (评估权重), in the plan's order: criterion weights by key and/or
+   * the weight in the total. Absent, with `score`, from drafts frozen before weights existed (0032):
+   * those print as they were.
+   */
+  weights?: { target: string; criteria: Record<string, number> | null; share: number | null }[];
   /** The plan's 评估组 score under those weights. */
-  score: number | null;
+  score?: number | null;
   selfDueOn: string;
   reviewDueOn: string;
   /** Beijing date the data were read, YYYY-MM-DD. */

@@ -50,11 +50,12 @@ function basisBlocks(r: EvaluationReport): Block[] {
 
 /** 评估权重: the rule in one paragraph, and the areas' and goals' own weights when the round has any. */
 function weightBlocks(r: EvaluationReport): Block[] {
+  if (r.weights === undefined) return [];
   const rule = {
     kind: 'paragraph' as const, indent: true,
     content: [
       '各项评估内容按上表分值打分（原始分）；个别领域或目标另定分值的，按原始分占该项分值的比例乘以其分值折算。',
-      `领域得分为其各目标得分的加权平均（目标权重缺省为 1），规划总分为各领域得分的加权平均（领域权重缺省为该领域的目标数）${r.score === null ? '' : `，本次评估组评定的规划总分为 ${r.score} 分`}。`,
+      `领域得分为其各目标得分的加权平均（目标权重缺省为 1），规划总分为各领域得分的加权平均（领域权重缺省为该领域的目标数）${r.score === null || r.score === undefined ? '' : `，本次评估组评定的规划总分为 ${r.score} 分`}。`,
     ],
   };
   if (r.weights.length === 0) return [rule];

@@ -11,7 +11,8 @@ import { attachmentStore } from '../../../services/attachments/store';
 import { COMMAND_LINE } from '../../auth/service';
 import { orgsService } from '../../orgs/service';
 import { evaluationRoundsService } from '../service';
-import { collectEvaluationReport, evaluationReportDocx } from '.';
+import { buildDocx } from '../../../services/documents';
+import { collectEvaluationReport, evaluationReportDocument, evaluationReportDocx } from '.';
 
 const ROOT = fileURLToPath(new URL('../../../../..', import.meta.url));
 const bodyText = (docx: Buffer) => readZip(docx).find((p) => p.name === 'word/document.xml')!.data.toString('utf8').replace(/<[^>]+>/g, '');
@@ -50,6 +51,10 @@ describe(`evaluation report of the demo round (${testDialect()})`, () => {
       expect(text, words).toContain(words);
     }
     expect(readZip(bytes).filter((p) => p.name.startsWith('word/media/')).length).toBe(1);
+    // A draft frozen before weights existed prints as it was, without them.
+    const { weights: _weights, score: _score, ...older } = report;
+    const olderText = bodyText(await buildDocx(evaluationReportDocument(older)));
+    expect([olderText.includes('评估依据和方法'), olderText.includes('按领域、目标调整的权重')]).toEqual([true, false]);
   });
 
   it('is the command line’s `report evaluation`; an unknown unit or a year without a round exits 2 in Chinese', () => {
