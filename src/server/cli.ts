@@ -34,7 +34,7 @@ const USAGE = `用法：halfsky <命令>
   workitems import <文件> [--dry-run] [--json] [--org <单位代码>] [--year <年度>]
                                           导入重要事项推进计划表（制表符分隔的 .txt 或 .xlsx）
   workitems import-points <文件> [--dry-run] [--json] [--org <单位代码>] [--year <年度>]
-                                          导入年度工作要点（.txt 或 .docx；文中单位按成员单位匹配）
+                                          导入年度工作要点（.txt、.docx 或 .xlsx；文中单位按成员单位匹配）
 环境变量：HALFSKY_DATABASE_URL（postgres://… 或 file:路径，默认 data/halfsky.db）、HALFSKY_ADMIN_PASSWORD、
   HALFSKY_FILES_DIR（附件目录，默认 data/files）、HALFSKY_TRUST_PROXY、HALFSKY_COOKIE_SECURE、HALFSKY_PUBLIC_URL（见 README）`;
 

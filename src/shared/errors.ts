@@ -93,6 +93,11 @@ export const ERRORS = {
   EVALUATION_ROUND_NOT_FINAL: { status: 409, message: '评估结果尚未确定，不能结束评估' },
   // workitems: versioned saves of work points
   WORK_POINT_CHANGED: { status: 409, message: '该要点已被他人修改，请刷新后再改' },
+  // surveys: built by authorised member departments
+  SURVEYS_NOT_AUTHORISED: {
+    status: 403,
+    message: '本部门未获妇儿工委办公室授权发起问卷调查（或授权已撤销），不能新建、修改、发布或结束问卷；已有问卷的结果仍可查看。如需发起，请联系妇儿工委办公室在“成员单位”中开启“可发起问卷调查”',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -157,6 +157,11 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['evaluation.evaluators', '白云街道', 'A A F F F F F F L'],
   ['evaluation.evaluators', '中山区', 'A S F F F F F F L'],
   ['evaluation.thirdParty', '西岗区', 'A F F F F F F F L'],
+  // surveys of member departments: this reporter's department is not authorised (see the test below for one that is); it keeps reading its own.
+  ['surveys.manageOwn', '西岗卫健委', /*  */ 'A F F F F S F F L'],
+  ['surveys.manageOwn', 'anywhere', /*    */ 'A F F F F S F F L'],
+  ['surveys.readOwn', '西岗卫健委', /*    */ 'A F F F F A F F L'],
+  ['surveys.readOwn', '西岗教育局', /*    */ 'A F F F F S F F L'],
 ];
 
 const LETTER = { AUTH_FORBIDDEN: 'F', AUTH_OUT_OF_SCOPE: 'S', AUTH_REQUIRED: 'L' } as const;
@@ -197,6 +202,20 @@ describe('the access policy', () => {
     expect(can(evaluator, 'data.read', { orgUnitId: 3, departmentId: 48, tree })).toBe(false);
     expect(decide(evaluator, 'evaluation.thirdParty', { orgUnitId: 3, roundId: 8, tree })).toEqual({ ok: false, code: 'AUTH_OUT_OF_SCOPE', reason: '第三方评估账号只能评估所属的那一次评估' });
     expect(can({ roles: [{ role: 'evaluator', orgUnitId: 3, departmentId: null }] }, 'evaluation.thirdParty', { orgUnitId: 3, roundId: 7, tree })).toBe(false);
+  });
+
+  it('lets a department the office authorised (可发起问卷调查) manage its own surveys, nowhere else', () => {
+    const authorised: Subject = { roles: [{ ...grant('reporter', 3, 48), authorisations: ['surveys'] }] };
+    expect(can(authorised, 'surveys.manageOwn', { ...TARGETS['西岗卫健委'], tree })).toBe(true);
+    expect(can(authorised, 'surveys.manageOwn', { ...TARGETS['西岗区'], tree })).toBe(true);
+    expect(can(authorised, 'surveys.manageOwn')).toBe(true);
+    expect(can(authorised, 'surveys.manageOwn', { ...TARGETS['西岗教育局'], tree })).toBe(false);
+    expect(can(authorised, 'surveys.manageOwn', { ...TARGETS['中山区'], tree })).toBe(false);
+    // The flag is the department's, not the role's: it opens nothing the seat did not already allow.
+    expect(can(authorised, 'surveys.manage', { ...TARGETS['西岗区'], tree })).toBe(false);
+    expect(can(authorised, 'surveys.read', { ...TARGETS['西岗区'], tree })).toBe(false);
+    // Once the office withdraws the flag, the same seat manages nothing.
+    expect(can({ roles: [{ ...grant('reporter', 3, 48), authorisations: [] }] }, 'surveys.manageOwn', { ...TARGETS['西岗卫健委'], tree })).toBe(false);
   });
 
   it('gives every action a label for its refusal', () => {

@@ -11,10 +11,16 @@ import type { Role } from './roles';
  * - `unit`: that unit only (approving and reopening belong to the seat's own statistics group);
  * - `seat`: that unit's one member department the grant names (reporters, department reviewers);
  * - `round`: the one evaluation round the grant names (third-party evaluators): a target must name that
- *   round, so every check that does not (any other module, any other round) refuses them.
+ *   round, so every check that does not (any other module, any other round) refuses them;
+ * - `authorised`: `seat`, and only while the unit's office has authorised that department for the
+ *   row's `authorisation` (a flag on the department, e.g. 可发起问卷调查), which the grant carries.
  * `public` actions need no sign-in at all (the portal, which the server filters to published content).
  */
-export type Scope = 'all' | 'below' | 'unit' | 'seat' | 'round';
+export type Scope = 'all' | 'below' | 'unit' | 'seat' | 'round' | 'authorised';
+
+/** What a unit's office may authorise one of its member departments to do (成员单位 management). */
+export const DEPARTMENT_AUTHORISATIONS = ['surveys'] as const;
+export type DepartmentAuthorisation = (typeof DEPARTMENT_AUTHORISATIONS)[number];
 
 interface PolicyRow {
   /** What the action is called in a refusal: “没有权限${label}”. */
@@ -24,6 +30,8 @@ interface PolicyRow {
   public?: boolean;
   /** Why someone who holds the action elsewhere may not take it here; `{unit}` is the target unit's name. */
   outOfScope?: string;
+  /** What an `authorised` grant needs its department to be authorised for. */
+  authorisation?: DepartmentAuthorisation;
 }
 
 const OVERSEERS = { office: 'below', statistics: 'below', evaluation: 'below', leader: 'below' } as const;
@@ -132,6 +140,11 @@ export const POLICY = {
   'evaluation.evaluators': { label: '管理第三方评估账号', grants: { admin: 'all', office: 'below' } },
   /** A third-party evaluator's own score and comment per goal of its round. */
   'evaluation.thirdParty': { label: '第三方评估打分', grants: { admin: 'all', evaluator: 'round' }, outOfScope: '第三方评估账号只能评估所属的那一次评估' },
+  // surveys: built by authorised member departments (surveys.manage and surveys.read cover all of a unit's surveys)
+  /** Build, copy, publish and close the surveys of one's own department, while it is authorised (可发起问卷调查). */
+  'surveys.manageOwn': { label: '发起本部门的问卷调查', grants: { admin: 'all', reporter: 'authorised' }, authorisation: 'surveys' },
+  /** Results and exports of one's own department's surveys; kept when the authorisation is withdrawn. */
+  'surveys.readOwn': { label: '查看本部门问卷的结果', grants: { admin: 'all', reporter: 'seat' } },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;
@@ -144,6 +157,8 @@ export interface Grant {
   departmentId: number | null;
   /** The evaluation round of a `round`-scoped grant (third-party evaluators). */
   roundId?: number | null;
+  /** What the grant's department is authorised for, for `authorised` scopes; none when left out. */
+  authorisations?: readonly DepartmentAuthorisation[];
 }
 
 export interface Subject {
@@ -173,7 +188,8 @@ export interface Target {
 
 export type Decision = { ok: true } | { ok: false; code: 'AUTH_REQUIRED' | 'AUTH_FORBIDDEN' | 'AUTH_OUT_OF_SCOPE'; reason: string };
 
-function covers(grant: Grant, scope: Scope, target: Target): boolean {
+function covers(grant: Grant, row: PolicyRow, scope: Scope, target: Target): boolean {
+  if (scope === 'authorised') return row.authorisation !== undefined && (grant.authorisations ?? []).includes(row.authorisation) && covers(grant, row, 'seat', target);
   const unit = target.orgUnitId ?? null;
   // Asked about no round: allowed only where the question is “anywhere?” (a menu entry).
   if (scope === 'round') return target.roundId == null ? unit === null : grant.roundId === target.roundId;
@@ -201,7 +217,7 @@ export function decide(user: Subject | null, action: Action, target: Target = {}
   if (row.public) return { ok: true };
   if (!user) return { ok: false, code: 'AUTH_REQUIRED', reason: ERRORS.AUTH_REQUIRED.message };
   const held = user.roles.filter((g) => row.grants[g.role] !== undefined);
-  if (held.some((g) => covers(g, row.grants[g.role]!, target))) return { ok: true };
+  if (held.some((g) => covers(g, row, row.grants[g.role]!, target))) return { ok: true };
   if (held.length === 0) return { ok: false, code: 'AUTH_FORBIDDEN', reason: `没有权限${row.label}` };
   const reason = row.outOfScope?.replace('{unit}', target.unitName ?? '该单位') ?? ERRORS.AUTH_OUT_OF_SCOPE.message;
   return { ok: false, code: 'AUTH_OUT_OF_SCOPE', reason };

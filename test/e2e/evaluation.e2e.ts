@@ -82,6 +82,46 @@ describe('mid-term evaluation in the browser', () => {
     }
   }, 240_000);
 
+  it('the office weighs an area differently: refused by name while the weights do not add up, then the results follow', async () => {
+    const page = await signIn(OFFICE);
+    const pages = new EvaluationPages(page);
+    await pages.openFirstRound();
+    await pages.openResults();
+    await expect.poll(() => pages.planScore()).toMatch(/^\d/);
+    const before = await pages.planScore();
+    const healthWeight = page.getByRole('region', { name: '各领域达标率和得分' }).getByRole('row', { name: /^妇女与健康/ }).getByRole('cell').nth(2);
+    await expect.poll(() => healthWeight.textContent()).toBe('13');
+    const areaRow = page.getByRole('row').filter({ has: page.getByText('领域“妇女与健康”', { exact: true }) });
+    // The demo's override of 妇女与健康 (indicator attainment 70) is listed.
+    await pages.openWeights();
+    await expect.poll(() => areaRow.textContent()).toMatch(/^领域“妇女与健康”702010按领域13（默认）/);
+    await screenshot(page, 'evaluation-weights');
+
+    await pages.fillAreaWeights('妇女与健康', { 指标达标: 90, 措施落实: 10, 机制保障: 10 }, 50);
+    await page.getByRole('dialog').getByText('各项分值合计应为 100，现为 110').waitFor();
+    await pages.saveWeights();
+    await page.getByText('领域“妇女与健康”的各项分值合计应为 100，现为 110').waitFor();
+    await screenshot(page, 'evaluation-weights-refused');
+    await page.getByRole('dialog').getByLabel('机制保障分值').fill('0');
+    await pages.saveWeights();
+    await page.getByText('已保存领域“妇女与健康”的权重').waitFor();
+    await expect.poll(() => areaRow.textContent()).toMatch(/^领域“妇女与健康”90100按领域50占规划总分/);
+
+    // The results are read anew: 妇女与健康 counts 50 in the plan's score, which moves.
+    await pages.openResults();
+    await expect.poll(() => healthWeight.textContent()).toBe('50');
+    await expect.poll(() => pages.planScore()).not.toBe(before);
+    await screenshot(page, 'evaluation-results-weighted');
+
+    // The 评估组 scores a goal of 妇女与健康 out of the round's full marks, shown with the area's weights.
+    const group = new EvaluationPages(await signIn(EVALUATION_GROUP));
+    await group.openFirstRound();
+    await group.openFirstForm('待评审');
+    await group.page.getByText('指标达标（满分 60，本目标按 90 分计）').waitFor();
+    await group.page.getByText('机制保障（满分 10，本目标不计分）').waitFor();
+    await screenshot(group.page, 'evaluation-review-weighted');
+  });
+
   it('the office starts the final round: default criteria, every candidate taking part', async () => {
     const page = await signIn(OFFICE);
     const pages = new EvaluationPages(page);

@@ -1,8 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { KeyItemPages } from './page-models/KeyItemPages';
 import { WorkPointsPage } from './page-models/WorkPointsPage';
+import { ApiSession } from './support/apiSession';
 import { screenshot, settleAnimations } from './support/browser';
 import { useDemoServer } from './support/demoServer';
+import { createUser, findSeat } from './support/reportingFixture';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from './support/server';
 
 const demo = useDemoServer();
 
@@ -78,6 +82,47 @@ describe('督办 from where the office meets a lag', () => {
     await page.getByText('督办已发出').waitFor();
     await points.rowOf(checks).getByRole('button', { name: `${checks}的督办` }).getByText('督办中 1').waitFor();
     await screenshot(page, 'supervision-workpoint-tree');
+  });
+
+  it('the office puts a late key item under 督办 from its page; the lead unit replies and the office closes it', async () => {
+    // The demo has no account at 大连市教育局, the lead unit of the late item: the admin adds one.
+    const admin = await ApiSession.login(demo.baseUrl, ADMIN_USERNAME, ADMIN_PASSWORD);
+    const education = await findSeat(admin, '大连市', '教育局');
+    await createUser(admin, { username: 'dalian_jiaoyu_e2e', displayName: '市教育局填报员', password: ADMIN_PASSWORD, role: 'reporter', orgUnitId: education.orgUnit.id, departmentId: education.departmentId });
+
+    const office = new KeyItemPages((await demo.signIn('dalian_office')).page);
+    await office.gotoList();
+    const name = await office.openLateItem();
+    const dialog = await office.openIssueDialog();
+    const subject = `${name}进度滞后`;
+    // The demo's 督办 of this item is still open; prefilled: the item's lead unit (by id) and the subject.
+    await dialog.getByText('该事项已有 1 项未办结的督办，见本页“督办”。').waitFor();
+    expect(await dialog.locator('.ant-select-content, .ant-select-selection-item').first().textContent()).toBe('大连市教育局');
+    expect(await dialog.getByLabel('督办事由').inputValue()).toBe(subject);
+    await dialog.getByLabel('督办要求').fill('请在12月20日前补齐上半年未办的4场公益大讲堂，并报送补齐安排。');
+    await screenshot(office.page, 'supervision-keyitem-dialog');
+    await dialog.getByRole('button', { name: '发出督办' }).click();
+    await office.page.getByText('督办已发出').waitFor();
+    const issued = office.supervision(subject);
+    await issued.getByText('承办：大连市教育局').waitFor();
+    await issued.getByText('待答复').waitFor();
+    await issued.scrollIntoViewIfNeeded();
+    await screenshot(office.page, 'supervision-keyitem-issued');
+
+    const unit = new KeyItemPages((await demo.signIn('dalian_jiaoyu_e2e')).page);
+    await unit.page.goto(office.page.url());
+    await unit.act(subject, '答复', '已与场地方协调，12月18日前补办4场公益大讲堂。');
+    await unit.supervision(subject).getByText('已与场地方协调，12月18日前补办4场公益大讲堂。').waitFor();
+    expect(await unit.supervision(subject).getByRole('button', { name: /^办\s*结$/ }).count()).toBe(0);
+    await unit.supervision(subject).scrollIntoViewIfNeeded();
+    await screenshot(unit.page, 'supervision-keyitem-replied');
+
+    await office.page.reload();
+    await office.act(subject, '办结', '补办安排可行，予以办结。');
+    await issued.getByText('已办结').waitFor();
+    expect(await issued.textContent()).toMatch(/发出督办.*答复.*已与场地方协调.*办结.*补办安排可行/);
+    await issued.scrollIntoViewIfNeeded();
+    await screenshot(office.page, 'supervision-keyitem-closed');
   });
 
   it('two people edit one work point: the second save is refused with who saved first, and the page reloads', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { handMadeWorkPoints, sheetXlsx } from '../support/workPointSheets';
 import { WorkPointsPage } from './page-models/WorkPointsPage';
 import { screenshot } from './support/browser';
 import { repoRoot } from './support/paths';
@@ -53,6 +54,31 @@ describe('a year’s 工作要点 in the browser', () => {
     await practical.getByText('大妇儿工委〔2027〕5号').waitFor();
     expect(await practical.textContent()).toContain('2027-09-30');
     await screenshot(page, 'workpoints-practical');
+  });
+
+  it('the office imports an .xlsx made by hand; a bad sheet is refused naming its cell', async () => {
+    const { page } = await demo.signIn('dalian_office');
+    const points = new WorkPointsPage(page);
+    await points.goto();
+    await points.preview(2028, '2028年工作要点.xlsx', await handMadeWorkPoints(2028));
+    await points.drawer.getByText('大连市妇女儿童工作委员会2028年工作要点：2028 年，2 个部分、共 6 条').waitFor();
+    // 「市卫生 健康委员会 市财政局」 in one cell: two units, matched to the city's departments.
+    const screening = points.drawer.getByRole('row').filter({ hasText: '推进“两癌”免费检查' });
+    expect(await screening.textContent()).toMatch(/牵头：大连市卫生健康委员会.*配合：大连市财政局.*配合：大连市妇女联合会.*2028-12-31/);
+    await points.drawer.getByRole('row').filter({ hasText: '开展规划中期评估' }).getByText('2028-09-30').waitFor();
+    await screenshot(page, 'workpoints-xlsx-preview');
+
+    await points.upload('坏表.xlsx', await sheetXlsx([['序号', '工作要点', '完成时限'], [1, '召开会议', '下周']], { name: '要点' }));
+    await points.drawer.getByText('工作表“要点”第 2 行 C 列（完成时限）“下周”无法识别：应为日期（如 2015-06-30）或“6月底前”“年底前”这样的时限').waitFor();
+    await screenshot(page, 'workpoints-xlsx-error');
+
+    await points.upload('2028年工作要点.xlsx', await handMadeWorkPoints(2028));
+    await points.drawer.getByText(/2 个部分、共 6 条/).waitFor();
+    await points.savePreview();
+    const row = points.rowOf('推进“两癌”免费检查');
+    await row.getByText('大连市财政局、大连市妇女联合会').waitFor();
+    await page.getByText('2 个部分、6 条，实事项目 2 项').waitFor();
+    await screenshot(page, 'workpoints-xlsx-saved');
   });
 
   it('a member department reads the year, the 备案 and 通报 of a 实事项目, and cannot edit', async () => {

@@ -41,6 +41,8 @@ export interface DepartmentsTable {
   sort: ColumnType<number, number | undefined, number>;
   /** The parent unit's department this one reports along; null at the top committee. */
   counterpart_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 可发起问卷调查: the unit's office authorised it to build its own surveys (surveys module). */
+  runs_surveys: Flag;
 }
 
 export interface UsersTable {

@@ -11,6 +11,7 @@ import { seedDemoUsers } from './seedDemoUsers';
 import { seedDemoValues } from './seedDemoValues';
 import { seedDemoPublishing } from './seedDemoPublishing';
 import { seedDemoSurveys } from './seedDemoSurveys';
+import { seedDemoDepartmentSurveys } from './seedDemoDepartmentSurveys';
 import { seedDemoTargetLinks } from './seedDemoTargetLinks';
 import { seedDemoFollowup } from './seedDemoFollowup';
 import { seedDemoFiling } from './seedDemoFiling';
@@ -84,5 +85,6 @@ export async function seedDemo(db: Db, password: string): Promise<{ rootId: numb
   await seedDemoWorkPoints(db);
   await seedDemoSiteChecks(db);
   await seedDemoEvaluators(db, password);
+  await seedDemoDepartmentSurveys(db);
   return { rootId, plans, values, users };
 }

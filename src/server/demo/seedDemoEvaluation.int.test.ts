@@ -22,5 +22,8 @@ describe(`demo evaluation (${testDialect()})`, () => {
     // Each submitting department still has its last goal to fill in; 西岗区's committee takes part.
     const participants = await db.kysely.selectFrom('evaluation_participants as p').innerJoin('org_units as u', 'u.id', 'p.org_unit_id').select(['u.name', 'p.department_id']).execute();
     expect(participants.filter((p) => p.department_id === null).map((p) => p.name)).toEqual(['西岗区']);
+    // 妇女与健康 weighs indicator attainment higher.
+    const weights = await db.kysely.selectFrom('evaluation_weights as w').innerJoin('plan_areas as a', 'a.id', 'w.target_id').select(['w.scope', 'a.title', 'w.criteria', 'w.share']).execute();
+    expect(weights).toEqual([{ scope: 'area', title: '妇女与健康', criteria: '{"indicators":70,"measures":20,"mechanisms":10}', share: null }]);
   });
 });

@@ -4,6 +4,7 @@ import { analyticsService } from '../modules/analytics/service';
 import { COMMAND_LINE } from '../modules/auth/service';
 import { evaluationFormsService } from '../modules/evaluation/forms';
 import { evaluationRoundsService } from '../modules/evaluation/service';
+import { evaluationWeightsService } from '../modules/evaluation/weights/service';
 import { orgsService } from '../modules/orgs/service';
 import { attachmentStore } from '../services/attachments/store';
 
@@ -14,7 +15,8 @@ const scored = (share: number): Scores => Object.fromEntries(DEFAULT_CRITERIA.ma
  * The 2025 mid-term evaluation of the city's women's plan, in progress: every department that
  * leads a goal's indicators and 西岗区's committee take part; the first four departments have
  * submitted all but their last form (attainment as the data suggest), the 评估组 has scored some
- * of them and returned one for more evidence; the rest are still drafts.
+ * of them and returned one for more evidence; the rest are still drafts. 妇女与健康 weighs indicator
+ * attainment higher (70 / 20 / 10), its goals being mostly measured by monitoring data.
  */
 export async function seedDemoEvaluation(db: Db): Promise<void> {
   const orgs = orgsService(db.kysely);
@@ -30,6 +32,11 @@ export async function seedDemoEvaluation(db: Db): Promise<void> {
     planId: plan.id, milestone: 2025, criteria: [...DEFAULT_CRITERIA], selfDueOn: '2025-09-30', reviewDueOn: '2025-11-30',
     departmentIds: candidates.departments.map((d) => d.department.id), committeeUnitIds: xigang ? [xigang.orgUnit.id] : [],
   }, { isDemo: true, now: new Date('2025-07-01T02:00:00.000Z') });
+  const weights = evaluationWeightsService(db.kysely, orgs);
+  const health = (await weights.get(COMMAND_LINE, round.id)).areas.find((a) => a.title === '妇女与健康');
+  if (health) {
+    await weights.set(COMMAND_LINE, round.id, { scope: 'area', targetId: health.id, criteria: { indicators: 70, measures: 20, mechanisms: 10 }, share: null }, new Date('2025-07-01T02:10:00.000Z'));
+  }
 
   // The fourth department's first form came back for more evidence.
   const departments = round.participants.filter((p) => p.kind === 'department');

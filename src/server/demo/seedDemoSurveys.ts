@@ -8,7 +8,7 @@ import { surveysRepository } from '../modules/surveys/repository';
 import { surveysService } from '../modules/surveys/service';
 
 /** A small seeded PRNG (mulberry32): the demo answers are the same on every machine. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

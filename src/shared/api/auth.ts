@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEPARTMENT_AUTHORISATIONS } from '../policy';
 import { ROLES } from '../roles';
 
 export { ROLE_LABELS, ROLES, type Role } from '../roles';
@@ -25,6 +26,8 @@ export const RoleAssignmentSchema = z.object({
   orgUnitId: z.number().nullable(),
   orgUnitName: z.string().nullable(),
   departmentId: z.number().nullable(),
+  /** What the grant's department is authorised for (可发起问卷调查: `surveys`); the menus read it with the policy. */
+  authorisations: z.array(z.enum(DEPARTMENT_AUTHORISATIONS)).optional(),
 });
 
 export const MeSchema = z.object({

@@ -12,6 +12,8 @@ export const CriterionSchema = z.object({
   key: z.string().min(1).max(40),
   label: z.string().max(40),
   weight: z.number(),
+  /** Full marks of the raw score when the goal's weight differs from the round's (shared/evaluation/weights.ts). */
+  max: z.number().optional(),
 });
 
 export const FORM_STATES = ['draft', 'submitted', 'returned', 'reviewed'] as const;
@@ -161,7 +163,13 @@ const Rate = z.object({ met: z.number(), assessable: z.number(), rate: z.number(
 export const ResultsSchema = z.object({
   round: RoundSummarySchema.omit({ counts: true }).extend({ criteria: z.array(CriterionSchema) }),
   overall: Rate,
-  areas: z.array(z.object({ id: z.number(), no: z.number(), title: z.string(), rate: Rate })),
+  /** The plan's 自评 and 评估组 scores: the areas' weighted by their weights (shared/evaluation/weights.ts). */
+  score: z.object({ self: z.number().nullable(), review: z.number().nullable() }),
+  areas: z.array(z.object({
+    id: z.number(), no: z.number(), title: z.string(), rate: Rate,
+    /** Its weight in the plan's score; the scores are its goals' weighted by theirs. */
+    weight: z.number(), selfScore: z.number().nullable(), reviewScore: z.number().nullable(),
+  })),
   goals: z.array(z.object({
     goal: GoalRefSchema,
     /** The worst attainment the lead departments submitted; null before any. */
@@ -184,3 +192,43 @@ export const ResultsSchema = z.object({
   thirdParty: z.array(z.object({ name: z.string(), organisation: z.string(), scored: z.number(), mean: z.number().nullable() })),
 });
 export type ResultsDto = z.infer<typeof ResultsSchema>;
+
+const WeightMap = z.record(z.string(), z.number());
+const WeightSourceSchema = z.enum(['round', 'area', 'goal']);
+
+/** A round's weights by area and goal: the overrides set and what applies (shared/evaluation/weights.ts). */
+export const WeightsSchema = z.object({
+  /** The round's criteria: the default weights and the full marks of every raw score. */
+  criteria: z.array(CriterionSchema),
+  canEdit: z.boolean(),
+  areas: z.array(z.object({
+    id: z.number(), no: z.number(), title: z.string(),
+    /** The area's own criterion weights, null when it keeps the round's. */
+    criteria: WeightMap.nullable(),
+    /** Its own weight in the plan's total, null for the default (its number of goals). */
+    share: z.number().nullable(),
+    effectiveShare: z.number(),
+    /** Its share of the plan's total in per cent (one decimal). */
+    percent: z.number(),
+    goals: z.array(z.object({
+      id: z.number(), no: z.number(), text: z.string(),
+      criteria: WeightMap.nullable(),
+      share: z.number().nullable(),
+      effectiveShare: z.number(),
+      /** The criterion weights that apply to the goal, and where they come from. */
+      weights: WeightMap,
+      source: WeightSourceSchema,
+    })),
+  })),
+});
+export type WeightsDto = z.infer<typeof WeightsSchema>;
+
+export const SetWeightsInput = z.object({
+  scope: z.enum(['area', 'goal']),
+  targetId: z.number().int().positive(),
+  criteria: WeightMap.nullable(),
+  share: z.number().nullable(),
+});
+export type SetWeightsInput = z.infer<typeof SetWeightsInput>;
+
+export const ResetWeightsQuery = z.object({ scope: z.enum(['area', 'goal']), targetId: z.coerce.number().int().positive() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GoalRefSchema } from './evaluation';
+import { CriterionSchema, GoalRefSchema } from './evaluation';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -41,7 +41,11 @@ export type EvaluatorAuditDto = z.infer<typeof EvaluatorAuditSchema>;
 /** The signed-in evaluator's scoring sheet: every goal of the round's plan with its own score and comment. */
 export const ThirdPartySheetSchema = z.object({
   evaluator: z.object({ displayName: z.string(), organisation: z.string(), expiresOn: z.string() }),
-  goals: z.array(z.object({ goal: GoalRefSchema, scores: z.record(z.string(), z.number()).nullable(), comment: z.string(), total: z.number().nullable() })),
+  goals: z.array(z.object({
+    goal: GoalRefSchema,
+    /** The criteria with the weights that apply to the goal. */
+    criteria: z.array(CriterionSchema),
+    scores: z.record(z.string(), z.number()).nullable(), comment: z.string(), total: z.number().nullable() })),
   canScore: z.boolean(),
 });
 export type ThirdPartySheetDto = z.infer<typeof ThirdPartySheetSchema>;

@@ -7,6 +7,8 @@ export const DepartmentSchema = z.object({
   shortName: z.string(),
   /** The parent unit's department it reports along (对口上级成员单位); null at the top committee. */
   counterpartId: z.number().nullable(),
+  /** 可发起问卷调查: the unit's office authorised it to build and publish its own surveys. */
+  runsSurveys: z.boolean(),
 });
 export type DepartmentDto = z.infer<typeof DepartmentSchema>;
 
@@ -54,6 +56,8 @@ export const DepartmentInput = z.object({
    * with the same short name is taken; left out when editing, it stays as it is.
    */
   counterpartId: z.number().int().positive('请选择对口的上级成员单位').nullable().optional(),
+  /** 可发起问卷调查; left out when adding, not authorised; left out when editing, it stays as it is. */
+  runsSurveys: z.boolean().optional(),
 });
 export type DepartmentInputDto = z.infer<typeof DepartmentInput>;
 

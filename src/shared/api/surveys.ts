@@ -9,6 +9,8 @@ const instant = z.string().datetime({ offset: true }).nullable();
 
 export const SurveyInput = z.object({
   orgUnitId: z.number().int().positive(),
+  /** 发起单位: the member department that owns the survey (by id); null or left out: the unit's office. Fixed once created. */
+  departmentId: z.number().int().positive().nullable().optional(),
   title: z.string().trim().min(1, '请填写问卷标题').max(200),
   description: z.string().max(2000).nullable(),
   audience: z.enum(AUDIENCES),
@@ -22,6 +24,8 @@ export type SurveyInput = z.infer<typeof SurveyInput>;
 export const SurveySummarySchema = z.object({
   id: z.number(),
   orgUnit: z.object({ id: z.number(), name: z.string() }),
+  /** 发起单位: the member department that owns it; null: the unit's office. */
+  department: z.object({ id: z.number(), name: z.string() }).nullable(),
   title: z.string(),
   audience: z.enum(AUDIENCES),
   status: z.enum(['draft', 'open', 'closed']),

@@ -8,6 +8,11 @@ export interface Criterion {
   key: string;
   label: string;
   weight: number;
+  /**
+   * Full marks of the raw score, when it differs from the weight: a criterion as it applies to one
+   * goal (shared/evaluation/weights.ts) is scored out of the round's weight and counts with the goal's.
+   */
+  max?: number;
 }
 
 /** 指标达标 60、措施落实 30、机制保障 10: indicators weigh most, as the plans' 监测评估 sections ask. */
@@ -39,27 +44,38 @@ export function criteriaProblems(criteria: readonly Criterion[]): string[] {
 
 export type Scores = Record<string, number>;
 
-/** What is wrong with scores given against criteria: each present, a number from 0 to its weight. */
+/** Full marks of a criterion's raw score. */
+export const fullMarks = (c: Criterion): number => c.max ?? c.weight;
+
+/**
+ * What is wrong with scores given against criteria: each counted criterion present, a number from
+ * 0 to its full marks; a criterion left out (weight 0) needs no score.
+ */
 export function scoreProblems(criteria: readonly Criterion[], scores: Scores): string[] {
   const problems: string[] = [];
   for (const c of criteria) {
     const s = scores[c.key];
-    if (s === undefined || s === null) problems.push(`“${c.label}”没有打分`);
-    else if (!Number.isFinite(s) || s < 0 || s > c.weight) problems.push(`“${c.label}”的得分应在 0 到 ${c.weight} 之间`);
+    if (s === undefined || s === null) {
+      if (c.weight > 0) problems.push(`“${c.label}”没有打分`);
+    } else if (!Number.isFinite(s) || s < 0 || s > fullMarks(c)) problems.push(`“${c.label}”的得分应在 0 到 ${fullMarks(c)} 之间`);
   }
   const unknown = Object.keys(scores).filter((k) => !criteria.some((c) => c.key === k));
   if (unknown.length) problems.push(`没有这些评估内容：${unknown.join('、')}`);
   return problems;
 }
 
-/** The total out of 100 (one decimal), or null while any criterion is unscored. */
+/**
+ * The total out of 100 (one decimal): each raw score as a share of its full marks times its weight
+ * (the raw score itself when they are the same); null while any counted criterion is unscored.
+ */
 export function totalScore(criteria: readonly Criterion[], scores: Scores | null): number | null {
   if (!scores) return null;
   let sum = 0;
   for (const c of criteria) {
+    if (c.weight === 0) continue;
     const s = scores[c.key];
     if (s === undefined || s === null || !Number.isFinite(s)) return null;
-    sum += s;
+    sum += c.max === undefined ? s : (s / c.max) * c.weight;
   }
   return Math.round(sum * 10) / 10;
 }

@@ -51,9 +51,11 @@ const NUMBERING: [Style, RegExp][] = [
   ['num', /^(\d{1,2})(?:[、，]|[.．](?!\d))\s*/],
   ['paren-num', /^[（(](\d{1,2})[）)]\s*/],
 ];
-const MAX_DEPTH = 3;
+/** Levels of numbering a year's work points have: sections, items, sub-items. */
+export const MAX_DEPTH = 3;
 
-function numbering(line: string): { style: Style; no: number; label: string; rest: string } | null {
+/** The numbering a line starts with, its style and value, and the text after it. */
+export function numbering(line: string): { style: Style; no: number; label: string; rest: string } | null {
   for (const [style, re] of NUMBERING) {
     const m = re.exec(line);
     if (!m) continue;
@@ -128,7 +130,8 @@ function joins(paragraph: string, previousLine: string, inBody: boolean, width: 
   return numbering(paragraph) === null && previousLine.length >= WRAPPED_LENGTH;
 }
 
-const TITLE = /(\d{4})\s*年度?工作要点/;
+/** 「2015年工作要点」 in a title, with the year. */
+export const WORK_POINTS_TITLE = /(\d{4})\s*年度?工作要点/;
 
 /** A 工作要点 text → its tree of points, the year from its title, and warnings naming lines. */
 export function parseWorkPoints(text: string, options: { year?: number } = {}): ParsedWorkPoints {
@@ -199,24 +202,25 @@ function appendText(point: ParsedWorkPoint, text: string) {
 
 /** The title is the paragraph naming 「YYYY年工作要点」, with the line before it when the name of the committee stands alone there. */
 function titleOf(preamble: Paragraph[]): { title: string | null; year: number | null; at: number } {
-  const own = preamble.findLastIndex((p) => TITLE.test(p.text) && !p.text.includes('通知'));
-  const at = own >= 0 ? own : preamble.findLastIndex((p) => TITLE.test(p.text));
+  const own = preamble.findLastIndex((p) => WORK_POINTS_TITLE.test(p.text) && !p.text.includes('通知'));
+  const at = own >= 0 ? own : preamble.findLastIndex((p) => WORK_POINTS_TITLE.test(p.text));
   if (at < 0) return { title: null, year: null, at };
   let title = preamble[at]!.text;
   const before = preamble[at - 1];
   if (/^\d{4}/.test(title) && before && !ENDS.test(before.text) && before.text.length <= 30) title = before.text + title;
-  return { title, year: Number(TITLE.exec(title)![1]), at };
+  return { title, year: Number(WORK_POINTS_TITLE.exec(title)![1]), at };
 }
 
-const MARKER = /[（(【[]实事项目[）)】\]]/;
+/** 「（实事项目）」 in a title or text. */
+export const PRACTICAL_MARKER = /[（(【[]实事项目[）)】\]]/;
 /** 「（牵头单位：市教育局；配合单位：市妇联、团市委）」「（市卫计委牵头，市妇联配合）」「（责任单位：…）」 at the end of a point. */
 const UNITS_NOTE = /[（(]([^（）()]*(?:牵头|责任单位|责任部门|配合)[^（）()]*)[）)]。?$/;
 const UNIT_MENTION = /(?<![全本各该])(?:市|区|县)[\u4e00-\u9fa5]{1,8}?(?:局|委|办|院|联|厅)(?![\u4e00-\u9fa5]{0,1}(?:员|会|托))/g;
 
 function unitsOf(point: ParsedWorkPoint): Pick<ParsedWorkPoint, 'title' | 'text' | 'leads' | 'partners' | 'mentioned' | 'practical'> {
   let { title, text } = point;
-  const practical = MARKER.test(title) || MARKER.test(text);
-  const strip = (s: string) => s.replace(MARKER, '').trim();
+  const practical = PRACTICAL_MARKER.test(title) || PRACTICAL_MARKER.test(text);
+  const strip = (s: string) => s.replace(PRACTICAL_MARKER, '').trim();
   title = strip(title);
   text = strip(text);
   const leads: string[] = [];
@@ -245,9 +249,13 @@ function unitsOf(point: ParsedWorkPoint): Pick<ParsedWorkPoint, 'title' | 'text'
     if (field === 'text') text = cut(text);
     else title = cut(title);
   }
-  const named = new Set([...leads, ...partners]);
-  const mentioned = [...new Set([...`${title}${text}`.matchAll(UNIT_MENTION)].map((m) => m[0]))].filter((n) => !named.has(n) && !n.includes('妇儿工委'));
+  const mentioned = mentionedUnits(`${title}${text}`, [...leads, ...partners]);
   return { title, text, leads: [...new Set(leads)], partners: [...new Set(partners)], mentioned, practical };
+}
+
+/** Units a text names in passing (「联合市财政局、市卫计委」) other than those `named` already. */
+export function mentionedUnits(text: string, named: readonly string[]): string[] {
+  return [...new Set([...text.matchAll(UNIT_MENTION)].map((m) => m[0]))].filter((n) => !named.includes(n) && !n.includes('妇儿工委'));
 }
 
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);

@@ -39,6 +39,7 @@ import { useCurrentUser, useSession } from '../modules/auth/SessionContext';
 import { NotificationBell } from '../modules/reporting/notifications/NotificationBell';
 import { managesTasks, reportsData, reviewsData } from '../modules/reporting/permissions';
 import { editsArticles, editsEvents } from '../modules/publishing/permissions';
+import { seesSurveys } from '../modules/surveys/owner';
 import { DemoDataProvider, useShowsDemoData } from './DemoData';
 import { PageLoading } from './PageLoading';
 
@@ -84,7 +85,7 @@ const SHOWN_TO: Partial<Record<string, (user: Me) => boolean>> = {
   '/reporting/review': reviewsData,
   analytics: seesAnalytics,
   '/reports': readsReports,
-  '/surveys': seesAnalytics,
+  '/surveys': seesSurveys,
   '/publishing/articles': editsArticles,
   '/publishing/events': editsEvents,
   '/followups': (user) => allows(user, 'followups.read'),

@@ -95,6 +95,31 @@ export class EvaluationPages {
     await this.page.locator('.ant-modal-confirm').getByRole('button', { name: '结束评估' }).click();
   }
 
+  async openWeights(): Promise<void> {
+    await this.page.getByRole('tab', { name: '评估权重' }).click();
+    await this.page.getByText('分值来源').waitFor();
+  }
+
+  /** 按领域设置 for an area: the criterion weights (by label) and its weight in the plan's total; leaves the dialog open. */
+  async fillAreaWeights(area: string, weights: Record<string, number>, share: number | null): Promise<void> {
+    await this.page.getByRole('button', { name: `按领域设置 领域“${area}”` }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByText('评估内容分值（合计').waitFor();
+    const adjust = dialog.getByRole('checkbox');
+    if (!(await adjust.isChecked())) await adjust.check();
+    for (const [label, value] of Object.entries(weights)) await dialog.getByLabel(`${label}分值`).fill(String(value));
+    if (share !== null) await dialog.getByLabel('总分权重').fill(String(share));
+  }
+
+  async saveWeights(): Promise<void> {
+    await this.page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  }
+
+  /** The plan's 评估组 score on the results tab, as shown. */
+  async planScore(): Promise<string> {
+    return (await this.page.locator('.ant-statistic').filter({ hasText: '规划总分（评估组）' }).locator('.ant-statistic-content').textContent()) ?? '';
+  }
+
   async openResults(): Promise<void> {
     await this.page.getByRole('tab', { name: '评估结果' }).click();
     await this.page.getByText('单位得分与排名').waitFor();

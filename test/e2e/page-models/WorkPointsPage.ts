@@ -18,12 +18,18 @@ export class WorkPointsPage {
     return this.page.getByRole('dialog');
   }
 
-  /** Opens the import drawer for a year and reads a text file into the preview. */
-  async preview(year: number, name: string, text: string): Promise<void> {
+  /** Opens the import drawer for a year and reads a file (a text, or the bytes of an .xlsx) into the preview. */
+  async preview(year: number, name: string, content: string | Buffer): Promise<void> {
     await this.page.getByRole('button', { name: '导入工作要点' }).click();
     await this.drawer.getByLabel('导入年度').fill(String(year));
-    await this.drawer.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await this.upload(name, content);
     await this.drawer.getByText(/个部分、共 \d+ 条/).waitFor();
+  }
+
+  /** In the open import drawer: chooses a file for the preview. */
+  async upload(name: string, content: string | Buffer): Promise<void> {
+    const mimeType = name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/plain';
+    await this.drawer.locator('input[type=file]').setInputFiles({ name, mimeType, buffer: Buffer.from(content) });
   }
 
   /** Picks the member department for a unit name of the preview that matched none. */

@@ -96,6 +96,10 @@ export function evaluationRows(kit: RbacKit): Row[] {
     { route: 'PUT /api/evaluation/rounds/:id/third-party/:goalId', ...both(async (d) => ({ url: `/api/evaluation/rounds/${(await round(d)).id}/third-party/${(await round(d)).goalId}`, payload: { scores: {}, comment: '' } })), expect: NOBODY },
     // Closing: the form is still a draft, so an organiser passes the rights check and is refused by the workflow (409); the round stays open.
     { route: 'POST /api/evaluation/rounds/:id/close', ...both(async (d) => ({ url: `/api/evaluation/rounds/${(await round(d)).id}/close`, payload: {} })), expect: ORGANISERS },
+    // Weights by area or goal: those who read the results see them; organisers set (weights adding up to 90: refused as invalid after the rights check) and reset them.
+    { route: 'GET /api/evaluation/rounds/:id/weights', ...both(async (d) => url(`/api/evaluation/rounds/${(await round(d)).id}/weights`)), expect: UNIT_READERS },
+    { route: 'PUT /api/evaluation/rounds/:id/weights', ...both(async (d) => ({ url: `/api/evaluation/rounds/${(await round(d)).id}/weights`, payload: { scope: 'goal', targetId: (await round(d)).goalId, criteria: { indicators: 60, measures: 20, mechanisms: 10 }, share: null } })), expect: ORGANISERS },
+    { route: 'DELETE /api/evaluation/rounds/:id/weights', ...both(async (d) => url(`/api/evaluation/rounds/${(await round(d)).id}/weights?scope=goal&targetId=${(await round(d)).goalId}`)), expect: ORGANISERS },
     { route: 'PUT /api/evaluation/rectifications/:id/answer', ...both(async (d) => ({ url: `/api/evaluation/rectifications/${(await round(d)).rectificationId}/answer`, payload: { answer: '', doneOn: '2025-11-01' } })), expect: SELF_ASSESSORS },
   ];
 }

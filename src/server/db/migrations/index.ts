@@ -25,6 +25,8 @@ import * as m0027 from './0027_evaluation_report_documents';
 import * as m0028 from './0028_evaluation_closing_report_figures';
 import * as m0029 from './0029_supervised_work_points';
 import * as m0030 from './0030_one_open_implementation_plan';
+import * as m0031 from './0031_department_surveys';
+import * as m0032 from './0032_evaluation_weights';
 
 /** Migrations live in code, in order; names are permanent once released. */
 const migrations: Record<string, Migration> = {
@@ -54,6 +56,8 @@ const migrations: Record<string, Migration> = {
   '0028_evaluation_closing_report_figures': m0028,
   '0029_supervised_work_points': m0029,
   '0030_one_open_implementation_plan': m0030,
+  '0031_department_surveys': m0031,
+  '0032_evaluation_weights': m0032,
 };
 
 export const migrationProvider: MigrationProvider = {

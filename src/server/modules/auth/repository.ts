@@ -47,7 +47,9 @@ export function authRepository(db: Kysely<Database>) {
         .leftJoin('org_units as o', 'o.id', 'r.org_unit_id')
         // A third-party evaluator's grant is bound to one round, until a date (evaluation module).
         .leftJoin('evaluation_evaluators as e', (j) => j.onRef('e.user_id', '=', 'r.user_id').on('r.role', '=', 'evaluator'))
-        .select(['r.role', 'r.org_unit_id', 'o.name as org_unit_name', 'r.department_id', 'e.round_id', 'e.expires_on', 'e.revoked_at'])
+        // What the office authorised the grant's department for (可发起问卷调查).
+        .leftJoin('departments as d', 'd.id', 'r.department_id')
+        .select(['r.role', 'r.org_unit_id', 'o.name as org_unit_name', 'r.department_id', 'e.round_id', 'e.expires_on', 'e.revoked_at', 'd.runs_surveys'])
         .where('r.user_id', '=', userId)
         .orderBy('r.id')
         .execute();

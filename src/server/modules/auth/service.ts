@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { LOGIN_USERNAME_MAX, type PasswordChangeInput, type Role } from '../../../shared/api/auth';
+import type { DepartmentAuthorisation } from '../../../shared/policy';
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
 import { requireAuth } from './access';
@@ -19,6 +20,8 @@ export interface RoleGrant {
   departmentId: number | null;
   /** The evaluation round of a third-party evaluator's grant. */
   roundId?: number | null;
+  /** What the grant's department is authorised for by its office (policy scope `authorised`). */
+  authorisations?: DepartmentAuthorisation[];
 }
 
 /** Who is asking: attached to every request that carries a valid session cookie. */
@@ -64,6 +67,7 @@ export async function loadRoles(db: Kysely<Database>, userId: number, now = new 
     orgUnitName: r.org_unit_name ?? null,
     departmentId: r.department_id,
     ...(r.role === 'evaluator' ? { roundId: r.round_id ?? null } : {}),
+    ...(r.department_id !== null ? { authorisations: r.runs_surveys === 1 ? (['surveys'] as DepartmentAuthorisation[]) : [] } : {}),
   }));
 }
 

@@ -67,6 +67,10 @@ describe(`closing an evaluation round (${testDialect()})`, () => {
     expect(await refusal(send(r.s.office, 'POST', `/api/evaluation/rounds/${r.roundId}/site-checks`, checkInput))).toEqual([409, 'EVALUATION_ROUND_CLOSED']);
     expect(await refusal(send(r.s.office, 'PUT', `/api/evaluation/site-checks/${check.id}`, checkInput))).toEqual([409, 'EVALUATION_ROUND_CLOSED']);
     expect(await refusal(send(r.s.office, 'DELETE', `/api/evaluation/site-checks/${check.id}`))).toEqual([409, 'EVALUATION_ROUND_CLOSED']);
+    // The weights are final with the results: still shown, no longer editable.
+    expect(await refusal(send(r.s.office, 'PUT', `/api/evaluation/rounds/${r.roundId}/weights`, { scope: 'goal', targetId: r.goals[0], criteria: null, share: 2 }))).toEqual([409, 'EVALUATION_ROUND_CLOSED']);
+    expect(await refusal(send(r.s.office, 'DELETE', `/api/evaluation/rounds/${r.roundId}/weights?scope=goal&targetId=${r.goals[0]}`))).toEqual([409, 'EVALUATION_ROUND_CLOSED']);
+    expect((await get<{ canEdit: boolean }>(r.s.office, `/api/evaluation/rounds/${r.roundId}/weights`)).canEdit).toBe(false);
     expect(await refusal(send(r.s.health, 'PUT', `/api/evaluation/rectifications/${check.rectifications[0]!.id}/answer`, { answer: '已整改', doneOn: '2025-11-01' }))).toEqual([409, 'EVALUATION_ROUND_CLOSED']);
     // Third-party evaluators: no scoring, no new accounts.
     expect((await get<ThirdPartySheetDto>(evaluator, `/api/evaluation/rounds/${r.roundId}/third-party`)).canScore).toBe(false);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CandidatesDto, FormDto, ResultsDto, RoundDetailDto, RoundSummaryDto, SaveFormInput } from '../../../shared/api/evaluation';
+import type { CandidatesDto, FormDto, ResultsDto, RoundDetailDto, RoundSummaryDto, SaveFormInput, WeightsDto } from '../../../shared/api/evaluation';
 import { DEFAULT_CRITERIA } from '../../../shared/evaluation/scoring';
 import { buildAnalyticsFixture, type AnalyticsFixture } from '../../../../test/support/analyticsFixture';
 import { authHeaders, buildTestApp, multipart, type Session, type TestApp } from '../../../../test/support/appHarness';
@@ -201,6 +201,58 @@ describe(`mid-term and final evaluation (${testDialect()})`, () => {
     expect((await get(s.zhongshanOffice, `/api/evaluation/rounds/${round.id}`)).status).toBe(403);
     // The city office oversees every form but does not fill a department's.
     expect((await save(f.cityOffice, healthForm, { evidence: 'x' })).statusCode).toBe(403);
+  });
+
+  it('weighs by area or goal: validated by name, results recomputed from the raw scores, reset, audited', async () => {
+    const round = await createRound();
+    const health = formOf(round, '卫健委', plan.goals.health).id;
+    expect((await save(s.health, health, { attainment: 'met', evidence: '已达标', scores: FULL, submit: true })).statusCode).toBe(200);
+    expect((await send(s.evaluation, 'POST', `/api/evaluation/forms/${health}/review`, { action: 'review', scores: { indicators: 52, measures: 25, mechanisms: 8 }, comment: '' })).statusCode).toBe(200);
+    const edu = formOf(round, '教育局', plan.goals.education).id;
+    expect((await save(s.education, edu, { attainment: 'unassessable', evidence: '暂无数据', scores: { indicators: 30, measures: 20, mechanisms: 8 }, submit: true })).statusCode).toBe(200);
+    const url = `/api/evaluation/rounds/${round.id}/weights`;
+    const results = async () => (await get<ResultsDto>(f.cityOffice, `/api/evaluation/rounds/${round.id}/results`)).body;
+
+    // The default: the round's criteria everywhere, areas weighted by their number of goals.
+    const before = (await get<WeightsDto>(f.cityOffice, url)).body;
+    expect(before.canEdit).toBe(true);
+    expect(before.areas.map((a) => [a.title, a.effectiveShare, a.percent, a.goals.map((g) => g.source)])).toEqual([['妇女与健康', 1, 33.3, ['round']], ['妇女与教育', 2, 66.7, ['round', 'round']]]);
+    const healthArea = before.areas[0]!.id;
+    expect((await results()).score).toEqual({ self: 69, review: 85 });
+
+    // Refused by name, nothing written; a department may not set weights at all.
+    const wrong = await send(f.cityOffice, 'PUT', url, { scope: 'area', targetId: healthArea, criteria: { indicators: 60, measures: 20, mechanisms: 10 }, share: null });
+    expect([wrong.statusCode, wrong.json<{ message: string }>().message]).toEqual([400, expect.stringContaining('领域“妇女与健康”的各项分值合计应为 100，现为 90')]);
+    expect((await send(f.cityOffice, 'PUT', url, { scope: 'goal', targetId: 1_000_000, criteria: null, share: 2 })).statusCode).toBe(400);
+    expect((await send(s.health, 'PUT', url, { scope: 'area', targetId: healthArea, criteria: null, share: 2 })).statusCode).toBe(403);
+
+    // 妇女与健康 weighs indicator attainment 80, leaves mechanisms out and counts three times: the stored scores count anew.
+    const set = await send(f.cityOffice, 'PUT', url, { scope: 'area', targetId: healthArea, criteria: { indicators: 80, measures: 20, mechanisms: 0 }, share: 3 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json<WeightsDto>().areas.map((a) => [a.effectiveShare, a.percent, a.goals.map((g) => g.source)])).toEqual([[3, 60, ['area']], [2, 40, ['round', 'round']]]);
+    const form = (await get<FormDto>(s.health, `/api/evaluation/forms/${health}`)).body;
+    expect(form.round.criteria.map((c) => [c.label, c.weight, c.max])).toEqual([['指标达标', 80, 60], ['措施落实', 20, 30], ['机制保障', 0, 10]]);
+    expect([form.selfTotal, form.reviewTotal]).toEqual([91.3, 86]);
+    const after = await results();
+    expect(after.goals.map((g) => [g.selfScore, g.reviewScore])).toEqual([[91.3, 86], [58, null], [null, null]]);
+    expect(after.areas.map((a) => [a.title, a.weight, a.selfScore, a.reviewScore])).toEqual([['妇女与健康', 3, 91.3, 86], ['妇女与教育', 2, 58, null]]);
+    expect(after.score).toEqual({ self: 78, review: 86 });
+    expect(after.units.find((u) => u.participant.label === '卫健委')!.reviewScore).toBe(86);
+
+    // The goal's own weights win over its area's, and resetting brings the area's back.
+    expect((await send(f.cityOffice, 'PUT', url, { scope: 'goal', targetId: plan.goals.health, criteria: { indicators: 100, measures: 0, mechanisms: 0 }, share: null })).statusCode).toBe(200);
+    expect((await results()).goals[0]!.reviewScore).toBe(86.7);
+    const reset = await t.app.inject({ method: 'DELETE', url: `${url}?scope=goal&targetId=${plan.goals.health}`, headers: authHeaders(f.cityOffice) });
+    expect(reset.json<WeightsDto>().areas[0]!.goals[0]!.source).toBe('area');
+    expect((await results()).goals[0]!.reviewScore).toBe(86);
+
+    // Every change is in the change log, with the old and the new weights.
+    const log = await t.db.kysely.selectFrom('change_log').select(['field', 'old_value', 'new_value']).where('entity', '=', 'evaluation_round').where('entity_id', '=', round.id).orderBy('id').execute();
+    expect(log).toEqual([
+      { field: `weights.area.${healthArea}`, old_value: null, new_value: '{"criteria":{"indicators":80,"measures":20,"mechanisms":0},"share":3}' },
+      { field: `weights.goal.${plan.goals.health}`, old_value: null, new_value: '{"criteria":{"indicators":100,"measures":0,"mechanisms":0},"share":null}' },
+      { field: `weights.goal.${plan.goals.health}`, old_value: '{"criteria":{"indicators":100,"measures":0,"mechanisms":0},"share":null}', new_value: null },
+    ]);
   });
 
   it.each([

@@ -15,7 +15,8 @@ import { auditEvaluator } from './evaluators/audit';
 import { goalLeads } from './leads';
 import { evaluationRepository } from './repository';
 import { suggestForGoal } from './suggest';
-import { criteriaOf, formAccess, formSummary, parseScores, participantDto, roundBase, type FormRow, type ParticipantRow, type RoundRow } from './views';
+import { formAccess, formSummary, parseScores, participantDto, placeOf, roundBase, type FormRow, type ParticipantRow, type RoundRow } from './views';
+import { roundWeights } from './weights/service';
 
 export const FORM_OWNER = 'evaluation_form';
 const EDITABLE: readonly FormRow['state'][] = ['draft', 'returned'];
@@ -63,7 +64,7 @@ export function evaluationFormsService(db: Kysely<Database>, orgs: OrgsService, 
   /** The form as the page shows it; `known` is the suggestion when the caller has just computed it. */
   async function dto(loaded: Awaited<ReturnType<typeof load>>, known?: Awaited<ReturnType<typeof suggestion>>): Promise<FormDto> {
     const { form, round, participant, access } = loaded;
-    const criteria = criteriaOf(round);
+    const criteria = await goalCriteria(round, form);
     const live = known ?? (await suggestion(round, participant, form.goal_id));
     const [files, events] = await Promise.all([attachments.listOfOwner(FORM_OWNER, form.id), repo.events(form.id)]);
     return {
@@ -81,8 +82,13 @@ export function evaluationFormsService(db: Kysely<Database>, orgs: OrgsService, 
     };
   }
 
+  /** The criteria with the weights that apply to the form's goal. */
+  async function goalCriteria(round: RoundRow, form: FormRow) {
+    return (await roundWeights(db, round)).forGoal(placeOf(form));
+  }
+
   /** A submission must be complete: every problem names its field. */
-  function checkSubmission(input: SaveFormInput, suggested: Attainment, hasFiles: boolean, criteria: ReturnType<typeof criteriaOf>) {
+  function checkSubmission(input: SaveFormInput, suggested: Attainment, hasFiles: boolean, criteria: Awaited<ReturnType<typeof goalCriteria>>) {
     if (!input.attainment) throw invalidField('attainment', '请选择达标情况');
     if (input.attainment !== suggested && !input.attainmentReason) {
       throw invalidField('attainmentReason', `数据显示为“${ATTAINMENT_LABELS[suggested]}”，改为“${ATTAINMENT_LABELS[input.attainment]}”须说明理由`);
@@ -113,7 +119,7 @@ export function evaluationFormsService(db: Kysely<Database>, orgs: OrgsService, 
       }
       if (round.state !== 'open') throw appError('EVALUATION_ROUND_CLOSED');
       if (!EDITABLE.includes(form.state)) throw appError('EVALUATION_FORM_LOCKED', form.state === 'reviewed' ? '自评表已评审，不能再修改' : '自评表已提交，等待评估组评审');
-      const criteria = criteriaOf(round);
+      const criteria = await goalCriteria(round, form);
       // A draft may be partly scored, but what is given must be in range.
       const given = Object.fromEntries(Object.entries(input.scores).filter(([, v]) => Number.isFinite(v))) as Scores;
       const rangeProblems = scoreProblems(criteria, given).filter((p) => !p.endsWith('没有打分'));
@@ -151,7 +157,7 @@ export function evaluationFormsService(db: Kysely<Database>, orgs: OrgsService, 
       if (form.state !== 'submitted' && form.state !== 'reviewed') throw appError('EVALUATION_FORM_LOCKED', form.state === 'returned' ? '自评表已退回，等待单位补充后重新提交' : '自评表尚未提交');
       if (input.action === 'return' && form.state !== 'submitted') throw appError('EVALUATION_FORM_LOCKED', '已评审的自评表不能退回');
       const at = now.toISOString();
-      const criteria = criteriaOf(round);
+      const criteria = await goalCriteria(round, form);
       if (input.action === 'review') {
         const problems = scoreProblems(criteria, input.scores);
         if (problems.length) throw invalidField('scores', problems.join('；'));

@@ -7,6 +7,7 @@ import { sendDownload } from '../../http/download';
 import { evaluationReportDocx } from './report';
 import { evaluatorRoutes } from './evaluators/routes';
 import { siteCheckRoutes } from './siteChecks/routes';
+import { weightRoutes } from './weights/routes';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
 const tags = ['evaluation'];
@@ -43,4 +44,5 @@ export async function evaluationRoutes(app: FastifyInstance): Promise<void> {
   );
   await siteCheckRoutes(app);
   await evaluatorRoutes(app);
+  await weightRoutes(app);
 }

@@ -16,7 +16,8 @@ import { evaluatorsRepository } from './evaluators/repository';
 import { checkTallies } from './siteChecks/service';
 import { evaluationRepository } from './repository';
 import { buildResults } from './results';
-import { countForms, criteriaOf, formAccess, formSummary, participantDto, roundBase, type RoundRow } from './views';
+import { countForms, criteriaOf, formAccess, formSummary, participantDto, placeOf, roundBase, type RoundRow } from './views';
+import { roundWeights } from './weights/service';
 
 const KIND_LABEL = { midterm: '中期评估', final: '终期评估' } as const;
 
@@ -136,6 +137,7 @@ export function evaluationRoundsService(db: Kysely<Database>, orgs: OrgsService)
       // Someone with no form here is refused with the policy's reason.
       if (!oversees && forms.length === 0) assertCan(user, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, roundId: round.id, tree });
       const criteria = criteriaOf(round);
+      const weights = await roundWeights(db, round);
       const shown = new Set(forms.map((f) => f.participant_id));
       await auditEvaluator(db, user, 'view_round', round.title);
       return {
@@ -143,7 +145,7 @@ export function evaluationRoundsService(db: Kysely<Database>, orgs: OrgsService)
         counts: countForms(forms),
         criteria,
         participants: participants.filter((p) => oversees || shown.has(p.id)).map(participantDto),
-        forms: forms.map((f) => formSummary(f, participantDto(participantOf(f.participant_id)), criteria)),
+        forms: forms.map((f) => formSummary(f, participantDto(participantOf(f.participant_id)), weights.forGoal(placeOf(f)))),
         oversees,
         canManage: can(user, 'evaluation.manage', { orgUnitId: round.org_unit_id, tree }),
         canReview: can(user, 'evaluation.review', { orgUnitId: round.org_unit_id, tree }),
@@ -181,7 +183,7 @@ export function evaluationRoundsService(db: Kysely<Database>, orgs: OrgsService)
       assertCan(auth, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, roundId: round.id, tree: await orgs.tree() });
       const [goals, participants, forms] = await Promise.all([repo.goalsOfPlan(round.plan_id), repo.participants([round.id]), repo.forms({ roundIds: [round.id] })]);
       await auditEvaluator(db, auth, 'view_results', round.title);
-      return buildResults(round, goals, participants, forms, await checkTallies(db, round.id, beijingToday(new Date())), await evaluatorsRepository(db).scoresOfRound(round.id));
+      return buildResults(round, await roundWeights(db, round), goals, participants, forms, await checkTallies(db, round.id, beijingToday(new Date())), await evaluatorsRepository(db).scoresOfRound(round.id));
     },
   };
 }

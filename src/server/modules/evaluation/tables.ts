@@ -118,6 +118,20 @@ export interface EvaluationThirdPartyScoresTable {
   updated_at: string;
 }
 
+/** A round's weights for one area or goal (shared/evaluation/weights.ts): criterion weights and/or its weight in the total. */
+export interface EvaluationWeightsTable {
+  id: Generated<number>;
+  round_id: number;
+  scope: 'area' | 'goal';
+  /** plan_areas.id or plan_goals.id, by scope. */
+  target_id: number;
+  /** JSON `{criterionKey: weight}`; null inherits. */
+  criteria: string | null;
+  share: number | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 /** The tables the evaluation module owns (see ARCHITECTURE.md). */
 export interface EvaluationTables {
   evaluation_rounds: EvaluationRoundsTable;
@@ -128,4 +142,5 @@ export interface EvaluationTables {
   evaluation_rectifications: EvaluationRectificationsTable;
   evaluation_evaluators: EvaluationEvaluatorsTable;
   evaluation_third_party_scores: EvaluationThirdPartyScoresTable;
+  evaluation_weights: EvaluationWeightsTable;
 }

@@ -51,6 +51,10 @@ export function goalRef(f: Pick<FormRow, 'goal_id' | 'goal_no' | 'goal_text' | '
   return { id: f.goal_id, no: f.goal_no, text: f.goal_text, area: { id: f.area_id, no: f.area_no, title: f.area_title } };
 }
 
+/** A goal's place for the weights that apply to it (shared/evaluation/weights.ts). */
+export const placeOf = (f: Pick<FormRow, 'goal_id' | 'area_id'>) => ({ id: f.goal_id, areaId: f.area_id });
+
+/** The form's totals under `criteria`, the weights that apply to its goal. */
 export function formSummary(f: FormRow, participant: ParticipantDto, criteria: readonly Criterion[]): FormSummaryDto {
   return {
     id: f.id, goal: goalRef(f), participant, state: f.state, attainment: f.attainment as Attainment | null,

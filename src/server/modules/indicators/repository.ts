@@ -168,7 +168,7 @@ export function indicatorsRepository(db: Executor) {
         .selectFrom('departments as d')
         .innerJoin('committees as c', 'c.id', 'd.committee_id')
         .innerJoin('org_units as u', 'u.id', 'c.org_unit_id')
-        .select(['d.id', 'd.name', 'd.short_name as shortName', 'd.counterpart_id as counterpartId'])
+        .select(['d.id', 'd.name', 'd.short_name as shortName', 'd.counterpart_id as counterpartId', 'd.runs_surveys as runsSurveys'])
         .where('u.parent_id', 'is', null)
         .orderBy('u.sort')
         .orderBy('u.id')

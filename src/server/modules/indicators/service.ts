@@ -117,7 +117,7 @@ export function indicatorsService(db: Kysely<Database>, orgs: OrgsService, plans
     async meta(auth: AuthContext | null): Promise<IndicatorMetaDto> {
       requireAuth(auth);
       const [departments, elements] = await Promise.all([repo.topDepartments(), repo.listDataElements()]);
-      return { departments, dataElements: elements.map(toElementDto) };
+      return { departments: departments.map((d) => ({ ...d, runsSurveys: d.runsSurveys === 1 })), dataElements: elements.map(toElementDto) };
     },
 
     async create(auth: AuthContext | null, input: IndicatorInputDto): Promise<IndicatorDto> {

@@ -83,12 +83,16 @@ export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
         await checkNames(r, committee.id, input);
         const counterpartId = await counterpartFor(r, committee, input);
         const existing = await r.departmentsOf(committee.id);
-        const [id] = await r.insertDepartments(committee.id, [{ ...input, counterpartId }], Math.max(-1, ...existing.map((d) => d.sort)) + 1);
-        return { id: id!, name: input.name, shortName: input.shortName, counterpartId };
+        const runsSurveys = input.runsSurveys ?? false;
+        const [id] = await r.insertDepartments(committee.id, [{ ...input, counterpartId, runsSurveys }], Math.max(-1, ...existing.map((d) => d.sort)) + 1);
+        return { id: id!, name: input.name, shortName: input.shortName, counterpartId, runsSurveys };
       });
     },
 
-    /** Names are labels: a rename moves no data; it is logged. A new counterpart moves the reporting of indicators, so analytics recompute. */
+    /**
+     * Names are labels: a rename moves no data; it is logged. A new counterpart moves the reporting of
+     * indicators, so analytics recompute. 可发起问卷调查 is logged too; grants are read per request, so it applies at once.
+     */
     async update(auth: AuthContext | null, id: number, input: DepartmentInputDto): Promise<DepartmentDto> {
       const department = await managedDepartment(auth, id);
       const user = requireAuth(auth);
@@ -97,7 +101,9 @@ export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
         await checkNames(r, department.committee_id, input, id);
         const committee = await committeeOf(r, department.org_unit_id);
         const counterpartId = await counterpartFor(r, committee, input, { id, counterpartId: department.counterpart_id });
-        await r.updateDepartment(id, { ...input, counterpartId });
+        const runsSurveys = input.runsSurveys ?? department.runs_surveys === 1;
+        await r.updateDepartment(id, { ...input, counterpartId, runsSurveys });
+        const yesNo = (flag: boolean) => (flag ? '是' : '否');
         const label = async (departmentId: number | null) => (departmentId === null ? null : ((await r.findDepartment(departmentId))?.name ?? null));
         const change = (field: string, oldValue: string | null, newValue: string | null) => ({ entity: 'department' as const, entityId: id, field, oldValue, newValue });
         await changeLogRepository(trx).record(
@@ -105,15 +111,16 @@ export function departmentsService(db: Kysely<Database>, orgs: OrgsService) {
             change('name', department.name, input.name),
             change('shortName', department.short_name, input.shortName),
             change('counterpart', await label(department.counterpart_id), await label(counterpartId)),
+            change('runsSurveys', yesNo(department.runs_surveys === 1), yesNo(runsSurveys)),
           ],
           actorId(user),
         );
         if (counterpartId !== department.counterpart_id) await bumpDataVersion(trx);
-        return { id, name: input.name, shortName: input.shortName, counterpartId };
+        return { id, name: input.name, shortName: input.shortName, counterpartId, runsSurveys };
       });
     },
 
-    /** Renames and counterpart changes of a department, newest first. */
+    /** Renames, counterpart and 可发起问卷调查 changes of a department, newest first. */
     async history(auth: AuthContext | null, id: number): Promise<DepartmentChangeDto[]> {
       await managedDepartment(auth, id);
       const rows = await changeLogRepository(db).history('department', id);

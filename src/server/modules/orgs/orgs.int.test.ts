@@ -116,7 +116,7 @@ describe(`org units and departments (${testDialect()})`, () => {
       expect(await shortNames(org.xigang.id)).toEqual(['卫健委', '教育局', '民政局']);
 
       const renamed = await call(xigangOffice, 'PATCH', `/api/departments/${id}`, { name: '西岗区民政局（区老龄办）', shortName: '民政局' });
-      expect(renamed.json()).toEqual({ id, name: '西岗区民政局（区老龄办）', shortName: '民政局', counterpartId: null });
+      expect(renamed.json()).toEqual({ id, name: '西岗区民政局（区老龄办）', shortName: '民政局', counterpartId: null, runsSurveys: false });
 
       const order = [id, org.xg.health.id, org.xg.education.id];
       const reordered = await call(xigangOffice, 'POST', `/api/org-units/${org.xigang.id}/departments/order`, { ids: order });

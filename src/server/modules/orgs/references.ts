@@ -30,6 +30,7 @@ export const DEPARTMENT_REFERENCES: readonly ReferenceCheck[] = [
   { table: 'data_values', column: 'department_id', describe: (n) => `${n} 条填报数据` },
   { table: 'departments', column: 'counterpart_id', describe: (n) => `${n} 个下级对口成员单位` },
   { table: 'indicators', column: 'responsible_department_id', describe: (n) => `${n} 个指标（责任单位）` },
+  { table: 'surveys', column: 'department_id', describe: (n) => `${n} 份问卷` },
 ];
 
 /** What still points at any of `ids`, described (“2 个用户”); empty when nothing does. */

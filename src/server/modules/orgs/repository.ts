@@ -106,20 +106,20 @@ export function orgsRepository(db: Kysely<Database>) {
     },
 
     /** Inserts in the given order, numbering `sort` from `firstSort`; returns the new ids in that order. */
-    async insertDepartments(committeeId: number, departments: { name: string; shortName: string; counterpartId: number | null }[], firstSort = 0) {
+    async insertDepartments(committeeId: number, departments: { name: string; shortName: string; counterpartId: number | null; runsSurveys?: boolean }[], firstSort = 0) {
       if (departments.length === 0) return [];
       const rows = await db
         .insertInto('departments')
-        .values(departments.map((d, i) => ({ committee_id: committeeId, name: d.name, short_name: d.shortName, counterpart_id: d.counterpartId, sort: firstSort + i })))
+        .values(departments.map((d, i) => ({ committee_id: committeeId, name: d.name, short_name: d.shortName, counterpart_id: d.counterpartId, sort: firstSort + i, runs_surveys: d.runsSurveys ? 1 : 0 })))
         .returning('id')
         .execute();
       return rows.map((r) => r.id);
     },
 
-    updateDepartment(id: number, department: { name: string; shortName: string; counterpartId: number | null }) {
+    updateDepartment(id: number, department: { name: string; shortName: string; counterpartId: number | null; runsSurveys: boolean }) {
       return db
         .updateTable('departments')
-        .set({ name: department.name, short_name: department.shortName, counterpart_id: department.counterpartId })
+        .set({ name: department.name, short_name: department.shortName, counterpart_id: department.counterpartId, runs_surveys: department.runsSurveys ? 1 : 0 })
         .where('id', '=', id)
         .execute();
     },

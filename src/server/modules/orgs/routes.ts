@@ -53,13 +53,13 @@ export async function orgsRoutes(app: FastifyInstance): Promise<void> {
 
   api.patch(
     '/departments/:id',
-    { schema: { tags: ['orgs'], summary: '修改成员单位名称、简称、对口上级成员单位（留痕）', params: IdParams, body: DepartmentInput, response: { 200: DepartmentSchema, ...errors } } },
+    { schema: { tags: ['orgs'], summary: '修改成员单位名称、简称、对口上级成员单位、可发起问卷调查（留痕）', params: IdParams, body: DepartmentInput, response: { 200: DepartmentSchema, ...errors } } },
     (request) => departments.update(request.auth, request.params.id, request.body),
   );
 
   api.get(
     '/departments/:id/history',
-    { schema: { tags: ['orgs'], summary: '成员单位变更记录（名称、简称、对口单位）', params: IdParams, response: { 200: z.array(DepartmentChangeSchema), ...errors } } },
+    { schema: { tags: ['orgs'], summary: '成员单位变更记录（名称、简称、对口单位、可发起问卷调查）', params: IdParams, response: { 200: z.array(DepartmentChangeSchema), ...errors } } },
     (request) => departments.history(request.auth, request.params.id),
   );
 

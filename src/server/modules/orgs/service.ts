@@ -12,7 +12,7 @@ import { OrgTree } from './tree';
 import { bumpDataVersion } from '../../db/dataVersion';
 
 
-export const departmentDto = (d: Selectable<DepartmentsTable>): DepartmentDto => ({ id: d.id, name: d.name, shortName: d.short_name, counterpartId: d.counterpart_id });
+export const departmentDto = (d: Selectable<DepartmentsTable>): DepartmentDto => ({ id: d.id, name: d.name, shortName: d.short_name, counterpartId: d.counterpart_id, runsSurveys: d.runs_surveys === 1 });
 
 function unitDto(unit: OrgUnit, committee: Selectable<CommitteesTable> | undefined, departments: Selectable<DepartmentsTable>[]): OrgUnitDto {
   return {

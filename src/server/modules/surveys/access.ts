@@ -1,4 +1,7 @@
-import type { Action } from '../../../shared/policy';
+import { can, type Action, type Subject, type UnitTree } from '../../../shared/policy';
+import { appError } from '../../errors';
+import { assertCan, requireAuth } from '../auth/access';
+import type { AuthContext } from '../auth/service';
 
 /** The survey rights the pages ask about, as actions of the policy table (src/shared/policy.ts). */
 export const SURVEY_RULES = {
@@ -9,3 +12,34 @@ export const SURVEY_RULES = {
   /** Turn answers into indicator values: the value path lets only the statistics group write them. */
   feed: 'surveys.feed',
 } as const satisfies Record<string, Action>;
+export type SurveyRight = keyof typeof SURVEY_RULES;
+
+/** What a member department may do with the surveys it owns: manage while authorised, read always. */
+const OWN_RULES = { manage: 'surveys.manageOwn', read: 'surveys.readOwn' } as const satisfies Partial<Record<SurveyRight, Action>>;
+
+/** Whose a survey is: a unit's, and within it the office's (department null) or one member department's. */
+export interface SurveyOwner {
+  orgUnitId: number;
+  departmentId: number | null;
+}
+
+/**
+ * The office and the committee roles act on all of a unit's surveys by the unit-wide actions; a
+ * member department on its own surveys only, by the `Own` actions. Feeding indicators stays with
+ * the statistics group whoever owns the survey.
+ */
+export function allowsSurvey(user: Subject, right: SurveyRight, owner: SurveyOwner, tree: UnitTree): boolean {
+  if (can(user, SURVEY_RULES[right], { orgUnitId: owner.orgUnitId, tree })) return true;
+  if (right === 'feed' || owner.departmentId === null) return false;
+  return can(user, OWN_RULES[right], { orgUnitId: owner.orgUnitId, departmentId: owner.departmentId, tree });
+}
+
+/** `allowsSurvey` as a guard; a department whose authorisation was withdrawn (or never given) is told so. */
+export function assertSurveyRight(auth: AuthContext | null, right: SurveyRight, owner: SurveyOwner, tree: UnitTree): AuthContext {
+  const user = requireAuth(auth);
+  if (allowsSurvey(user, right, owner, tree)) return user;
+  if (right === 'manage' && owner.departmentId !== null && can(user, OWN_RULES.read, { orgUnitId: owner.orgUnitId, departmentId: owner.departmentId, tree })) {
+    throw appError('SURVEYS_NOT_AUTHORISED');
+  }
+  return assertCan(auth, SURVEY_RULES[right], { orgUnitId: owner.orgUnitId, tree });
+}

@@ -3,7 +3,8 @@ import type { BankQuestionDto } from '../../../shared/api/surveys';
 import { checkDefinition, type Question } from '../../../shared/surveys/model';
 import type { Database } from '../../db/schema';
 import { appError, invalidField } from '../../errors';
-import { assertCan } from '../auth/access';
+import { can } from '../../../shared/policy';
+import { assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgTree } from '../orgs/tree';
 import { SURVEY_RULES } from './access';
@@ -28,15 +29,21 @@ export function surveyBankService(db: Kysely<Database>, tree: () => Promise<OrgT
     id: r.id, orgUnitId: r.org_unit_id, question: JSON.parse(r.question) as BankQuestionDto['question'], createdAt: r.created_at,
   });
   const check = async (auth: AuthContext | null, orgUnitId: number) => assertCan(auth, SURVEY_RULES.manage, { orgUnitId, tree: await tree() });
+  /** Reading and adding to a unit's bank also serves its authorised departments as they build their surveys. */
+  const checkBuilder = async (auth: AuthContext | null, orgUnitId: number) => {
+    const t = await tree();
+    const user = requireAuth(auth);
+    return can(user, 'surveys.manageOwn', { orgUnitId, tree: t }) ? user : assertCan(auth, SURVEY_RULES.manage, { orgUnitId, tree: t });
+  };
 
   return {
     async list(auth: AuthContext | null, query: { orgUnitId: number; q?: string }): Promise<BankQuestionDto[]> {
-      await check(auth, query.orgUnitId);
+      await checkBuilder(auth, query.orgUnitId);
       return (await repo.search(query.orgUnitId, query.q, BANK_LIMITS.searchResults)).map(dto);
     },
 
     async save(auth: AuthContext | null, input: { orgUnitId: number; question: Question }): Promise<BankQuestionDto> {
-      const user = await check(auth, input.orgUnitId);
+      const user = await checkBuilder(auth, input.orgUnitId);
       const kept = bankCopy(input.question);
       const problems = checkDefinition({ sections: [{ title: '', questions: [{ ...kept, code: 'Q' }] }] });
       if (problems.length) throw invalidField('question', problems.map((p) => p.replace(/^第 1 题（Q）：/, '')).join('；'));

@@ -5,6 +5,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface SurveyWrite {
   orgUnitId: number;
+  departmentId: number | null;
   title: string;
   description: string | null;
   audience: 'adult' | 'child';
@@ -21,11 +22,12 @@ export function surveysRepository(db: Executor) {
       return db
         .selectFrom('surveys as s')
         .innerJoin('org_units as u', 'u.id', 's.org_unit_id')
+        .leftJoin('departments as d', 'd.id', 's.department_id')
         .leftJoin(
           (eb) => eb.selectFrom('survey_responses').select(['survey_id', (e) => e.fn.countAll<number>().as('n')]).groupBy('survey_id').as('r'),
           (join) => join.onRef('r.survey_id', '=', 's.id'),
         )
-        .select(['s.id', 's.org_unit_id', 'u.name as org_unit_name', 's.title', 's.audience', 's.status', 's.public_id', 's.opens_at', 's.closes_at', 's.access_mode', 's.variant_of', 's.is_demo', 's.updated_at', 'r.n as responses'])
+        .select(['s.id', 's.org_unit_id', 'u.name as org_unit_name', 's.department_id', 'd.name as department_name', 's.title', 's.audience', 's.status', 's.public_id', 's.opens_at', 's.closes_at', 's.access_mode', 's.variant_of', 's.is_demo', 's.updated_at', 'r.n as responses'])
         .orderBy('s.id', 'desc')
         .execute();
     },
@@ -42,7 +44,7 @@ export function surveysRepository(db: Executor) {
       const row = await db
         .insertInto('surveys')
         .values({
-          org_unit_id: w.orgUnitId, title: w.title, description: w.description, audience: w.audience, definition: w.definition, public_id: w.publicId,
+          org_unit_id: w.orgUnitId, department_id: w.departmentId, title: w.title, description: w.description, audience: w.audience, definition: w.definition, public_id: w.publicId,
           opens_at: w.opensAt, closes_at: w.closesAt, access_mode: w.accessMode, variant_of: w.variantOf, is_demo: w.isDemo ? 1 : 0,
           created_by: w.createdBy, created_at: now, updated_at: now, status: w.status ?? 'draft',
         })
@@ -51,7 +53,7 @@ export function surveysRepository(db: Executor) {
       return row.id;
     },
 
-    update(id: number, w: Omit<SurveyWrite, 'orgUnitId'>, now: string) {
+    update(id: number, w: Omit<SurveyWrite, 'orgUnitId' | 'departmentId'>, now: string) {
       return db
         .updateTable('surveys')
         .set({ title: w.title, description: w.description, audience: w.audience, definition: w.definition, opens_at: w.opensAt, closes_at: w.closesAt, access_mode: w.accessMode, updated_at: now })

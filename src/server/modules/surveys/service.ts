@@ -6,11 +6,11 @@ import { applyFilters, crossTab, surveyStats, type Filter } from '../../../share
 import type { Database } from '../../db/schema';
 import { buildDocx } from '../../services/documents';
 import { appError, invalidField } from '../../errors';
-import { can } from '../../../shared/policy';
-import { assertCan, requireAuth, actorId } from '../auth/access';
+import { requireAuth, actorId } from '../auth/access';
 import type { AuthContext } from '../auth/service';
+import { orgsRepository } from '../orgs/repository';
 import type { OrgTree } from '../orgs/tree';
-import { SURVEY_RULES } from './access';
+import { allowsSurvey, assertSurveyRight, SURVEY_RULES, type SurveyOwner, type SurveyRight } from './access';
 import { stateOf, type SurveyCache, type SurveyRow } from './context';
 import { chartCount, parseCharts, REPORT_LIMITS, surveyReportSpec } from './report';
 import { surveysRepository } from './repository';
@@ -20,12 +20,15 @@ const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const newPublicId = () => randomBytes(9).toString('base64url');
 const newAccessCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 
-type Right = keyof typeof SURVEY_RULES;
+const ownerOf = (row: Pick<SurveyRow, 'org_unit_id' | 'department_id'>): SurveyOwner => ({ orgUnitId: row.org_unit_id, departmentId: row.department_id });
 
-export function summaryOf(row: Omit<SurveyRow, 'definition' | 'description' | 'created_by' | 'created_at'> & { org_unit_name: string; responses: number | string | null }): SurveySummary {
+export function summaryOf(
+  row: Omit<SurveyRow, 'definition' | 'description' | 'created_by' | 'created_at'> & { org_unit_name: string; department_name: string | null; responses: number | string | null },
+): SurveySummary {
   return {
     id: row.id,
     orgUnit: { id: row.org_unit_id, name: row.org_unit_name },
+    department: row.department_id === null ? null : { id: row.department_id, name: row.department_name ?? '' },
     title: row.title,
     audience: row.audience as SurveySummary['audience'],
     status: row.status as SurveySummary['status'],
@@ -69,10 +72,17 @@ function keepsAnsweredStructure(before: SurveyDefinition, after: SurveyDefinitio
 export function surveysService(db: Kysely<Database>, tree: () => Promise<OrgTree>, cache: SurveyCache) {
   const repo = surveysRepository(db);
 
-  async function authorised(auth: AuthContext | null, right: Right, id: number) {
+  async function authorised(auth: AuthContext | null, right: SurveyRight, id: number) {
     const parsed = await cache.byId(id);
-    const user = assertCan(auth, SURVEY_RULES[right], { orgUnitId: parsed.row.org_unit_id, tree: await tree() });
+    const user = assertSurveyRight(auth, right, ownerOf(parsed.row), await tree());
     return { ...parsed, user };
+  }
+
+  /** A survey's owner is one of the unit's own member departments, named by id. */
+  async function checkOwner(orgUnitId: number, departmentId: number | null) {
+    if (departmentId === null) return;
+    const department = await orgsRepository(db).findDepartment(departmentId);
+    if (!department || department.org_unit_id !== orgUnitId) throw invalidField('departmentId', `发起单位（成员单位编号 ${departmentId}）不是该单位妇儿工委的成员单位`);
   }
 
   function checkInput(input: SurveyInput) {
@@ -84,20 +94,21 @@ export function surveysService(db: Kysely<Database>, tree: () => Promise<OrgTree
   async function dto(id: number): Promise<SurveyDto> {
     const { row, definition } = await cache.byId(id);
     const unit = (await db.selectFrom('org_units').select('name').where('id', '=', row.org_unit_id).executeTakeFirstOrThrow()).name;
-    return { ...summaryOf({ ...row, org_unit_name: unit, responses: await repo.responseCount(id) }), description: row.description, definition };
+    const department = row.department_id === null ? null : ((await orgsRepository(db).findDepartment(row.department_id))?.name ?? null);
+    return { ...summaryOf({ ...row, org_unit_name: unit, department_name: department, responses: await repo.responseCount(id) }), description: row.description, definition };
   }
 
   return {
     rights: async (auth: AuthContext | null, id: number) => {
       const { row, user } = await authorised(auth, 'read', id);
       const t = await tree();
-      return Object.fromEntries(Object.entries(SURVEY_RULES).map(([right, action]) => [right, can(user, action, { orgUnitId: row.org_unit_id, tree: t })])) as Record<Right, boolean>;
+      return Object.fromEntries(Object.keys(SURVEY_RULES).map((right) => [right, allowsSurvey(user, right as SurveyRight, ownerOf(row), t)])) as Record<SurveyRight, boolean>;
     },
 
     async list(auth: AuthContext | null): Promise<SurveySummary[]> {
       const user = requireAuth(auth);
       const t = await tree();
-      return (await repo.list()).filter((r) => can(user, SURVEY_RULES.read, { orgUnitId: r.org_unit_id, tree: t })).map(summaryOf);
+      return (await repo.list()).filter((r) => allowsSurvey(user, 'read', ownerOf(r), t)).map(summaryOf);
     },
 
     async get(auth: AuthContext | null, id: number): Promise<SurveyDto> {
@@ -106,10 +117,12 @@ export function surveysService(db: Kysely<Database>, tree: () => Promise<OrgTree
     },
 
     async create(auth: AuthContext | null, input: SurveyInput, options: { isDemo?: boolean; variantOf?: number | null; status?: 'draft' | 'open' } = {}): Promise<SurveyDto> {
-      const user = assertCan(auth, SURVEY_RULES.manage, { orgUnitId: input.orgUnitId, tree: await tree() });
+      const departmentId = input.departmentId ?? null;
+      const user = assertSurveyRight(auth, 'manage', { orgUnitId: input.orgUnitId, departmentId }, await tree());
+      await checkOwner(input.orgUnitId, departmentId);
       checkInput(input);
       const id = await repo.insert(
-        { ...input, definition: JSON.stringify(input.definition), publicId: newPublicId(), variantOf: options.variantOf ?? null, isDemo: options.isDemo ?? false, createdBy: actorId(user), status: options.status },
+        { ...input, departmentId, definition: JSON.stringify(input.definition), publicId: newPublicId(), variantOf: options.variantOf ?? null, isDemo: options.isDemo ?? false, createdBy: actorId(user), status: options.status },
         new Date().toISOString(),
       );
       return dto(id);
@@ -118,6 +131,7 @@ export function surveysService(db: Kysely<Database>, tree: () => Promise<OrgTree
     async update(auth: AuthContext | null, id: number, input: SurveyInput): Promise<SurveyDto> {
       const { row, definition } = await authorised(auth, 'manage', id);
       if (input.orgUnitId !== row.org_unit_id) throw invalidField('orgUnitId', '问卷所属单位不能更改，请复制问卷后修改');
+      if (input.departmentId !== undefined && (input.departmentId ?? null) !== row.department_id) throw invalidField('departmentId', '问卷的发起单位不能更改');
       checkInput(input);
       if ((await repo.responseCount(id)) > 0) {
         const problem = keepsAnsweredStructure(definition, input.definition);
@@ -134,7 +148,7 @@ export function surveysService(db: Kysely<Database>, tree: () => Promise<OrgTree
       const suffix = options.asVariant ? `（${audience === 'child' ? '儿童版' : '成人版'}）` : '（副本）';
       return this.create(
         auth,
-        { orgUnitId: row.org_unit_id, title: `${row.title.replace(/（(副本|儿童版|成人版)）$/, '')}${suffix}`, description: row.description, audience, definition, opensAt: row.opens_at, closesAt: row.closes_at, accessMode: row.access_mode as 'open' | 'code' },
+        { orgUnitId: row.org_unit_id, departmentId: row.department_id, title: `${row.title.replace(/（(副本|儿童版|成人版)）$/, '')}${suffix}`, description: row.description, audience, definition, opensAt: row.opens_at, closesAt: row.closes_at, accessMode: row.access_mode as 'open' | 'code' },
         { variantOf: options.asVariant ? (row.variant_of ?? row.id) : null },
       );
     },

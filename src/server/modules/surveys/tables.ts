@@ -4,6 +4,8 @@ import type { Flag, Timestamp } from '../../db/columns';
 export interface SurveysTable {
   id: Generated<number>;
   org_unit_id: number;
+  /** The member department that owns it; null: the unit's office. */
+  department_id: ColumnType<number | null, number | null | undefined, number | null>;
   title: string;
   description: string | null;
   audience: ColumnType<string, string | undefined, string>;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { handMadeWorkPoints, sheetXlsx } from '../../../../test/support/workPointSheets';
 
 const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 const SEED = join(ROOT, 'src/server/demo/texts/zibo-work-points-2015.txt');
@@ -28,6 +29,20 @@ describe('halfsky workitems import-points', { timeout: 120_000 }, () => {
     const out = halfsky([SEED, '--dry-run', '--year', '2016']);
     expect(out.stdout).toContain('  1、进一步推动党委政府加大“两癌”检查力度  〔市财政局、市卫计委〕\n');
     expect(out.stdout).toContain('淄博市妇女儿童工作委员会2015年工作要点：共 16 条（试运行，未写入）');
+  });
+
+  it('--dry-run --json reads an .xlsx made by hand, and refuses a bad one naming the sheet, row and column', async () => {
+    writeFileSync(join(dir, '要点.xlsx'), await handMadeWorkPoints());
+    const out = halfsky([join(dir, '要点.xlsx'), '--dry-run', '--json']);
+    expect(out.status, out.stderr).toBe(0);
+    const result = JSON.parse(out.stdout);
+    expect([result.year, result.points.map((p: { title: string }) => p.title)]).toEqual([2027, ['加强组织领导', '保障妇女儿童健康']]);
+    expect(result.points[1].children[0]).toMatchObject({ title: '推进“两癌”免费检查', leads: ['市卫生健康委员会'], partners: ['市财政局', '市妇联'], due: '2027-12-31', practical: true });
+
+    writeFileSync(join(dir, 'bad.xlsx'), await sheetXlsx([['序号', '工作要点', '完成时限'], [1, '召开会议', '下周']], { name: '要点' }));
+    const bad = halfsky([join(dir, 'bad.xlsx'), '--year', '2027']);
+    expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('工作表“要点”第 2 行 C 列（完成时限）“下周”无法识别')]);
+    expect(existsSync(join(dir, 'never.db'))).toBe(false);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 /**
  * `halfsky workitems import-points FILE [--dry-run] [--json] [--org CODE] [--year YYYY]`: reads a
- * year's 工作要点 (.txt in UTF-8/GB18030, or .docx) into a committee (the top unit by default; the
+ * year's 工作要点 (.txt in UTF-8/GB18030, .docx, or .xlsx as exported or made by hand) into a committee (the top unit by default; the
  * year from the title unless given). The text is parsed before the database is opened; bad input is
  * an AppError — the command line prints it and exits 2 — and nothing is written. Unit names the
  * text uses are matched to the committee's member departments and saved by id; names that match
@@ -9,16 +9,15 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PlanTextError } from '../../../shared/plan-text';
-import { parseWorkPoints, WorkPointsError, type ParsedWorkPoint } from '../../../shared/workitems/parseWorkPoints';
+import type { ParsedWorkPoint } from '../../../shared/workitems/parseWorkPoints';
 import { pointToSave } from '../../../shared/workitems/workPoints';
 import { migrateToLatest, openDatabase, parseDatabaseUrl } from '../../db/connection';
 import { AppError } from '../../errors';
 import { COMMAND_LINE } from '../auth/service';
 import { orgsService } from '../orgs/service';
-import { documentText } from '../plans/documentText';
 import { workitemsRepository } from './repository';
-import { WORK_POINTS_FILE_LIMIT, workPointsService } from './workPointsService';
+import { readWorkPointsFile } from './workPointsFile';
+import { workPointsService } from './workPointsService';
 
 const invalid = (message: string) => new AppError('VALIDATION_FAILED', message);
 
@@ -49,15 +48,8 @@ export async function importPointsCommand(args: string[]): Promise<void> {
   } catch {
     throw invalid(`无法读取文件：${file}`);
   }
-  if (bytes.length > WORK_POINTS_FILE_LIMIT) throw new AppError('WORK_POINTS_INVALID', `文件过大：工作要点最大 ${WORK_POINTS_FILE_LIMIT / 1024 / 1024} MB`);
   const fileName = basename(file);
-  let parsed;
-  try {
-    parsed = parseWorkPoints(await documentText(fileName, bytes), { year });
-  } catch (e) {
-    if (e instanceof WorkPointsError || e instanceof PlanTextError) throw new AppError('WORK_POINTS_INVALID', e.message);
-    throw e;
-  }
+  const parsed = await readWorkPointsFile(fileName, bytes, { year });
   if (parsed.year === null) throw invalid('文中没有“某年工作要点”这样的标题，请用 --year 指定年度，如 --year 2015');
   const json = !!values.json;
 

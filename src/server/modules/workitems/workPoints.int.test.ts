@@ -6,6 +6,7 @@ import type { ImportInput, PreviewDto, WorkPointDto, WorkPointsDto } from '../..
 import { pointToSave } from '../../../shared/workitems/workPoints';
 import { authHeaders, buildOrgUnit, buildTestApp, buildUser, login, multipart, type Session, type TestApp } from '../../../../test/support/appHarness';
 import { buildDepartment } from '../../../../test/support/monitoringFactories';
+import { handMadeWorkPoints, sheetXlsx } from '../../../../test/support/workPointSheets';
 import { testDialect } from '../../../../test/support/testDb';
 
 const SEED = readFileSync(new URL('../../demo/texts/zibo-work-points-2015.txt', import.meta.url), 'utf8');
@@ -156,6 +157,54 @@ describe(`work points (${testDialect()})`, () => {
     expect(rows.find((r) => r[0] === '四、1.')).toEqual([
       '四、1.', '进一步推动党委政府加大“两癌”检查力度', item.text, '淄博市卫生和计划生育委员会', '淄博市财政局', '2015-12-31', '是', '已通报', '2015-03-01 淄妇儿工委〔2015〕3号', '2015-07-10 上半年完成检查3.2万人', '',
     ]);
+  });
+
+  it('imports its own export edited in Excel: the same tree, with the edit', async () => {
+    await importSeed();
+    const item = (await list(office)).points[3]!.children[0]!;
+    await send(office, 'PUT', `/api/workpoints/${item.id}`, { version: item.version, title: item.title, text: item.text, practical: true, dueOn: '2015-09-30', leadIds: [dept.health], partnerIds: [dept.finance] });
+    const tree = (ps: WorkPointDto[]): unknown[] =>
+      ps.map((p) => ({ level: p.level, label: p.label, title: p.title, text: p.text, dueOn: p.dueOn, practical: p.practical, leads: p.leads.map((d) => d.id), partners: p.partners.map((d) => d.id), children: tree(p.children) }));
+    const before = tree((await list(office)).points);
+
+    const exported = await t.app.inject({ url: `/api/workpoints/export.xlsx?orgUnitId=${unit}&year=2015`, headers: authHeaders(office) });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const reimport = async () => {
+      const p = await preview(office, { name: '工作要点.xlsx', bytes: Buffer.from(await book.xlsx.writeBuffer()) });
+      expect(p.statusCode, p.body).toBe(200);
+      const parsed = p.json<PreviewDto>();
+      expect([parsed.title, parsed.year]).toEqual(['淄博市妇女儿童工作委员会2015年工作要点', 2015]);
+      expect((await send(office, 'POST', '/api/workpoints/import', { orgUnitId: unit, year: 2015, points: parsed.points.map(pointToSave) })).json()).toEqual({ saved: 16, replaced: 16 });
+      return tree((await list(office)).points);
+    };
+    expect(await reimport()).toEqual(before);
+
+    // Edited in Excel: a title changed, a point marked 实事项目 with a date typed as a date.
+    const row = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).text === '五、1.')!;
+    row.getCell(2).value = '组织开展妇女儿童专题调研（两项）';
+    row.getCell(6).value = new Date(Date.UTC(2015, 10, 30));
+    row.getCell(7).value = '是';
+    const after = await reimport();
+    const edited = (after[4] as { children: object[] }).children[0];
+    expect(edited).toMatchObject({ label: '1.', title: '组织开展妇女儿童专题调研（两项）', dueOn: '2015-11-30', practical: true });
+    expect(after.filter((_, i) => i !== 4)).toEqual(before.filter((_, i) => i !== 4));
+  });
+
+  it('previews a sheet made by hand with its units matched by id, and refuses a bad sheet naming the cell, writing nothing', async () => {
+    const p = await preview(office, { name: '手工要点.xlsx', bytes: await handMadeWorkPoints() }, '2015');
+    expect(p.statusCode, p.body).toBe(200);
+    const parsed = p.json<PreviewDto>();
+    expect(parsed.points.map((x) => [x.label, x.title, x.children.length])).toEqual([['一、', '加强组织领导', 2], ['二、', '保障妇女儿童健康', 2]]);
+    const screening = parsed.points[1]!.children[0]!;
+    expect([screening.title, screening.dueOn, screening.practical]).toEqual(['推进“两癌”免费检查', '2015-12-31', true]);
+    expect(screening.partners[0]).toEqual({ name: '市财政局', departmentId: dept.finance, departmentName: '淄博市财政局' });
+    expect(parsed.warnings).toContainEqual({ line: 8, message: '第 8 行的“市卫生健康委员会”不是淄博市妇儿工委的成员单位，请在保存前选择' });
+
+    const bad = await preview(office, { name: '要点.xlsx', bytes: await sheetXlsx([['序号', '工作要点', '实事项目'], [1, '召开会议', '也许']], { name: '要点' }) }, '2015');
+    expect([bad.statusCode, bad.json().code, bad.json().message]).toEqual([400, 'WORK_POINTS_INVALID', '工作表“要点”第 2 行 C 列（实事项目）“也许”无法识别：请填“是”或留空']);
+    expect((await list(office)).points).toEqual([]);
   });
 
   it('links a point to the key items that carry it out, shown on both', async () => {

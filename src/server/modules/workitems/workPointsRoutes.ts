@@ -5,10 +5,11 @@ import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import {
   ImportInput, ImportResultSchema, LinksInput, MoveInput, NewWorkPointInput, PreviewQuery, PreviewSchema, RecordInput, WorkPointInput, WorkPointsQuery, WorkPointsSchema,
 } from '../../../shared/api/workPoints';
+import { WORK_POINT_SHEET_ROWS } from '../../../shared/workitems/parseWorkPointRows';
 import { appError } from '../../errors';
 import { XLSX_TYPE, sendDownload } from '../../http/download';
 import { workPointsXlsx } from './workPointsExport';
-import { WORK_POINTS_FILE_LIMIT } from './workPointsService';
+import { WORK_POINTS_FILE_LIMIT } from './workPointsFile';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
 const tags = ['workitems'];
@@ -27,8 +28,8 @@ export async function workPointsRoutes(app: FastifyInstance): Promise<void> {
     '/workpoints/preview',
     {
       schema: {
-        tags, summary: '识别工作要点文本（只预览，不保存）', consumes: ['multipart/form-data'], querystring: PreviewQuery, response: { 200: PreviewSchema, ...errors },
-        description: `表单字段 file：.txt（UTF-8 或 GB18030）或 .docx，最大 ${WORK_POINTS_FILE_LIMIT / 1024 / 1024} MB、10 万字、300 条；粘贴的文字以 .txt 上传。`,
+        tags, summary: '识别工作要点文件（只预览，不保存）', consumes: ['multipart/form-data'], querystring: PreviewQuery, response: { 200: PreviewSchema, ...errors },
+        description: `表单字段 file：.txt（UTF-8 或 GB18030）、.docx 或 .xlsx（第一个工作表，导出的格式或“序号/工作要点/责任单位/完成时限/实事项目”表，最多 ${WORK_POINT_SHEET_ROWS} 行），最大 ${WORK_POINTS_FILE_LIMIT / 1024 / 1024} MB、10 万字、300 条；粘贴的文字以 .txt 上传。`,
       },
     },
     async (req) => {

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ImportInput, ImportPointInput, NewWorkPointInput, PreviewDto, PreviewPointDto, RecordInput, WorkPointInput, WorkPointsDto } from '../../../shared/api/workPoints';
-import { PlanTextError } from '../../../shared/plan-text';
 import { can } from '../../../shared/policy';
-import { parseWorkPoints, WorkPointsError, type ParsedWorkPoint } from '../../../shared/workitems/parseWorkPoints';
+import type { ParsedWorkPoint } from '../../../shared/workitems/parseWorkPoints';
 import { matchDepartment } from '../../../shared/workitems/text';
 import { MAX_POINT_LEVEL } from '../../../shared/workitems/workPoints';
 import type { Database } from '../../db/schema';
@@ -10,14 +9,11 @@ import { appError, invalidField } from '../../errors';
 import { actorId, assertCan, requireAuth } from '../auth/access';
 import type { AuthContext } from '../auth/service';
 import type { OrgsService } from '../orgs/service';
-import { documentText } from '../plans/documentText';
 import { workitemsRepository } from './repository';
+import { readWorkPointsFile } from './workPointsFile';
 import { pointTree } from './workPointsTree';
 import { workPointsRepository } from './workPointsRepository';
 import { formatBeijingDateTime } from '../../../shared/format';
-
-/** Largest 工作要点 file accepted, checked before it is read: a year's text is a few pages. */
-export const WORK_POINTS_FILE_LIMIT = 5 * 1024 * 1024;
 
 /** A committee's 工作要点 of a year: read by the unit's committee, written by its own office. */
 export function workPointsService(db: Kysely<Database>, orgs: OrgsService) {
@@ -84,17 +80,10 @@ export function workPointsService(db: Kysely<Database>, orgs: OrgsService) {
       };
     },
 
-    /** Reads a text (.txt UTF-8/GB18030, .docx, or pasted as .txt) into a tree with unit names matched to departments. Writes nothing. */
+    /** Reads a file (.txt UTF-8/GB18030, .docx, .xlsx, or text pasted as .txt) into a tree with unit names matched to departments. Writes nothing. */
     async preview(auth: AuthContext | null, upload: { fileName: string; bytes: Uint8Array; orgUnitId: number; year?: number }): Promise<PreviewDto> {
       const { unit } = await assertManager(auth, upload.orgUnitId);
-      if (upload.bytes.length > WORK_POINTS_FILE_LIMIT) throw appError('WORK_POINTS_INVALID', `文件过大：工作要点最大 ${WORK_POINTS_FILE_LIMIT / 1024 / 1024} MB`);
-      let parsed;
-      try {
-        parsed = parseWorkPoints(await documentText(upload.fileName, upload.bytes), { year: upload.year });
-      } catch (e) {
-        if (e instanceof WorkPointsError || e instanceof PlanTextError) throw appError('WORK_POINTS_INVALID', e.message);
-        throw e;
-      }
+      const parsed = await readWorkPointsFile(upload.fileName, upload.bytes, { year: upload.year });
       const departments = await units.departmentsOfUnit(unit.id);
       const warnings = [...parsed.warnings];
       const resolve = (p: ParsedWorkPoint, names: string[], warn: boolean) =>

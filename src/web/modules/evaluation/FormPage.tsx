@@ -9,7 +9,8 @@ import { PageLoading } from '../../components/PageLoading';
 import { useApiGet } from '../../http/useApiGet';
 import { StatusTag } from '../analytics/StatusTag';
 import { evaluationUrls } from './api';
-import { AttainmentTag, FormStateTag, goalLabel, score } from './labels';
+import { fullMarks } from '../../../shared/evaluation/scoring';
+import { AttainmentTag, FormStateTag, goalLabel, score, weightNote } from './labels';
 import { ReviewPanel } from './ReviewPanel';
 import { SelfEvaluationForm } from './SelfEvaluationForm';
 
@@ -23,7 +24,7 @@ export default function FormPage() {
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (loading && !data) return <PageLoading />;
   const f = data!;
-  const scores = (which: 'selfScores' | 'reviewScores') => f.round.criteria.map((c) => `${c.label} ${score(f[which]?.[c.key] ?? null)}/${c.weight}`).join('，');
+  const scores = (which: 'selfScores' | 'reviewScores') => f.round.criteria.map((c) => `${c.label} ${score(f[which]?.[c.key] ?? null)}/${fullMarks(c)}${weightNote(c) && `（${weightNote(c)}）`}`).join('，');
   return (
     <>
       <PageHeader breadcrumb={<><Link to="/evaluation">规划评估</Link> / <Link to={`/evaluation/rounds/${f.round.id}`}>{f.round.title}</Link></>} title={`${f.participant.label}自评：${goalLabel(f.goal)}`} description={f.goal.text} />

@@ -7,11 +7,12 @@ import { useApiGet } from '../../http/useApiGet';
 import { evaluationUrls, type ResultsDto } from './api';
 import { AttainmentTag, goalLabel, percent, score } from './labels';
 
+type AreaRow = ResultsDto['areas'][number];
 type GoalRow = ResultsDto['goals'][number];
 type UnitRow = ResultsDto['units'][number];
 type NotMetRow = ResultsDto['notMet'][number];
 
-/** A round's results: 达标率 of the plan and its areas, each goal, the units ranked by the 评估组's score, the goals not met with 整改. */
+/** A round's results: 达标率 and scores (under the round's weights) of the plan and its areas, each goal, the units ranked by the 评估组's score, the goals not met with 整改. */
 export function ResultsView({ roundId }: { roundId: number }) {
   const { data, error, loading, reload } = useApiGet<ResultsDto>(evaluationUrls.results(roundId));
   if (error) return <LoadError error={error} onRetry={reload} />;
@@ -21,10 +22,20 @@ export function ResultsView({ roundId }: { roundId: number }) {
     <>
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}><Card size="small"><Statistic title="目标达标率" value={percent(r.overall.rate)} /><div className="text-muted">达标 {r.overall.met} / 可评估 {r.overall.assessable} 项</div></Card></Col>
-        {r.areas.map((a) => (
-          <Col span={6} key={a.id}><Card size="small"><Statistic title={a.title} value={percent(a.rate.rate)} /><div className="text-muted">达标 {a.rate.met} / {a.rate.assessable} 项</div></Card></Col>
-        ))}
+        <Col span={6}><Card size="small"><Statistic title="规划总分（评估组）" value={score(r.score.review)} /><div className="text-muted">自评 {score(r.score.self)} 分，按“评估权重”计算</div></Card></Col>
       </Row>
+      <section aria-label="各领域达标率和得分">
+        <h3>各领域达标率和得分</h3>
+        <Table<AreaRow> rowKey="id" dataSource={r.areas} pagination={false} size="small" style={{ marginBottom: 24 }}
+          columns={[
+            { title: '领域', dataIndex: 'title' },
+            { title: '达标率', key: 'rate', width: 180, align: 'right', render: (_, a) => `${percent(a.rate.rate)}（${a.rate.met} / ${a.rate.assessable} 项）` },
+            { title: '总分权重', key: 'weight', width: 100, align: 'right', render: (_, a) => a.weight },
+            { title: '自评得分', key: 's', width: 90, align: 'right', render: (_, a) => score(a.selfScore) },
+            { title: '评估组得分', key: 'r', width: 100, align: 'right', render: (_, a) => score(a.reviewScore) },
+          ]}
+        />
+      </section>
       <h3>各目标达标情况</h3>
       {r.thirdParty.length > 0 && (
         <p className="text-muted">第三方评估：{r.thirdParty.map((e) => `${e.organisation}（${e.name}，评 ${e.scored} 项目标，平均 ${score(e.mean)} 分）`).join('；')}</p>

@@ -1,10 +1,10 @@
 import { Alert, App, Button, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import type { FormDto } from '../../../shared/api/evaluation';
-import { totalScore } from '../../../shared/evaluation/scoring';
+import { fullMarks, totalScore } from '../../../shared/evaluation/scoring';
 import { ApiRequestError, errorMessage } from '../../http/client';
 import { evaluationApi } from './api';
-import { score } from './labels';
+import { criterionLabel, score } from './labels';
 
 interface Values {
   scores: Record<string, number | null>;
@@ -48,8 +48,8 @@ export function ReviewPanel({ form: f, onSaved }: { form: FormDto; onSaved: () =
       <Form.Item label={`评估组打分（合计 ${score(total)} / 100，默认为单位自评分）`} required>
         <Space wrap>
           {f.round.criteria.map((c) => (
-            <Form.Item key={c.key} name={['scores', c.key]} label={`${c.label}（${c.weight} 分）`} style={{ marginBottom: 0 }}>
-              <InputNumber<number> min={0} max={c.weight} step={0.5} aria-label={`评估组${c.label}`} style={{ width: 120 }} />
+            <Form.Item key={c.key} name={['scores', c.key]} label={criterionLabel(c)} style={{ marginBottom: 0 }}>
+              <InputNumber<number> min={0} max={fullMarks(c)} step={0.5} aria-label={`评估组${c.label}`} style={{ width: 120 }} />
             </Form.Item>
           ))}
         </Space>

@@ -16,6 +16,7 @@ import { ResultsView } from './ResultsView';
 import { EvaluatorsTab } from './EvaluatorsTab';
 import { SiteChecksTab } from './SiteChecksTab';
 import { ThirdPartySheet } from './ThirdPartySheet';
+import { WeightsTab } from './WeightsTab';
 
 /** One round: its criteria and timetable, the forms the user may see (filterable), its site checks, and for the committee roles its results. */
 export default function RoundPage() {
@@ -23,6 +24,8 @@ export default function RoundPage() {
   const { data, error, loading, reload } = useApiGet<RoundDetailDto>(evaluationUrls.round(id));
   const [participant, setParticipant] = useState<number | undefined>();
   const [state, setState] = useState<FormSummaryDto['state'] | undefined>();
+  // Bumped when the weights change: the results (and the forms' totals) are read anew.
+  const [weightsVersion, setWeightsVersion] = useState(0);
   useDemoData(data?.isDemo ?? false);
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (loading && !data) return <PageLoading />;
@@ -75,14 +78,15 @@ export default function RoundPage() {
           { key: 'k', label: '类型', children: `${KIND_LABELS[round.kind]}（${round.milestone} 年）` },
           { key: 's', label: '自评截止', children: round.selfDueOn },
           { key: 'r', label: '评审截止', children: round.reviewDueOn },
-          { key: 'c', label: '评估内容与分值', span: 3, children: round.criteria.map((c) => `${c.label} ${c.weight} 分`).join('，') },
+          { key: 'c', label: '评估内容与分值', span: 3, children: `${round.criteria.map((c) => `${c.label} ${c.weight} 分`).join('，')}${oversees ? '（可按领域、目标调整，见“评估权重”）' : ''}` },
         ]}
       />
       <Tabs defaultActiveKey={round.isEvaluator ? 'third-party' : 'forms'} items={[
-        ...(round.isEvaluator ? [{ key: 'third-party', label: '第三方评分', children: <ThirdPartySheet roundId={round.id} criteria={round.criteria} /> }] : []),
+        ...(round.isEvaluator ? [{ key: 'third-party', label: '第三方评分', children: <ThirdPartySheet roundId={round.id} /> }] : []),
         { key: 'forms', label: `自评表（${round.counts.total}）`, children: formsTab },
         { key: 'checks', label: '督导检查', children: <SiteChecksTab round={round} /> },
-        ...(oversees ? [{ key: 'results', label: '评估结果', children: <ResultsView roundId={round.id} /> }] : []),
+        ...(oversees ? [{ key: 'weights', label: '评估权重', children: <WeightsTab roundId={round.id} onChanged={() => { setWeightsVersion((v) => v + 1); reload(); }} /> }] : []),
+        ...(oversees ? [{ key: 'results', label: '评估结果', children: <ResultsView key={weightsVersion} roundId={round.id} /> }] : []),
         ...(round.canManageEvaluators ? [{ key: 'evaluators', label: '第三方评估', children: <EvaluatorsTab roundId={round.id} /> }] : []),
       ]} />
     </>

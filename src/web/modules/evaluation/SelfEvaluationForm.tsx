@@ -3,10 +3,10 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Radio, 
 import { useState } from 'react';
 import type { FormDto } from '../../../shared/api/evaluation';
 import { ATTAINMENT_LABELS, ATTAINMENTS, type Attainment } from '../../../shared/evaluation/attainment';
-import { totalScore } from '../../../shared/evaluation/scoring';
+import { fullMarks, totalScore } from '../../../shared/evaluation/scoring';
 import { ApiRequestError, errorMessage } from '../../http/client';
 import { evaluationApi } from './api';
-import { score } from './labels';
+import { criterionLabel, score } from './labels';
 
 interface Values {
   attainment: Attainment | null;
@@ -99,8 +99,8 @@ export function SelfEvaluationForm({ form: f, onSaved }: { form: FormDto; onSave
         <Form.Item label={`自评打分（合计 ${score(total)} / 100）`} required>
           <Space wrap>
             {f.round.criteria.map((c) => (
-              <Form.Item key={c.key} name={['scores', c.key]} label={`${c.label}（${c.weight} 分）`} style={{ marginBottom: 0 }}>
-                <InputNumber<number> min={0} max={c.weight} step={0.5} aria-label={`自评${c.label}`} style={{ width: 120 }} />
+              <Form.Item key={c.key} name={['scores', c.key]} label={criterionLabel(c)} style={{ marginBottom: 0 }}>
+                <InputNumber<number> min={0} max={fullMarks(c)} step={0.5} aria-label={`自评${c.label}`} style={{ width: 120 }} />
               </Form.Item>
             ))}
           </Space>

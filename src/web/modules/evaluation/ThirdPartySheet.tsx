@@ -1,8 +1,7 @@
 import { App, Alert, Button, Input, InputNumber, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { ThirdPartySheetDto } from '../../../shared/api/evaluationEvaluators';
-import type { Criterion } from '../../../shared/evaluation/scoring';
-import { totalScore } from '../../../shared/evaluation/scoring';
+import { fullMarks, totalScore } from '../../../shared/evaluation/scoring';
 import { LoadError } from '../../components/LoadError';
 import { PageLoading } from '../../components/PageLoading';
 import { ApiRequestError, errorMessage } from '../../http/client';
@@ -14,7 +13,7 @@ type Row = ThirdPartySheetDto['goals'][number];
 type Draft = { scores: Record<string, number | null>; comment: string };
 
 /** The signed-in third-party evaluator's own score per criterion and comment on each goal, kept apart from the 评估组's. */
-export function ThirdPartySheet({ roundId, criteria }: { roundId: number; criteria: readonly Criterion[] }) {
+export function ThirdPartySheet({ roundId }: { roundId: number }) {
   const { data, error, loading, reload } = useApiGet<ThirdPartySheetDto>(evaluationUrls.thirdParty(roundId));
   const [drafts, setDrafts] = useState<Record<number, Draft>>({});
   const [saving, setSaving] = useState<number | null>(null);
@@ -50,12 +49,12 @@ export function ThirdPartySheet({ roundId, criteria }: { roundId: number; criter
           {
             title: '第三方评分', key: 'scores', width: 380, render: (_, r) => (
               <Space wrap size={4}>
-                {criteria.map((c) => (
-                  <InputNumber<number> key={c.key} size="small" min={0} max={c.weight} step={0.5} disabled={!sheet.canScore} style={{ width: 118 }}
-                    aria-label={`${goalLabel(r.goal)} ${c.label}`} placeholder={`${c.label}/${c.weight}`} value={draftOf(r).scores[c.key] ?? null}
+                {r.criteria.map((c) => (
+                  <InputNumber<number> key={c.key} size="small" min={0} max={fullMarks(c)} step={0.5} disabled={!sheet.canScore} style={{ width: 118 }}
+                    aria-label={`${goalLabel(r.goal)} ${c.label}`} placeholder={`${c.label}/${fullMarks(c)}`} value={draftOf(r).scores[c.key] ?? null}
                     onChange={(v) => change(r, { scores: { ...draftOf(r).scores, [c.key]: v } })} />
                 ))}
-                <span>合计 {score(totalScore(criteria, given(draftOf(r))))}</span>
+                <span>合计 {score(totalScore(r.criteria, given(draftOf(r))))}</span>
               </Space>
             ),
           },

@@ -1,10 +1,10 @@
 import type { AttachmentDto } from '../../../shared/api/attachments';
-import type { CandidatesDto, CreateRoundInput, FormDto, FormSummaryDto, ResultsDto, ReviewFormInput, RoundDetailDto, RoundSummaryDto, SaveFormInput } from '../../../shared/api/evaluation';
+import type { CandidatesDto, CreateRoundInput, FormDto, FormSummaryDto, ResultsDto, ReviewFormInput, RoundDetailDto, RoundSummaryDto, SaveFormInput, SetWeightsInput, WeightsDto } from '../../../shared/api/evaluation';
 import type { AnswerRectificationInput, SiteCheckDto, SiteCheckInput } from '../../../shared/api/evaluationChecks';
 import type { CreateEvaluatorInput, EvaluatorAuditDto, EvaluatorCreatedDto, EvaluatorDto, ExtendEvaluatorInput, ThirdPartyScoreInput, ThirdPartySheetDto } from '../../../shared/api/evaluationEvaluators';
 import { api } from '../../http/client';
 
-export type { CandidatesDto, FormDto, FormSummaryDto, ResultsDto, RoundDetailDto, RoundSummaryDto };
+export type { CandidatesDto, FormDto, FormSummaryDto, ResultsDto, RoundDetailDto, RoundSummaryDto, WeightsDto };
 
 export const evaluationUrls = {
   rounds: '/api/evaluation/rounds',
@@ -16,6 +16,7 @@ export const evaluationUrls = {
   siteChecks: (roundId: number) => `/api/evaluation/rounds/${roundId}/site-checks`,
   evaluators: (roundId: number) => `/api/evaluation/rounds/${roundId}/evaluators`,
   thirdParty: (roundId: number) => `/api/evaluation/rounds/${roundId}/third-party`,
+  weights: (roundId: number) => `/api/evaluation/rounds/${roundId}/weights`,
 };
 
 export const evaluationApi = {
@@ -36,5 +37,7 @@ export const evaluationApi = {
   extendEvaluator: (id: number, input: ExtendEvaluatorInput) => api.put<EvaluatorDto>(`/api/evaluation/evaluators/${id}`, input),
   revokeEvaluator: (id: number) => api.post<EvaluatorDto>(`/api/evaluation/evaluators/${id}/revoke`),
   evaluatorAudit: (id: number) => api.get<EvaluatorAuditDto>(`/api/evaluation/evaluators/${id}/audit`),
+  setWeights: (roundId: number, input: SetWeightsInput) => api.put<WeightsDto>(`/api/evaluation/rounds/${roundId}/weights`, input),
+  resetWeights: (roundId: number, scope: SetWeightsInput['scope'], targetId: number) => api.delete(`/api/evaluation/rounds/${roundId}/weights?scope=${scope}&targetId=${targetId}`),
   scoreThirdParty: (roundId: number, goalId: number, input: ThirdPartyScoreInput) => api.put<ThirdPartySheetDto>(`/api/evaluation/rounds/${roundId}/third-party/${goalId}`, input),
 };

@@ -1,4 +1,4 @@
-import { Form, Input, Select } from 'antd';
+import { Checkbox, Form, Input, Select } from 'antd';
 import { useRef } from 'react';
 import type { DepartmentDto, DepartmentInputDto, OrgUnitDto } from '../../../shared/api/orgs';
 import { FormModal } from '../../components/FormModal';
@@ -15,7 +15,7 @@ interface DepartmentFormModalProps {
   onSaved: () => void;
 }
 
-const FIELDS = ['name', 'shortName', 'counterpartId'];
+const FIELDS = ['name', 'shortName', 'counterpartId', 'runsSurveys'];
 
 export function DepartmentFormModal({ unit, parent, department, onCancel, onSaved }: DepartmentFormModalProps) {
   const [form] = Form.useForm<DepartmentInputDto>();
@@ -23,7 +23,7 @@ export function DepartmentFormModal({ unit, parent, department, onCancel, onSave
   const picked = useRef(false);
 
   const save = async (values: DepartmentInputDto) => {
-    const input = { name: values.name.trim(), shortName: values.shortName.trim(), counterpartId: parent ? (values.counterpartId ?? null) : null };
+    const input = { name: values.name.trim(), shortName: values.shortName.trim(), counterpartId: parent ? (values.counterpartId ?? null) : null, runsSurveys: values.runsSurveys ?? false };
     if (department) await orgsApi.updateDepartment(department.id, input);
     else await orgsApi.addDepartment(unit.id, input);
     onSaved();
@@ -70,6 +70,9 @@ export function DepartmentFormModal({ unit, parent, department, onCancel, onSave
             />
           </Form.Item>
         )}
+        <Form.Item name="runsSurveys" valuePropName="checked" extra="授权后，该成员单位的填报员可以在“问卷调查”中发起、发布和统计本单位的问卷；撤销授权后仍可查看已有问卷的结果。">
+          <Checkbox>可发起问卷调查</Checkbox>
+        </Form.Item>
       </Form>
     </FormModal>
   );

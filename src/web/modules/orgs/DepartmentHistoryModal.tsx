@@ -3,9 +3,9 @@ import type { DepartmentChangeDto, DepartmentDto } from '../../../shared/api/org
 import { formatDateTime } from '../reporting/format';
 import { useApiGet } from '../../http/useApiGet';
 
-const FIELD_LABELS: Record<string, string> = { name: '名称', shortName: '简称', counterpart: '对口上级成员单位' };
+const FIELD_LABELS: Record<string, string> = { name: '名称', shortName: '简称', counterpart: '对口上级成员单位', runsSurveys: '可发起问卷调查' };
 
-/** Who renamed a department or changed its counterpart, and when: names are labels, so each change is kept. */
+/** Who renamed a department, changed its counterpart or its 可发起问卷调查, and when: names are labels, so each change is kept. */
 export function DepartmentHistoryModal({ department, onClose }: { department: DepartmentDto; onClose: () => void }) {
   const { data, error } = useApiGet<DepartmentChangeDto[]>(`/api/departments/${department.id}/history`);
   return (

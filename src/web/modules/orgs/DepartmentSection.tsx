@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Table, Tooltip, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { DepartmentDto, OrgUnitDto } from '../../../shared/api/orgs';
 import '../../components/tables.css';
@@ -46,7 +46,17 @@ export function DepartmentSection({ unit, parent, editable, onChanged }: Departm
 
   const columns: TableColumnsType<DepartmentDto> = [
     { title: '序号', key: 'no', width: 64, align: 'right', render: (_, __, index) => index + 1 },
-    { title: '成员单位名称', dataIndex: 'name', key: 'name' },
+    {
+      title: '成员单位名称',
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string, d) => (
+        <>
+          {name}
+          {d.runsSurveys && <Tag color="blue" style={{ marginInlineStart: 8 }}>可发起问卷调查</Tag>}
+        </>
+      ),
+    },
     { title: '简称', dataIndex: 'shortName', key: 'shortName', width: 120 },
   ];
   if (parent) {

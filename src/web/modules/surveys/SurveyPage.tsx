@@ -13,6 +13,7 @@ import { FeedsTab } from './FeedsTab';
 import { ShareTab } from './ShareTab';
 import { StatsTab } from './stats/StatsTab';
 import { AudienceTag, SurveyStateTag } from './StatusTag';
+import { ownerName } from './owner';
 import './surveys.css';
 
 export default function SurveyPage() {
@@ -43,7 +44,7 @@ export default function SurveyPage() {
       <PageHeader
         breadcrumb={<Link to="/surveys">问卷调查</Link>}
         title={<Space>{survey.title}<AudienceTag audience={survey.audience} /><SurveyStateTag state={survey.state} />{survey.isDemo && <Tag>演示数据</Tag>}</Space>}
-        description={`${survey.orgUnit.name} · 已收到 ${survey.responses.toLocaleString('zh-CN')} 份答卷`}
+        description={`${survey.orgUnit.name} · 发起单位：${ownerName(survey)} · 已收到 ${survey.responses.toLocaleString('zh-CN')} 份答卷`}
         extra={
           rights.manage && (
             <Space wrap>

@@ -72,6 +72,7 @@ export default function KeyItemPage() {
         <IssueSupervisionModal orgUnitId={item.orgUnitId} target={{ itemId: item.id }} subject={`${item.name}进度滞后`}
           departments={[...item.leads, ...item.partners].flatMap((u) => (u.departmentId === null ? [] : [{ id: u.departmentId, name: u.departmentName ?? u.name }]))}
           departmentId={item.leads.find((u) => u.departmentId !== null)?.departmentId}
+          notice={item.openSupervisions > 0 ? `该事项已有 ${item.openSupervisions} 项未办结的督办，见本页“督办”。` : undefined}
           onClose={() => setIssuing(false)} onDone={() => { setIssuing(false); supervisions.reload(); reload(); }} />
       )}
     </>

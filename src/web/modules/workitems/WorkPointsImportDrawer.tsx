@@ -41,7 +41,7 @@ function Units({ point, departments, picked, onPick }: { point: Row; departments
 }
 
 /**
- * A year's 工作要点 from a file (.txt or .docx) or pasted text: the tree as read, with the units
+ * A year's 工作要点 from a file (.txt, .docx or .xlsx) or pasted text: the tree as read, with the units
  * matched to member departments and warnings naming lines; saved for the year after a look.
  */
 export function WorkPointsImportDrawer({ orgUnit, departments, onClose, onSaved }: {
@@ -103,10 +103,10 @@ export function WorkPointsImportDrawer({ orgUnit, departments, onClose, onSaved 
           {
             key: 'file', label: '上传文件',
             children: (
-              <Upload.Dragger accept=".txt,.docx" maxCount={1} showUploadList={false} beforeUpload={(f) => { void read(f); return false; }}>
+              <Upload.Dragger accept=".txt,.docx,.xlsx" maxCount={1} showUploadList={false} beforeUpload={(f) => { void read(f); return false; }}>
                 <p className="ant-upload-drag-icon"><InboxOutlined /></p>
                 <p>{source && source !== '粘贴的文字.txt' ? source : '点击或拖入工作要点文件'}</p>
-                <p className="ant-upload-hint">.txt（UTF-8 或 GB18030）或 .docx，最大 5 MB。识别“一、”“（一）”“1.”“（1）”各级编号，先预览，确认后保存；该年度已有备案、通报时不能整体替换。</p>
+                <p className="ant-upload-hint">.txt（UTF-8 或 GB18030）、.docx 或 .xlsx，最大 5 MB。文字识别“一、”“（一）”“1.”“（1）”各级编号；Excel 可用「导出 Excel」的表修改后导入，或按“序号、工作要点、责任单位、完成时限、实事项目”列制表（第一个工作表，最多 1000 行）。先预览，确认后保存；该年度已有备案、通报时不能整体替换。</p>
               </Upload.Dragger>
             ),
           },

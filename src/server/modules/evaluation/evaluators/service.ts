@@ -11,7 +11,8 @@ import { authRepository } from '../../auth/repository';
 import type { AuthContext } from '../../auth/service';
 import type { OrgsService } from '../../orgs/service';
 import { evaluationRepository } from '../repository';
-import { criteriaOf, goalRef, parseScores, type RoundRow } from '../views';
+import { goalRef, parseScores, type RoundRow } from '../views';
+import { roundWeights } from '../weights/service';
 import { auditEvaluator, EVALUATOR_ACTION_LABELS, type EvaluatorAction } from './audit';
 import { evaluatorsRepository, type EvaluatorRow } from './repository';
 
@@ -125,15 +126,15 @@ export function evaluatorsService(db: Kysely<Database>, orgs: OrgsService) {
     async sheet(auth: AuthContext | null, roundId: number): Promise<ThirdPartySheetDto> {
       const round = await roundOrThrow(roundId);
       const { evaluator } = await mine(auth, round);
-      const criteria = criteriaOf(round);
-      const [goals, scores] = await Promise.all([rounds.goalsOfPlan(round.plan_id), repo.scoresOfRound(round.id)]);
+      const [goals, scores, weights] = await Promise.all([rounds.goalsOfPlan(round.plan_id), repo.scoresOfRound(round.id), roundWeights(db, round)]);
       const own = new Map(scores.filter((s) => s.evaluator_id === evaluator.id).map((s) => [s.goal_id, s]));
       return {
         evaluator: { displayName: evaluator.display_name, organisation: evaluator.organisation, expiresOn: evaluator.expires_on },
         goals: goals.map((g) => {
           const s = own.get(g.id);
           const parsed = s ? parseScores(s.scores) : null;
-          return { goal: goalRef({ goal_id: g.id, goal_no: g.no, goal_text: g.text, area_id: g.area_id, area_no: g.area_no, area_title: g.area_title }), scores: parsed, comment: s?.comment ?? '', total: totalScore(criteria, parsed) };
+          const criteria = weights.forGoal({ id: g.id, areaId: g.area_id });
+          return { goal: goalRef({ goal_id: g.id, goal_no: g.no, goal_text: g.text, area_id: g.area_id, area_no: g.area_no, area_title: g.area_title }), criteria, scores: parsed, comment: s?.comment ?? '', total: totalScore(criteria, parsed) };
         }),
         canScore: round.state === 'open',
       };
@@ -146,7 +147,7 @@ export function evaluatorsService(db: Kysely<Database>, orgs: OrgsService) {
       if (round.state !== 'open') throw appError('EVALUATION_ROUND_CLOSED', '评估结果已确定，不能再评分');
       const goal = (await rounds.goalsOfPlan(round.plan_id)).find((g) => g.id === goalId);
       if (!goal) throw appError('NOT_FOUND', `目标（编号 ${goalId}）不属于本次评估的规划`);
-      const problems = scoreProblems(criteriaOf(round), input.scores as Scores);
+      const problems = scoreProblems((await roundWeights(db, round)).forGoal({ id: goal.id, areaId: goal.area_id }), input.scores as Scores);
       if (problems.length) throw invalidField('scores', problems.join('；'));
       const before = await repo.score(evaluator.id, goalId);
       await repo.saveScore({ evaluator_id: evaluator.id, goal_id: goalId, scores: JSON.stringify(input.scores), comment: input.comment, updated_at: now.toISOString() }, before !== undefined);

@@ -14,7 +14,9 @@ import { buildResults } from '../results';
 import { auditEvaluator } from '../evaluators/audit';
 import { evaluatorsRepository } from '../evaluators/repository';
 import { checkTallies } from '../siteChecks/service';
-import { criteriaOf, formSummary, participantDto, type RoundRow } from '../views';
+import { weightTargetName } from '../../../../shared/evaluation/weights';
+import { criteriaOf, formSummary, participantDto, placeOf, type RoundRow } from '../views';
+import { roundWeights } from '../weights/service';
 import { collectSiteChecks, type ReportSiteCheck } from './siteChecks';
 import { collectThirdParty, type ReportThirdParty } from './thirdParty';
 
@@ -46,6 +48,14 @@ export interface EvaluationReport {
   kind: 'midterm' | 'final';
   milestone: number;
   criteria: Criterion[];
+  /**
+   * The areas' and goals' own weights (评估权重), in the plan's order: criterion weights by key and/or
+   * the weight in the total. Absent, with `score`, from drafts frozen before weights existed (0032):
+   * those print as they were.
+   */
+  weights?: { target: string; criteria: Record<string, number> | null; share: number | null }[];
+  /** The plan's 评估组 score under those weights. */
+  score?: number | null;
   selfDueOn: string;
   reviewDueOn: string;
   /** Beijing date the data were read, YYYY-MM-DD. */
@@ -73,6 +83,18 @@ export function summarise(text: string, max = 160): string {
   return end >= max / 2 ? cut.slice(0, end + 1) : `${cut}……`;
 }
 
+/** The overrides as the report's table lists them: areas first, each followed by its goals' own, in the plan's order. */
+function weightRows(overrides: Awaited<ReturnType<typeof roundWeights>>['overrides'], goals: Awaited<ReturnType<ReturnType<typeof evaluationRepository>['goalsOfPlan']>>): EvaluationReport['weights'] {
+  const rows: EvaluationReport['weights'] = [];
+  for (const g of goals) {
+    const area = g === goals.find((x) => x.area_id === g.area_id) ? overrides.find((o) => o.scope === 'area' && o.targetId === g.area_id) : undefined;
+    if (area) rows.push({ target: weightTargetName('area', g.area_title), criteria: area.criteria, share: area.share });
+    const own = overrides.find((o) => o.scope === 'goal' && o.targetId === g.id);
+    if (own) rows.push({ target: weightTargetName('goal', g.area_title, g.no), criteria: own.criteria, share: own.share });
+  }
+  return rows;
+}
+
 const beijingDate = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
@@ -88,7 +110,8 @@ export async function collectEvaluationReport(deps: EvaluationReportDeps, auth: 
   assertCan(auth, 'evaluation.read', { orgUnitId: round.org_unit_id, departmentId: -1, roundId: round.id, tree: await deps.orgs.tree() });
   const [plan, goals, participants, forms] = await Promise.all([repo.plan(round.plan_id), repo.goalsOfPlan(round.plan_id), repo.participants([round.id]), repo.forms({ roundIds: [round.id] })]);
   await auditEvaluator(deps.db, auth, 'download_report', round.title);
-  const results = buildResults(round, goals, participants, forms, await checkTallies(deps.db, round.id, beijingDate(now)), await evaluatorsRepository(deps.db).scoresOfRound(round.id));
+  const weights = await roundWeights(deps.db, round);
+  const results = buildResults(round, weights, goals, participants, forms, await checkTallies(deps.db, round.id, beijingDate(now)), await evaluatorsRepository(deps.db).scoresOfRound(round.id));
   const criteria = criteriaOf(round);
   const byId = new Map(participants.map((p) => [p.id, participantDto(p)]));
   const submitted = forms.filter((f) => f.state === 'submitted' || f.state === 'reviewed');
@@ -99,7 +122,7 @@ export async function collectEvaluationReport(deps: EvaluationReportDeps, auth: 
       no: g.goal.no, text: g.goal.text, attainment: g.attainment, selfScore: g.selfScore, reviewScore: g.reviewScore,
       entries: submitted.filter((f) => f.goal_id === g.goal.id).map((f) => {
         const p = byId.get(f.participant_id)!;
-        const s = formSummary(f, p, criteria);
+        const s = formSummary(f, p, weights.forGoal(placeOf(f)));
         return { unit: p.label, kind: p.kind, attainment: s.attainment, evidence: summarise(f.evidence), files: files.get(f.id) ?? 0, selfTotal: s.selfTotal, reviewTotal: s.reviewTotal, reviewComment: f.review_comment };
       }),
     })),
@@ -109,7 +132,7 @@ export async function collectEvaluationReport(deps: EvaluationReportDeps, auth: 
     title: `${round.title}报告`,
     unit: { id: round.org_unit_id, name: round.org_unit_name },
     plan: { id: plan!.id, kind: plan!.kind, title: plan!.title, periodStart: plan!.period_start, periodEnd: plan!.period_end },
-    kind: round.kind, milestone: round.milestone, criteria, selfDueOn: round.self_due_on, reviewDueOn: round.review_due_on,
+    kind: round.kind, milestone: round.milestone, criteria, weights: weightRows(weights.overrides, goals), score: results.score.review, selfDueOn: round.self_due_on, reviewDueOn: round.review_due_on,
     collectedOn: beijingDate(now),
     counts: {
       participants: participants.length, departments: participants.filter((p) => p.department_id !== null).length, committees: participants.filter((p) => p.department_id === null).length,
@@ -117,6 +140,6 @@ export async function collectEvaluationReport(deps: EvaluationReportDeps, auth: 
     },
     overall: results.overall, areas, units: results.units, notMet: results.notMet,
     siteChecks: await collectSiteChecks(deps.db, round.id, beijingDate(now)),
-    thirdParty: await collectThirdParty(deps.db, round.id, criteria, new Map(goals.map((g) => [g.id, `${g.area_title}目标 ${g.no}`]))),
+    thirdParty: await collectThirdParty(deps.db, round.id, (id) => weights.forGoal({ id, areaId: goals.find((g) => g.id === id)!.area_id }), new Map(goals.map((g) => [g.id, `${g.area_title}目标 ${g.no}`]))),
   };
 }

@@ -44,7 +44,27 @@ function basisBlocks(r: EvaluationReport): Block[] {
       kind: 'table', caption: '评估内容与分值', header: ['评估内容', '分值'], align: ['left', 'right'], widths: [70, 30],
       rows: [...r.criteria.map((c) => [c.label, String(c.weight)]), ['合计', String(r.criteria.reduce((s, c) => s + c.weight, 0))]],
     },
+    ...weightBlocks(r),
   ];
+}
+
+/** 评估权重: the rule in one paragraph, and the areas' and goals' own weights when the round has any. */
+function weightBlocks(r: EvaluationReport): Block[] {
+  if (r.weights === undefined) return [];
+  const rule = {
+    kind: 'paragraph' as const, indent: true,
+    content: [
+      '各项评估内容按上表分值打分（原始分）；个别领域或目标另定分值的，按原始分占该项分值的比例乘以其分值折算。',
+      `领域得分为其各目标得分的加权平均（目标权重缺省为 1），规划总分为各领域得分的加权平均（领域权重缺省为该领域的目标数）${r.score === null || r.score === undefined ? '' : `，本次评估组评定的规划总分为 ${r.score} 分`}。`,
+    ],
+  };
+  if (r.weights.length === 0) return [rule];
+  const cell = (n: number | undefined) => (n === undefined ? '—' : String(n));
+  return [rule, {
+    kind: 'table', caption: '按领域、目标调整的权重', header: ['适用范围', ...r.criteria.map((c) => c.label), '总分权重'],
+    align: ['left', ...r.criteria.map(() => 'right' as const), 'right'], widths: [40, ...r.criteria.map(() => 45 / r.criteria.length), 15],
+    rows: r.weights.map((w) => [w.target, ...r.criteria.map((c) => (w.criteria ? cell(w.criteria[c.key]) : '同上级')), w.share === null ? '默认' : String(w.share)]),
+  }];
 }
 
 /** The report's overall verdict, one sentence with 达标率. */

@@ -11,7 +11,8 @@ import { attachmentStore } from '../../../services/attachments/store';
 import { COMMAND_LINE } from '../../auth/service';
 import { orgsService } from '../../orgs/service';
 import { evaluationRoundsService } from '../service';
-import { collectEvaluationReport, evaluationReportDocx } from '.';
+import { buildDocx } from '../../../services/documents';
+import { collectEvaluationReport, evaluationReportDocument, evaluationReportDocx } from '.';
 
 const ROOT = fileURLToPath(new URL('../../../../..', import.meta.url));
 const bodyText = (docx: Buffer) => readZip(docx).find((p) => p.name === 'word/document.xml')!.data.toString('utf8').replace(/<[^>]+>/g, '');
@@ -46,13 +47,17 @@ describe(`evaluation report of the demo round (${testDialect()})`, () => {
     const { bytes, fileName, report } = await evaluationReportDocx(deps(), COMMAND_LINE, { roundId });
     expect(fileName).toBe('《大连市妇女发展规划》中期评估（2025 年）报告.docx');
     const text = bodyText(bytes);
-    for (const words of ['评估依据和方法', '指标达标', '总体评价', `目标达标率 ${(report.overall.rate! * 100).toFixed(1)}%`, '各领域目标达标情况', '妇女与健康', '大连市卫生健康委员会自评为', '参评单位得分', '督导检查情况', '督导检查整改要求及落实情况', '第三方评估得分及意见', '大连市统计学会', '存在问题和建议', '未完全达标的目标及整改措施', '意见建议']) {
+    for (const words of ['评估依据和方法', '指标达标', '按领域、目标调整的权重', '领域“妇女与健康”', '规划总分为各领域得分的加权平均', '总体评价', `目标达标率 ${(report.overall.rate! * 100).toFixed(1)}%`, '各领域目标达标情况', '妇女与健康', '大连市卫生健康委员会自评为', '参评单位得分', '督导检查情况', '督导检查整改要求及落实情况', '第三方评估得分及意见', '大连市统计学会', '存在问题和建议', '未完全达标的目标及整改措施', '意见建议']) {
       expect(text, words).toContain(words);
     }
     // The evidence people type ends with its own 。: the sentence around it does not add a second.
     expect(text).toContain('评估组意见：');
     expect(text).not.toMatch(/[。；][。；]/);
     expect(readZip(bytes).filter((p) => p.name.startsWith('word/media/')).length).toBe(1);
+    // A draft frozen before weights existed prints as it was, without them.
+    const { weights: _weights, score: _score, ...older } = report;
+    const olderText = bodyText(await buildDocx(evaluationReportDocument(older)));
+    expect([olderText.includes('评估依据和方法'), olderText.includes('按领域、目标调整的权重')]).toEqual([true, false]);
   });
 
   it('is the command line’s `report evaluation`; an unknown unit or a year without a round exits 2 in Chinese', () => {

@@ -12,13 +12,13 @@ export interface ReportThirdParty {
   goals: { goal: string; total: number | null; comment: string }[];
 }
 
-/** The round's third-party scores by evaluator; `goals` names each goal (领域目标 n) by id. */
-export async function collectThirdParty(db: Kysely<Database>, roundId: number, criteria: readonly Criterion[], goals: ReadonlyMap<number, string>): Promise<ReportThirdParty[]> {
+/** The round's third-party scores by evaluator; `goals` names each goal (领域目标 n) by id, `criteriaOf` gives the weights that apply to it. */
+export async function collectThirdParty(db: Kysely<Database>, roundId: number, criteriaOf: (goalId: number) => Criterion[], goals: ReadonlyMap<number, string>): Promise<ReportThirdParty[]> {
   const rows = await evaluatorsRepository(db).scoresOfRound(roundId);
   const order = [...goals.keys()];
   return [...new Set(rows.map((r) => r.evaluator_id))].map((id) => {
     const theirs = rows.filter((r) => r.evaluator_id === id).sort((a, b) => order.indexOf(a.goal_id) - order.indexOf(b.goal_id));
-    return { organisation: theirs[0]!.organisation, name: theirs[0]!.display_name, goals: theirs.map((r) => ({ goal: goals.get(r.goal_id) ?? '', total: totalScore(criteria, parseScores(r.scores)), comment: r.comment })) };
+    return { organisation: theirs[0]!.organisation, name: theirs[0]!.display_name, goals: theirs.map((r) => ({ goal: goals.get(r.goal_id) ?? '', total: totalScore(criteriaOf(r.goal_id), parseScores(r.scores)), comment: r.comment })) };
   });
 }
 

@@ -9,7 +9,7 @@ import { defaultReportingUnits, defaultTaskName, departmentsOf, estimateSubmissi
 /** Department ids are unit × 100 + place; a district's report along the city's (unit 1) of the same place. */
 const unit = (id: number, name: string, parentId: number | null, departments: string[]): OrgUnitDto => ({
   id, code: String(id), name, level: parentId === null ? 'city' : 'district', parentId, isDemo: false, committee: null,
-  departments: departments.map((shortName, i) => ({ id: id * 100 + i, name: `${name}${shortName}`, shortName, counterpartId: parentId === null ? null : 100 + i })),
+  departments: departments.map((shortName, i) => ({ id: id * 100 + i, name: `${name}${shortName}`, shortName, counterpartId: parentId === null ? null : 100 + i, runsSurveys: false })),
 });
 const units = [unit(1, '大连市', null, ['卫健委', '教育局']), unit(2, '中山区', 1, ['卫健委']), unit(3, '西岗区', 1, ['卫健委', '教育局']), unit(4, '白云街道', 3, [])];
 
