@@ -1,9 +1,8 @@
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
 import { decodePlanText, PlanTextError } from '../../../shared/plan-text';
 import { KeyItemsError, parseKeyItemRows, parseKeyItemsText, type ParsedKeyItems, type SourceRow } from '../../../shared/workitems/parseKeyItems';
 import { appError } from '../../errors';
-import { assertZipWithinLimits } from '../../http/zipGuard';
+import { firstVisibleSheet, loadUploadedWorkbook } from '../../http/xlsxUpload';
 
 /** Largest key-items file accepted, checked before it is read: a year's table is tens of kilobytes. */
 export const KEY_ITEMS_FILE_LIMIT = 5 * 1024 * 1024;
@@ -29,14 +28,8 @@ export async function readKeyItemsFile(fileName: string, bytes: Uint8Array, opti
 
 async function worksheetRows(bytes: Uint8Array): Promise<SourceRow[]> {
   const unreadable = () => new KeyItemsError('无法读取 .xlsx 文件：文件已损坏，或不是 Excel 工作簿');
-  assertZipWithinLimits(bytes, '.xlsx', unreadable);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable();
-  }
-  const sheet = workbook.worksheets.find((s) => s.state === 'visible');
+  const workbook = await loadUploadedWorkbook(bytes, unreadable);
+  const sheet = firstVisibleSheet(workbook);
   if (!sheet) throw new KeyItemsError('.xlsx 文件中没有工作表');
   const rows: SourceRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {

@@ -4,7 +4,7 @@ import { PlanTextError } from '../../../shared/plan-text';
 import { parseWorkPointRows, WORK_POINT_SHEET_ROWS, type SheetRow } from '../../../shared/workitems/parseWorkPointRows';
 import { parseWorkPoints, WORK_POINTS_LIMITS, WorkPointsError, type ParsedWorkPoints } from '../../../shared/workitems/parseWorkPoints';
 import { appError } from '../../errors';
-import { assertZipWithinLimits } from '../../http/zipGuard';
+import { firstVisibleSheet, loadUploadedWorkbook } from '../../http/xlsxUpload';
 import { documentText } from '../plans/documentText';
 
 /** Largest 工作要点 file accepted, checked before it is read: a year's text or sheet is tens of kilobytes. */
@@ -35,14 +35,8 @@ async function firstSheet(bytes: Uint8Array): Promise<{ name: string; rows: Shee
   const unreadable = () => new WorkPointsError('无法读取 .xlsx 文件：文件已损坏，或不是 Excel 工作簿');
   if (bytes.length === 0) throw new WorkPointsError('文件为空：没有可导入的内容');
   // Bounds what loading can cost: entries, inflated size and rows of all sheets.
-  assertZipWithinLimits(bytes, '.xlsx', unreadable);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable();
-  }
-  const sheet = workbook.worksheets.find((s) => s.state === 'visible');
+  const workbook = await loadUploadedWorkbook(bytes, unreadable);
+  const sheet = firstVisibleSheet(workbook);
   if (!sheet) throw new WorkPointsError('.xlsx 文件中没有工作表');
   if (sheet.actualRowCount > WORK_POINT_SHEET_ROWS) {
     throw new WorkPointsError(`工作表“${sheet.name}”有 ${sheet.actualRowCount} 行：工作要点表最多 ${WORK_POINT_SHEET_ROWS} 行、${WORK_POINTS_LIMITS.points} 条`);

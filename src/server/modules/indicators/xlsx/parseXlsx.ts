@@ -3,7 +3,7 @@
  * every cell and row and collects all errors, each naming sheet, row, column and reason.
  */
 import ExcelJS from 'exceljs';
-import { assertZipWithinLimits } from '../../../http/zipGuard';
+import { loadUploadedWorkbook } from '../../../http/xlsxUpload';
 import { IndicatorInput, type DataElementInputDto, type IndicatorInputDto } from '../../../../shared/api/indicators';
 import { formulaElements } from '../../../../shared/indicators/formula';
 import {
@@ -133,14 +133,7 @@ export function locateIssue(parsed: { row: number; targetRows: number[] }, path:
 /** `departments`: the top committee's member departments, id by short name (the sheet's 责任单位). */
 export async function parseDictionary(bytes: Uint8Array, departments: ReadonlyMap<string, number>): Promise<ParsedDictionary> {
   const unreadable = () => new DictionaryFileError('无法读取文件：不是 .xlsx 格式，或文件已损坏');
-  assertZipWithinLimits(bytes, '.xlsx', unreadable);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own `Buffer` (an ArrayBuffer); a Node Buffer is what it reads.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable();
-  }
+  const workbook = await loadUploadedWorkbook(bytes, unreadable);
   checkFormat(workbook);
   const errors: CellError[] = [];
   const rows = readSheet(workbook, SHEETS.indicators, INDICATOR_COLUMNS, errors);

@@ -3,7 +3,7 @@ import {
   areaNumber, itemNumber, RESPONSIBILITY_COLUMNS, RESPONSIBILITY_FILE_LIMIT, RESPONSIBILITY_ROW_LIMIT, type ItemKind, type SourceRow,
 } from '../../../../shared/plans/responsibilityTable';
 import { appError } from '../../../errors';
-import { assertZipWithinLimits } from '../../../http/zipGuard';
+import { firstVisibleSheet, loadUploadedWorkbook } from '../../../http/xlsxUpload';
 
 export const TEMPLATE_SHEET = '责任分解';
 const invalid = (message: string) => appError('RESPONSIBILITY_TABLE_INVALID', message);
@@ -49,14 +49,8 @@ export async function readResponsibilitySheet(fileName: string, bytes: Uint8Arra
   if (bytes.length > RESPONSIBILITY_FILE_LIMIT) throw invalid(`文件过大：责任分解表最大 ${RESPONSIBILITY_FILE_LIMIT / 1024 / 1024} MB`);
   if (!fileName.toLowerCase().endsWith('.xlsx')) throw invalid(`不支持的文件“${fileName}”：请上传 .xlsx 格式的责任分解表（可先下载模板）`);
   const unreadable = () => invalid('无法读取 .xlsx 文件：文件已损坏，或不是 Excel 工作簿');
-  assertZipWithinLimits(bytes, '.xlsx', unreadable);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable();
-  }
-  const sheet = workbook.worksheets.find((s) => s.state === 'visible');
+  const workbook = await loadUploadedWorkbook(bytes, unreadable);
+  const sheet = firstVisibleSheet(workbook);
   if (!sheet) throw invalid('.xlsx 文件中没有工作表');
   if (sheet.actualRowCount > RESPONSIBILITY_ROW_LIMIT + 2) throw invalid(`工作表“${sheet.name}”有 ${sheet.actualRowCount} 行，超过上限 ${RESPONSIBILITY_ROW_LIMIT} 行`);
   const rows: SourceRow[] = [];

@@ -9,7 +9,7 @@ import type { GridDto, XlsxUploadResultDto } from '../../../../shared/api/report
 import type { OptionCode } from '../../../../shared/monitoring/validation';
 import type { Database } from '../../../db/schema';
 import { appError, type ErrorCode } from '../../../errors';
-import { assertZipWithinLimits } from '../../../http/zipGuard';
+import { loadUploadedWorkbook } from '../../../http/xlsxUpload';
 import { requireAuth } from '../../auth/access';
 import type { AuthContext } from '../../auth/service';
 import { writeDataValues, type Conflict, type WriteResult } from '../commands/writeDataValues';
@@ -33,15 +33,7 @@ export interface UploadFile {
 async function loadWorkbook(file: UploadFile): Promise<ExcelJS.Workbook> {
   if (!/\.xlsx$/i.test(file.fileName)) throw appError('XLSX_UNRECOGNISED', `只能上传 .xlsx 格式的填报模板，“${file.fileName}”不是 .xlsx 文件`);
   const unreadable = () => appError('XLSX_UNRECOGNISED', '无法读取文件：不是 .xlsx 格式，或文件已损坏');
-  assertZipWithinLimits(file.bytes, '.xlsx', unreadable);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own `Buffer` (an ArrayBuffer); a Node Buffer is what it reads.
-    await workbook.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable();
-  }
-  return workbook;
+  return loadUploadedWorkbook(file.bytes, unreadable);
 }
 
 /** A refused upload: every problem, in reading order, as the Chinese lines people see. */
