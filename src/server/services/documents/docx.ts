@@ -4,7 +4,7 @@ import {
 } from 'docx';
 import type { Block, DocumentSpec, Inline } from './model';
 import { HeadingCounter } from './numbering';
-import { headingPages } from './pageEstimate';
+import { headingPages, titleLines } from './pageEstimate';
 import { DOCUMENT_STYLES, PAGE, STYLE, TEXT_WIDTH_CM } from './styles';
 
 /*
@@ -167,7 +167,9 @@ const pageNumberFooter = () =>
 export async function buildDocx(spec: DocumentSpec): Promise<Buffer> {
   checkLimits(spec);
   const writer = new Writer();
-  const front: (Paragraph | Table | TableOfContents)[] = [new Paragraph({ style: STYLE.title, text: spec.title })];
+  // A long title goes over balanced lines (./pageEstimate titleLines), each after a line break.
+  const title = new Paragraph({ style: STYLE.title, children: titleLines(spec.title).map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined })) });
+  const front: (Paragraph | Table | TableOfContents)[] = [title];
   for (const line of spec.subtitle ?? []) front.push(new Paragraph({ style: STYLE.subtitle, text: line }));
   if (spec.tableOfContents) {
     front.push(

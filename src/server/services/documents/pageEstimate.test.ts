@@ -4,7 +4,7 @@ import { printDocx, type PrintedDocument } from '../../../../test/support/libreo
 import { renderChartPng } from './charts';
 import { buildDocx } from './docx';
 import type { Block, DocumentSpec } from './model';
-import { countLines, headingPages } from './pageEstimate';
+import { countLines, headingPages, titleLines } from './pageEstimate';
 
 const WIDTH = 442.2; // the text block, in points
 const CJK = (n: number) => '监'.repeat(n);
@@ -26,6 +26,22 @@ describe('countLines', () => {
     expect(countLines(`${CJK(20)}，乙丙`, 10.5, 213, { hanging: false })).toBe(2);
     expect(countLines(`${CJK(20)}乙丙`, 10.5, 213, { hanging: false })).toBe(2);
     expect(countLines(`${CJK(19)}，`, 10.5, 213, { hanging: false })).toBe(1);
+  });
+});
+
+describe('titleLines', () => {
+  it.each([
+    ['a title that fits stays one line', '大连市2024年妇女发展规划统计监测报告', ['大连市2024年妇女发展规划统计监测报告']],
+    ['one character over goes over two balanced lines, not one character alone', '大连市2024年妇女儿童发展规划统计监测报告', ['大连市2024年妇女儿童', '发展规划统计监测报告']],
+  ])('%s', (_, title, lines) => {
+    expect(titleLines(title)).toEqual(lines);
+  });
+
+  it('does not split a number across lines, and keeps the lines about as long as each other', () => {
+    const lines = titleLines('大连市妇女儿童工作委员会办公室关于印发2024年妇女儿童工作要点的通知');
+    expect(lines).toHaveLength(2);
+    expect(lines.some((line) => line.includes('2024'))).toBe(true);
+    expect(Math.abs(lines[0]!.length - lines[1]!.length)).toBeLessThanOrEqual(3);
   });
 });
 

@@ -40,6 +40,7 @@ const isWide = (ch: string) => /[\u2010-\u2027\u2030-\u205e\u2190-\u23ff\u2460-\
 const NO_LINE_START = new Set('，。、；：？！）》」』〕】〉”’％·…—,.;:?!)%');
 
 interface Token {
+  text: string;
   width: number;
   noLineStart: boolean;
 }
@@ -47,20 +48,21 @@ interface Token {
 /** Break opportunities: each wide character on its own, runs of Latin text (a number, a word) whole. */
 function tokens(text: string, size: number): Token[] {
   const out: Token[] = [];
-  let latin = 0;
+  let latin = '';
+  let latinWidthEm = 0;
   const endLatin = () => {
-    if (latin > 0) out.push({ width: latin * size, noLineStart: false });
-    latin = 0;
+    if (latin) out.push({ text: latin, width: latinWidthEm * size, noLineStart: false });
+    latin = '';
+    latinWidthEm = 0;
   };
   for (const ch of text) {
     if (isWide(ch)) {
       endLatin();
-      out.push({ width: size, noLineStart: NO_LINE_START.has(ch) });
-    } else if (ch === ' ') {
-      latin += latinWidth(ch);
-      endLatin();
+      out.push({ text: ch, width: size, noLineStart: NO_LINE_START.has(ch) });
     } else {
-      latin += latinWidth(ch);
+      latin += ch;
+      latinWidthEm += latinWidth(ch);
+      if (ch === ' ') endLatin();
     }
   }
   endLatin();
@@ -82,6 +84,38 @@ export function countLines(text: string, size: number, width: number, { firstInd
     previous = token.width;
   }
   return lines;
+}
+
+/**
+ * A title too long for one line, in lines of about equal length (GB/T 9704: a title that runs over is
+ * set in balanced lines, not with a word left alone on the last), each no longer than the page allows.
+ */
+export function titleLines(title: string): string[] {
+  const parts = tokens(title, TITLE.size);
+  // Viewers set a quarter em of space between Chinese and a number or Latin word in it (autoSpaceDN):
+  // the body's line counts hold without it, a title that fills the line to the last point does not.
+  const spacing = parts.filter((t) => !isWide(t.text)).length * 0.5 * TITLE.size;
+  const total = parts.reduce((sum, t) => sum + t.width, spacing);
+  const lines = Math.ceil(total / TEXT_WIDTH);
+  if (lines <= 1) return [title];
+  const out: string[] = [];
+  let line = '';
+  let used = 0;
+  let done = 0;
+  for (const [i, token] of parts.entries()) {
+    const target = ((out.length + 1) * total) / lines;
+    // Break before this token when the line has reached its share, unless the token may not start a line.
+    if (line && out.length < lines - 1 && !token.noLineStart && done + used + token.width / 2 > target && used > 0) {
+      out.push(line);
+      done += used;
+      line = '';
+      used = 0;
+    }
+    line += token.text;
+    used += token.width;
+    if (i === parts.length - 1) out.push(line);
+  }
+  return out.map((l) => l.trim());
 }
 
 const inlineText = (content: Inline[]) => content.map((i) => (typeof i === 'string' ? i : `${i.text}${i.footnote ? '1' : ''}`)).join('');
@@ -177,7 +211,7 @@ function figureHeight(block: Extract<Block, { kind: 'figure' }>): number {
 /** The pages of the front matter: title, subtitle lines and the contents, then a page break. */
 function frontPages(spec: DocumentSpec, headings: string[]): Pages {
   const pages = new Pages();
-  pages.add(countLines(spec.title, TITLE.size, TEXT_WIDTH) * TITLE.line + TITLE.after);
+  pages.add(titleLines(spec.title).length * TITLE.line + TITLE.after);
   for (const line of spec.subtitle ?? []) pages.addLines(countLines(line, BODY.size, TEXT_WIDTH), BODY.line);
   if (spec.tableOfContents) {
     pages.add(12 + BODY.line + 12);
