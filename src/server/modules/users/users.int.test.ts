@@ -53,7 +53,7 @@ describe(`user administration (${testDialect()})`, () => {
       },
     });
     const session = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'wangfang', password: 'Reporter-2024' } });
-    expect(session.json().user.roles).toEqual([{ role: 'reporter', orgUnitId: org.xigang.id, orgUnitName: '西岗区', departmentId: org.xg.health.id }]);
+    expect(session.json().user.roles).toEqual([{ role: 'reporter', orgUnitId: org.xigang.id, orgUnitName: '西岗区', departmentId: org.xg.health.id, authorisations: [] }]);
   });
 
   it('generates a password when none is given and shows it this once', async () => {
