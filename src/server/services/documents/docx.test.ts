@@ -79,6 +79,11 @@ describe('docx builder', () => {
     expect(media).toHaveLength(1);
   });
 
+  it('breaks a table cell at its \\n: a value above its year', async () => {
+    const { document } = await parts(await buildDocx({ title: 't', blocks: [{ kind: 'table', caption: '附表', header: ['最新值'], rows: [['31.86%\n（2024）']] }] }));
+    expect(document).toMatch(/<w:t xml:space="preserve">31\.86%<\/w:t><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:br\/><w:t xml:space="preserve">（2024）<\/w:t>/);
+  });
+
   it('refuses a table past the row limit before writing', async () => {
     const rows = Array.from({ length: 5001 }, () => ['x']);
     await expect(buildDocx({ title: 't', blocks: [{ kind: 'table', caption: '大表', header: ['a'], rows }] })).rejects.toThrow(DocumentLimitError);

@@ -112,7 +112,8 @@ class Writer {
           new Paragraph({
             style: header ? STYLE.tableHeader : STYLE.tableText,
             alignment: header ? AlignmentType.CENTER : ALIGN[block.align?.[i] ?? 'left'],
-            text,
+            // A cell's lines (split at \n) are kept apart by line breaks, e.g. a value above its year.
+            children: text.split('\n').map((line, n) => new TextRun({ text: line, break: n > 0 ? 1 : undefined })),
           }),
         ],
       });

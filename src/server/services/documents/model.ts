@@ -12,7 +12,7 @@ export type Block =
   /** Numbered 一、 / （一） / 1. by level. */
   | { kind: 'heading'; level: HeadingLevel; text: string }
   | { kind: 'paragraph'; content: Inline[]; align?: 'left' | 'center' | 'right'; indent?: boolean }
-  /** A table with a header row repeated on every page; its caption (表N …) goes above it. */
+  /** A table with a header row repeated on every page; its caption (表N …) goes above it. A cell's `\n` starts a new line in it. */
   | { kind: 'table'; caption: string; header: string[]; rows: string[][]; align?: ('left' | 'center' | 'right')[]; widths?: number[]; note?: string }
   /** A PNG image with its caption (图N …) below it; width in centimetres on the page. */
   | { kind: 'figure'; png: Uint8Array; pixelWidth: number; pixelHeight: number; widthCm?: number; caption: string }

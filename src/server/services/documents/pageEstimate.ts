@@ -181,7 +181,8 @@ function footnoteHeight(notes: string[]): number {
 }
 
 function tableRowHeight(cells: string[], widths: number[]): number {
-  const lines = Math.max(1, ...cells.map((text, i) => countLines(text, TABLE.size, widths[i]! - TABLE.cellMargin, { hanging: false })));
+  const linesOf = (text: string, width: number) => text.split('\n').reduce((sum, line) => sum + countLines(line, TABLE.size, width, { hanging: false }), 0);
+  const lines = Math.max(1, ...cells.map((text, i) => linesOf(text, widths[i]! - TABLE.cellMargin)));
   return lines * TABLE.line + TABLE.spacing + TABLE.border;
 }
 

@@ -123,7 +123,8 @@ function annexBlocks(r: AnnualReport): Block[] {
       a.findings.map((f) => {
         const { figures: g } = f;
         const v = (x: { value: number } | null) => (x ? formatValue(x.value, g.decimals, g.unit) : '—');
-        return [f.code, g.name, g.base ? `${v(g.base)}（${g.base.year}）` : '—', v(g.previous), g.latest ? `${v(g.latest)}（${g.latest.year}）` : '—', g.target ? `${g.target.year}年 ${g.target.text}` : '—', g.target ? STATUS_LABELS[g.target.status] : '—'];
+        // A value above its year, a target's year above its bar: the columns stay narrow and wrap where meant to.
+        return [f.code, g.name, g.base ? `${v(g.base)}\n（${g.base.year}）` : '—', v(g.previous), g.latest ? `${v(g.latest)}\n（${g.latest.year}）` : '—', g.target ? `${g.target.year}年\n${g.target.text}` : '—', g.target ? STATUS_LABELS[g.target.status] : '—'];
       }),
     ),
   );
@@ -133,7 +134,7 @@ function annexBlocks(r: AnnualReport): Block[] {
     {
       kind: 'table', caption: `${r.unit.name}${r.year}年监测指标一览`,
       header: ['代码', '指标', '基期值', '上年值', '最新值', '目标', '进展'],
-      widths: [1.8, 3.8, 2.2, 1.8, 2.4, 2.2, 1.8],
+      widths: [1.9, 4.0, 2.0, 2.0, 2.0, 2.2, 1.9],
       rows,
       note: '注：最新值为截至报告年度的最近一年数据；进展为对照目标的评估（已实现、进展顺利、需加快、进展缓慢、出现倒退、数据不足）。',
     },
