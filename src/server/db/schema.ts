@@ -11,6 +11,7 @@ import type { WorkitemsTables } from '../modules/workitems/tables';
 import type { ResponsibilitiesTables } from '../modules/plans/responsibilities/tables';
 import type { UnitReportsTables } from '../modules/unitreports/tables';
 import type { WorkPointsTables } from '../modules/workitems/workPointsTables';
+import type { AnalyticsTables } from '../modules/analytics/tables';
 import type { AuthTables } from '../modules/auth/tables';
 import type { AttachmentsTables } from '../services/attachments/tables';
 import type { ChangeLogTables } from '../services/changeLog/tables';
@@ -255,19 +256,11 @@ export interface SubmissionEventsTable {
   at: string;
 }
 
-export interface WarningAcksTable {
-  key: string;
-  org_unit_id: number;
-  comment: string;
-  acknowledged_by: number | null;
-  acknowledged_at: string;
-}
-
 /**
  * Every table. A module that owns tables declares them in its own `tables.ts` and joins them here
  * (see ARCHITECTURE.md for which module owns which).
  */
-export interface Database extends AuthTables, AttachmentsTables, ChangeLogTables, PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables, ResponsibilitiesTables, UnitReportsTables, EvaluationTables, WorkPointsTables {
+export interface Database extends AnalyticsTables, AuthTables, AttachmentsTables, ChangeLogTables, PublishingTables, SurveysTables, PlansTables, FollowupTables, RemindersTables, PlanFilingTables, WorkitemsTables, ReportsTables, ResponsibilitiesTables, UnitReportsTables, EvaluationTables, WorkPointsTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   committees: CommitteesTable;
@@ -290,7 +283,6 @@ export interface Database extends AuthTables, AttachmentsTables, ChangeLogTables
   reporting_task_indicators: ReportingTaskIndicatorsTable;
   submissions: SubmissionsTable;
   submission_events: SubmissionEventsTable;
-  warning_acks: WarningAcksTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;
