@@ -247,10 +247,12 @@ export function headingPages(spec: DocumentSpec): number[] {
         pages.newPage();
         pages.add(BODY.line);
         return;
-      case 'figure':
-        pages.keep(figureHeight(block) + CAPTION_HEIGHT);
-        pages.add(figureHeight(block) + CAPTION_HEIGHT);
+      case 'figure': {
+        const height = figureHeight(block) + CAPTION_HEIGHT;
+        pages.keep(height);
+        pages.add(height);
         return;
+      }
       case 'table': {
         const weights = block.widths ?? block.header.map(() => 1);
         const total = weights.reduce((a, b) => a + b, 0);
