@@ -1,10 +1,9 @@
-import { categoryBars, categoryPie, choiceChartOf, histogramBars, type ChoiceChart } from '../../../shared/charts/surveys';
-import type { ChartOption } from '../../../shared/charts/types';
+import { choiceChartOf, type ChoiceChart } from '../../../shared/charts/surveys';
 import { formatNumber, formatShare } from '../../../shared/format';
 import { AUDIENCE_LABELS } from '../../../shared/api/surveys';
 import { QUESTION_TYPE_LABELS, type Question } from '../../../shared/surveys/model';
 import type { CrossTab, QuestionStats } from '../../../shared/surveys/stats';
-import { renderChartPng, type Block, type DocumentSpec } from '../../services/documents';
+import type { Block, ChartJob, DocumentSpec } from '../../services/documents';
 
 /*
  * The short survey report (.docx): what was asked of whom and when, per question its table and
@@ -58,10 +57,7 @@ function periodText(r: ReportInput): string {
   return from ? `${dateText(from)}起` : `至${dateText(to!)}`;
 }
 
-const chartFigure = ({ tooltip: _onScreenOnly, ...option }: ChartOption, caption: string, height: number): Block => {
-  const png = renderChartPng(option, { width: 640, height });
-  return { kind: 'figure', png: png.png, pixelWidth: png.width, pixelHeight: png.height, widthCm: 14, caption };
-};
+const chartFigure = (chart: ChartJob, caption: string): Block => ({ kind: 'chart', chart, widthCm: 14, caption });
 
 function questionBlocks(s: QuestionStats, q: Question, charts: Record<string, ChoiceChart>): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level: 2, text: s.title }];
@@ -79,7 +75,8 @@ function questionBlocks(s: QuestionStats, q: Question, charts: Record<string, Ch
       });
       if (s.answered > 0) {
         const pie = choiceChartOf(s.type, charts[s.code]) === 'pie';
-        blocks.push(chartFigure(pie ? categoryPie(s.categories) : categoryBars(s.categories), `${s.title}（人数及比例）`, pie ? 300 : Math.min(600, Math.max(140, s.categories.length * 34))));
+        const size = { width: 640, height: pie ? 300 : Math.min(600, Math.max(140, s.categories.length * 34)) };
+        blocks.push(chartFigure({ name: pie ? 'categoryPie' : 'categoryBars', input: s.categories, size }, `${s.title}（人数及比例）`));
       }
       if (s.otherTexts.length) blocks.push({ kind: 'paragraph', content: [`“其他”填写举例：${s.otherTexts.slice(0, 10).join('；')}。`] });
       return blocks;
@@ -88,7 +85,7 @@ function questionBlocks(s: QuestionStats, q: Question, charts: Record<string, Ch
       blocks.push({ kind: 'paragraph', content: [`${intro}平均数 ${formatNumber(s.mean)}，中位数 ${formatNumber(s.median)}，最小值 ${formatNumber(s.min)}，最大值 ${formatNumber(s.max)}。`] });
       if (s.histogram.length) {
         blocks.push({ kind: 'table', caption: `${s.title}（${s.code}）分布`, header: ['区间', '人数'], align: ['left', 'right'], rows: s.histogram.map((h) => [h.label, formatNumber(h.count)]) });
-        blocks.push(chartFigure(histogramBars(s.histogram), `${s.title}（分布）`, 260));
+        blocks.push(chartFigure({ name: 'histogramBars', input: s.histogram, size: { width: 640, height: 260 } }, `${s.title}（分布）`));
       }
       return blocks;
     case 'matrix':

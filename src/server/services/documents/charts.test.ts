@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { trendOption } from '../../../shared/charts/options';
-import { ChartSizeError, renderChartPng, renderChartSvg } from './charts';
+import { ChartSizeError, DOCUMENT_CHART_SCALE, renderChartPng, renderChartSvg } from './charts';
 import { chartFontFiles } from './fonts';
 
 const option = {
@@ -39,10 +39,10 @@ describe('chart renderer', () => {
     expect(darkPixels(svg, 0, 40, [])).toBe(0);
   });
 
-  it('rasterises to a PNG at twice the size by default', () => {
+  it('rasterises to a PNG at the document scale by default', () => {
     const chart = renderChartPng(option, { width: 300, height: 150 });
     expect(Buffer.from(chart.png.subarray(0, 8)).toString('hex')).toBe('89504e470d0a1a0a');
-    expect([chart.width, chart.height]).toEqual([600, 300]);
+    expect([chart.width, chart.height]).toEqual([300 * DOCUMENT_CHART_SCALE, 150 * DOCUMENT_CHART_SCALE]);
   });
 
   it('renders the trend option the web draws, target line included', () => {

@@ -2,7 +2,8 @@ import {
   AlignmentType, BorderStyle, Document, Footer, FootnoteReferenceRun, HeadingLevel as DocxHeadingLevel, ImageRun, Packer, PageNumber,
   Paragraph, ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, VerticalAlignTable, WidthType, type PageNumberEstimator,
 } from 'docx';
-import type { Block, DocumentSpec, Inline } from './model';
+import { renderCharts } from './chartPool';
+import type { DocumentSpec, DrawnBlock, Inline } from './model';
 import { HeadingCounter } from './numbering';
 import { headingPages, titleLines } from './pageEstimate';
 import { DOCUMENT_STYLES, PAGE, STYLE, TEXT_WIDTH_CM } from './styles';
@@ -55,7 +56,7 @@ class Writer {
     });
   }
 
-  block(block: Block): (Paragraph | Table)[] {
+  block(block: DrawnBlock): (Paragraph | Table)[] {
     switch (block.kind) {
       case 'heading':
         return [new Paragraph({ heading: HEADINGS[block.level], text: `${this.headings.next(block.level)}${block.text}` })];
@@ -77,7 +78,7 @@ class Writer {
     }
   }
 
-  private figure(block: Extract<Block, { kind: 'figure' }>): Paragraph[] {
+  private figure(block: Extract<DrawnBlock, { kind: 'figure' }>): Paragraph[] {
     const widthCm = Math.min(block.widthCm ?? TEXT_WIDTH_CM, TEXT_WIDTH_CM);
     const width = Math.round(widthCm * CM_TO_PX);
     const height = Math.round((width * block.pixelHeight) / block.pixelWidth);
@@ -93,7 +94,7 @@ class Writer {
     ];
   }
 
-  private table(block: Extract<Block, { kind: 'table' }>): (Paragraph | Table)[] {
+  private table(block: Extract<DrawnBlock, { kind: 'table' }>): (Paragraph | Table)[] {
     this.tables += 1;
     const columns = block.header.length;
     const weights = block.widths ?? block.header.map(() => 1);
@@ -149,7 +150,7 @@ function contentsBookmarks(node: unknown, found: string[] = []): string[] {
 }
 
 /** The contents' page numbers from the document model (./pageEstimate): the bookmarks are the listed headings, in order. */
-const pageNumbersOf = (spec: DocumentSpec): PageNumberEstimator => (body) => {
+const pageNumbersOf = (spec: DocumentSpec<DrawnBlock>): PageNumberEstimator => (body) => {
   const pages = headingPages(spec);
   return { bookmarks: new Map(contentsBookmarks(body).map((name, i) => [name, String(pages[i] ?? '')])) };
 };
@@ -164,9 +165,23 @@ const pageNumberFooter = () =>
     ],
   });
 
+/** The spec with its charts drawn (in parallel, ./chartPool) and placed as figures. */
+async function drawCharts(spec: DocumentSpec): Promise<DocumentSpec<DrawnBlock>> {
+  const charts = spec.blocks.filter((b) => b.kind === 'chart');
+  const images = await renderCharts(charts.map((b) => b.chart));
+  const drawn = new Map(charts.map((b, i) => [b, images[i]!]));
+  const blocks = spec.blocks.map((block): DrawnBlock => {
+    if (block.kind !== 'chart') return block;
+    const image = drawn.get(block)!;
+    return { kind: 'figure', png: image.png, pixelWidth: image.width, pixelHeight: image.height, widthCm: block.widthCm, caption: block.caption };
+  });
+  return { ...spec, blocks };
+}
+
 /** The document as .docx bytes. */
-export async function buildDocx(spec: DocumentSpec): Promise<Buffer> {
-  checkLimits(spec);
+export async function buildDocx(input: DocumentSpec): Promise<Buffer> {
+  checkLimits(input);
+  const spec = await drawCharts(input);
   const writer = new Writer();
   // A long title goes over balanced lines (./pageEstimate titleLines), each after a line break.
   const title = new Paragraph({ style: STYLE.title, children: titleLines(spec.title).map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined })) });

@@ -1,3 +1,5 @@
+import type { ChartJob } from './chartKinds';
+
 /*
  * What a document is made of, independent of .docx: the reports build this, the builder writes it.
  * Headings, figures and tables are numbered by the builder, so callers never count.
@@ -8,7 +10,7 @@ export type Inline = string | { text: string; bold?: boolean; footnote?: string 
 
 export type HeadingLevel = 1 | 2 | 3;
 
-export type Block =
+export type DrawnBlock =
   /** Numbered 一、 / （一） / 1. by level. */
   | { kind: 'heading'; level: HeadingLevel; text: string }
   | { kind: 'paragraph'; content: Inline[]; align?: 'left' | 'center' | 'right'; indent?: boolean }
@@ -18,7 +20,12 @@ export type Block =
   | { kind: 'figure'; png: Uint8Array; pixelWidth: number; pixelHeight: number; widthCm?: number; caption: string }
   | { kind: 'pageBreak' };
 
-export interface DocumentSpec {
+/** One of the shared charts (./chartKinds), drawn by the builder (all of a document's in parallel) and placed as a figure. */
+export type ChartBlock = { kind: 'chart'; chart: ChartJob; widthCm?: number; caption: string };
+
+export type Block = DrawnBlock | ChartBlock;
+
+export interface DocumentSpec<B extends Block = Block> {
   title: string;
   /** Under the title, e.g. the issuing office and date. */
   subtitle?: string[];
@@ -26,5 +33,5 @@ export interface DocumentSpec {
   tableOfContents?: boolean;
   /** Written into the file's properties. */
   creator?: string;
-  blocks: Block[];
+  blocks: B[];
 }

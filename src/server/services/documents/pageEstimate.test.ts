@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printDocx, type PrintedDocument } from '../../../../test/support/libreoffice';
 import { renderChartPng } from './charts';
 import { buildDocx } from './docx';
-import type { Block, DocumentSpec } from './model';
+import type { DocumentSpec, DrawnBlock as Block } from './model';
 import { countLines, headingPages, titleLines } from './pageEstimate';
 
 const WIDTH = 442.2; // the text block, in points
@@ -58,7 +58,7 @@ const finding = (i: number): Block[] => [
   { kind: 'figure', png: chart.png, pixelWidth: chart.width, pixelHeight: chart.height, widthCm: 15, caption: `第${i}项指标（%）` },
 ];
 
-const spec: DocumentSpec = {
+const spec: DocumentSpec<Block> = {
   title: '合成市2024年妇女儿童发展规划统计监测报告',
   subtitle: ['合成市妇女儿童工作委员会办公室', '2026年12月7日'],
   tableOfContents: true,

@@ -1,4 +1,4 @@
-import type { Block, DocumentSpec, Inline } from './model';
+import type { DocumentSpec, DrawnBlock as Block, Inline } from './model';
 import { HeadingCounter } from './numbering';
 
 /*
@@ -210,7 +210,7 @@ function figureHeight(block: Extract<Block, { kind: 'figure' }>): number {
 }
 
 /** The pages of the front matter: title, subtitle lines and the contents, then a page break. */
-function frontPages(spec: DocumentSpec, headings: string[]): Pages {
+function frontPages(spec: DocumentSpec<Block>, headings: string[]): Pages {
   const pages = new Pages();
   pages.add(titleLines(spec.title).length * TITLE.line + TITLE.after);
   for (const line of spec.subtitle ?? []) pages.addLines(countLines(line, BODY.size, TEXT_WIDTH), BODY.line);
@@ -225,7 +225,7 @@ function frontPages(spec: DocumentSpec, headings: string[]): Pages {
 }
 
 /** The page (counted from 1) each level 1–2 heading of the document starts on, in order. */
-export function headingPages(spec: DocumentSpec): number[] {
+export function headingPages(spec: DocumentSpec<Block>): number[] {
   const counter = new HeadingCounter();
   const numbered = spec.blocks.map((block) => (block.kind === 'heading' ? `${counter.next(block.level)}${block.text}` : ''));
   const listed = spec.blocks.flatMap((block, i) => (block.kind === 'heading' && block.level <= 2 ? [numbered[i]!] : []));

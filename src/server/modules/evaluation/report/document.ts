@@ -1,7 +1,6 @@
-import { areaAttainmentOption } from '../../../../shared/charts/evaluation';
 import { ATTAINMENT_LABELS, ATTAINMENTS, type Attainment } from '../../../../shared/evaluation/attainment';
 import { formatShare, withoutClosingStop } from '../../../../shared/format';
-import { renderChartPng, TEXT_WIDTH_CM, type Block, type DocumentSpec } from '../../../services/documents';
+import { TEXT_WIDTH_CM, type Block, type DocumentSpec } from '../../../services/documents';
 import type { EvaluationReport, ReportEntry } from './collect';
 import { siteCheckBlocks } from './siteChecks';
 import { thirdPartyBlocks } from './thirdParty';
@@ -79,7 +78,7 @@ function verdictBlocks(r: EvaluationReport): Block[] {
   const verdict = evaluationVerdict(r);
   const areas = r.areas.map((a) => ({ title: a.title, counts: countByAttainment(a.goals) }));
   // A chart only when there is anything to draw.
-  const chart = areas.some((a) => Object.values(a.counts).some((n) => n > 0)) ? renderChartPng(areaAttainmentOption(areas), { width: 640, height: Math.max(200, 40 + areas.length * 34) }) : null;
+  const drawn = areas.some((a) => Object.values(a.counts).some((n) => n > 0));
   return [
     { kind: 'heading', level: 1, text: '总体评价' },
     { kind: 'paragraph', indent: true, content: [verdict] },
@@ -87,7 +86,9 @@ function verdictBlocks(r: EvaluationReport): Block[] {
       kind: 'table', caption: '各领域目标达标率', header: ['领域', '目标数', '可评估', '达标', '达标率'], align: ['left', 'right', 'right', 'right', 'right'], widths: [40, 15, 15, 15, 15],
       rows: r.areas.map((a) => [a.title, String(a.goals.length), String(a.rate.assessable), String(a.rate.met), formatShare(a.rate.rate)]),
     },
-    ...(chart ? [{ kind: 'figure' as const, png: chart.png, pixelWidth: chart.width, pixelHeight: chart.height, widthCm: Math.min(15, TEXT_WIDTH_CM), caption: '各领域目标达标情况（目标数）' }] : []),
+    ...(drawn
+      ? [{ kind: 'chart' as const, chart: { name: 'areaAttainment' as const, input: areas, size: { width: 640, height: Math.max(200, 40 + areas.length * 34) } }, widthCm: Math.min(15, TEXT_WIDTH_CM), caption: '各领域目标达标情况（目标数）' }]
+      : []),
   ];
 }
 

@@ -1,8 +1,7 @@
 import { STATUS_LABELS } from '../../../../shared/analytics/progress';
 import { WARNING_KIND_LABELS, type AchievementTallyDto } from '../../../../shared/api/analytics';
-import { trendOption } from '../../../../shared/charts/options';
 import { formatShare, formatValue } from '../../../../shared/format';
-import { renderChartPng, TEXT_WIDTH_CM, type Block, type DocumentSpec, type Inline } from '../../../services/documents';
+import { TEXT_WIDTH_CM, type Block, type DocumentSpec, type Inline } from '../../../services/documents';
 import { PLAN_CHOICE_LABELS, type AnnualReport, type ReportFinding } from './collect';
 
 /*
@@ -48,9 +47,8 @@ function findingBlocks(f: ReportFinding, chart: (f: ReportFinding) => Block | nu
 /** The finding's trend with its target line, when there is anything to draw. */
 export function findingChart(f: ReportFinding): Block | null {
   if (!f.view.series.some((s) => s.points.length > 0)) return null;
-  const image = renderChartPng(trendOption(f.view), CHART_SIZE);
   const unit = f.view.indicator.unit ? `（${f.view.indicator.unit}）` : '';
-  return { kind: 'figure', png: image.png, pixelWidth: image.width, pixelHeight: image.height, widthCm: Math.min(15, TEXT_WIDTH_CM), caption: `${f.view.indicator.name}${unit}` };
+  return { kind: 'chart', chart: { name: 'trend', input: f.view, size: CHART_SIZE }, widthCm: Math.min(15, TEXT_WIDTH_CM), caption: `${f.view.indicator.name}${unit}` };
 }
 
 export function tallyWords(t: AchievementTallyDto | null): string {
