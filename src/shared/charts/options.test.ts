@@ -45,6 +45,17 @@ describe('trend chart option', () => {
     expect(projection.data).toEqual([{ value: [2024, 92], symbol: 'none' }, [2030, 95.1]]);
   });
 
+  it.each([
+    ['one target: its label centred on the line', [95], [undefined]],
+    ['2025 and 2030 close together: the upper label above its line, the lower one below', [93, 95], ['top', 'bottom']],
+    ['a falling target: the same by value, whichever year', [9, 8], ['bottom', 'top']],
+    ['the same value twice: nothing to keep apart', [90, 90], [undefined, undefined]],
+  ])('places target labels apart: %s', (_, values, sides) => {
+    const targets = values.map((value, i) => ({ ...indicator.targets[0]!, year: 2025 + 5 * i, value, assessment: { ...indicator.targets[0]!.assessment, targetValue: value } }));
+    const lines = (trendOption({ ...indicator, targets }).series as { markLine?: { data: { label: { verticalAlign?: string } }[] } }[])[0]!.markLine!.data;
+    expect(lines.map((l) => l.label.verticalAlign)).toEqual(sides);
+  });
+
   it('spans the years through the last target', () => {
     expect(option.xAxis).toMatchObject({ min: 2020, max: 2030 });
   });

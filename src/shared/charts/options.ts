@@ -89,9 +89,14 @@ export function trendOption(data: IndicatorAnalyticsDto): ChartOption {
   const ordered = [...data.series].sort((a, b) => (a.option === 'total' ? -1 : b.option === 'total' ? 1 : 0));
   const series: LineSeriesOption[] = ordered.map((s, i) => valueLine(s, ordered[0]?.option === 'total' ? i - 1 : i));
 
+  const values = data.targets.flatMap((t) => (t.assessment.targetValue === null ? [] : [t.assessment.targetValue]));
+  const [lowest, highest] = [Math.min(...values), Math.max(...values)];
+  // Two targets close together (2025 and 2030) would print their labels over each other: the upper
+  // label sits above its line, the lower one below its line.
+  const labelSide = (value: number) => (values.length < 2 || lowest === highest ? {} : value === highest ? { verticalAlign: 'bottom' as const } : value === lowest ? { verticalAlign: 'top' as const } : {});
   const targetLines = data.targets
     .filter((t) => t.assessment.targetValue !== null)
-    .map((t) => ({ yAxis: t.assessment.targetValue!, name: `${t.year}年目标`, label: { formatter: `${t.year}年目标\n${fmt(t.assessment.targetValue!)}` } }));
+    .map((t) => ({ yAxis: t.assessment.targetValue!, name: `${t.year}年目标`, label: { formatter: `${t.year}年目标\n${fmt(t.assessment.targetValue!)}`, ...labelSide(t.assessment.targetValue!) } }));
   const totalLine = series[0];
   if (totalLine && targetLines.length > 0) {
     totalLine.markLine = {
