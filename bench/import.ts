@@ -22,7 +22,8 @@ async function rawInsert(file: string, values: Dhis2DataValue[], inKeyOrder: boo
   const Sqlite = (await import('better-sqlite3')).default;
   const conn = new Sqlite(file);
   conn.pragma('journal_mode = WAL');
-  // The same durability and integrity rules as the app's connection, on both sides.
+  // The same durability and integrity rules as the app's connection, on both sides: the app commits
+  // with NORMAL and then flushes the -wal (group commit); FULL flushes it at the commit.
   conn.pragma('synchronous = FULL');
   conn.pragma('foreign_keys = ON');
   const insert = conn.prepare(
@@ -54,6 +55,7 @@ async function main() {
 
     const t0 = performance.now();
     const result = await importDataValueSet(db.kysely, COMMAND_LINE, { dataValues: values }, { dryRun: false, idScheme: 'code', importStrategy: 'CREATE_AND_UPDATE', atomicMode: 'ALL' });
+    await db.flush(); // on disk before the server would answer (group commit)
     const ours = (performance.now() - t0) / 1000;
     if (result.response.importCount.imported !== values.length) throw new Error(`imported ${JSON.stringify(result.response.importCount)}: ${JSON.stringify(result.response.conflicts.slice(0, 3))}`);
     await db.close();

@@ -58,6 +58,8 @@ z.config(z.locales.zhCN());
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Largest JSON or CSV body. */
 const BODY_LIMIT = 2 * 1024 * 1024;
+/** Requests that change nothing: answered without waiting for the disk. */
+const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AppOptions {
   db: Db;
@@ -124,6 +126,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // A change is acknowledged only once it is on disk (group commit, db/groupCommit.ts).
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (!READ_ONLY_METHODS.has(request.method)) await options.db.flush();
+    return payload;
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

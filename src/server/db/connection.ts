@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { walFlusher } from './groupCommit';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -15,6 +16,11 @@ export interface Db {
   dialect: DatabaseTarget['dialect'];
   /** Human-readable location without credentials, for logs. */
   describe: string;
+  /**
+   * Resolves once every commit so far is on disk: a request that changed data awaits it before it
+   * is answered (SQLite's group commit, ./groupCommit.ts; PostgreSQL's commits are on disk already).
+   */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +71,7 @@ export function openDatabase(target: DatabaseTarget, { durable = true }: OpenOpt
       kysely,
       dialect: 'postgres',
       describe: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      flush: async () => {},
       close: () => kysely.destroy(),
     };
   }
@@ -72,13 +79,15 @@ export function openDatabase(target: DatabaseTarget, { durable = true }: OpenOpt
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
-  // FULL: every commit is on disk when it returns (NORMAL could lose the last commits on power
-  // loss). In WAL mode that is one fsync of the -wal per transaction; see README for its cost.
-  sqlite.pragma(durable ? 'synchronous = FULL' : 'synchronous = OFF');
+  // NORMAL: a commit writes the WAL without flushing it; `flush` (group commit, ./groupCommit.ts)
+  // puts it on disk before the change is acknowledged. Checkpoints still flush as they go.
+  const inMemory = file === ':memory:';
+  sqlite.pragma(durable ? 'synchronous = NORMAL' : 'synchronous = OFF');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { kysely, dialect: 'sqlite', describe: `SQLite ${file}`, close: () => kysely.destroy() };
+  const flush = durable && !inMemory ? walFlusher(`${file}-wal`) : async () => {};
+  return { kysely, dialect: 'sqlite', describe: `SQLite ${file}`, flush, close: () => kysely.destroy() };
 }
 
 const STATEMENT_CACHE_SIZE = 256;
