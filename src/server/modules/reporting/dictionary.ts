@@ -60,8 +60,17 @@ const splitCategories = (s: string) => s.split(',').map((c) => c.trim()).filter(
 export async function loadDictionary(db: Executor): Promise<ReportingDictionary> {
   const [options, elements, indicators, units, departments] = await Promise.all([
     db.selectFrom('category_options').select(['id', 'code']).execute(),
-    db.selectFrom('data_elements').selectAll().execute(),
-    db.selectFrom('indicators').selectAll().orderBy('sort').orderBy('id').execute(),
+    // Only the columns used: definitions and guidance texts would make this every request's largest read.
+    db.selectFrom('data_elements').select(['id', 'code', 'name', 'unit', 'value_type', 'categories']).execute(),
+    db
+      .selectFrom('indicators')
+      .select([
+        'id', 'code', 'name', 'unit', 'formula_type', 'value_de_id', 'numerator_de_id', 'denominator_de_id', 'factor',
+        'min_value', 'max_value', 'yoy_threshold', 'categories', 'responsible_department_id',
+      ])
+      .orderBy('sort')
+      .orderBy('id')
+      .execute(),
     db.selectFrom('org_units').select(['id', 'code', 'name', 'parent_id']).execute(),
     db
       .selectFrom('departments as d')

@@ -27,6 +27,9 @@ export const seatTakesValues = (s: Pick<GateSubmission, 'state' | 'closed'>): bo
 export const seatLockedReason = (s: Pick<GateSubmission, 'state' | 'closed'>): string =>
   s.closed ? '填报任务已关闭，不能再修改' : (lockedReason(s.state) ?? STATE_LABELS[s.state]);
 
+/** Past this many units an import reads every seat of its years rather than list the units in the query. */
+const GATE_UNIT_LIST_LIMIT = 200;
+
 export type GateDecision =
   | { ok: true; submission: GateSubmission }
   | { ok: false; code: 'NO_TASK' | 'LOCKED' | 'NOT_OPEN' | 'FORBIDDEN'; reason: string };
@@ -35,13 +38,17 @@ export type GateDecision =
  * Decides, for one value, which submission it belongs to and whether this user may change it
  * now: the same checks for the entry grid, xlsx uploads and the dataValueSets API.
  */
-export async function loadGate(db: Executor, dict: ReportingDictionary, periods: number[], auth: AuthContext, today: string) {
+export async function loadGate(db: Executor, dict: ReportingDictionary, periods: number[], auth: AuthContext, today: string, orgUnitIds: number[]) {
+  // Only the units written to: a value's seats, and the seat that wrote it, are of its own unit. A
+  // save from the entry grid reads one unit's seats, not the year's thousands.
+  const someUnits = orgUnitIds.length <= GATE_UNIT_LIST_LIMIT;
   const rows = periods.length
     ? await db
         .selectFrom('submissions as s')
         .innerJoin('reporting_tasks as t', 't.id', 's.task_id')
         .select(['s.id', 's.task_id', 's.org_unit_id', 's.department_id', 's.state', 't.year', 't.opens_on', 't.closed_at'])
         .where('t.year', 'in', periods)
+        .$if(someUnits, (q) => q.where('s.org_unit_id', 'in', orgUnitIds.length ? orgUnitIds : [-1]))
         .execute()
     : [];
   const taskIds = [...new Set(rows.map((r) => r.task_id))];

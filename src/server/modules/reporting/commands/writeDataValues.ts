@@ -97,7 +97,8 @@ export async function writeDataValues(db: Kysely<Database>, inputs: ValueInput[]
   const now = (options.now ?? new Date()).toISOString();
   const dict = options.dictionary ?? (await loadDictionary(db));
   const periods = [...new Set(inputs.map((i) => i.period))];
-  const gate = await loadGate(db, dict, periods.filter(isKeyYear), options.auth, now.slice(0, 10));
+  const units = [...new Set(inputs.map((i) => i.orgUnitId))];
+  const gate = await loadGate(db, dict, periods.filter(isKeyYear), options.auth, now.slice(0, 10), units);
   const conflicts: Conflict[] = [];
   // Accepted values and their submissions as two parallel arrays: no object per value of a bulk import.
   const accepted: ValueInput[] = [];
