@@ -19,6 +19,8 @@ export interface DemoLevel {
   denominator?: number;
   /** Where the values head by 2030 when not to the plan's target: one met already in 2020, or one without a figure (持续下降). */
   heading?: number;
+  /** Girls' or women's rate as a multiple of the total, where it differs (more myopia among girls); 1 when not given. */
+  femaleRelative?: number;
 }
 
 /** Data elements are named by their code in catalogueElements.ts. */

@@ -65,6 +65,20 @@ describe(`demo: 西岗区 judged by its own plans (${testDialect()})`, () => {
     expect(judged('W02_051', '西岗区')).toMatchObject({ basis: '本级规划目标', plan: XIGANG_WOMEN_PLAN });
   });
 
+  it('leaves the children’s indicators out of the city’s 监测概览 and says how many are only monitored there', async () => {
+    const analytics = analyticsService(db.kysely, orgsService(db.kysely));
+    const overview = (name: string) => analytics.overview(COMMAND_LINE, { orgUnitId: unit(name).id, scope: 'approved' });
+    const city = await overview('大连市');
+    expect(city.untargeted).toBe(CHILDREN_CATALOGUE.length);
+    expect(city.areas.map((a) => a.planTitle)).not.toContain(XIGANG_CHILDREN_PLAN);
+    expect((await overview('中山区')).untargeted).toBe(CHILDREN_CATALOGUE.length);
+    const xigang = await overview('西岗区');
+    expect(xigang.untargeted).toBe(0);
+    expect(xigang.areas.filter((a) => a.planTitle === XIGANG_CHILDREN_PLAN).map((a) => a.title)).toEqual([
+      '儿童与健康', '儿童与安全', '儿童与教育', '儿童与福利', '儿童与家庭', '儿童与法律保护',
+    ]);
+  });
+
   it('reports 西岗区’s children’s plan area by area next to the women’s, and the city’s lack of one in words', async () => {
     const orgs = orgsService(db.kysely);
     const reports = reportsService(db.kysely, analyticsService(db.kysely, orgs), orgs);

@@ -178,9 +178,10 @@ function yearValues(
           record(ind.denominatorDeId!, d.id, den, bySex ? splitBySex(den, `${ind.code}:${d.code}:${year}`, true) : null);
         }
         const num = Math.min(den, Math.round((valueAt(ind, s, d.code, year) * den) / ind.factor));
-        // The numerator's sex parts follow the denominator's, so neither part can exceed its base.
+        // The numerator's sex parts follow the denominator's (skewed where the rates differ), so neither part can exceed its base.
         const denFemale = out.get(`${ind.denominatorDeId}:${d.id}:female`)?.value;
-        const numFemale = bySex && denFemale != null ? Math.min(denFemale, Math.round((num * denFemale) / den)) : null;
+        const skew = demo.get(ind.code)!.demoLevel.femaleRelative ?? 1;
+        const numFemale = bySex && denFemale != null ? Math.max(num - (den - denFemale), Math.min(denFemale, Math.round((num * denFemale * skew) / den))) : null;
         record(ind.numeratorDeId!, d.id, num, numFemale === null ? null : [numFemale, num - numFemale]);
       }
       continue;
