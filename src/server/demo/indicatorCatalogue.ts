@@ -17,6 +17,10 @@ import type { CategorySet, Direction } from '../../shared/indicators/vocabulary'
 export interface DemoLevel {
   value: number;
   denominator?: number;
+  /** Where the values head by 2030 when not to the plan's target: one met already in 2020, or one without a figure (持续下降). */
+  heading?: number;
+  /** Girls' or women's rate as a multiple of the total, where it differs (more myopia among girls); 1 when not given. */
+  femaleRelative?: number;
 }
 
 /** Data elements are named by their code in catalogueElements.ts. */
@@ -32,7 +36,7 @@ export interface CatalogueEntry {
   dept: string | null;
   dataSource: string;
   definition: string;
-  /** The plan target measured: area no., goal no. and the indicator as the plan names it. */
+  /** The plan target measured: area no., goal no. and the indicator as the plan names it (the city's plan; 西岗区's for CHILDREN_CATALOGUE). */
   target: readonly [number, number, string];
   /** 2020 value, only where the plan's text gives it. */
   baseline2020?: number;
@@ -41,9 +45,10 @@ export interface CatalogueEntry {
   demoLevel: DemoLevel;
 }
 
-const pct = (numerator: string, denominator: string): Formula => ({ type: 'ratio', numerator, denominator, factor: 100 });
-const per100k = (numerator: string, denominator: string): Formula => ({ type: 'ratio', numerator, denominator, factor: 100_000 });
-const direct = (value: string): Formula => ({ type: 'direct', value });
+export const pct = (numerator: string, denominator: string): Formula => ({ type: 'ratio', numerator, denominator, factor: 100 });
+export const per1000 = (numerator: string, denominator: string): Formula => ({ type: 'ratio', numerator, denominator, factor: 1000 });
+export const per100k = (numerator: string, denominator: string): Formula => ({ type: 'ratio', numerator, denominator, factor: 100_000 });
+export const direct = (value: string): Formula => ({ type: 'direct', value });
 
 const H = '卫健委';
 const MCH = '妇幼卫生年报';

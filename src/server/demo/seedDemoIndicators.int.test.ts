@@ -4,6 +4,7 @@ import { createTestDb, testDialect, type TestDb } from '../../../test/support/te
 import { IndicatorInput, type IndicatorDto } from '../../shared/api/indicators';
 import { canonicalInput, loadIndicatorDtos } from '../modules/indicators/dto';
 import { indicatorsRepository } from '../modules/indicators/repository';
+import { CHILDREN_CATALOGUE } from './childrenCatalogue';
 import { CATALOGUE } from './indicatorCatalogue';
 import { DEMO_DEPARTMENTS } from './orgData';
 import { seedDemoIndicators } from './seedDemoIndicators';
@@ -17,11 +18,16 @@ describe(`demo indicator dictionary (${testDialect()})`, () => {
 
   const indicators = () => loadIndicatorDtos(indicatorsRepository(db.kysely));
 
-  it('seeds at least 40 valid demo indicators of the city plan, each linked to the target it measures', async () => {
+  it('seeds at least 40 valid demo indicators of the city plan, each linked to the target it measures, and the children’s', async () => {
     await buildDemoDictionary(db);
     const all = await indicators();
-    expect(all.length).toBeGreaterThanOrEqual(40);
-    expect(all.every((i) => i.isDemo && i.source?.planTitle === '大连市妇女发展规划')).toBe(true);
+    const women = all.filter((i) => !i.code.startsWith('C'));
+    expect(women.length).toBeGreaterThanOrEqual(40);
+    expect(women.every((i) => i.isDemo && i.source?.planTitle === '大连市妇女发展规划')).toBe(true);
+    // The city has no children's plan: its children's indicators carry no target of the city's (西岗区's plan links them, seedDemoTargetLinks.int.test.ts).
+    const children = all.filter((i) => i.code.startsWith('C'));
+    expect(children.map((i) => i.code)).toEqual(CHILDREN_CATALOGUE.map((e) => e.code));
+    expect(children.every((i) => i.isDemo && i.targets.length === 0)).toBe(true);
     for (const i of all) expect(IndicatorInput.safeParse(canonicalInput(i)).error?.issues ?? [], i.code).toEqual([]);
     const departments = new Set(DEMO_DEPARTMENTS.map(([, short]) => short));
     expect(all.filter((i) => i.responsibleDept !== null && !departments.has(i.responsibleDept))).toEqual([]);
@@ -41,6 +47,8 @@ describe(`demo indicator dictionary (${testDialect()})`, () => {
     expect(brief(byName.get('妇女经常参加体育锻炼的人数比例'))).toMatchObject({ direction: 'band', targets: [[2030, '~', 55, null]] });
     expect(brief(byName.get('九年义务教育巩固率'))).toMatchObject({ categories: 'sex', formula: ['初中毕业班学生数', '该届初中毕业生入小学一年级时的学生数', 100] });
     expect(brief(byName.get('先天梅毒报告发病率'))?.formula).toEqual(['先天梅毒报告病例数', '活产数', 100_000]);
+    expect(brief(byName.get('婴儿死亡率'))).toMatchObject({ direction: 'lower', formula: ['婴儿死亡人数', '活产数', 1000], targets: [] });
+    expect(brief(byName.get('儿童青少年总体近视率'))).toMatchObject({ categories: 'sex', formula: ['筛查性近视的6～18岁儿童青少年数', '接受视力筛查的6～18岁儿童青少年数', 100] });
 
     // Baselines only where the plan's preface states them.
     expect(all.filter((i) => i.baselineYear !== null).map((i) => [i.name, i.baselineYear, i.baselineValue])).toEqual([
@@ -51,15 +59,18 @@ describe(`demo indicator dictionary (${testDialect()})`, () => {
     ]);
   });
 
-  it('gives every entry a demo level, with a denominator for ratios', () => {
-    expect(CATALOGUE.filter((e) => e.demoLevel.value === undefined || (e.formula.type === 'ratio') !== (e.demoLevel.denominator !== undefined))).toEqual([]);
-    expect(new Set(CATALOGUE.map((e) => e.code)).size).toBe(CATALOGUE.length);
+  it('gives every entry a demo level, with a denominator for ratios, and every area of 西岗区’s children’s plan an indicator but 儿童与环境', () => {
+    const entries = [...CATALOGUE, ...CHILDREN_CATALOGUE];
+    expect(entries.filter((e) => e.demoLevel.value === undefined || (e.formula.type === 'ratio') !== (e.demoLevel.denominator !== undefined))).toEqual([]);
+    expect(new Set(entries.map((e) => e.code)).size).toBe(entries.length);
+    // 儿童与环境 sets only the drinking-water target, measured by the women's indicator (seedDemoTargetLinks.ts).
+    expect([...new Set(CHILDREN_CATALOGUE.map((e) => e.target[0]))]).toEqual([1, 2, 3, 4, 5, 7]);
   });
 
   it('seeds the indicators unlinked when the demo plan is absent', async () => {
     await seedDemoIndicators(db);
     const all = await indicators();
-    expect(all).toHaveLength(CATALOGUE.length);
+    expect(all).toHaveLength(CATALOGUE.length + CHILDREN_CATALOGUE.length);
     expect(all.every((i) => i.planTargetId === null && i.targets.length === 0)).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { indicatorsRepository } from '../modules/indicators/repository';
 import { saveIndicator } from '../modules/indicators/store';
 import { CATALOGUE_ELEMENTS } from './catalogueElements';
+import { CHILDREN_CATALOGUE, XIGANG_CHILDREN_PLAN } from './childrenCatalogue';
 import { CATALOGUE, type CatalogueEntry } from './indicatorCatalogue';
 
 export const DEMO_PLAN_TITLE = '大连市妇女发展规划';
@@ -23,9 +24,9 @@ function element(code: string) {
   return found;
 }
 
-/** The demo plan's targets with their area and goal numbers, and its end year; none without the plan. */
-async function demoPlanTargets(db: Kysely<Database>): Promise<{ targets: PlanTarget[]; periodEnd: number }> {
-  const plan = await db.selectFrom('plans').select(['id', 'period_end']).where('title', '=', DEMO_PLAN_TITLE).where('is_demo', '=', 1).executeTakeFirst();
+/** A demo plan's targets with their area and goal numbers, and its end year; none without the plan. */
+async function demoPlanTargets(db: Kysely<Database>, title: string): Promise<{ targets: PlanTarget[]; periodEnd: number }> {
+  const plan = await db.selectFrom('plans').select(['id', 'period_end']).where('title', '=', title).where('is_demo', '=', 1).executeTakeFirst();
   if (!plan) return { targets: [], periodEnd: 2030 };
   const rows = await db
     .selectFrom('plan_targets as t')
@@ -79,21 +80,35 @@ function entryInput(entry: CatalogueEntry, targets: readonly PlanTarget[], perio
 }
 
 /**
+ * The demo's two sources of indicators: the city's women's plan, whose targets are the dictionary's
+ * (the city's own), and 西岗区's children's plan, whose targets are 西岗区's alone — the city has no
+ * children's plan, so those indicators carry no dictionary target (see childrenCatalogue.ts).
+ */
+const SOURCES = [
+  { plan: DEMO_PLAN_TITLE, entries: CATALOGUE, cityTargets: true },
+  { plan: XIGANG_CHILDREN_PLAN, entries: CHILDREN_CATALOGUE, cityTargets: false },
+] as const;
+
+/**
  * Writes the demo indicator dictionary, each indicator linked to the target of the demo plan it
- * measures and aimed as that target says; without the demo plan the indicators stand unlinked.
+ * measures (its source) and, for the city's plan, aimed as that target says; without the demo plans
+ * the indicators stand unlinked.
  */
 export async function seedDemoIndicators(db: Db): Promise<number> {
-  const { targets, periodEnd } = await demoPlanTargets(db.kysely);
+  const sources = await Promise.all(SOURCES.map(async (s) => ({ ...s, ...(await demoPlanTargets(db.kysely, s.plan)) })));
   await db.kysely.transaction().execute(async (trx) => {
     const repo = indicatorsRepository(trx);
     const departments = new Map((await repo.topDepartments()).map((d) => [d.shortName, d.id]));
-    for (const entry of CATALOGUE) {
-      const [areaNo, goalNo, name] = entry.target;
-      const measured = targets.filter((t) => t.areaNo === areaNo && t.goalNo === goalNo && indicatorKey(t.indicator) === indicatorKey(name));
-      const id = await saveIndicator(repo, entryInput(entry, measured, periodEnd, departments), { planTargetId: measured[0]?.id ?? null, isDemo: true });
-      // The plan's targets measure the indicator (plan_targets.indicator_id), as generating would link them.
-      await repo.linkTargets(measured.map((t) => t.id), id);
+    for (const { entries, targets, periodEnd, cityTargets } of sources) {
+      for (const entry of entries) {
+        const [areaNo, goalNo, name] = entry.target;
+        const measured = targets.filter((t) => t.areaNo === areaNo && t.goalNo === goalNo && indicatorKey(t.indicator) === indicatorKey(name));
+        const input = entryInput(entry, cityTargets ? measured : [], periodEnd, departments);
+        const id = await saveIndicator(repo, input, { planTargetId: measured[0]?.id ?? null, isDemo: true });
+        // The plan's targets measure the indicator (plan_targets.indicator_id), as generating would link them.
+        await repo.linkTargets(measured.map((t) => t.id), id);
+      }
     }
   });
-  return CATALOGUE.length;
+  return CATALOGUE.length + CHILDREN_CATALOGUE.length;
 }

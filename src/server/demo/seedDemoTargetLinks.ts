@@ -1,5 +1,6 @@
 import { indicatorKey } from '../../shared/indicators/fromPlan';
 import type { Db } from '../db/connection';
+import { XIGANG_CHILDREN_PLAN } from './childrenCatalogue';
 
 /**
  * 西岗区 judged by its own plan (演示数据): the targets of 西岗区妇女发展规划 (seed 002) that measure an
@@ -40,27 +41,41 @@ export const XIGANG_TARGET_LINKS: readonly (readonly [code: string, area: number
   ['W07_061', 7, 6, '城市集中式饮用水水源水质达到或优于Ⅲ类标准的比例'],
 ];
 
+/**
+ * Indicators of the women's plan that 西岗区儿童发展规划 sets targets for too (one indicator across
+ * plans): its children's indicators are linked where they are made (childrenCatalogue.ts). These
+ * targets are listed on the indicator's page; 西岗区 stays judged by its women's plan for them, the
+ * plan of the indicator's kind (analytics/targets.ts).
+ */
+export const XIGANG_CHILDREN_TARGET_LINKS: readonly (readonly [code: string, area: number, goal: number, indicator: string])[] = [
+  ['W02_051', 3, 3, '九年义务教育巩固率'],
+  ['W02_061', 3, 4, '高中阶段教育毛入学率'],
+  ['W07_061', 6, 7, '城市集中式饮用水水源水质达到或优于Ⅲ类比例'],
+];
+
 export const XIGANG_WOMEN_PLAN = '西岗区妇女发展规划';
 
-/** Links the district plan's targets to the city's indicators by XIGANG_TARGET_LINKS; a pair the text no longer has stops the seed. */
+/** Links the district plans' targets to the city's indicators by the lists above; a pair the text no longer has stops the seed. */
 export async function seedDemoTargetLinks(db: Db): Promise<number> {
   return db.kysely.transaction().execute(async (trx) => {
-    const plan = await trx.selectFrom('plans').select('id').where('title', '=', XIGANG_WOMEN_PLAN).where('is_demo', '=', 1).executeTakeFirstOrThrow();
-    const targets = await trx
-      .selectFrom('plan_targets as t')
-      .innerJoin('plan_goals as g', 'g.id', 't.goal_id')
-      .innerJoin('plan_areas as a', 'a.id', 'g.area_id')
-      .select(['t.id', 't.indicator', 'a.no as area_no', 'g.no as goal_no'])
-      .where('a.plan_id', '=', plan.id)
-      .execute();
     const indicators = new Map((await trx.selectFrom('indicators').select(['id', 'code']).execute()).map((i) => [i.code, i.id]));
     let linked = 0;
-    for (const [code, areaNo, goalNo, name] of XIGANG_TARGET_LINKS) {
-      const indicatorId = indicators.get(code);
-      const ids = targets.filter((t) => t.area_no === areaNo && t.goal_no === goalNo && indicatorKey(t.indicator) === indicatorKey(name)).map((t) => t.id);
-      if (indicatorId === undefined || !ids.length) throw new Error(`演示数据：${XIGANG_WOMEN_PLAN}（${areaNo}）${goalNo}中没有“${name}”，或没有指标 ${code}`);
-      await trx.updateTable('plan_targets').set({ indicator_id: indicatorId }).where('id', 'in', ids).execute();
-      linked += ids.length;
+    for (const [title, links] of [[XIGANG_WOMEN_PLAN, XIGANG_TARGET_LINKS], [XIGANG_CHILDREN_PLAN, XIGANG_CHILDREN_TARGET_LINKS]] as const) {
+      const plan = await trx.selectFrom('plans').select('id').where('title', '=', title).where('is_demo', '=', 1).executeTakeFirstOrThrow();
+      const targets = await trx
+        .selectFrom('plan_targets as t')
+        .innerJoin('plan_goals as g', 'g.id', 't.goal_id')
+        .innerJoin('plan_areas as a', 'a.id', 'g.area_id')
+        .select(['t.id', 't.indicator', 'a.no as area_no', 'g.no as goal_no'])
+        .where('a.plan_id', '=', plan.id)
+        .execute();
+      for (const [code, areaNo, goalNo, name] of links) {
+        const indicatorId = indicators.get(code);
+        const ids = targets.filter((t) => t.area_no === areaNo && t.goal_no === goalNo && indicatorKey(t.indicator) === indicatorKey(name)).map((t) => t.id);
+        if (indicatorId === undefined || !ids.length) throw new Error(`演示数据：${title}（${areaNo}）${goalNo}中没有“${name}”，或没有指标 ${code}`);
+        await trx.updateTable('plan_targets').set({ indicator_id: indicatorId }).where('id', 'in', ids).execute();
+        linked += ids.length;
+      }
     }
     return linked;
   });

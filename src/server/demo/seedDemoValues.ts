@@ -4,7 +4,8 @@ import { writeDataValues, type ValueInput } from '../modules/reporting/commands/
 import { loadDictionary, type DictIndicator, type ReportingDictionary } from '../modules/reporting/dictionary';
 import { reportingRepository } from '../modules/reporting/repository';
 import { reportingService } from '../modules/reporting/service';
-import { CATALOGUE } from './indicatorCatalogue';
+import { CHILDREN_CATALOGUE, XIGANG_CHILDREN_PLAN } from './childrenCatalogue';
+import { CATALOGUE, type CatalogueEntry } from './indicatorCatalogue';
 import { bumpDataVersion } from '../db/dataVersion';
 
 export const DEMO_FIRST_YEAR = 2020;
@@ -69,15 +70,14 @@ export async function seedDemoValues(db: Db): Promise<{ tasks: number; values: n
   const dict = await loadDictionary(db.kysely);
   const root = [...dict.units.values()].find((u) => u.parentId === null)!;
   const districts = [...dict.units.values()].filter((u) => u.parentId === root.id);
-  const demo = new Map(CATALOGUE.map((e) => [e.code, e]));
+  const demo = new Map([...CATALOGUE, ...CHILDREN_CATALOGUE].map((e) => [e.code, e]));
   const indicators = [...dict.indicators.values()].filter((i) => demo.has(i.code) && i.responsibleDepartmentId !== null);
-  const targetRows = await db.kysely.selectFrom('indicator_targets').select(['indicator_id', 'year', 'value', 'base_year']).orderBy('year', 'desc').execute();
+  const targets = await aims(db);
   const series = new Map(
     indicators.map((ind) => {
-      const level = demo.get(ind.code)!.demoLevel.value;
-      const target = targetRows.find((t) => t.indicator_id === ind.id && t.value !== null && t.base_year === null)?.value;
+      const { value: level, heading } = demo.get(ind.code)!.demoLevel;
       const higher = demo.get(ind.code)!.direction !== 'lower';
-      return [ind.id, { level, target: target ?? level * (higher ? 1.06 : 0.9) }];
+      return [ind.id, { level, target: heading ?? targets.get(ind.id) ?? level * (higher ? 1.06 : 0.9) }];
     }),
   );
 
@@ -89,7 +89,7 @@ export async function seedDemoValues(db: Db): Promise<{ tasks: number; values: n
       {
         orgUnitId: root.id,
         year,
-        name: `${year}年度妇女发展规划统计监测数据填报`,
+        name: `${year}年度妇女儿童发展规划统计监测数据填报`,
         opensOn: `${year + 1}-01-10`,
         dueOn: `${year + 1}-03-31`,
         indicatorIds: indicators.map((i) => i.id),
@@ -107,6 +107,36 @@ export async function seedDemoValues(db: Db): Promise<{ tasks: number; values: n
   return { tasks: DEMO_LAST_YEAR - DEMO_FIRST_YEAR + 1, values };
 }
 
+/**
+ * The figure each indicator's values head for: its latest absolute target, the dictionary's (the
+ * city's plan), else that of 西岗区儿童发展规划, the only plan setting the children's indicators'
+ * targets. A target without a year is for the plan's end, so it counts as the latest.
+ */
+async function aims(db: Db): Promise<Map<number, number>> {
+  const [dictionary, children] = await Promise.all([
+    db.kysely.selectFrom('indicator_targets').select(['indicator_id', 'year', 'value']).where('value', 'is not', null).where('base_year', 'is', null).execute(),
+    db.kysely
+      .selectFrom('plan_targets as t')
+      .innerJoin('plan_goals as g', 'g.id', 't.goal_id')
+      .innerJoin('plan_areas as a', 'a.id', 'g.area_id')
+      .innerJoin('plans as p', 'p.id', 'a.plan_id')
+      .select(['t.indicator_id', 't.year', 't.value'])
+      .where('p.title', '=', XIGANG_CHILDREN_PLAN).where('t.indicator_id', 'is not', null).where('t.value', 'is not', null).where('t.base_year', 'is', null)
+      .where('t.comparator', 'in', ['>=', '<=', '=', '~'])
+      .execute(),
+  ]);
+  const out = new Map<number, number>();
+  for (const rows of [dictionary, children]) {
+    const latest = new Map<number, { year: number; value: number }>();
+    for (const r of rows) {
+      const year = r.year ?? Infinity;
+      if (!out.has(r.indicator_id!) && (latest.get(r.indicator_id!)?.year ?? -Infinity) < year) latest.set(r.indicator_id!, { year, value: r.value! });
+    }
+    for (const [id, { value }] of latest) out.set(id, value);
+  }
+  return out;
+}
+
 function yearValues(
   dict: ReportingDictionary,
   indicators: DictIndicator[],
@@ -114,7 +144,7 @@ function yearValues(
   districts: { id: number; code: string }[],
   rootId: number,
   year: number,
-  demo: Map<string, (typeof CATALOGUE)[number]>,
+  demo: Map<string, CatalogueEntry>,
 ): ValueInput[] {
   const out = new Map<string, ValueInput>();
   const put = (dataElementId: number, orgUnitId: number, option: 'total' | 'female' | 'male', value: number) => {
@@ -148,9 +178,10 @@ function yearValues(
           record(ind.denominatorDeId!, d.id, den, bySex ? splitBySex(den, `${ind.code}:${d.code}:${year}`, true) : null);
         }
         const num = Math.min(den, Math.round((valueAt(ind, s, d.code, year) * den) / ind.factor));
-        // The numerator's sex parts follow the denominator's, so neither part can exceed its base.
+        // The numerator's sex parts follow the denominator's (skewed where the rates differ), so neither part can exceed its base.
         const denFemale = out.get(`${ind.denominatorDeId}:${d.id}:female`)?.value;
-        const numFemale = bySex && denFemale != null ? Math.min(denFemale, Math.round((num * denFemale) / den)) : null;
+        const skew = demo.get(ind.code)!.demoLevel.femaleRelative ?? 1;
+        const numFemale = bySex && denFemale != null ? Math.max(num - (den - denFemale), Math.min(denFemale, Math.round((num * denFemale * skew) / den))) : null;
         record(ind.numeratorDeId!, d.id, num, numFemale === null ? null : [numFemale, num - numFemale]);
       }
       continue;

@@ -179,6 +179,11 @@ export const OverviewSchema = z.object({
   ),
   /** How many of the assessed indicators are judged by each basis (本级规划目标, 沿用大连市规划目标, …). */
   targetBases: z.array(z.object({ label: z.string(), source: z.enum(['own', 'inherited']), indicators: z.number() })),
+  /**
+   * Indicators for which neither the unit nor any unit above sets a target (大连市's children's
+   * indicators in the demo): monitored, not assessed, so counted nowhere above.
+   */
+  untargeted: z.number(),
   warnings: WarningCountsSchema,
   completeness: z
     .object({ taskId: z.number(), taskName: z.string(), year: z.number(), total: z.number(), approved: z.number(), submitted: z.number(), overdue: z.number() })

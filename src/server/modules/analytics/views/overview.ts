@@ -20,10 +20,12 @@ export function buildOverview(
   const statusCounts = zeroCounts();
   const areas = new Map<string, OverviewDto['areas'][number]>();
   const bases = new Map<string, OverviewDto['targetBases'][number]>();
+  let untargeted = 0;
   for (const indicator of ctx.indicators) {
+    const { basis } = ctx.targetsOf(indicator, unitId);
+    if (!basis) untargeted++;
     const targets = ctx.targetsAt(indicator, unitId, milestone);
     if (!targets.length) continue;
-    const { basis } = ctx.targetsOf(indicator, unitId);
     const targetBasis = ctx.basisLabel(indicator, unitId)!;
     const tally = bases.get(targetBasis) ?? bases.set(targetBasis, { label: targetBasis, source: basis!.source, indicators: 0 }).get(targetBasis)!;
     tally.indicators++;
@@ -49,6 +51,7 @@ export function buildOverview(
     areas: [...areas.values()].sort(byPlanArea),
     // The unit's own plan first, then the ancestors' it borrows.
     targetBases: [...bases.values()].sort((a, b) => Number(a.source === 'inherited') - Number(b.source === 'inherited')),
+    untargeted,
     ...extra,
   };
 }

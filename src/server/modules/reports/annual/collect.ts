@@ -150,12 +150,13 @@ export async function collectAnnualReport(
   const unit = await repo.unitById(request.unitId);
   if (!unit) throw appError('NOT_FOUND', '单位不存在');
 
-  // The plans monitored: those with indicators in the overview, the unit's own first, else the nearest unit's above.
+  // The plans monitored: those with indicators in the overview, of each kind the unit's own first, else
+  // the nearest unit's above (西岗区 reports on its own children's plan and the city's women's plan).
   const chain = (await orgs.tree()).ancestorsOrSelf(unit.id);
   const monitored = new Set(overview.areas.filter((a) => a.indicators.length > 0).map((a) => a.planTitle));
   const candidates = (await repo.plansOf(chain)).filter((p) => monitored.has(p.title) && (request.plan === 'both' || p.kind === request.plan));
-  const owner = chain.find((id) => candidates.some((p) => p.org_unit_id === id));
-  const plans = candidates.filter((p) => p.org_unit_id === owner);
+  const ownerOf = (kind: string) => chain.find((id) => candidates.some((p) => p.kind === kind && p.org_unit_id === id));
+  const plans = candidates.filter((p) => p.org_unit_id === ownerOf(p.kind)).sort((a, b) => Number(a.kind === 'children') - Number(b.kind === 'children'));
   if (!plans.length) throw appError('REPORT_NO_PLAN', `${unit.name}没有${PLAN_CHOICE_LABELS[request.plan]}发展规划，无法生成监测报告`);
 
   const achievement = await analytics.achievement(auth, query);

@@ -134,12 +134,12 @@ describe(`annual report: draft → 审核 → 审定 → 发布, frozen once out
     const demo = await t.db.kysely.selectFrom('report_documents').select(['title', 'status', 'pdf_attachment_id']).where('is_demo', '=', 1).orderBy('id').execute();
     expect(demo.map((r) => [r.title, r.status, r.pdf_attachment_id !== null])).toEqual([
       ['大连市2024年妇女发展规划统计监测报告', 'published', true],
-      ['西岗区2024年妇女发展规划统计监测报告', 'reviewing', false],
+      ['西岗区2024年妇女儿童发展规划统计监测报告', 'reviewing', false],
       [expect.stringMatching(/^《大连市妇女发展规划.*》中期评估（2025 年）报告$/), 'draft', false],
     ]);
     const listed = ok<PublicReportDto[]>(await call(null, 'GET', '/api/public/reports'));
     expect(listed.map((r) => r.title)).toContain('大连市2024年妇女发展规划统计监测报告');
-    expect(listed.map((r) => r.title)).not.toContain('西岗区2024年妇女发展规划统计监测报告');
+    expect(listed.map((r) => r.title)).not.toContain('西岗区2024年妇女儿童发展规划统计监测报告');
   }, 600_000);
   it('sends the evaluation report through the 评估组 and the leader, with the office’s 意见建议, to the portal', async () => {
     const round = await t.db.kysely.selectFrom('evaluation_rounds').select(['id', 'title']).where('org_unit_id', '=', city).executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
-import { Card, Col, Row } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { useMemo } from 'react';
 import { LoadError } from '../../../components/LoadError';
 import { PageHeader } from '../../../components/PageHeader';
@@ -74,6 +75,12 @@ export default function OverviewPage() {
               <EChart option={chartOption} title={`${data.orgUnit.name}各领域目标进展`} height={Math.max(220, 48 + data.areas.length * 36)} />
             )}
             <AreaTable areas={data.areas} indicatorLink={(id) => `/analytics/indicators/${id}${carryQuery(unitParams)}`} />
+            {data.untargeted > 0 && (
+              <Typography.Paragraph type="secondary" className="untargeted-note">
+                另有 <span className="num">{data.untargeted}</span> 项指标{data.orgUnit.name}及上级规划均未设定目标（例如没有本级儿童发展规划时的儿童发展规划指标），
+                只监测、不评估，不计入以上进展和达标率；数值见<Link to={`/analytics/scorecard${carryQuery(unitParams)}`}>评估记分卡</Link>和指标分析。
+              </Typography.Paragraph>
+            )}
           </Card>
         </div>
       )}
