@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRate, formatRatio, formatShare, formatValue, withoutClosingStop } from './format';
+import { formatRate, formatRatio, formatShare, formatValue, targetText, withoutClosingStop } from './format';
 
 describe('analytics number formats', () => {
   it('shows a value with its indicator decimals and unit', () => {
@@ -29,4 +29,15 @@ describe('withoutClosingStop', () => {
   ])('%s → %s', (text, expected) => {
     expect(withoutClosingStop(text)).toBe(expected);
   });
+});
+
+describe('targetText', () => {
+  it.each([
+    [{ comparator: '>=', value: 95, baseYear: null }, 1, '%', '≥ 95.0%'],
+    [{ comparator: '<=', value: 9, baseYear: null }, 2, '/10万', '≤ 9.00/10万'],
+    [{ comparator: 'increase', value: null, baseYear: null }, 1, '%', '↑ 提高'],
+    // Relative to the base year: the value is a change in per cent, not in the indicator's unit.
+    [{ comparator: '<=', value: -20, baseYear: 2020 }, 2, '/10万', '比2020年下降20%'],
+    [{ comparator: '>=', value: 10, baseYear: 2019 }, 1, '%', '比2019年提高10%'],
+  ])('%o → %s', (target, decimals, unit, text) => expect(targetText(target, decimals, unit)).toBe(text));
 });

@@ -46,8 +46,11 @@ export function formatRatio(ratio: number | null | undefined): string {
 
 const COMPARATOR_SYMBOLS: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=', '~': '≈', increase: '↑ 提高', decrease: '↓ 降低' };
 
-/** “≥ 95%”, “↑ 提高”: a target as its comparator and value. */
-export function targetText(comparator: string, value: number | null, decimals: number, unit: string | null): string {
+/** “≥ 95%”, “↑ 提高”, “比2020年下降20%”: a target as its comparator and value, a relative one against its base year. */
+export function targetText(target: { comparator: string; value: number | null; baseYear: number | null }, decimals: number, unit: string | null): string {
+  const { comparator, value, baseYear } = target;
+  // A relative target's value is the change in per cent of the base year's value, whatever the indicator's unit.
+  if (baseYear !== null && value !== null) return `比${baseYear}年${value < 0 ? '下降' : '提高'}${formatNumber(Math.abs(value))}%`;
   const symbol = COMPARATOR_SYMBOLS[comparator] ?? comparator;
   return value === null ? symbol : `${symbol} ${formatValue(value, decimals, unit)}`;
 }

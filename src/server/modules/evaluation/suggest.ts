@@ -32,7 +32,7 @@ export function suggestForGoal(ctx: AnalyticsContext, indicatorIds: readonly num
     }
     for (const target of targets) {
       const { status } = ctx.measure(indicator, unitId, target);
-      indicators.push({ indicatorId: id, name: indicator.name, target: targetText(target.comparator, target.value, indicator.decimals, indicator.unit), targetYear: target.year, status });
+      indicators.push({ indicatorId: id, name: indicator.name, target: targetText(target, indicator.decimals, indicator.unit), targetYear: target.year, status });
       counted.push(statusAtMilestone(status, target.year, milestone));
     }
   }

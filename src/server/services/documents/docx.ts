@@ -59,7 +59,7 @@ class Writer {
   block(block: DrawnBlock): (Paragraph | Table)[] {
     switch (block.kind) {
       case 'heading':
-        return [new Paragraph({ heading: HEADINGS[block.level], text: `${this.headings.next(block.level)}${block.text}` })];
+        return [new Paragraph({ heading: HEADINGS[block.level], text: this.headings.next(block.level, block.text) })];
       case 'paragraph':
         return [
           new Paragraph({

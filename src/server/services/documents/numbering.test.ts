@@ -16,6 +16,16 @@ describe('HeadingCounter', () => {
     expect(levels.map((l) => counter.next(l))).toEqual(['一、', '（一）', '1.', '2.', '（二）', '1.', '二、', '（一）', '三、']);
   });
 
+  it.each([
+    ['5岁以下儿童死亡率下降', '2．5岁以下儿童死亡率下降'],
+    ['０—６岁儿童眼保健覆盖率', '2．０—６岁儿童眼保健覆盖率'],
+    ['婴儿死亡率下降', '2.婴儿死亡率下降'],
+  ])('keeps a third-level number apart from a text that starts with a digit: %s', (text, numbered) => {
+    const counter = new HeadingCounter();
+    counter.next(3, '新生儿死亡率');
+    expect(counter.next(3, text)).toBe(numbered);
+  });
+
   it('counts past ten in Chinese', () => {
     const counter = new HeadingCounter();
     const prefixes = Array.from({ length: 12 }, () => counter.next(1));

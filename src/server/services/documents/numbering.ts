@@ -17,20 +17,24 @@ export function chineseNumeral(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
 }
 
-/** The prefix of the `n`th heading of a level. */
-export function headingPrefix(level: HeadingLevel, n: number): string {
+/**
+ * The prefix of the `n`th heading of a level. Before a text that starts with a digit the third
+ * level's point is full-width: “3．5岁以下儿童死亡率”, never “3.5岁以下…” read as 3.5.
+ */
+export function headingPrefix(level: HeadingLevel, n: number, text = ''): string {
   if (level === 1) return `${chineseNumeral(n)}、`;
   if (level === 2) return `（${chineseNumeral(n)}）`;
-  return `${n}.`;
+  return /^[0-9０-９]/.test(text) ? `${n}．` : `${n}.`;
 }
 
 /** Counts headings through a document: a heading restarts the count of every level below it. */
 export class HeadingCounter {
   private readonly counts = [0, 0, 0];
 
-  next(level: HeadingLevel): string {
+  /** The next heading of a level with its number: “（二）妇女与教育”. */
+  next(level: HeadingLevel, text = ''): string {
     this.counts[level - 1]! += 1;
     for (let l = level; l < this.counts.length; l++) this.counts[l] = 0;
-    return headingPrefix(level, this.counts[level - 1]!);
+    return `${headingPrefix(level, this.counts[level - 1]!, text)}${text}`;
   }
 }

@@ -227,7 +227,7 @@ function frontPages(spec: DocumentSpec<Block>, headings: string[]): Pages {
 /** The page (counted from 1) each level 1–2 heading of the document starts on, in order. */
 export function headingPages(spec: DocumentSpec<Block>): number[] {
   const counter = new HeadingCounter();
-  const numbered = spec.blocks.map((block) => (block.kind === 'heading' ? `${counter.next(block.level)}${block.text}` : ''));
+  const numbered = spec.blocks.map((block) => (block.kind === 'heading' ? counter.next(block.level, block.text) : ''));
   const listed = spec.blocks.flatMap((block, i) => (block.kind === 'heading' && block.level <= 2 ? [numbered[i]!] : []));
   const pages = frontPages(spec, listed);
   const found: number[] = [];

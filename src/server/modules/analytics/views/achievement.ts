@@ -32,7 +32,7 @@ function tally(ctx: AnalyticsContext, indicators: readonly AnalyticsIndicator[],
       const { status } = ctx.measure(indicator, unitId, target);
       const item: Item = {
         indicatorId: indicator.id, code: indicator.code, name: indicator.name, status,
-        target: targetText(target.comparator, target.value, indicator.decimals, indicator.unit),
+        target: targetText(target, indicator.decimals, indicator.unit),
         targetBasis: ctx.basisLabel(indicator, unitId)!,
       };
       (status === 'achieved' ? lists.met : status === 'insufficient_data' ? lists.noData : lists.notMet).push(item);

@@ -109,7 +109,7 @@ function figuresOf(view: IndicatorAnalyticsDto, year: number): FindingFigures {
     base: latest && baseYear !== undefined && baseYear < latest.year ? at(baseYear) : null,
     target: target && {
       year: target.year,
-      text: targetText(target.comparator, target.value, indicator.decimals, indicator.unit),
+      text: targetText(target, indicator.decimals, indicator.unit),
       status: target.assessment.status,
       reason: target.assessment.reason.replace(/[。.]$/, ''),
     },
