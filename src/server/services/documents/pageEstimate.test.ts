@@ -27,6 +27,14 @@ describe('countLines', () => {
     expect(countLines(`${CJK(20)}乙丙`, 10.5, 213, { hanging: false })).toBe(2);
     expect(countLines(`${CJK(19)}，`, 10.5, 213, { hanging: false })).toBe(1);
   });
+
+  it('in a table cell a quarter em stands between Chinese and a number (LibreOffice printed this reason in 6 lines)', () => {
+    const reason = '2030年目标（本级规划目标）出现倒退：按2022—2025年均变化-0.2%推算，2030年约为61，目标≥67.98（比2022年提高10%）需年均变化1.2%，进度比-0.14，出现倒退';
+    const cell = (6 / 15.5) * WIDTH - 8; // the reason column of the warnings table
+    expect(countLines(reason, 10.5, cell, { hanging: false })).toBe(5);
+    expect(countLines(reason, 10.5, cell, { hanging: false, autoSpace: true })).toBe(6);
+    expect(countLines(CJK(15), 10.5, cell, { hanging: false, autoSpace: true })).toBe(1); // nothing to space
+  });
 });
 
 describe('titleLines', () => {
