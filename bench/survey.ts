@@ -17,7 +17,8 @@ const CONNECTIONS = 50;
 const PASSWORD = 'Bench-密码-2026';
 
 const dir = mkdtempSync(join(tmpdir(), 'halfsky-survey-bench-'));
-const server = spawn(process.execPath, ['--import', 'tsx', 'bench/survey/server.ts'], { env: { ...process.env, BENCH_DB_FILE: join(dir, 'bench.db'), BENCH_ADMIN_PASSWORD: PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'] });
+// The server gets this process's node flags (`--import tsx`, and `--cpu-prof` when profiling the bench).
+const server = spawn(process.execPath, [...process.execArgv, 'bench/survey/server.ts'], { env: { ...process.env, BENCH_DB_FILE: join(dir, 'bench.db'), BENCH_ADMIN_PASSWORD: PASSWORD, HALFSKY_DEMO_REPORTS: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
 try {
   const info = await new Promise<{ port: number; surveyId: number; publicId: string; districts: number[] }>((resolve, reject) => {
     createInterface({ input: server.stdout! }).once('line', (line) => resolve(JSON.parse(line)));

@@ -157,11 +157,11 @@ const TABLE: [Action, keyof typeof TARGETS, string][] = [
   ['evaluation.evaluators', '白云街道', 'A A F F F F F F L'],
   ['evaluation.evaluators', '中山区', 'A S F F F F F F L'],
   ['evaluation.thirdParty', '西岗区', 'A F F F F F F F L'],
-  // surveys of member departments: this reporter's department is not authorised (see the test below for one that is); it keeps reading its own.
+  // surveys of member departments: this reporter's department is not authorised and owns none (see the tests below for one that is, or does).
   ['surveys.manageOwn', '西岗卫健委', /*  */ 'A F F F F S F F L'],
   ['surveys.manageOwn', 'anywhere', /*    */ 'A F F F F S F F L'],
-  ['surveys.readOwn', '西岗卫健委', /*    */ 'A F F F F A F F L'],
-  ['surveys.readOwn', '西岗教育局', /*    */ 'A F F F F S F F L'],
+  ['surveys.readOwn', '西岗卫健委', /*    */ 'A F F F F S F F L'],
+  ['surveys.readOwn', 'anywhere', /*      */ 'A F F F F S F F L'],
 ];
 
 const LETTER = { AUTH_FORBIDDEN: 'F', AUTH_OUT_OF_SCOPE: 'S', AUTH_REQUIRED: 'L' } as const;
@@ -216,6 +216,17 @@ describe('the access policy', () => {
     expect(can(authorised, 'surveys.read', { ...TARGETS['西岗区'], tree })).toBe(false);
     // Once the office withdraws the flag, the same seat manages nothing.
     expect(can({ roles: [{ ...grant('reporter', 3, 48), authorisations: [] }] }, 'surveys.manageOwn', { ...TARGETS['西岗卫健委'], tree })).toBe(false);
+  });
+
+  it('lets a department that owns surveys read their results, withdrawn or not, and shows it the menu', () => {
+    const withdrawn: Subject = { roles: [{ ...grant('reporter', 3, 48), authorisations: ['surveyResults'] }] };
+    expect(can(withdrawn, 'surveys.readOwn', { ...TARGETS['西岗卫健委'], tree })).toBe(true);
+    expect(can(withdrawn, 'surveys.readOwn')).toBe(true);
+    expect(decide(withdrawn, 'surveys.readOwn', { ...TARGETS['西岗教育局'], tree })).toEqual({ ok: false, code: 'AUTH_OUT_OF_SCOPE', reason: '只能查看本部门发起的问卷' });
+    expect(can(withdrawn, 'surveys.manageOwn', { ...TARGETS['西岗卫健委'], tree })).toBe(false);
+    expect(can(withdrawn, 'surveys.read', { ...TARGETS['西岗区'], tree })).toBe(false);
+    // A department reviewer of the same seat holds no survey rights at all.
+    expect(can({ roles: [{ ...grant('dept_reviewer', 3, 48), authorisations: ['surveyResults'] }] }, 'surveys.readOwn')).toBe(false);
   });
 
   it('gives every action a label for its refusal', () => {

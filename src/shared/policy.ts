@@ -12,14 +12,19 @@ import type { Role } from './roles';
  * - `seat`: that unit's one member department the grant names (reporters, department reviewers);
  * - `round`: the one evaluation round the grant names (third-party evaluators): a target must name that
  *   round, so every check that does not (any other module, any other round) refuses them;
- * - `authorised`: `seat`, and only while the unit's office has authorised that department for the
- *   row's `authorisation` (a flag on the department, e.g. 可发起问卷调查), which the grant carries.
+ * - `authorised`: `seat`, and only while that department holds the row's `authorisation`, which the
+ *   grant carries: a flag the unit's office sets (可发起问卷调查) or one that outlives it (the
+ *   department's own surveys, readable after a withdrawal).
  * `public` actions need no sign-in at all (the portal, which the server filters to published content).
  */
 export type Scope = 'all' | 'below' | 'unit' | 'seat' | 'round' | 'authorised';
 
-/** What a unit's office may authorise one of its member departments to do (成员单位 management). */
-export const DEPARTMENT_AUTHORISATIONS = ['surveys'] as const;
+/**
+ * What a member department is authorised for: `surveys`, to run surveys, while the unit's office
+ * allows it (可发起问卷调查, 成员单位 management); `surveyResults`, to read the results of surveys it
+ * owns, held as long as it owns any, so a withdrawal of `surveys` leaves them readable.
+ */
+export const DEPARTMENT_AUTHORISATIONS = ['surveys', 'surveyResults'] as const;
 export type DepartmentAuthorisation = (typeof DEPARTMENT_AUTHORISATIONS)[number];
 
 interface PolicyRow {
@@ -143,8 +148,8 @@ export const POLICY = {
   // surveys: built by authorised member departments (surveys.manage and surveys.read cover all of a unit's surveys)
   /** Build, copy, publish and close the surveys of one's own department, while it is authorised (可发起问卷调查). */
   'surveys.manageOwn': { label: '发起本部门的问卷调查', grants: { admin: 'all', reporter: 'authorised' }, authorisation: 'surveys' },
-  /** Results and exports of one's own department's surveys; kept when the authorisation is withdrawn. */
-  'surveys.readOwn': { label: '查看本部门问卷的结果', grants: { admin: 'all', reporter: 'seat' } },
+  /** Results and exports of one's own department's surveys; kept when the authorisation is withdrawn (the 问卷调查 menu of such a department). */
+  'surveys.readOwn': { label: '查看本部门问卷的结果', grants: { admin: 'all', reporter: 'authorised' }, authorisation: 'surveyResults', outOfScope: '只能查看本部门发起的问卷' },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

@@ -25,12 +25,10 @@ describe('surveys built by an authorised member department, in the browser', () 
     await orgs.select('西岗区');
     // The demo's 教育局 is authorised already; the 卫健委 is not yet.
     await expect.poll(() => orgs.department('教育局').getByText('可发起问卷调查').count()).toBe(1);
-    await orgs.department('卫健委').getByRole('button', { name: /^编辑/ }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await orgs.editDepartment('卫健委');
     await dialog.getByRole('checkbox', { name: '可发起问卷调查' }).check();
     await screenshot(page, 'surveys-departments-authorise');
-    await dialog.getByRole('button', { name: '保存' }).click();
-    await page.getByText('成员单位已保存').waitFor();
+    await orgs.saveDepartment(dialog);
     await expect.poll(() => orgs.department('卫健委').getByText('可发起问卷调查').count()).toBe(1);
     await screenshot(page, 'surveys-departments-authorised');
   });
@@ -73,5 +71,30 @@ describe('surveys built by an authorised member department, in the browser', () 
     await expect.poll(() => page.getByRole('row').filter({ hasText: '2025年西岗区中小学家长家庭教育知识调查' }).count()).toBe(0);
     await expect.poll(() => row.count()).toBe(1);
     await screenshot(page, 'surveys-departments-office-filtered');
+  });
+
+  it('after the office withdraws the authorisation, the department still finds its surveys in the menu, read only', async () => {
+    const office = await demo.signIn(OFFICE);
+    const orgs = new OrgTreePage(office.page);
+    await orgs.goto();
+    await orgs.select('西岗区');
+    const dialog = await orgs.editDepartment('卫健委');
+    await dialog.getByRole('checkbox', { name: '可发起问卷调查' }).uncheck();
+    await orgs.saveDepartment(dialog);
+    await expect.poll(() => orgs.department('卫健委').getByText('可发起问卷调查').count()).toBe(0);
+
+    const { page } = await demo.signIn(REPORTER);
+    await page.getByRole('menu', { name: '主导航' }).getByRole('menuitem', { name: '问卷调查' }).click();
+    const list = new SurveyListPage(page);
+    await list.heading.waitFor();
+    await list.link(TITLE).waitFor();
+    expect(await page.getByRole('button', { name: '新建问卷' }).count()).toBe(0);
+    await screenshot(page, 'surveys-departments-withdrawn-list');
+    // Its results stay readable from the list.
+    await list.link(TITLE).click();
+    const survey = new SurveyPage(page);
+    await survey.heading(TITLE).waitFor();
+    await survey.tab('统计分析').click();
+    await screenshot(page, 'surveys-departments-withdrawn-stats');
   });
 });

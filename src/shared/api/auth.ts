@@ -26,7 +26,7 @@ export const RoleAssignmentSchema = z.object({
   orgUnitId: z.number().nullable(),
   orgUnitName: z.string().nullable(),
   departmentId: z.number().nullable(),
-  /** What the grant's department is authorised for (可发起问卷调查: `surveys`); the menus read it with the policy. */
+  /** What the grant's department is authorised for (可发起问卷调查: `surveys`; owns surveys: `surveyResults`); the menus read it with the policy. */
   authorisations: z.array(z.enum(DEPARTMENT_AUTHORISATIONS)).optional(),
 });
 

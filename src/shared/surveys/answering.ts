@@ -21,8 +21,12 @@ function holds(c: Condition, v: AnswerValue | undefined): boolean {
  * conditions hold; a condition on a hidden question never holds, so chains of skips work.
  */
 export function visibleQuestions(def: SurveyDefinition, values: Answers['values']): Set<string> {
+  return visibleAmong(allQuestions(def), values);
+}
+
+function visibleAmong(questions: Question[], values: Answers['values']): Set<string> {
   const visible = new Set<string>();
-  for (const q of allQuestions(def)) {
+  for (const q of questions) {
     const shown = (q.showIf ?? []).every((c) => visible.has(c.question) && holds(c, values[c.question]));
     if (shown) visible.add(q.code);
   }
@@ -39,41 +43,49 @@ export interface AnswerProblem {
  * and unknown codes dropped, texts trimmed. Hidden questions are never required.
  */
 export function validateAnswers(def: SurveyDefinition, answers: Answers, regionChoices: (q: Question) => number[] = () => []): { problems: AnswerProblem[]; clean: Answers } {
-  const visible = visibleQuestions(def, answers.values);
+  // Runs on every submitted response: a plain loop, no closure per question (README, bench:survey).
+  const questions = allQuestions(def);
+  const visible = visibleAmong(questions, answers.values);
   const problems: AnswerProblem[] = [];
   const clean: Answers = { values: {}, other: {} };
-  allQuestions(def).forEach((q, i) => {
-    if (!visible.has(q.code)) return;
-    const problem = (message: string) => problems.push({ question: q.code, message: `第 ${i + 1} 题：${message}` });
+  for (let i = 0; i < questions.length; i++) {
+    const q = questions[i]!;
+    if (!visible.has(q.code)) continue;
     const v = answers.values[q.code];
-    if (!isAnswered(v)) {
-      if (q.required) problem(q.type === 'single' || q.type === 'multiple' || q.type === 'region' ? '请选择' : '请填写');
-      return;
+    const message = isAnswered(v)
+      ? checkValue(q, v!, answers.other?.[q.code], regionChoices)
+      : q.required ? (q.type === 'single' || q.type === 'multiple' || q.type === 'region' ? '请选择' : '请填写') : null;
+    if (message) {
+      problems.push({ question: q.code, message: `第 ${i + 1} 题：${message}` });
+      continue;
     }
-    const message = checkValue(q, v!, answers.other?.[q.code], regionChoices);
-    if (message) return problem(message);
+    if (!isAnswered(v)) continue;
     clean.values[q.code] = typeof v === 'string' ? v.trim() : v!;
-    const chosenOther = q.options?.filter((o) => o.other && (Array.isArray(v) ? v.includes(o.code) : v === o.code));
-    if (chosenOther?.length) clean.other![q.code] = answers.other![q.code]!.trim();
-  });
+    if (chosesOther(q, v!)) clean.other![q.code] = answers.other![q.code]!.trim();
+  }
   if (Object.keys(clean.other!).length === 0) delete clean.other;
   return { problems, clean };
 }
 
+/** Whether the answer picks an option that asks “please specify”. */
+function chosesOther(q: Question, v: AnswerValue): boolean {
+  return q.options?.some((o) => o.other && (Array.isArray(v) ? v.includes(o.code) : v === o.code)) ?? false;
+}
+
+const hasOption = (q: Question, code: string) => q.options?.some((o) => o.code === code) ?? false;
+
 /** What is wrong with one given answer, in words for the respondent, or null. */
 function checkValue(q: Question, v: AnswerValue, other: string | undefined, regionChoices: (q: Question) => number[]): string | null {
-  const codes = new Set((q.options ?? []).map((o) => o.code));
-  const needsOther = (chosen: string[]) => q.options?.some((o) => o.other && chosen.includes(o.code)) && !other?.trim();
   switch (q.type) {
     case 'single':
-      if (typeof v !== 'string' || !codes.has(v)) return '选项无效';
-      return needsOther([v]) ? '选择“其他”时请注明' : null;
+      if (typeof v !== 'string' || !hasOption(q, v)) return '选项无效';
+      return chosesOther(q, v) && !other?.trim() ? '选择“其他”时请注明' : null;
     case 'multiple': {
-      if (!Array.isArray(v) || v.some((c) => !codes.has(c))) return '选项无效';
+      if (!Array.isArray(v) || v.some((c) => !hasOption(q, c))) return '选项无效';
       if (new Set(v).size !== v.length) return '选项重复';
       if (q.minChoices !== undefined && v.length < q.minChoices) return `至少选择 ${q.minChoices} 项`;
       if (q.maxChoices !== undefined && v.length > q.maxChoices) return `最多选择 ${q.maxChoices} 项`;
-      return needsOther(v) ? '选择“其他”时请注明' : null;
+      return chosesOther(q, v) && !other?.trim() ? '选择“其他”时请注明' : null;
     }
     case 'text':
       if (typeof v !== 'string') return '请填写文字';

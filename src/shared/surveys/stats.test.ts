@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers, SurveyDefinition } from './model';
-import { applyFilters, crossTab, histogram, shareByRegion, surveyStats, wordList } from './stats';
+import { addWords, applyFilters, crossTab, histogram, shareByRegion, topWords } from './stats';
+import { statsTally, surveyStats } from './tally';
 
 const def: SurveyDefinition = {
   sections: [{
@@ -89,7 +90,20 @@ describe('filters and shares', () => {
     expect(byRegion.get(12)).toEqual({ positive: 1, valid: 2 });
   });
 
+  it('a tally fed a few responses at a time, read between, ends with the figures of all at once', () => {
+    const tally = statsTally(def, regions);
+    const seen: Answers[] = [];
+    for (const batch of [responses.slice(0, 2), responses.slice(2, 3), responses.slice(3)]) {
+      for (const response of batch) tally.add(response);
+      seen.push(...batch);
+      expect(tally.result()).toEqual(surveyStats(def, seen, regions));
+    }
+    expect(tally.result().find((s) => s.code === 'T')).toMatchObject({ answered: 2, words: expect.arrayContaining([{ word: '讲座', count: 2 }]), latest: ['营养健康讲座很好', '希望多开展营养健康讲座'] });
+  });
+
   it('word list drops stop words and single characters', () => {
-    expect(wordList(['我们希望有讲座', '讲座'])).toEqual([{ word: '讲座', count: 2 }]);
+    const counts = new Map<string, number>();
+    for (const text of ['我们希望有讲座', '讲座']) addWords(text, counts);
+    expect(topWords(counts)).toEqual([{ word: '讲座', count: 2 }]);
   });
 });

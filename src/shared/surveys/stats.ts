@@ -1,4 +1,3 @@
-import { isAnswered } from './answering';
 import { allQuestions, scalePoints, type AnswerValue, type Answers, type Question, type SurveyDefinition } from './model';
 
 /** A category of a countable question: its key as answers store it (option code, scale point, unit id) and its label. */
@@ -56,73 +55,11 @@ export function applyFilters(responses: Answers[], filters: Filter[]): Answers[]
   return responses.filter((r) => filters.every((f) => keysOf(r.values[f.question]).some((k) => f.keys.includes(k))));
 }
 
-const round = (v: number, d = 4) => Math.round(v * 10 ** d) / 10 ** d;
-const mean = (xs: number[]) => (xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 2) : null);
-
-/** Per-question statistics of a survey's responses, in question order. */
-export function surveyStats(def: SurveyDefinition, responses: Answers[], regions: RegionLabels): QuestionStats[] {
-  return allQuestions(def).map((q) => questionStats(q, responses, regions));
-}
-
-function questionStats(q: Question, responses: Answers[], regions: RegionLabels): QuestionStats {
-  if (q.type === 'single' || q.type === 'multiple' || q.type === 'region' || q.type === 'rating') return choiceStats(q, responses, regions);
-  const given = responses.filter((r) => isAnswered(r.values[q.code]));
-  const base = { code: q.code, title: q.title, type: q.type, answered: given.length };
-  if (q.type === 'number') return { ...base, kind: 'numeric', ...numeric(given.map((r) => r.values[q.code] as number), q.integer ?? false) };
-  if (q.type === 'text') return { ...base, kind: 'text', words: wordList(given.map((r) => r.values[q.code] as string)), latest: given.slice(-10).map((r) => r.values[q.code] as string).reverse() };
-  // The one kind left: a matrix.
-  const points = scalePoints(q);
-  return {
-    ...base,
-    kind: 'matrix',
-    points,
-    rows: (q.rows ?? []).map((row) => {
-      const values = given.map((r) => (r.values[q.code] as Record<string, number>)[row.code]).filter((v): v is number => v !== undefined);
-      return { code: row.code, label: row.label, counts: points.map((p) => values.filter((v) => v === p).length), mean: mean(values) };
-    }),
-  };
-}
-
-/** Counts of a choice-like question in one pass without an object per answer: this runs over every response on every refresh. */
-function choiceStats(q: Question, responses: Answers[], regions: RegionLabels): QuestionStats {
-  const counts = new Map<string, number>();
-  let answered = 0;
-  let sum = 0;
-  for (const r of responses) {
-    const v = r.values[q.code];
-    if (v === undefined || !isAnswered(v)) continue;
-    answered++;
-    if (Array.isArray(v)) for (const k of v) counts.set(k, (counts.get(k) ?? 0) + 1);
-    else {
-      const k = String(v);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-      if (typeof v === 'number') sum += v;
-    }
-  }
-  const categories = categoriesOf(q, regions).map((c) => ({ ...c, count: counts.get(c.key) ?? 0, share: answered ? round((counts.get(c.key) ?? 0) / answered) : 0 }));
-  // The latest twenty “other” texts, newest first; a question without “other” would walk every response for none.
-  const otherTexts: string[] = [];
-  const hasOther = q.options?.some((o) => o.other) ?? false;
-  for (let i = responses.length - 1; hasOther && i >= 0 && otherTexts.length < 20; i--) {
-    const t = responses[i]!.other?.[q.code];
-    if (t) otherTexts.push(t);
-  }
-  const mean = q.type === 'rating' && answered ? round(sum / answered, 2) : null;
-  return { code: q.code, title: q.title, type: q.type, answered, kind: 'choice', categories, mean, otherTexts };
-}
-
-function numeric(xs: number[], integer: boolean) {
-  if (xs.length === 0) return { mean: null, median: null, min: null, max: null, histogram: [] };
-  const sorted = [...xs].sort((a, b) => a - b);
-  const min = sorted[0]!;
-  const max = sorted[sorted.length - 1]!;
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { mean: mean(xs), median, min, max, histogram: histogram(sorted, min, max, integer) };
-}
+export const round = (v: number, d = 4) => Math.round(v * 10 ** d) / 10 ** d;
+export const mean = (xs: number[]) => (xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 2) : null);
 
 /** One bar per value for a few whole numbers, otherwise ten equal-width bins labelled by their range. */
-export function histogram(sorted: number[], min: number, max: number, integer: boolean): { label: string; count: number }[] {
+export function histogram(sorted: Iterable<number>, min: number, max: number, integer: boolean): { label: string; count: number }[] {
   if (integer && max - min < 15) {
     const out = [];
     for (let v = min; v <= max; v++) out.push({ label: String(v), count: 0 });
@@ -140,17 +77,19 @@ export function histogram(sorted: number[], min: number, max: number, integer: b
 /** Words too common to say anything about a survey's free texts. */
 const STOP_WORDS = new Set(['我们', '你们', '他们', '这个', '那个', '没有', '可以', '就是', '还是', '一个', '什么', '因为', '所以', '但是', '如果', '已经', '希望', '觉得', '比较', '非常']);
 
-/** The most frequent words of free texts: Chinese is segmented into words (ICU), not characters. */
-export function wordList(texts: string[], limit = 30): { word: string; count: number }[] {
-  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-  const counts = new Map<string, number>();
-  for (const text of texts) {
-    for (const s of segmenter.segment(text)) {
-      const w = s.segment.trim().toLowerCase();
-      if (!s.isWordLike || [...w].length < 2 || STOP_WORDS.has(w)) continue;
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Counts the words of one free text into `counts`: Chinese is segmented into words (ICU), not characters. */
+export function addWords(text: string, counts: Map<string, number>): void {
+  for (const s of segmenter.segment(text)) {
+    const w = s.segment.trim().toLowerCase();
+    if (!s.isWordLike || [...w].length < 2 || STOP_WORDS.has(w)) continue;
+    counts.set(w, (counts.get(w) ?? 0) + 1);
   }
+}
+
+/** The `limit` most frequent words, ties in dictionary order. */
+export function topWords(counts: Map<string, number>, limit = 30): { word: string; count: number }[] {
   return [...counts].map(([word, count]) => ({ word, count })).sort((a, b) => b.count - a.count || a.word.localeCompare(b.word)).slice(0, limit);
 }
 

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export class OrgTreePage {
   constructor(readonly page: Page) {}
@@ -21,6 +21,18 @@ export class OrgTreePage {
 
   department(name: string) {
     return this.departments.getByRole('row').filter({ hasText: name });
+  }
+
+  /** Opens a member department's edit dialog (name, short name, 可发起问卷调查). */
+  async editDepartment(name: string): Promise<Locator> {
+    await this.department(name).getByRole('button', { name: /^编辑/ }).click();
+    return this.page.getByRole('dialog');
+  }
+
+  /** Saves the open department dialog and waits for the confirmation. */
+  async saveDepartment(dialog: Locator): Promise<void> {
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await this.page.getByText('成员单位已保存').waitFor();
   }
 
   /** Buttons that change anything on the page; none for those who may only read. */

@@ -50,6 +50,8 @@ export function authRepository(db: Kysely<Database>) {
         // What the office authorised the grant's department for (可发起问卷调查).
         .leftJoin('departments as d', 'd.id', 'r.department_id')
         .select(['r.role', 'r.org_unit_id', 'o.name as org_unit_name', 'r.department_id', 'e.round_id', 'e.expires_on', 'e.revoked_at', 'd.runs_surveys'])
+        // Whether it owns a survey, whose results it reads even after a withdrawal (one row of the department's index).
+        .select((eb) => eb.selectFrom('surveys as s').select('s.id').whereRef('s.department_id', '=', 'd.id').limit(1).as('owned_survey_id'))
         .where('r.user_id', '=', userId)
         .orderBy('r.id')
         .execute();

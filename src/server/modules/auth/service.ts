@@ -20,7 +20,7 @@ export interface RoleGrant {
   departmentId: number | null;
   /** The evaluation round of a third-party evaluator's grant. */
   roundId?: number | null;
-  /** What the grant's department is authorised for by its office (policy scope `authorised`). */
+  /** What the grant's department is authorised for (policy scope `authorised`). */
   authorisations?: DepartmentAuthorisation[];
 }
 
@@ -48,6 +48,14 @@ export const COMMAND_LINE: AuthContext = {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/** What a grant's department is authorised for (policy.ts `DEPARTMENT_AUTHORISATIONS`). */
+function departmentAuthorisations(r: { runs_surveys: number | null; owned_survey_id: number | null }): DepartmentAuthorisation[] {
+  const held: DepartmentAuthorisation[] = [];
+  if (r.runs_surveys === 1) held.push('surveys');
+  if (r.owned_survey_id !== null) held.push('surveyResults');
+  return held;
+}
+
 /**
  * The user's role grants as every request sees them, read anew each time so changes apply at once.
  * A third-party evaluator past its expiry date (Beijing) or revoked is refused here, so on every
@@ -67,7 +75,7 @@ export async function loadRoles(db: Kysely<Database>, userId: number, now = new 
     orgUnitName: r.org_unit_name ?? null,
     departmentId: r.department_id,
     ...(r.role === 'evaluator' ? { roundId: r.round_id ?? null } : {}),
-    ...(r.department_id !== null ? { authorisations: r.runs_surveys === 1 ? (['surveys'] as DepartmentAuthorisation[]) : [] } : {}),
+    ...(r.department_id !== null ? { authorisations: departmentAuthorisations(r) } : {}),
   }));
 }
 

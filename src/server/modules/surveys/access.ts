@@ -34,11 +34,14 @@ export function allowsSurvey(user: Subject, right: SurveyRight, owner: SurveyOwn
   return can(user, OWN_RULES[right], { orgUnitId: owner.orgUnitId, departmentId: owner.departmentId, tree });
 }
 
+/** The user as it would be were all its departments authorised to run surveys (可发起问卷调查). */
+const authorisedAlike = (user: Subject): Subject => ({ roles: user.roles.map((g) => ({ ...g, authorisations: [...(g.authorisations ?? []), 'surveys'] })) });
+
 /** `allowsSurvey` as a guard; a department whose authorisation was withdrawn (or never given) is told so. */
 export function assertSurveyRight(auth: AuthContext | null, right: SurveyRight, owner: SurveyOwner, tree: UnitTree): AuthContext {
   const user = requireAuth(auth);
   if (allowsSurvey(user, right, owner, tree)) return user;
-  if (right === 'manage' && owner.departmentId !== null && can(user, OWN_RULES.read, { orgUnitId: owner.orgUnitId, departmentId: owner.departmentId, tree })) {
+  if (right === 'manage' && owner.departmentId !== null && can(authorisedAlike(user), OWN_RULES.manage, { orgUnitId: owner.orgUnitId, departmentId: owner.departmentId, tree })) {
     throw appError('SURVEYS_NOT_AUTHORISED');
   }
   return assertCan(auth, SURVEY_RULES[right], { orgUnitId: owner.orgUnitId, tree });

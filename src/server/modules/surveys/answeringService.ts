@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
 import { stateOf, type SurveyCache } from './context';
 import { surveysRepository } from './repository';
+import { responseWriter } from './responseWriter';
 import { checkTicket, issueTicket, newSecret } from './ticket';
 
 const SECRET_KEY = 'survey_ticket_secret';
@@ -17,6 +18,7 @@ const SECRET_KEY = 'survey_ticket_secret';
  */
 export function answeringService(db: Kysely<Database>, cache: SurveyCache) {
   const repo = surveysRepository(db);
+  const writer = responseWriter(db);
   let secret: string | undefined;
 
   /** The signing secret, made once per database so tickets survive a restart. */
@@ -50,8 +52,10 @@ export function answeringService(db: Kysely<Database>, cache: SurveyCache) {
 
     async submit(publicId: string, input: SubmitInput): Promise<{ received: true; repeated: boolean }> {
       const { row, definition, regions } = await cache.byPublicId(publicId);
+      const browserHash = hashBrowser(publicId, input.browserToken);
+      const taken = await repo.responseTaken(row.id, input.idempotencyKey, browserHash);
       // A retry of a response already stored is answered as the first time, whatever changed since.
-      if (await repo.findResponseByKey(row.id, input.idempotencyKey)) return { received: true, repeated: true };
+      if (taken.key) return { received: true, repeated: true };
       const state = stateOf(row);
       if (state === 'closed') throw appError('SURVEY_CLOSED');
       if (state !== 'open') throw appError('SURVEY_NOT_OPEN');
@@ -60,31 +64,21 @@ export function answeringService(db: Kysely<Database>, cache: SurveyCache) {
       if (ticket === 'too_fast') throw appError('SURVEY_BOT_SUSPECTED', '提交得太快了，请确认每道题都已看过，稍等几秒再提交');
       if (ticket === 'expired') throw appError('SURVEY_BOT_SUSPECTED', '页面打开时间太久，请刷新页面（已填写的答案会保留）后再提交');
       if (ticket !== 'ok') throw appError('SURVEY_BOT_SUSPECTED');
-      const browserHash = hashBrowser(publicId, input.browserToken);
-      if (await repo.findResponseByBrowser(row.id, browserHash)) throw appError('SURVEY_DUPLICATE');
+      if (taken.browser) throw appError('SURVEY_DUPLICATE');
 
       const { problems, clean } = validateAnswers(definition, input.answers, (q) => [...(regions.get(q.code)?.keys() ?? [])]);
       if (problems.length) {
         throw appError('SURVEY_ANSWERS_INVALID', `还有 ${problems.length} 道题需要修改：${problems.map((p) => p.message).join('；')}`, problems.map((p) => ({ path: p.question, message: p.message })));
       }
-      const now = new Date().toISOString();
-      try {
-        await db.transaction().execute(async (trx) => {
-          const tx = surveysRepository(trx);
-          let accessCodeId: number | null = null;
-          if (row.access_mode === 'code') {
-            accessCodeId = (input.code && (await tx.consumeCode(row.id, input.code.toUpperCase(), now))) || null;
-            if (!accessCodeId) throw appError('SURVEY_CODE_INVALID');
-          }
-          await tx.insertResponses([{ surveyId: row.id, answers: JSON.stringify(clean), browserHash, idempotencyKey: input.idempotencyKey, accessCodeId, submittedAt: now, isDemo: false }]);
-        });
-      } catch (e) {
-        // Two requests of the same browser at once: the unique keys decide, the loser hears why.
-        if (await repo.findResponseByKey(row.id, input.idempotencyKey)) return { received: true, repeated: true };
-        if (await repo.findResponseByBrowser(row.id, browserHash)) throw appError('SURVEY_DUPLICATE');
-        throw e;
-      }
-      return { received: true, repeated: false };
+      const outcome = await writer.write({
+        surveyId: row.id, answers: JSON.stringify(clean), browserHash, idempotencyKey: input.idempotencyKey,
+        code: row.access_mode === 'code' ? (input.code ?? '').toUpperCase() : null, submittedAt: new Date().toISOString(),
+      });
+      if (outcome === 'stored') return { received: true, repeated: false };
+      // Two requests of the same browser at once: the one stored first decides, the other hears why.
+      const now = await repo.responseTaken(row.id, input.idempotencyKey, browserHash);
+      if (now.key) return { received: true, repeated: true };
+      throw appError(now.browser || outcome === 'taken' ? 'SURVEY_DUPLICATE' : 'SURVEY_CODE_INVALID');
     },
   };
 }

@@ -121,6 +121,9 @@ describe(`surveys of member departments (${testDialect()})`, () => {
     await send(health, 'POST', `/api/surveys/${own.id}/publish`);
     await send(health, 'POST', `/api/surveys/${own.id}/close`);
     await authorise(dept.health, false);
+    // The session says so at once: the menu (问卷调查, no 新建问卷) reads it with the policy.
+    expect((await send(health, 'GET', '/api/auth/me')).json().user.roles[0].authorisations).toEqual(['surveyResults']);
+    expect((await send(education, 'GET', '/api/auth/me')).json().user.roles[0].authorisations).toEqual([]);
 
     expect(await titles(health)).toEqual(['西岗区家庭教育知识问卷｜西岗区卫生健康局']);
     expect((await send(health, 'GET', `/api/surveys/${own.id}/stats`)).statusCode).toBe(200);

@@ -89,12 +89,26 @@ export function surveysRepository(db: Executor) {
       return db.selectFrom('survey_responses').select(['id', 'answers']).where('survey_id', '=', surveyId).where('id', '>', afterId).orderBy('id').execute();
     },
 
-    findResponseByKey(surveyId: number, idempotencyKey: string) {
-      return db.selectFrom('survey_responses').select('id').where('survey_id', '=', surveyId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+    /** What is stored already under this idempotency key or from this browser: one query, both unique keys. */
+    async responseTaken(surveyId: number, idempotencyKey: string, browserHash: string) {
+      const rows = await db
+        .selectFrom('survey_responses')
+        .select(['idempotency_key', 'browser_hash'])
+        .where('survey_id', '=', surveyId)
+        .where((eb) => eb.or([eb('idempotency_key', '=', idempotencyKey), eb('browser_hash', '=', browserHash)]))
+        .execute();
+      return { key: rows.some((r) => r.idempotency_key === idempotencyKey), browser: rows.some((r) => r.browser_hash === browserHash) };
     },
 
-    findResponseByBrowser(surveyId: number, browserHash: string) {
-      return db.selectFrom('survey_responses').select('id').where('survey_id', '=', surveyId).where('browser_hash', '=', browserHash).executeTakeFirst();
+    /** One public response, unless its idempotency key or browser is taken meanwhile: its id, or undefined. */
+    async insertResponseIfNew(r: { surveyId: number; answers: string; browserHash: string; idempotencyKey: string; accessCodeId: number | null; submittedAt: string }) {
+      const row = await db
+        .insertInto('survey_responses')
+        .values({ survey_id: r.surveyId, answers: r.answers, browser_hash: r.browserHash, idempotency_key: r.idempotencyKey, access_code_id: r.accessCodeId, submitted_at: r.submittedAt, is_demo: 0 })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return row?.id;
     },
 
     async insertResponses(rows: { surveyId: number; answers: string; browserHash: string | null; idempotencyKey: string; accessCodeId: number | null; submittedAt: string; isDemo: boolean }[]) {
@@ -125,6 +139,11 @@ export function surveysRepository(db: Executor) {
       if (!row) return undefined;
       const result = await db.updateTable('survey_access_codes').set({ used_at: now }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1 ? row.id : undefined;
+    },
+
+    /** Frees a code this transaction consumed for a response that was then not stored. */
+    releaseCode(id: number) {
+      return db.updateTable('survey_access_codes').set({ used_at: null }).where('id', '=', id).execute();
     },
 
     feeds(surveyId: number) {

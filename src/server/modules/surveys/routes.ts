@@ -9,6 +9,7 @@ import {
 import { DOCX_TYPE, XLSX_TYPE, sendDownload } from '../../http/download';
 import { responsesCsv, responsesWorkbook, summaryWorkbook } from './exports';
 import { BANK_LIMITS } from './bank';
+import { regionLabels } from './context';
 import { REPORT_LIMITS } from './report';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
@@ -71,7 +72,7 @@ export async function surveysRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, summary: '原始答卷（xlsx：文字与编码两张表；csv：as=labels 或 codes）', params: IdParams.extend({ format: z.enum(['xlsx', 'csv']) }), querystring: z.object({ as: z.enum(['labels', 'codes']).default('labels') }) } },
     async (req, reply) => {
       const { row, definition, regions, responses } = await surveys.exportData(req.auth, req.params.id);
-      const labels = new Map([...regions.values()].flatMap((m) => [...m]));
+      const labels = regionLabels({ regions });
       const rows = responses.map((r) => ({ id: r.id, submittedAt: r.submitted_at, answers: JSON.parse(r.answers) }));
       if (req.params.format === 'csv') {
         return sendDownload(reply, { type: 'text/csv; charset=utf-8', fallbackName: `survey-${row.id}.csv`, fileName: `${row.title}-答卷.csv`, body: responsesCsv(definition, labels, rows, req.query.as === 'codes' ? 'code' : 'label') });

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { SurveyDto, SurveyInput, SurveySummary } from '../../../shared/api/surveys';
 import { allQuestions, checkDefinition, type SurveyDefinition } from '../../../shared/surveys/model';
-import { applyFilters, crossTab, surveyStats, type Filter } from '../../../shared/surveys/stats';
+import { applyFilters, crossTab, type Filter } from '../../../shared/surveys/stats';
+import { surveyStats } from '../../../shared/surveys/tally';
 import type { Database } from '../../db/schema';
 import { buildDocx } from '../../services/documents';
 import { appError, invalidField } from '../../errors';
@@ -11,7 +12,7 @@ import type { AuthContext } from '../auth/service';
 import { orgsRepository } from '../orgs/repository';
 import type { OrgTree } from '../orgs/tree';
 import { allowsSurvey, assertSurveyRight, SURVEY_RULES, type SurveyOwner, type SurveyRight } from './access';
-import { stateOf, type SurveyCache, type SurveyRow } from './context';
+import { regionLabels, stateOf, type SurveyCache, type SurveyRow } from './context';
 import { chartCount, parseCharts, REPORT_LIMITS, surveyReportSpec } from './report';
 import { surveysRepository } from './repository';
 
@@ -186,12 +187,14 @@ export function surveysService(db: Kysely<Database>, tree: () => Promise<OrgTree
     },
 
     async stats(auth: AuthContext | null, id: number, query: { filter?: string; rows?: string; columns?: string }) {
-      const { definition, regions } = await authorised(auth, 'read', id);
+      const parsed = await authorised(auth, 'read', id);
+      const { definition } = parsed;
       const filters = parseFilters(query.filter);
       const codes = new Set(allQuestions(definition).map((q) => q.code));
       for (const f of filters) if (!codes.has(f.question)) throw invalidField('filter', `筛选条件中的题目 ${f.question} 不存在`);
-      const labels = new Map([...regions.values()].flatMap((m) => [...m]));
-      const all = await cache.answers(id);
+      const labels = regionLabels(parsed);
+      // Unfiltered, the cache's running tally answers (it counts only the responses added since); a filter counts its subset afresh.
+      const { answers: all, questions: everyone } = await cache.allStats(parsed);
       const responses = applyFilters(all, filters);
       let table = null;
       if (query.rows && query.columns) {
@@ -201,7 +204,7 @@ export function surveysService(db: Kysely<Database>, tree: () => Promise<OrgTree
           throw invalidField('columns', (e as Error).message);
         }
       }
-      return { total: all.length, responses: responses.length, questions: surveyStats(definition, responses, labels), crossTab: table };
+      return { total: all.length, responses: responses.length, questions: filters.length ? surveyStats(definition, responses, labels) : everyone, crossTab: table };
     },
 
     /** The short .docx report of the statistics as the page shows them: filter, cross-tab and charts picked there. */

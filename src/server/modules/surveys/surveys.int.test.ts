@@ -131,6 +131,23 @@ describe(`surveys (${testDialect()})`, () => {
     expect(await t.db.kysely.selectFrom('survey_responses').select('id').execute()).toHaveLength(1);
   });
 
+  it('answers arriving at once are committed together, each refused or stored on its own', async () => {
+    const s = await openSurvey('code');
+    const [first, second] = (await send(office, 'POST', `/api/surveys/${s.id}/codes`, { count: 2, label: null })).json<{ code: string }[]>().map((c) => c.code);
+    const ticket = await agedTicket(s.publicId);
+    const post = (browser: string, key: string, code: string) =>
+      t.app.inject({ method: 'POST', url: `/api/public/surveys/${s.publicId}/responses`, payload: { answers: { values: { D: units.xigang, K: '2' } }, browserToken: `browser-${browser}`.padEnd(20, 'x'), idempotencyKey: `key-${key}`.padEnd(20, 'x'), ticket, code } });
+    const replies = await Promise.all([
+      post('a', 'a', first!),
+      post('a', 'a', first!), // the same response sent twice: stored once
+      post('b', 'b', first!), // the code the first one took
+      post('a', 'c', second!), // the browser the first one took: its code goes back
+    ]);
+    expect(replies.map((r) => r.json().code ?? r.json().repeated)).toEqual([false, true, 'SURVEY_CODE_INVALID', 'SURVEY_DUPLICATE']);
+    expect((await post('d', 'd', second!)).json()).toEqual({ received: true, repeated: false });
+    expect(await t.db.kysely.selectFrom('survey_responses').select('browser_hash').execute()).toHaveLength(2);
+  });
+
   it('maps 知道 to the indicator: written through the value path with the sample size kept, a rewrite audited', async () => {
     const s = await openSurvey();
     const ticket = await agedTicket(s.publicId);

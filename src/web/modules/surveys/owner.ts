@@ -19,5 +19,5 @@ export function builderSeat(user: Me): { kind: 'office' } | { kind: 'department'
   return seat ? { kind: 'department', orgUnitId: seat.orgUnitId!, departmentId: seat.departmentId! } : null;
 }
 
-/** 问卷调查 in the menu: the committee roles, and the reporters of an authorised department. */
-export const seesSurveys = (user: Me): boolean => allows(user, 'surveys.read') || allows(user, 'surveys.manageOwn');
+/** 问卷调查 in the menu: the committee roles, the reporters of an authorised department, and of one that owns surveys (authorisation withdrawn: read only). */
+export const seesSurveys = (user: Me): boolean => allows(user, 'surveys.read') || allows(user, 'surveys.manageOwn') || allows(user, 'surveys.readOwn');
