@@ -26,11 +26,11 @@ interface Pending {
 }
 
 /**
- * Group commit of public responses: those that arrive while a transaction commits are written
- * together in the next one. Every submitter still hears back only after its row is committed
- * (synchronous=FULL on SQLite: on disk), but a burst of answers pays one fsync per batch instead of
- * one each — the commit was a third of a submit's cost (README, bench:survey). Each response keeps
- * its own outcome: a unique key taken or a spent code refuses that one alone, not the batch.
+ * Batched writes of public responses: those that arrive while a transaction commits are written
+ * together in the next one, so a burst of answers pays one transaction per batch instead of one
+ * each (README, bench:survey). Every submitter hears back only after its row is committed, and on
+ * disk (the app's group commit, db/groupCommit.ts). Each response keeps its own outcome: a unique
+ * key taken or a spent code refuses that one alone, not the batch.
  */
 export function responseWriter(db: Kysely<Database>) {
   const queue: Pending[] = [];
