@@ -42,7 +42,7 @@ describe('indicator dictionary in the browser', () => {
   it('lists the demo indicators with their formulas, targets and counts', async () => {
     const list = new IndicatorListPage(page);
     await list.open();
-    expect(await list.counts.innerText()).toMatch(/共 5\d 个指标/);
+    expect(await list.counts.innerText()).toMatch(/共 78 个指标/); // 53 women's and 25 children's
     const mmr = await list.row('孕产妇死亡率').innerText();
     expect(mmr).toContain('孕产妇死亡人数 ÷ 活产数 × 10万');
     expect(mmr).toContain('≤ 9/10万 · 2025');
