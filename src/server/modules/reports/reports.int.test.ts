@@ -47,7 +47,13 @@ describe(`annual report and compilation of the demo data (${testDialect()})`, ()
     const { bytes, report } = await reports.annualDocx(COMMAND_LINE, { unitId: unit(), year: 2024, plan: 'both' });
     const overview = await analytics.overview(COMMAND_LINE, { orgUnitId: unit(), scope: 'approved' });
 
-    const planAreas = overview.areas.filter((a) => report.plans.some((p) => p.title === a.planTitle) && a.indicators.length > 0);
+    const planAreas = overview.areas.filter((a) => report.plans.some((p) => (p.indicatorsFrom ?? p.title) === a.planTitle) && a.indicators.length > 0);
+    // Each kind is named by the unit's own plan: 西岗区's women's part by 西岗区's plan, monitoring the city's indicators.
+    expect(report.plans.map((p) => [p.title, p.indicatorsFrom])).toEqual(
+      name === '大连市'
+        ? [['大连市妇女发展规划', null]]
+        : [['西岗区妇女发展规划', '大连市妇女发展规划'], ['西岗区儿童发展规划', null]],
+    );
     expect(planAreas.length).toBeGreaterThan(3);
     expect(report.plans.flatMap((p) => p.areas.map((a) => a.title))).toEqual(planAreas.map((a) => a.title));
     // Every indicator of the overview is in the report: the demo links all of them to the plan.

@@ -39,9 +39,12 @@ export interface ReportArea {
 }
 
 export interface ReportPlan {
+  /** The unit's own plan of this kind if it has one, else the plan above whose targets it borrows. */
   id: number;
   kind: 'women' | 'children';
   title: string;
+  /** The plan whose indicators and areas are monitored, when not this one (a district's plan monitors the city's); optional in older snapshots. */
+  indicatorsFrom?: string | null;
   periodStart: number;
   periodEnd: number;
   tally: AchievementTallyDto | null;
@@ -154,7 +157,8 @@ export async function collectAnnualReport(
   // the nearest unit's above (西岗区 reports on its own children's plan and the city's women's plan).
   const chain = (await orgs.tree()).ancestorsOrSelf(unit.id);
   const monitored = new Set(overview.areas.filter((a) => a.indicators.length > 0).map((a) => a.planTitle));
-  const candidates = (await repo.plansOf(chain)).filter((p) => monitored.has(p.title) && (request.plan === 'both' || p.kind === request.plan));
+  const chainPlans = await repo.plansOf(chain);
+  const candidates = chainPlans.filter((p) => monitored.has(p.title) && (request.plan === 'both' || p.kind === request.plan));
   const ownerOf = (kind: string) => chain.find((id) => candidates.some((p) => p.kind === kind && p.org_unit_id === id));
   const plans = candidates.filter((p) => p.org_unit_id === ownerOf(p.kind)).sort((a, b) => Number(a.kind === 'children') - Number(b.kind === 'children'));
   if (!plans.length) throw appError('REPORT_NO_PLAN', `${unit.name}没有${PLAN_CHOICE_LABELS[request.plan]}发展规划，无法生成监测报告`);
@@ -178,7 +182,13 @@ export async function collectAnnualReport(
       }
       areas.push({ no: area.no!, title: area.title, tally: planTally?.areas.find((a) => a.no === area.no)?.tally ?? null, findings });
     }
-    reportPlans.push({ id: plan.id, kind: plan.kind, title: plan.title, periodStart: plan.period_start, periodEnd: plan.period_end, tally: planTally?.tally ?? null, areas });
+    // Named by the unit's own plan of the kind where it has one: 西岗区 is judged by 西岗区妇女发展规划's
+    // targets even where it monitors the indicators (and areas) the city's plan set up.
+    const named = chainPlans.find((p) => p.org_unit_id === unit.id && p.kind === plan.kind) ?? plan;
+    reportPlans.push({
+      id: named.id, kind: plan.kind, title: named.title, periodStart: named.period_start, periodEnd: named.period_end, tally: planTally?.tally ?? null, areas,
+      indicatorsFrom: named.id === plan.id ? null : plan.title,
+    });
   }
   if (!anyValueInYear) throw appError('REPORT_NO_DATA', `${unit.name}${request.year}年没有${scope === 'approved' ? '已审核的' : ''}监测数据，无法生成该年度报告`);
 

@@ -56,7 +56,7 @@ export function tallyWords(t: AchievementTallyDto | null): string {
 }
 
 function openingBlocks(r: AnnualReport): Block[] {
-  const titles = r.plans.map((p) => `《${p.title}（${p.periodStart}—${p.periodEnd}年）》`).join('和');
+  const titles = r.plans.map((p) => `《${p.title}（${p.periodStart}—${p.periodEnd}年）》${p.indicatorsFrom ? `（沿用《${p.indicatorsFrom}》的监测指标）` : ''}`).join('和');
   const indicators = r.plans.reduce((s, p) => s + p.areas.reduce((n, a) => n + a.findings.length, 0), 0);
   const scope = r.scope === 'approved' ? '经统计监测组审核的' : '';
   const milestone = r.milestone === null ? '' : `对照${r.milestone}年目标，`;
