@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatNumber, STATUS_LABELS } from '../shared/analytics/progress';
-import { AssessCaseSchema, type AssessCase } from '../shared/api/analytics';
+import { AssessCaseSchema, type AssessCase } from '../shared/api/assess';
 import { AppError } from './errors';
 import { assessCases, type AssessedCase } from './modules/analytics/assessCases';
 

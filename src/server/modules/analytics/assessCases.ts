@@ -1,5 +1,5 @@
 import { assessProgress, type Assessment } from '../../../shared/analytics/progress';
-import type { AssessCase } from '../../../shared/api/analytics';
+import type { AssessCase } from '../../../shared/api/assess';
 
 export type AssessedCase = AssessCase & Assessment;
 

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AchievementSchema, AcknowledgeBody, AnalyticsQuery, AssessCasesBody, AssessmentSchema, IndicatorAnalyticsSchema, OverviewSchema, ScorecardSchema, WarningListSchema, WarningsQuery,
+  AchievementSchema, AcknowledgeBody, AnalyticsQuery, AssessmentSchema, IndicatorAnalyticsSchema, OverviewSchema, ScorecardSchema, WarningListSchema, WarningsQuery,
 } from '../../../shared/api/analytics';
+import { AssessCasesBody } from '../../../shared/api/assess';
 import { ApiErrorSchema, IdParams } from '../../../shared/api/common';
 import { sendDownload, XLSX_TYPE } from '../../http/download';
 import { invalidField } from '../../errors';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AchievementDto, AssessCase, DataScope, IndicatorAnalyticsDto, OverviewDto, ScorecardDto, WarningDto } from '../../../shared/api/analytics';
+import type { AchievementDto, DataScope, IndicatorAnalyticsDto, OverviewDto, ScorecardDto, WarningDto } from '../../../shared/api/analytics';
+import type { AssessCase } from '../../../shared/api/assess';
 import { scopeRoots } from '../../../shared/policy';
 import type { Database } from '../../db/schema';
 import { appError } from '../../errors';
