@@ -83,7 +83,8 @@ describe(`demo: 西岗区 judged by its own plans (${testDialect()})`, () => {
     const orgs = orgsService(db.kysely);
     const reports = reportsService(db.kysely, analyticsService(db.kysely, orgs), orgs);
     const report = await reports.annual(COMMAND_LINE, { unitId: unit('西岗区').id, year: 2024, plan: 'both' });
-    expect(report.plans.map((p) => p.title)).toEqual(['大连市妇女发展规划', XIGANG_CHILDREN_PLAN]);
+    // Named by its own plans; the women's one monitors the city's indicators.
+    expect(report.plans.map((p) => [p.title, p.indicatorsFrom])).toEqual([[XIGANG_WOMEN_PLAN, '大连市妇女发展规划'], [XIGANG_CHILDREN_PLAN, null]]);
     const children = report.plans[1]!;
     expect(children.areas.map((a) => a.title)).toEqual(['儿童与健康', '儿童与安全', '儿童与教育', '儿童与福利', '儿童与家庭', '儿童与法律保护']);
     for (const area of children.areas) {
