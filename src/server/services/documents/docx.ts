@@ -169,10 +169,10 @@ const pageNumberFooter = () =>
 async function drawCharts(spec: DocumentSpec): Promise<DocumentSpec<DrawnBlock>> {
   const charts = spec.blocks.filter((b) => b.kind === 'chart');
   const images = await renderCharts(charts.map((b) => b.chart));
-  const drawn = new Map(charts.map((b, i) => [b, images[i]!]));
+  let next = 0;
   const blocks = spec.blocks.map((block): DrawnBlock => {
     if (block.kind !== 'chart') return block;
-    const image = drawn.get(block)!;
+    const image = images[next++]!;
     return { kind: 'figure', png: image.png, pixelWidth: image.width, pixelHeight: image.height, widthCm: block.widthCm, caption: block.caption };
   });
   return { ...spec, blocks };

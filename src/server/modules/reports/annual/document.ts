@@ -103,15 +103,13 @@ function warningBlocks(r: AnnualReport): Block[] {
 function unitBlocks(r: AnnualReport): Block[] {
   if (!r.units.length) return [];
   const level = r.unit.level === 'city' ? '各区（县）' : '各街道（乡镇）';
+  const heading: Block = { kind: 'heading', level: 1, text: `${level}比较` };
   // A ranking where no unit has an assessable target would be a table of dashes.
-  if (r.units.every((u) => u.tally.achieved + u.tally.notAchieved === 0)) {
-    return [
-      { kind: 'heading', level: 1, text: `${level}比较` },
-      { kind: 'paragraph', indent: true, content: [`${level}尚无可评估的监测数据（${r.units.map((u) => u.orgUnit.name).join('、')}），暂不排名。`] },
-    ];
+  if (r.units.every((u) => u.tally.assessable === 0)) {
+    return [heading, { kind: 'paragraph', indent: true, content: [`${level}尚无可评估的监测数据（${r.units.map((u) => u.orgUnit.name).join('、')}），暂不排名。`] }];
   }
   return [
-    { kind: 'heading', level: 1, text: `${level}比较` },
+    heading,
     { kind: 'paragraph', indent: true, content: [`按全部监测指标${r.milestone === null ? '' : `对照${r.milestone}年目标`}计算，${level}达标率排名如下。`] },
     {
       kind: 'table', caption: `${level}达标率排名`,
